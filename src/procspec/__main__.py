@@ -1,0 +1,3 @@
+from procspec.cli import main
+
+main()

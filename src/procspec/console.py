@@ -1,0 +1,161 @@
+"""Terminal presentation of overviews, rules and processes with rich (used only by the CLI)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from procspec.context import Context
+from procspec.messages import add, msg
+from procspec.model import Process
+from procspec.overview import Holder, Row, roots
+from procspec.rules import Rule
+
+add(
+    {
+        "console.id": {"sv": "Id", "en": "Id"},
+        "console.name": {"sv": "Namn", "en": "Name"},
+        "console.type": {"sv": "Typ", "en": "Type"},
+        "console.level": {"sv": "Nivå", "en": "Level"},
+        "console.parent": {"sv": "Överordnad", "en": "Parent"},
+        "console.processägare": {"sv": "Processägare", "en": "Owner"},
+        "console.processansvarig": {"sv": "Processansvarig", "en": "Process manager"},
+        "console.processledare": {"sv": "Processledare", "en": "Process leader"},
+        "console.severity": {"sv": "Allvar", "en": "Severity"},
+        "console.rule": {"sv": "Regel", "en": "Rule"},
+        "console.source": {"sv": "Källa", "en": "Source"},
+        "console.code": {"sv": "Kod", "en": "Code"},
+        "console.bad": {"sv": "Fel", "en": "Bad"},
+        "console.good": {"sv": "Rätt", "en": "Good"},
+        "console.inherited": {"sv": "ärvd", "en": "inherited"},
+        "console.holds": {"sv": "{role} har rollen", "en": "the {role} holds the role"},
+        "console.processes": {"sv": "Processer", "en": "Processes"},
+        "console.purpose": {"sv": "Syfte", "en": "Purpose"},
+        "console.start": {"sv": "Starthändelse", "en": "Start event"},
+        "console.end": {"sv": "Sluthändelse", "en": "End event"},
+        "console.recipients": {"sv": "Mottagare", "en": "Recipients"},
+        "console.goals": {"sv": "Mål", "en": "Goals"},
+        "console.activities": {"sv": "Aktiviteter", "en": "Activities"},
+        "console.file": {"sv": "Fil", "en": "File"},
+        "console.children": {"sv": "Delprocesser", "en": "Sub-processes"},
+        "console.ignored": {"sv": "Undantag", "en": "Ignores"},
+        "console.reason": {"sv": "Motivering", "en": "Reason"},
+        "console.none": {"sv": "–", "en": "–"},
+    }
+)
+
+
+def people(holders: list[Holder] | None, implied: str | None, lang: str) -> str:
+    if not holders:
+        return msg("console.none", lang)
+    text = ", ".join(h.name or h.key for h in holders)
+    if implied == "ärvd":
+        text += f" ({msg('console.inherited', lang)})"
+    elif implied:
+        text += f" ({msg('console.holds', lang, role=implied)})"
+    return text
+
+
+def list_table(rows: list[Row], lang: str) -> Table:
+    table = Table(title=msg("console.processes", lang), show_lines=False)
+    for key in ("id", "name", "type", "level", "parent", "processägare", "processansvarig",
+                "processledare"):  # fmt: skip
+        table.add_column(msg(f"console.{key}", lang), overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.id,
+            row.name,
+            row.kind,
+            str(row.level),
+            row.parent or "",
+            *(people(row.roles[r], row.implied[r], lang) for r in
+              ("processägare", "processansvarig", "processledare")),  # fmt: skip
+        )
+    return table
+
+
+def hierarchy(rows: list[Row], title: str, lang: str) -> Tree:
+    by_id = {r.id: r for r in rows}
+    tree = Tree(Text(title, style="bold"))
+
+    def label(row: Row) -> Text:
+        text = Text(row.name, style="bold")
+        text.append(f"  {row.id}", style="dim")
+        owners = people(row.roles["processägare"], row.implied["processägare"], lang)
+        text.append(f"  {msg('console.processägare', lang)}: {owners}")
+        return text
+
+    def add_children(node: Tree, row: Row, seen: set[str]) -> None:
+        for child_id in row.children:
+            if child_id in seen:
+                continue
+            child = by_id[child_id]
+            add_children(node.add(label(child)), child, seen | {child_id})
+
+    for root in roots(rows):
+        add_children(tree.add(label(root)), root, {root.id})
+    return tree
+
+
+def process_panel(ctx: Context, row: Row, model: Process) -> Panel:
+    lang = ctx.lang
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row(msg("console.type", lang), row.kind)
+    table.add_row(msg("console.level", lang), str(row.level))
+    if row.parent:
+        table.add_row(msg("console.parent", lang), row.parent)
+    for role in ("processägare", "processansvarig", "processledare"):
+        if role in ctx.repo.profile.roles:
+            table.add_row(msg(f"console.{role}", lang), people(row.roles[role], row.implied[role], lang))
+    table.add_row(msg("console.purpose", lang), model.purpose)
+    table.add_row(msg("console.start", lang), model.start_event)
+    table.add_row(msg("console.end", lang), model.end_event)
+    table.add_row(msg("console.recipients", lang), ", ".join(model.recipients))
+    if row.children:
+        table.add_row(msg("console.children", lang), ", ".join(row.children))
+    for goal in model.goals:
+        target = "" if goal.target is None else f" → {goal.target:g} {goal.unit or ''}"
+        table.add_row(msg("console.goals", lang), f"{goal.id}: {goal.description}{target}")
+    for activity in model.activities:
+        table.add_row(
+            msg("console.activities", lang),
+            f"{activity.id} [{activity.status}] {activity.description} ({activity.due})",
+        )
+    table.add_row(msg("console.file", lang), row.file)
+    return Panel(table, title=Text(row.name, style="bold"), subtitle=row.id)
+
+
+def rules_table(rules: list[Rule], lang: str) -> Table:
+    table = Table(show_lines=False)
+    for key in ("code", "severity", "rule", "source"):
+        table.add_column(msg(f"console.{key}", lang), overflow="fold")
+    for rule in rules:
+        table.add_row(rule.code, rule.severity.value, rule.title.get(lang, rule.title["sv"]),
+                      rule.source)  # fmt: skip
+    return table
+
+
+def rule_doc(rule: Rule, lang: str) -> Group:
+    parts = [
+        Text(f"{rule.code} — {rule.title.get(lang, rule.title['sv'])}", style="bold"),
+        Text(f"{msg('console.severity', lang)}: {rule.severity.value}   "
+             f"{msg('console.source', lang)}: {rule.source}"),  # fmt: skip
+        Text(),
+        Markdown(rule.doc),
+        Text(),
+        Text(msg("console.bad", lang) + ":", style="bold red"),
+        Markdown(f"```yaml\n{rule.bad}```"),
+        Text(msg("console.good", lang) + ":", style="bold green"),
+        Markdown(f"```yaml\n{rule.good}```"),
+    ]
+    return Group(*parts)
+
+
+def make_console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)

@@ -1,0 +1,321 @@
+"""Load YAML files into plain data with the position of every key and value.
+
+The validate path uses ruamel.yaml's C-backed composer (`ruamel.yaml.clib`), which gives nodes with
+marks at several times the speed of a round-trip parse. Nothing is ever constructed from a tag: the
+walk below turns nodes into plain values itself, with YAML 1.2 core-schema rules (so `NO` stays text),
+and refuses unknown tags, alias bombs and oversized files as PS004. Every failure becomes a `Problem`
+here, at the boundary; nothing past this module sees a YAML exception.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from procspec.messages import msg
+from procspec.problem import Pos, Problem, Severity, pos_from_mark
+
+try:  # the C composer; a pure-Python fallback keeps procspec working without the extension
+    from ruamel.yaml.cyaml import CBaseLoader as _Loader
+except ImportError:  # pragma: no cover - exercised only where ruamel.yaml.clib is missing
+    from ruamel.yaml.loader import BaseLoader as _Loader  # type: ignore[assignment]
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A process file is a page of text; anything larger is refused (PS004) before parsing."""
+
+MAX_NODES = 100_000
+"""Expanded node budget per file: aliases may share nodes, but the expansion is bounded (PS004)."""
+
+MAX_DEPTH = 64
+"""Nesting deeper than any real specification needs is refused (PS004)."""
+
+YAML_TAG = "tag:yaml.org,2002:"
+SAFE_TAGS = frozenset(
+    YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+) | {"!"}
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_IGNORE = re.compile(
+    r"^\s*#\s*procspec:\s*ignore\s+(?P<codes>[A-Za-z]{2}\d{3}(?:\s*,\s*[A-Za-z]{2}\d{3})*)"
+    r"\s*(?:--\s*(?P<reason>.*?))?\s*$"
+)
+
+KeyPath = tuple[str | int, ...]
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _OCT.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    lowered = text.lower()
+    if lowered in (".inf", "+.inf", "-.inf", ".nan"):
+        return float(lowered.replace(".", ""))
+    return text
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """A `# procspec: ignore PSnnn -- reason` comment line."""
+
+    codes: tuple[str, ...]
+    reason: str
+    line: int
+
+
+@dataclass
+class Document:
+    """One loaded YAML file: plain data plus where each key and value stands."""
+
+    path: Path
+    rel: str
+    data: Any = None
+    keys: dict[KeyPath, Pos] = field(default_factory=dict)
+    values: dict[KeyPath, Pos] = field(default_factory=dict)
+    ignores: list[Ignore] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file parsed into a mapping (schema problems may still follow)."""
+        return isinstance(self.data, dict) and not any(
+            p.code in ("PS001", "PS003", "PS004") for p in self.problems
+        )
+
+    def key_pos(self, path: KeyPath) -> Pos:
+        """Where the key for `path` stands, or the nearest enclosing position."""
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Pos())
+
+    def value_pos(self, path: KeyPath) -> Pos:
+        """Where the value at `path` stands, or the nearest enclosing position."""
+        while path:
+            if path in self.values:
+                return self.values[path]
+            if path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return self.values.get((), Pos())
+
+
+ProblemFactory = Callable[[str, Pos, str], Problem]
+
+
+class _Walker:
+    """Turns a composed node graph into plain data, recording positions and problems."""
+
+    def __init__(self, doc: Document, lang: str) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.budget = MAX_NODES
+        self.exhausted = False
+
+    def problem(self, code: str, pos: Pos, message: str) -> None:
+        self.doc.problems.append(
+            Problem(self.doc.rel, pos.line, pos.column, code, Severity.ERROR, message)
+        )
+
+    def walk(self, node: Node, path: KeyPath, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            if not self.exhausted:
+                self.exhausted = True
+                self.problem("PS004", pos_from_mark(node.start_mark), msg("load.aliases", self.lang))
+            return None
+        pos = pos_from_mark(node.start_mark)
+        self.doc.values.setdefault(path, pos)
+        if depth > MAX_DEPTH:
+            if not self.exhausted:
+                self.exhausted = True
+                self.problem("PS004", pos, msg("load.depth", self.lang, max=MAX_DEPTH))
+            return None
+        tag = node.tag if isinstance(node.tag, str) else getattr(node.tag, "value", None)
+        if tag is not None and tag not in SAFE_TAGS:
+            self.problem("PS004", pos, msg("load.tag", self.lang, tag=_short_tag(tag)))
+            return None
+        if isinstance(node, ScalarNode):
+            text = node.value
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            if node.style in (None, ""):
+                return resolve_plain(text)
+            return text
+        if isinstance(node, SequenceNode):
+            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.walk_mapping(node, path, depth)
+        return None  # pragma: no cover - the composer builds only the three node kinds
+
+    def walk_mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_pos = pos_from_mark(key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                self.problem("PS007", key_pos, msg("load.key_not_text", self.lang))
+                continue
+            key = unicodedata.normalize("NFC", key_node.value)
+            if key == "<<":
+                self.problem("PS004", key_pos, msg("load.merge", self.lang))
+                continue
+            if key in result:
+                first = self.doc.keys[(*path, key)]
+                self.problem(
+                    "PS002", key_pos, msg("load.duplicate", self.lang, key=key, line=first.line)
+                )
+                continue
+            self.doc.keys[(*path, key)] = key_pos
+            result[key] = self.walk(value_node, (*path, key), depth + 1)
+        return result
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(YAML_TAG) :] if tag.startswith(YAML_TAG) else tag
+
+
+def _line_col_of_offset(raw: bytes, offset: int) -> Pos:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return Pos(line, column)
+
+
+def read_ignores(text: str, doc: Document, lang: str) -> None:
+    """Collect `# procspec: ignore` comment lines; one without a reason is PS008."""
+    if "procspec:" not in text:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "procspec:" not in line:
+            continue
+        match = _IGNORE.match(line)
+        if match is None:
+            continue
+        codes = tuple(c.strip().upper() for c in match.group("codes").split(","))
+        reason = (match.group("reason") or "").strip()
+        doc.ignores.append(Ignore(codes, reason, number))
+        if not reason:
+            column = line.index("#") + 1
+            doc.problems.append(
+                Problem(
+                    doc.rel,
+                    number,
+                    column,
+                    "PS008",
+                    Severity.WARNING,
+                    msg("load.ignore_reason", lang, codes=", ".join(codes)),
+                )
+            )
+
+
+def load_text(text: str, doc: Document, lang: str) -> Document:
+    """Parse YAML text into `doc` (data, positions, problems)."""
+    read_ignores(text, doc, lang)
+    try:
+        loader = _Loader(io.StringIO(text))
+        try:
+            node = loader.get_single_node()
+        finally:
+            dispose = getattr(loader, "dispose", None)
+            if dispose is not None:
+                dispose()
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if "expected a single document" in str(exc):
+            message = msg("load.multiple_documents", lang)
+        else:
+            message = msg("load.syntax", lang, detail=_yaml_detail(exc))
+        doc.problems.append(_error(doc, pos_from_mark(mark), "PS001", message))
+        return doc
+    except (YAMLError, ValueError, RecursionError) as exc:
+        doc.problems.append(
+            _error(doc, Pos(), "PS001", msg("load.syntax", lang, detail=str(exc) or type(exc).__name__))
+        )
+        return doc
+    if node is None:
+        doc.problems.append(_error(doc, Pos(), "PS003", msg("load.empty", lang)))
+        return doc
+    walker = _Walker(doc, lang)
+    data = walker.walk(node, (), 0)
+    if walker.exhausted:
+        doc.data = None
+        return doc
+    if not isinstance(data, dict):
+        doc.problems.append(
+            _error(doc, pos_from_mark(node.start_mark), "PS003", msg("load.not_mapping", lang))
+        )
+        return doc
+    doc.data = data
+    return doc
+
+
+def _yaml_detail(exc: MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "; ".join(parts) if parts else type(exc).__name__
+
+
+def _error(doc: Document, pos: Pos, code: str, message: str) -> Problem:
+    return Problem(doc.rel, pos.line, pos.column, code, Severity.ERROR, message)
+
+
+def decode(raw: bytes, doc: Document, lang: str) -> str | None:
+    """Decode UTF-8 (a BOM is accepted), or record PS004 at the first bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        doc.problems.append(
+            _error(doc, _line_col_of_offset(raw, exc.start), "PS004", msg("load.not_utf8", lang))
+        )
+        return None
+
+
+def load_file(path: Path, rel: str, lang: str) -> Document:
+    """Load one YAML file; every failure is a problem on the returned document."""
+    doc = Document(path=path, rel=rel)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        doc.problems.append(
+            _error(doc, Pos(), "PS004", msg("load.unreadable", lang, detail=exc.strerror or exc))
+        )
+        return doc
+    if len(raw) > MAX_FILE_BYTES:
+        doc.problems.append(
+            _error(doc, Pos(), "PS004", msg("load.too_large", lang, max=MAX_FILE_BYTES // 1024))
+        )
+        return doc
+    text = decode(raw, doc, lang)
+    if text is None:
+        return doc
+    return load_text(text, doc, lang)

@@ -1,0 +1,238 @@
+"""Every sentence procspec says to a user, in Swedish and English (`språk:` in procspec.yaml).
+
+Messages name what is wrong and what to write instead. Keys are stable identifiers; the rules, the
+loader and the command line look their sentences up here, so a translation is one file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("sv", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- loading (PS001-PS004, PS008) ---
+    "load.syntax": {
+        "sv": "YAML-syntaxfel: {detail}. Kontrollera indrag, kolon och citattecken på raden.",
+        "en": "YAML syntax error: {detail}. Check indentation, colons and quotes on this line.",
+    },
+    "load.multiple_documents": {
+        "sv": "Filen innehåller flera YAML-dokument (---). Skriv en process per fil.",
+        "en": "The file holds several YAML documents (---). Write one process per file.",
+    },
+    "load.empty": {
+        "sv": "Filen är tom. Skriv processens nycklar, till exempel 'namn:' och 'syfte:'.",
+        "en": "The file is empty. Write the process keys, for example 'namn:' and 'syfte:'.",
+    },
+    "load.not_mapping": {
+        "sv": "Filen ska vara en samling nycklar och värden ('nyckel: värde'), inte en lista eller "
+        "en ensam text.",
+        "en": "The file must be a mapping of keys to values ('key: value'), not a list or a lone "
+        "value.",
+    },
+    "load.not_utf8": {
+        "sv": "Filen är inte kodad som UTF-8. Spara om den som UTF-8 i din editor.",
+        "en": "The file is not encoded as UTF-8. Save it again as UTF-8 in your editor.",
+    },
+    "load.unreadable": {
+        "sv": "Filen kan inte läsas ({detail}). Kontrollera filens rättigheter.",
+        "en": "The file cannot be read ({detail}). Check the file's permissions.",
+    },
+    "load.too_large": {
+        "sv": "Filen är större än {max} kB och läses inte. En processspecifikation ska vara kort.",
+        "en": "The file is larger than {max} kB and is not read. A process specification is short.",
+    },
+    "load.tag": {
+        "sv": "YAML-taggen {tag} är inte tillåten. Ta bort taggen och skriv värdet som vanlig text, "
+        "tal, true/false eller lista.",
+        "en": "The YAML tag {tag} is not allowed. Remove it and write the value as plain text, a "
+        "number, true/false or a list.",
+    },
+    "load.aliases": {
+        "sv": "Filen växer till för många värden när alias (*namn) packas upp. Skriv ut värdena "
+        "i stället för att använda alias.",
+        "en": "The file expands to too many values through aliases (*name). Write the values out "
+        "instead of using aliases.",
+    },
+    "load.depth": {
+        "sv": "Filen är nästlad djupare än {max} nivåer. Skriv en platt struktur enligt formatet.",
+        "en": "The file nests deeper than {max} levels. Use the flat structure of the format.",
+    },
+    "load.merge": {
+        "sv": "Sammanslagningsnyckeln '<<' stöds inte. Skriv ut nycklarna direkt.",
+        "en": "The merge key '<<' is not supported. Write the keys out directly.",
+    },
+    "load.key_not_text": {
+        "sv": "En nyckel måste vara text, inte en lista eller samling.",
+        "en": "A key must be text, not a list or a mapping.",
+    },
+    "load.duplicate": {
+        "sv": "Nyckeln '{key}' finns redan på rad {line}. Ta bort en av dem.",
+        "en": "The key '{key}' already appears on line {line}. Remove one of them.",
+    },
+    "load.ignore_reason": {
+        "sv": "Undantaget för {codes} saknar motivering. Skriv '# procspec: ignore {codes} -- "
+        "<varför>'.",
+        "en": "The ignore for {codes} gives no reason. Write '# procspec: ignore {codes} -- <why>'.",
+    },
+    # --- schema (PS005-PS007) ---
+    "schema.unknown_key": {
+        "sv": "Okänd nyckel '{key}'.{hint}",
+        "en": "Unknown key '{key}'.{hint}",
+    },
+    "schema.did_you_mean": {"sv": " Menade du '{suggestion}'?", "en": " Did you mean '{suggestion}'?"},
+    "schema.allowed_keys": {
+        "sv": " Tillåtna nycklar här: {keys}.",
+        "en": " Keys allowed here: {keys}.",
+    },
+    "schema.not_in_profile": {
+        "sv": "Nyckeln '{key}' används inte i profilen {profile}. Ta bort den.",
+        "en": "The key '{key}' is not used in the profile {profile}. Remove it.",
+    },
+    "schema.missing": {
+        "sv": "Nyckeln '{key}' saknas{where}. Lägg till '{key}: ...'.",
+        "en": "The key '{key}' is missing{where}. Add '{key}: ...'.",
+    },
+    "schema.missing_where": {"sv": " i {parent}", "en": " in {parent}"},
+    "schema.expected_text": {
+        "sv": "'{key}' ska vara text{got}. Skriv texten, gärna inom citattecken.",
+        "en": "'{key}' must be text{got}. Write the text, quoted if needed.",
+    },
+    "schema.expected_int": {
+        "sv": "'{key}' ska vara ett heltal utan citattecken{got}, till exempel {key}: 2.",
+        "en": "'{key}' must be a whole number without quotes{got}, for example {key}: 2.",
+    },
+    "schema.expected_number": {
+        "sv": "'{key}' ska vara ett tal utan citattecken{got}, till exempel {key}: 95.",
+        "en": "'{key}' must be a number without quotes{got}, for example {key}: 95.",
+    },
+    "schema.expected_bool": {
+        "sv": "'{key}' ska vara true eller false{got}. Skriv {key}: true eller {key}: false.",
+        "en": "'{key}' must be true or false{got}. Write {key}: true or {key}: false.",
+    },
+    "schema.expected_list": {
+        "sv": "'{key}' ska vara en lista{got}. Skriv varje värde på en egen rad som börjar med '- '.",
+        "en": "'{key}' must be a list{got}. Write each value on its own line starting with '- '.",
+    },
+    "schema.expected_mapping": {
+        "sv": "'{key}' ska vara en samling nycklar och värden{got}, med nycklarna indragna under "
+        "'{key}:'.",
+        "en": "'{key}' must be a mapping{got}, with its keys indented under '{key}:'.",
+    },
+    "schema.got": {"sv": ", inte {got}", "en": ", not {got}"},
+    "schema.enum": {
+        "sv": "'{value}' är inte ett giltigt värde för '{key}'. Skriv ett av: {allowed}.",
+        "en": "'{value}' is not a valid value for '{key}'. Write one of: {allowed}.",
+    },
+    "schema.date": {
+        "sv": "'{value}' är inte ett giltigt datum för '{key}'. Skriv ett datum som finns, på formen "
+        "ÅÅÅÅ-MM-DD, till exempel 2027-03-01.",
+        "en": "'{value}' is not a valid date for '{key}'. Write a date that exists, as YYYY-MM-DD, "
+        "for example 2027-03-01.",
+    },
+    "schema.email": {
+        "sv": "'{value}' är inte en giltig e-postadress. Skriv adressen som namn@exempel.se.",
+        "en": "'{value}' is not a valid e-mail address. Write it as name@example.org.",
+    },
+    "schema.person_key": {
+        "sv": "'{value}' är inte en giltig personnyckel. Använd små bokstäver a–z, siffror, punkt, "
+        "bindestreck och understreck, till exempel anna.berg.",
+        "en": "'{value}' is not a valid person key. Use lower-case a–z, digits, dot, hyphen and "
+        "underscore, for example anna.berg.",
+    },
+    "schema.empty_text": {
+        "sv": "'{key}' får inte vara tom. Skriv en text.",
+        "en": "'{key}' must not be empty. Write a text.",
+    },
+    "schema.empty_list": {
+        "sv": "'{key}' ska ha minst {min} värde. Lägg till en rad '- ...'.",
+        "en": "'{key}' needs at least {min} value. Add a line '- ...'.",
+    },
+    "schema.min_value": {
+        "sv": "'{key}' ska vara minst {min}.",
+        "en": "'{key}' must be at least {min}.",
+    },
+    "schema.link": {
+        "sv": "Länken '{value}' är inte tillåten. Skriv en webbadress som börjar med https:// eller "
+        "http://, eller en relativ sökväg.",
+        "en": "The link '{value}' is not allowed. Write a web address starting with https:// or "
+        "http://, or a relative path.",
+    },
+    "schema.invalid": {
+        "sv": "Ogiltigt värde för '{key}': {detail}.",
+        "en": "Invalid value for '{key}': {detail}.",
+    },
+    "schema.type.str": {"sv": "text", "en": "text"},
+    "schema.type.int": {"sv": "ett heltal", "en": "a whole number"},
+    "schema.type.float": {"sv": "ett decimaltal", "en": "a decimal number"},
+    "schema.type.bool": {"sv": "true/false", "en": "true/false"},
+    "schema.type.list": {"sv": "en lista", "en": "a list"},
+    "schema.type.dict": {"sv": "en samling", "en": "a mapping"},
+    "schema.type.NoneType": {"sv": "tomt", "en": "empty"},
+    "schema.root": {"sv": "filen", "en": "the file"},
+}
+
+
+def msg(key: str, lang: str, /, **params: Any) -> str:
+    """The message `key` in `lang` (Swedish when the language is unknown), filled with `params`."""
+    entry = CATALOGUE[key]
+    template = entry.get(lang) or entry["sv"]
+    return template.format(**params) if params else template
+
+
+def add(entries: dict[str, dict[str, str]]) -> None:
+    """Register messages of a rule family; a key may be registered once."""
+    for key, value in entries.items():
+        if key in CATALOGUE:
+            raise ValueError(f"message {key} registered twice")
+        missing = [lang for lang in LANGUAGES if lang not in value]
+        if missing:
+            raise ValueError(f"message {key} lacks {missing}")
+        CATALOGUE[key] = value
+
+CATALOGUE.update(
+    {
+        "repo.no_settings": {
+            "sv": "Hittar ingen procspec.yaml i {path} eller någon mapp ovanför.",
+            "en": "No procspec.yaml in {path} or any folder above it.",
+        },
+        "repo.init_hint": {
+            "sv": "Skapa ett processförråd med 'procspec init --profile botkyrka' eller "
+            "'--profile orebro', eller ange sökvägen till ett befintligt.",
+            "en": "Create a process repository with 'procspec init --profile botkyrka' or "
+            "'--profile orebro', or give the path of an existing one.",
+        },
+        "repo.bad_file": {
+            "sv": "{path} kan inte användas; rätta felen ovan.",
+            "en": "{path} cannot be used; correct the problems above.",
+        },
+        "repo.no_roster": {
+            "sv": "{path} saknas. Skapa filen med en post per person som har en roll.",
+            "en": "{path} is missing. Create it with one entry per person who holds a role.",
+        },
+        "repo.processes_outside": {
+            "sv": "Mappen för processer '{path}' ligger utanför förrådet.",
+            "en": "The process folder '{path}' is outside the repository.",
+        },
+        "schema.missing_level": {
+            "sv": "Nyckeln 'nivå' saknas. Profilen kräver processnivå: lägg till 'nivå: 1' för en "
+            "process på högsta nivån, annars den överordnades nivå + 1.",
+            "en": "The key 'nivå' is missing. The profile requires a level: add 'nivå: 1' for a "
+            "top-level process, otherwise the parent's level + 1.",
+        },
+        "profile.unreadable": {
+            "sv": "Profilen {path} kan inte läsas.",
+            "en": "The profile {path} cannot be read.",
+        },
+        "profile.not_found": {
+            "sv": "Profilen '{path}' finns inte. Ange en inbyggd profil ({builtin}) eller en "
+            "sökväg till en profilfil relativt procspec.yaml.",
+            "en": "The profile '{path}' does not exist. Name a built-in profile ({builtin}) or a "
+            "path to a profile file relative to procspec.yaml.",
+        },
+        "profile.bad_base": {
+            "sv": "'bas: {base}' är ingen inbyggd profil. Skriv en av: {builtin}.",
+            "en": "'bas: {base}' is not a built-in profile. Write one of: {builtin}.",
+        },
+    }
+)

@@ -1,0 +1,310 @@
+"""Pydantic models of the files a user writes (SPEC §1), with the Swedish keys as aliases.
+
+Types are strict: `kritiskt: no` or `målvärde: "2"` are errors, never coerced. Dates are ISO text in
+YAML 1.2 (there is no timestamp type), parsed here so that a date that does not exist is an error at
+its value. The models are the single source of the JSON Schemas (`procspec schema`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+PERSON_KEY = re.compile(r"[a-z0-9][a-z0-9._-]*")
+EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SAFE_LINK = re.compile(r"(https?://[^\s]+|[^\s:]+(?:/[^\s]*)?|[^\s:]*#[^\s]*)", re.IGNORECASE)
+
+FREQUENCIES = ("månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årligen", "delår och helår")
+Frequency = Literal["månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årligen", "delår och helår"]
+GoalSetter = Literal["processägare", "processansvarig", "kommunfullmäktige", "nämnd"]
+ActivityStatus = Literal["planerad", "pågående", "klar", "avbruten"]
+RequirementType = Literal["mottagarkrav", "lagkrav", "internt krav", "externt krav"]
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("tom_text", "empty text")
+    return value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str):
+        if not ISO_DATE.fullmatch(value):
+            raise PydanticCustomError("datum", "not an ISO date", {"value": value})
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("datum", "no such date", {"value": value}) from None
+    if isinstance(value, date):
+        return value
+    raise PydanticCustomError("datum", "not a date", {"value": value})
+
+
+def _person_key(value: str) -> str:
+    if not PERSON_KEY.fullmatch(value):
+        raise PydanticCustomError("personnyckel", "invalid person key", {"value": value})
+    return value
+
+
+def _email(value: str) -> str:
+    if not EMAIL.fullmatch(value):
+        raise PydanticCustomError("epost", "invalid e-mail", {"value": value})
+    return value
+
+
+def _link(value: str) -> str:
+    lowered = value.strip().lower()
+    if lowered.startswith(("http://", "https://")) and len(lowered) > len("https://"):
+        return value
+    if ":" in lowered.split("/", 1)[0] or lowered.startswith("//") or not lowered:
+        raise PydanticCustomError("länk", "unsafe link", {"value": value})
+    return value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("tal", "not a number", {"value": value})
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _adjacent(value: Any) -> Any:
+    return {"process": value} if isinstance(value, str) else value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+PersonKey = Annotated[
+    str,
+    AfterValidator(_person_key),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*$"}),
+]
+Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Link = Annotated[str, AfterValidator(_link)]
+Number = Annotated[float | int, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+PersonKeys = Annotated[
+    list[PersonKey],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*$"},
+                {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*$"},
+                    "minItems": 1,
+                },
+            ]
+        }
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base of every file model: Swedish aliases, unknown keys forbidden, no coercion."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, populate_by_name=True, validate_default=False
+    )
+
+
+class Result(Strict):
+    """A recorded result (`utfall`)."""
+
+    date: IsoDate = Field(alias="datum")
+    value: Number = Field(alias="värde")
+    comment: Text | None = Field(None, alias="kommentar")
+
+
+class FollowUp(Strict):
+    """Örebro Steg 5, the uppföljningsplan's questions: how, how often, who, to whom, then what."""
+
+    method: Text | None = Field(None, alias="metod", description="Hur mätningen går till.")
+    frequency: Frequency | None = Field(None, alias="frekvens", description="Hur ofta.")
+    responsible: PersonKey | None = Field(None, alias="ansvarig", description="Vem mäter.")
+    reported_to: Text | None = Field(
+        None, alias="rapporteras_till", description="Personnyckel eller text."
+    )
+    handling: Text | None = Field(
+        None, alias="hantering", description="Hur resultatet används för att utveckla processen."
+    )
+
+
+class Goal(Strict):
+    """A process goal (`mål`): Örebro Steg 5, Botkyrka Tabell 1."""
+
+    id: Text = Field(alias="id")
+    kind: Literal["resultatmål", "utvecklingsmål"] = Field(alias="typ")
+    description: Text = Field(alias="beskrivning")
+    measure: Text | None = Field(None, alias="mått")
+    target: Number | None = Field(None, alias="målvärde")
+    unit: Text | None = Field(None, alias="enhet")
+    direction: Literal["öka", "minska"] | None = Field(None, alias="riktning")
+    deadline: IsoDate | None = Field(None, alias="senast")
+    set_by: GoalSetter | None = Field(None, alias="fastställt_av")
+    follow_up: FollowUp | None = Field(None, alias="uppföljning")
+    results: list[Result] = Field(default_factory=list, alias="utfall")
+
+
+class Measure(Strict):
+    """A measure followed without a target (`mått`): Botkyrka Bilaga 2."""
+
+    id: Text = Field(alias="id")
+    description: Text = Field(alias="beskrivning")
+    unit: Text | None = Field(None, alias="enhet")
+    frequency: Frequency | None = Field(None, alias="frekvens")
+    results: list[Result] = Field(default_factory=list, alias="utfall")
+
+
+class Activity(Strict):
+    """An activity of the aktivitetsplan: Örebro Steg 6."""
+
+    id: Text = Field(alias="id")
+    description: Text = Field(alias="beskrivning")
+    responsible: PersonKey = Field(alias="ansvarig")
+    status: ActivityStatus = Field(alias="status")
+    start: IsoDate | None = Field(None, alias="start")
+    due: IsoDate = Field(alias="klart_senast")
+    goals: list[Text] = Field(default_factory=list, alias="mål")
+    decision: Text | None = Field(None, alias="beslut")
+    effect: Text | None = Field(None, alias="effekt")
+
+
+class Requirement(Strict):
+    """A requirement on the process (Örebro Bilaga 1, kravanalys in Steg 5)."""
+
+    kind: RequirementType = Field(alias="typ")
+    description: Text = Field(alias="beskrivning")
+    critical: bool = Field(False, alias="kritiskt")
+
+
+class Adjacent(Strict):
+    """An adjacent process and what passes between them (gränssnitt)."""
+
+    process: Text = Field(alias="process")
+    interface: Text | None = Field(None, alias="gränssnitt")
+
+
+AdjacentItem = Annotated[
+    Adjacent,
+    BeforeValidator(_adjacent),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "description": "process-id"},
+                {"$ref": "#/$defs/Adjacent"},
+            ]
+        }
+    ),
+]
+
+
+class DocumentLink(Strict):
+    """A routine, template or checklist (Örebro: dokumentnivå)."""
+
+    title: Text = Field(alias="titel")
+    link: Link = Field(alias="länk")
+
+
+class Review(Strict):
+    """The last review that found the specification current."""
+
+    by: PersonKey = Field(alias="av")
+    date: IsoDate = Field(alias="datum")
+    comment: Text | None = Field(None, alias="kommentar")
+
+
+class Approval(Strict):
+    """The documentation's approval (Botkyrka Bilaga 1: the processägare fastställer)."""
+
+    by: PersonKey = Field(alias="av")
+    date: IsoDate = Field(alias="datum")
+    reference: Text | None = Field(None, alias="diarienummer")
+
+
+class ProcessSupport(Strict):
+    """Processtöd (Botkyrka 2.7)."""
+
+    facilitator: PersonKey | None = Field(None, alias="processhandledare")
+    communicator: PersonKey | None = Field(None, alias="processkommunikatör")
+    controller: PersonKey | None = Field(None, alias="processcontroller")
+
+
+class Process(Strict):
+    """A process specification (Örebro Bilaga 1, with Botkyrka's levels and roles)."""
+
+    name: Text = Field(alias="namn", description="Processens namn: verb i infinitiv + substantiv.")
+    kind: Text = Field(alias="typ", description="En av profilens processtyper.")
+    level: int | None = Field(None, alias="nivå", ge=1, description="Processnivå (1 = högsta).")
+    parent: Text | None = Field(None, alias="överordnad", description="Överordnad process (id).")
+    owners: PersonKeys | None = Field(None, alias="processägare")
+    responsible: PersonKey | None = Field(None, alias="processansvarig")
+    leader: PersonKey | None = Field(None, alias="processledare")
+    team: list[PersonKey] = Field(default_factory=list, alias="processteam")
+    support: ProcessSupport | None = Field(None, alias="processtöd")
+    forums: list[Text] = Field(default_factory=list, alias="forum")
+    purpose: Text = Field(alias="syfte")
+    start_event: Text = Field(alias="starthändelse")
+    end_event: Text = Field(alias="sluthändelse")
+    recipients: list[Text] = Field(alias="mottagare", min_length=1)
+    requirements: list[Requirement] = Field(default_factory=list, alias="krav")
+    adjacent: list[AdjacentItem] = Field(default_factory=list, alias="angränsande")
+    documents: list[DocumentLink] = Field(default_factory=list, alias="dokument")
+    goals: list[Goal] = Field(default_factory=list, alias="mål")
+    measures: list[Measure] = Field(default_factory=list, alias="mått")
+    activities: list[Activity] = Field(default_factory=list, alias="aktiviteter")
+    reviewed: Review | None = Field(None, alias="granskad")
+    approved: Approval | None = Field(None, alias="fastställd")
+
+
+class Person(Strict):
+    """A roster entry (personer.yaml)."""
+
+    name: Text = Field(alias="namn")
+    email: Email = Field(alias="epost")
+    title: Text | None = Field(None, alias="titel")
+    github: Text | None = Field(None, alias="github")
+    gitlab: Text | None = Field(None, alias="gitlab")
+
+
+class Publishing(Strict):
+    """Rendering settings (`publicering`)."""
+
+    title: Text | None = Field(None, alias="titel", description="Webbplatsens titel.")
+    base_url: Text | None = Field(None, alias="bas_url", description="Adressen där sidorna publiceras.")
+    contact: Text | None = Field(None, alias="kontakt", description="Kontakt för frågor om sidorna.")
+
+
+Severity = Literal["error", "warning", "info", "off"]
+
+
+class Settings(Strict):
+    """Repository settings (procspec.yaml)."""
+
+    organisation: Text = Field(alias="organisation")
+    profile: Text = Field(alias="profil")
+    processes: Text = Field("processer", alias="processer")
+    review_months: int = Field(12, alias="granskning_månader", ge=1)
+    language: Literal["sv", "en"] = Field("sv", alias="språk")
+    rules: dict[str, Severity] = Field(default_factory=dict, alias="regler")
+    publishing: Publishing = Field(default_factory=Publishing, alias="publicering")

@@ -1,0 +1,105 @@
+"""The repository as rows and a tree: what `list`, `show` and `tree` present (no terminal code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from procspec.context import Context
+from procspec.model import Process
+
+ROLES = ("processägare", "processansvarig", "processledare")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person as effectively holding a role."""
+
+    key: str
+    name: str | None
+    email: str | None
+    title: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nyckel": self.key, "namn": self.name, "epost": self.email, "titel": self.title}
+
+
+@dataclass
+class Row:
+    """One process with its roles resolved (inherited and implied roles included)."""
+
+    id: str
+    name: str
+    kind: str
+    level: int
+    parent: str | None
+    file: str
+    roles: dict[str, list[Holder] | None]
+    implied: dict[str, str | None]
+    children: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """SPEC §4's `list --format json` item."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "namn": self.name,
+            "typ": self.kind,
+            "nivå": self.level,
+            "överordnad": self.parent,
+            "fil": self.file,
+        }
+        for role in ROLES:
+            holders = self.roles.get(role)
+            data[role] = [h.to_dict() for h in holders] if holders else None
+        return data
+
+
+def holder(ctx: Context, key: str) -> Holder:
+    person = ctx.roster.get(key)
+    if person is None:
+        return Holder(key, None, None, None)
+    return Holder(key, person.name, person.email, person.title)
+
+
+def rows(ctx: Context) -> list[Row]:
+    """Every validated process, in file order, with effective roles and children."""
+    result: list[Row] = []
+    by_id: dict[str, Row] = {}
+    for record, model in ctx.processes():
+        if record.id in by_id:
+            continue
+        row = _row(ctx, record.id, record.rel, model)
+        by_id[record.id] = row
+        result.append(row)
+    for row in result:
+        if row.parent in by_id and row.parent != row.id:
+            by_id[row.parent].children.append(row.id)
+    return result
+
+
+def _row(ctx: Context, pid: str, rel: str, model: Process) -> Row:
+    roles: dict[str, list[Holder] | None] = {}
+    implied: dict[str, str | None] = {}
+    for role in ("processägare", "processansvarig"):
+        keys, inherited = ctx.role(pid, role)
+        roles[role] = [holder(ctx, k) for k in keys] or None
+        implied[role] = "ärvd" if inherited else None
+    leaders, via = ctx.leader(pid)
+    roles["processledare"] = [holder(ctx, k) for k in leaders] or None
+    implied["processledare"] = via
+    return Row(
+        id=pid,
+        name=model.name,
+        kind=model.kind,
+        level=ctx.level(pid),
+        parent=model.parent,
+        file=rel,
+        roles=roles,
+        implied=implied,
+    )
+
+
+def roots(all_rows: list[Row]) -> list[Row]:
+    """Rows whose parent is absent or unknown, which head the tree."""
+    ids = {r.id for r in all_rows}
+    return [r for r in all_rows if r.parent is None or r.parent not in ids or r.parent == r.id]

@@ -1,0 +1,256 @@
+"""A process repository on disk: settings, roster, profile and process files (SPEC §1).
+
+`load_repository` reads everything once and returns plain records; the rules then work on the
+records without reading files again.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from procspec.errors import UsageError
+from procspec.load import Document, load_file
+from procspec.messages import msg
+from procspec.model import Person, Process, Settings
+from procspec.problem import Pos, Problem, Severity
+from procspec.profile import Profile, load_profile
+from procspec.schema import aliases_at, validate
+
+SETTINGS_FILE = "procspec.yaml"
+ROSTER_FILE = "personer.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class ConfigError(UsageError):
+    """procspec.yaml, the roster or the profile cannot be used: exit 2, with the problems found."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass
+class ProcessRecord:
+    """One process file: its id, where it is, what it says (when it validated)."""
+
+    id: str
+    rel: str
+    doc: Document
+    model: Process | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Repository:
+    """Everything read from a process repository."""
+
+    root: Path
+    settings: Settings
+    profile: Profile
+    roster: dict[str, Person]
+    roster_doc: Document
+    records: list[ProcessRecord]
+    problems: list[Problem]
+
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    def processes(self) -> Iterator[ProcessRecord]:
+        """Records whose file validated against the model."""
+        return (r for r in self.records if r.model is not None)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds procspec.yaml."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise UsageError(msg("repo.no_settings", "sv", path=str(start)), hint=msg("repo.init_hint", "sv"))
+
+
+def rel_path(root: Path, path: Path) -> str:
+    """A path relative to the root, with '/', in NFC."""
+    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+
+
+def process_id(path: Path) -> str:
+    """The process id is the file stem, compared after Unicode NFC."""
+    return unicodedata.normalize("NFC", path.stem)
+
+
+def _within(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def discover(root: Path, folder: Path) -> list[Path]:
+    """Every YAML file below `folder`, sorted; links that lead outside the repository are skipped."""
+    found: list[Path] = []
+    if not folder.is_dir():
+        return found
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(current)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _within(root, base / d))
+        for name in files:
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                path = base / name
+                if _within(root, path):
+                    found.append(path)
+    return sorted(found, key=lambda p: rel_path(root, p))
+
+
+def _config_error(doc: Document, problems: list[Problem], lang: str) -> ConfigError:
+    return ConfigError(msg("repo.bad_file", lang, path=doc.rel), problems)
+
+
+def load_settings(root: Path) -> Settings:
+    """Read procspec.yaml; any problem in it is a configuration error (exit 2)."""
+    doc = load_file(root / SETTINGS_FILE, SETTINGS_FILE, "sv")
+    if not doc.ok:
+        raise _config_error(doc, doc.problems, "sv")
+    settings, problems = validate(Settings, doc, "sv")
+    if settings is None:
+        raise _config_error(doc, problems, "sv")
+    return settings
+
+
+def load_roster(root: Path, lang: str) -> tuple[dict[str, Person], Document, list[Problem]]:
+    """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems."""
+    path = root / ROSTER_FILE
+    if not path.is_file():
+        raise ConfigError(msg("repo.no_roster", lang, path=ROSTER_FILE), [])
+    doc = load_file(path, ROSTER_FILE, lang)
+    if not doc.ok:
+        raise _config_error(doc, doc.problems, lang)
+    roster: dict[str, Person] = {}
+    problems: list[Problem] = list(doc.problems)
+    from procspec.model import PERSON_KEY
+
+    for key, entry in doc.data.items():
+        if not PERSON_KEY.fullmatch(key):
+            pos = doc.key_pos((key,))
+            problems.append(
+                Problem(
+                    ROSTER_FILE,
+                    pos.line,
+                    pos.column,
+                    "PS007",
+                    Severity.ERROR,
+                    msg("schema.person_key", lang, value=key),
+                )
+            )
+            continue
+        sub = Document(path=doc.path, rel=doc.rel, data=entry, keys={}, values={})
+        sub.keys = {k[1:]: v for k, v in doc.keys.items() if k[:1] == (key,)}
+        sub.values = {k[1:]: v for k, v in doc.values.items() if k[:1] == (key,)}
+        sub.values.setdefault((), doc.key_pos((key,)))
+        person, entry_problems = validate(Person, sub, lang)
+        problems.extend(entry_problems)
+        if person is not None:
+            roster[key] = person
+    return roster, doc, problems
+
+
+def load_process(root: Path, path: Path, profile: Profile, lang: str) -> ProcessRecord:
+    """Read and validate one process file."""
+    rel = rel_path(root, path)
+    doc = load_file(path, rel, lang)
+    pid = process_id(path)
+    record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
+    for i, problem in enumerate(record.problems):
+        record.problems[i] = _with_process(problem, pid)
+    if not doc.ok:
+        return record
+    model, problems = validate(Process, doc, lang, process=pid)
+    record.problems.extend(problems)
+    record.problems.extend(_profile_keys(doc, profile, pid, lang))
+    if model is not None:
+        if profile.level_required and model.level is None:
+            record.problems.append(
+                Problem(rel, 1, 1, "PS006", Severity.ERROR, msg("schema.missing_level", lang), pid)
+            )
+        if model.kind not in profile.type_names:
+            pos = doc.value_pos(("typ",))
+            record.problems.append(
+                Problem(
+                    rel,
+                    pos.line,
+                    pos.column,
+                    "PS007",
+                    Severity.ERROR,
+                    msg(
+                        "schema.enum",
+                        lang,
+                        key="typ",
+                        value=model.kind,
+                        allowed=", ".join(profile.type_names),
+                    ),
+                    pid,
+                )
+            )
+            model = None
+    record.model = model
+    return record
+
+
+_ROLE_KEYS = ("processansvarig", "processtöd", "processledare", "processteam", "processägare")
+
+
+def _profile_keys(doc: Document, profile: Profile, pid: str, lang: str) -> list[Problem]:
+    """Roles the profile does not use are unknown keys for it (Örebro has no processansvarig)."""
+    problems = []
+    for key in _ROLE_KEYS:
+        if key in doc.data and key not in profile.roles:
+            pos = doc.key_pos((key,))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    pos.line,
+                    pos.column,
+                    "PS005",
+                    Severity.ERROR,
+                    msg("schema.not_in_profile", lang, key=key, profile=profile.name),
+                    pid,
+                )
+            )
+    return problems
+
+
+def _with_process(problem: Problem, pid: str) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, process=pid)
+
+
+def load_repository(start: Path) -> Repository:
+    """Read a whole repository from the folder at or above `start`."""
+    root = find_root(start)
+    settings = load_settings(root)
+    lang = settings.language
+    profile = load_profile(settings.profile, root, lang)
+    roster, roster_doc, problems = load_roster(root, lang)
+    folder = (root / settings.processes).resolve()
+    if not _within(root, folder):
+        raise UsageError(msg("repo.processes_outside", lang, path=settings.processes))
+    records = [load_process(root, path, profile, lang) for path in discover(root, folder)]
+    for record in records:
+        problems.extend(record.problems)
+    return Repository(root, settings, profile, roster, roster_doc, records, problems)
+
+
+def first_pos() -> Pos:
+    return Pos()
+
+
+__all__ = ["ConfigError", "ProcessRecord", "Repository", "aliases_at", "find_root", "load_repository"]

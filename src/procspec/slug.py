@@ -1,0 +1,42 @@
+"""Ids, output names and the look-alike forms that must not collide (SPEC §1, §5; PS105, PS108)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ID_PATTERN = re.compile(r"[a-z0-9åäö]+(?:-[a-z0-9åäö]+)*")
+
+# Latin look-alikes of Cyrillic and Greek letters, for comparing ids as a reader sees them.
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+        "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "к": "k",
+        "м": "m", "т": "t", "в": "b", "н": "h", "ο": "o", "α": "a", "ε": "e", "ι": "i",
+        "κ": "k", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    }
+)  # fmt: skip
+
+
+def is_valid_id(pid: str) -> bool:
+    """An id is lower-case letters (å, ä, ö included), digits and single hyphens."""
+    return ID_PATTERN.fullmatch(pid) is not None
+
+
+def slug(pid: str) -> str:
+    """The output name of an id: å→a, ä→a, ö→o, other letters stripped of their accents."""
+    decomposed = unicodedata.normalize("NFKD", pid)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return ascii_only.encode("ascii", "ignore").decode("ascii")
+
+
+def skeleton(pid: str) -> str:
+    """What a reader sees: NFC, no invisible characters, look-alikes folded, then the slug."""
+    text = unicodedata.normalize("NFKC", pid)
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Zs"))
+    return slug(text.lower().translate(_CONFUSABLES))
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Code points of invisible or direction-changing characters in `text`, as U+XXXX."""
+    return [f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in ("Cf", "Cc")]
