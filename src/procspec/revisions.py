@@ -1,0 +1,54 @@
+"""The revision trail of process files as plain data (produced by `procspec.gitlog`).
+
+Rendering, `history`, `status` and the PS6xx rules read these dataclasses; none of them imports git.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that touched a file, with the file's path at that commit.
+
+    `sha` is empty for a change that is not committed yet ("ej incheckad").
+    """
+
+    sha: str
+    date: datetime
+    author: str
+    email: str
+    message: str
+    path: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+    @property
+    def committed(self) -> bool:
+        return bool(self.sha)
+
+    @property
+    def subject(self) -> str:
+        return self.message.strip().splitlines()[0] if self.message.strip() else ""
+
+
+@dataclass
+class History:
+    """Revisions per file (keyed by the file's current path relative to the repository root,
+    newest first), and what is known about the completeness of the history."""
+
+    files: dict[str, list[Revision]] = field(default_factory=dict)
+    available: bool = False
+    shallow: bool = False
+    reason: str | None = None
+
+    def of(self, rel: str) -> list[Revision]:
+        return self.files.get(rel, [])
+
+    def last_change(self, rel: str) -> Revision | None:
+        revisions = self.of(rel)
+        return revisions[0] if revisions else None
