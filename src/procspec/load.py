@@ -139,6 +139,7 @@ class _Walker:
         self.lang = lang
         self.budget = MAX_NODES
         self.exhausted = False
+        self.top_key = Pos()
 
     def problem(self, code: str, pos: Pos, message: str) -> None:
         self.doc.problems.append(
@@ -150,7 +151,7 @@ class _Walker:
         if self.budget < 0:
             if not self.exhausted:
                 self.exhausted = True
-                self.problem("PS004", pos_from_mark(node.start_mark), msg("load.aliases", self.lang))
+                self.problem("PS004", self.top_key, msg("load.aliases", self.lang))
             return None
         pos = pos_from_mark(node.start_mark)
         self.doc.values.setdefault(path, pos)
@@ -194,6 +195,8 @@ class _Walker:
                 )
                 continue
             self.doc.keys[(*path, key)] = key_pos
+            if not path:
+                self.top_key = key_pos
             result[key] = self.walk(value_node, (*path, key), depth + 1)
         return result
 

@@ -1,0 +1,27 @@
+"""Shared fixtures: fixture repositories copied into temporary folders (and git repositories)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPOS = FIXTURES / "repos"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a fixture repository (tests/fixtures/repos/<name>) into a temporary folder."""
+
+    def make(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(REPOS / name, target)
+        return target
+
+    return make
