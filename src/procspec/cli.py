@@ -312,19 +312,22 @@ def _safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: run the app and map every outcome to an exit status."""
-    import click
+    try:  # newer typer vendors click; older typer uses click itself
+        from typer._click.exceptions import ClickException  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover
+        from click.exceptions import ClickException
 
     _safe_streams()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("PROCSPEC_DEBUG"))
     try:
         code = app(args=args, prog_name="procspec", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         code = exc.exit_code
-    except click.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         code = 2
-    except click.exceptions.Abort:
+    except typer.Abort:
         print("Avbrutet.", file=sys.stderr)
         code = 130
     except ProcspecError as exc:

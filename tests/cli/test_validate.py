@@ -1,0 +1,171 @@
+"""`procspec validate` as CI calls it: exit statuses and the machine-readable formats (SPEC §4)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1", "COLUMNS": "250"}
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "procspec", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+        check=False,
+    )
+
+
+def test_clean_repository_exits_0(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    result = run("validate", str(root))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Inga problem" in result.stdout
+
+
+def test_errors_exit_1_with_json_shape(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    target = root / "processer" / "följa-upp-budget.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("anna.berg", "anna.bergg", 1))
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert set(data) == {"problems", "counts"}
+    assert data["counts"] == {"error": 1, "warning": 0, "info": 0}
+    problem = data["problems"][0]
+    assert {"path", "line", "column", "code", "severity", "message", "process"} <= set(problem)
+    assert problem["path"] == "processer/följa-upp-budget.yaml"
+    assert (problem["line"], problem["column"], problem["code"]) == (4, 15, "PS204")
+    assert problem["process"] == "följa-upp-budget"
+
+
+def test_github_annotations(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    (root / "processer" / "tom.yaml").write_text("")
+    result = run("validate", ".", "--format", "github", cwd=root)
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=processer/tom.yaml,line=1,col=1,title=PS003::")
+
+
+def test_gitlab_code_quality(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    (root / "processer" / "tom.yaml").write_text("")
+    result = run("validate", str(root), "--format", "gitlab")
+    report = json.loads(result.stdout)
+    assert report[0]["check_name"] == "PS003"
+    assert report[0]["severity"] == "major"
+    assert report[0]["location"] == {"path": "processer/tom.yaml", "lines": {"begin": 1}}
+    assert len(report[0]["fingerprint"]) == 64
+
+
+def test_strict_fails_on_warnings(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    target = root / "processer" / "följa-upp-budget.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("status: klar", "status: klar\n    # x", 1))
+    text = target.read_text(encoding="utf-8").replace("    effekt: Prognoserna lämnas i tid varje månad.\n", "")
+    target.write_text(text, encoding="utf-8")
+    assert run("validate", str(root)).returncode == 0
+    assert run("validate", str(root), "--strict").returncode == 1
+
+
+def test_severity_override_and_off(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    (root / "processer" / "tom.yaml").write_text("")
+    settings = root / "procspec.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "regler:\n  PS003: off\n")
+    assert run("validate", str(root)).returncode == 0
+
+
+def test_english_messages(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    settings = root / "procspec.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "språk: en\n")
+    (root / "processer" / "tom.yaml").write_text("")
+    result = run("validate", str(root))
+    assert "The file is empty" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (("validate", "--format", "xml"), 2),
+        (("validate", "--today", "2026-02-30"), 2),
+        (("nope",), 2),
+    ],
+)
+def test_usage_errors_exit_2(make_repo: Callable[[str], Path], args: tuple[str, ...], status: int) -> None:
+    root = make_repo("orebro")
+    result = run(*args, cwd=root)
+    assert result.returncode == status
+    assert "Traceback" not in result.stderr
+
+
+def test_no_settings_exits_2(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 2
+    assert "procspec.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_settings_exits_2(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    (root / "procspec.yaml").write_text("organisation: X\nprofil: okänd\n")
+    result = run("validate", str(root))
+    assert result.returncode == 2
+    (root / "procspec.yaml").write_text("organisation: [\n")
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["problems"][0]["code"] == "PS001"
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("procspec ")
+    assert run("validate", "--help").returncode == 0
+
+
+def test_list_json_resolves_roles(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("botkyrka")
+    result = run("list", str(root), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    leaf = rows["placera-barn-i-förskola"]
+    assert set(leaf) == {
+        "id", "namn", "typ", "nivå", "överordnad", "fil",
+        "processägare", "processansvarig", "processledare",
+    }  # fmt: skip
+    assert leaf["nivå"] == 3
+    assert [h["nyckel"] for h in leaf["processägare"]] == ["fc.utb"]
+    assert [h["nyckel"] for h in leaf["processansvarig"]] == ["pa.forskola"]
+    assert leaf["processägare"][0]["epost"] == "erik.holm@example.org"
+
+
+def test_show_tree_rules(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("botkyrka")
+    shown = run("show", "tillhandahålla-förskola", "--repo", str(root))
+    assert shown.returncode == 0 and "Tillhandahålla förskola" in shown.stdout
+    assert run("show", "finns-inte", "--repo", str(root)).returncode == 1
+    tree = run("tree", str(root))
+    assert "Placera barn i förskola" in tree.stdout
+    rules = run("rules")
+    assert "PS101" in rules.stdout and "PS504" in rules.stdout
+    one = run("rules", "PS401")
+    assert "diffusa" in one.stdout
+    assert run("rules", "PS999").returncode == 2
+
+
+def test_rules_ignored_lists_reasons(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    target = root / "processer" / "följa-upp-budget.yaml"
+    target.write_text("# procspec: ignore PS305 -- gränssnittet beskrivs av ekonomienheten\n"
+                      + target.read_text(encoding="utf-8"))  # fmt: skip
+    result = run("rules", "--ignored", "--repo", str(root))
+    assert "gränssnittet beskrivs av ekonomienheten" in result.stdout

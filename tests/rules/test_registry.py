@@ -1,0 +1,51 @@
+"""The registry is the documentation: every rule has docs, examples, a source and test cases."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+from procspec.rules import all_rules
+from procspec.messages import CATALOGUE
+
+from ..conftest import FIXTURES
+
+SPEC_CODES = (
+    [f"PS00{i}" for i in range(1, 9)]
+    + [f"PS10{i}" for i in range(1, 9)]
+    + [f"PS2{i:02d}" for i in range(1, 11)]
+    + [f"PS30{i}" for i in range(1, 7)]
+    + [f"PS40{i}" for i in range(1, 7)]
+    + [f"PS50{i}" for i in range(1, 5)]
+)
+
+
+def _cases() -> dict[str, set[str]]:
+    kinds: dict[str, set[str]] = {}
+    for path in (FIXTURES / "rules").glob("*/cases.yaml"):
+        for case in YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")):
+            kinds.setdefault(case["code"], set()).update(k for k in ("fail", "pass") if k in case)
+    return kinds
+
+
+def test_every_spec_code_is_registered() -> None:
+    codes = {rule.code for rule in all_rules()}
+    assert set(SPEC_CODES) <= codes
+
+
+def test_every_rule_is_documented() -> None:
+    for rule in all_rules():
+        assert len(rule.doc) > 40, rule.code
+        assert rule.bad.strip() and rule.good.strip() and rule.bad != rule.good, rule.code
+        assert rule.source.strip(), rule.code
+        assert rule.title["sv"] and rule.title["en"], rule.code
+
+
+def test_every_rule_has_a_failing_and_a_passing_case() -> None:
+    cases = _cases()
+    for rule in all_rules():
+        assert cases.get(rule.code) == {"fail", "pass"}, f"{rule.code} lacks test cases"
+
+
+def test_every_message_has_both_languages() -> None:
+    for key, entry in CATALOGUE.items():
+        assert entry.get("sv") and entry.get("en"), key
