@@ -12,6 +12,7 @@ from datetime import date
 from procspec.context import Context
 from procspec.problem import Problem, Severity, count
 from procspec.repository import Repository
+from procspec.revisions import History
 from procspec.rules import all_rules
 
 
@@ -64,9 +65,12 @@ def settle(problems: list[Problem], repo: Repository) -> list[Problem]:
     return sorted(set(settled), key=lambda p: p.sort_key)
 
 
-def check_repository(repo: Repository, today: date) -> Outcome:
-    """Every problem in `repo`: those found while loading and those of every rule."""
-    ctx = Context.build(repo, today)
+def check_repository(repo: Repository, today: date, history: History | None = None) -> Outcome:
+    """Every problem in `repo`: those found while loading and those of every rule.
+
+    `history` (from `procspec.gitlog.read_history`) enables the history rules PS601–PS603.
+    """
+    ctx = Context.build(repo, today, history)
     problems = list(repo.problems)
     for rule in all_rules():
         if rule.check is not None:

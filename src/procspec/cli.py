@@ -7,6 +7,7 @@ internal error (with a hint to run with --debug).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from datetime import date
@@ -60,6 +61,11 @@ class ValidateFormat(str, Enum):
     json = "json"
     github = "github"
     gitlab = "gitlab"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    md = "md"
 
 
 class ListFormat(str, Enum):
@@ -159,7 +165,9 @@ def _report_config(exc: ProcspecError, output: str = "text") -> NoReturn:
 @app.command("list")
 def list_processes(
     path: RepoPath = Path("."),
-    output: Annotated[ListFormat, typer.Option("--format", help="Utdataformat.")] = ListFormat.table,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Utdataformat.")
+    ] = ListFormat.table,
 ) -> None:
     """Lista alla processer: id, namn, typ, nivå, överordnad och roller."""
     import json
@@ -209,13 +217,19 @@ def rules(
         bool, typer.Option("--ignored", help="Lista alla undantag i förrådet med motivering.")
     ] = False,
     repo: RepoOption = Path("."),
+    output: Annotated[
+        RulesFormat, typer.Option("--format", help="table i terminalen, md för dokumentation.")
+    ] = RulesFormat.table,
 ) -> None:
     """Regelkatalogen, en regels dokumentation, eller förrådets undantag."""
     from procspec.console import make_console, rule_doc, rules_table
-    from procspec.rules import REGISTRY, all_rules
+    from procspec.rules import REGISTRY, all_rules, catalogue_markdown
 
     console = make_console()
     catalogue = all_rules()
+    if output is RulesFormat.md:
+        sys.stdout.write(catalogue_markdown())
+        return
     if ignored:
         _print_ignores(repo)
         return
@@ -296,7 +310,9 @@ def _find(ctx, wanted: str):  # type: ignore[no-untyped-def]
             return record
     close = difflib.get_close_matches(key, sorted(ctx.by_id), n=1, cutoff=0.6)
     hint = msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
-    raise NotFoundError(msg("cli.unknown_process", ctx.lang, id=wanted, root=ctx.repo.root, hint=hint))
+    raise NotFoundError(
+        msg("cli.unknown_process", ctx.lang, id=wanted, root=ctx.repo.root, hint=hint)
+    )
 
 
 def _safe_streams() -> None:
@@ -304,18 +320,16 @@ def _safe_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - detached or closed streams
-                pass
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: run the app and map every outcome to an exit status."""
     try:  # newer typer vendors click; older typer uses click itself
-        from typer._click.exceptions import ClickException  # type: ignore[import-not-found]
+        from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover
-        from click.exceptions import ClickException
+        from click.exceptions import ClickException  # type: ignore[assignment]
 
     _safe_streams()
     args = sys.argv[1:] if argv is None else argv

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
@@ -72,8 +72,10 @@ def list_table(rows: list[Row], lang: str) -> Table:
             row.kind,
             str(row.level),
             row.parent or "",
-            *(people(row.roles[r], row.implied[r], lang) for r in
-              ("processägare", "processansvarig", "processledare")),  # fmt: skip
+            *(
+                people(row.roles[r], row.implied[r], lang)
+                for r in ("processägare", "processansvarig", "processledare")
+            ),  # fmt: skip
         )
     return table
 
@@ -112,7 +114,9 @@ def process_panel(ctx: Context, row: Row, model: Process) -> Panel:
         table.add_row(msg("console.parent", lang), row.parent)
     for role in ("processägare", "processansvarig", "processledare"):
         if role in ctx.repo.profile.roles:
-            table.add_row(msg(f"console.{role}", lang), people(row.roles[role], row.implied[role], lang))
+            table.add_row(
+                msg(f"console.{role}", lang), people(row.roles[role], row.implied[role], lang)
+            )
     table.add_row(msg("console.purpose", lang), model.purpose)
     table.add_row(msg("console.start", lang), model.start_event)
     table.add_row(msg("console.end", lang), model.end_event)
@@ -142,10 +146,12 @@ def rules_table(rules: list[Rule], lang: str) -> Table:
 
 
 def rule_doc(rule: Rule, lang: str) -> Group:
-    parts = [
+    parts: list[RenderableType] = [
         Text(f"{rule.code} — {rule.title.get(lang, rule.title['sv'])}", style="bold"),
-        Text(f"{msg('console.severity', lang)}: {rule.severity.value}   "
-             f"{msg('console.source', lang)}: {rule.source}"),  # fmt: skip
+        Text(
+            f"{msg('console.severity', lang)}: {rule.severity.value}   "
+            f"{msg('console.source', lang)}: {rule.source}"
+        ),  # fmt: skip
         Text(),
         Markdown(rule.doc),
         Text(),

@@ -14,6 +14,7 @@ from procspec.messages import msg
 from procspec.model import Person, Process
 from procspec.problem import Pos, Problem, Severity
 from procspec.repository import ProcessRecord, Repository
+from procspec.revisions import History
 
 ROLE_FIELDS = {"processägare": "owners", "processansvarig": "responsible"}
 
@@ -28,10 +29,13 @@ class Context:
     ids: set[str] = field(default_factory=set)
     _levels: dict[str, int] = field(default_factory=dict)
     _roles: dict[tuple[str, str], tuple[list[str], bool]] = field(default_factory=dict)
+    history: History | None = None
+    """The git history (`procspec.gitlog.read_history`); None when it was not read, and then the
+    history rules (PS601–PS603) are skipped without a word."""
 
     @classmethod
-    def build(cls, repo: Repository, today: date) -> Context:
-        ctx = cls(repo=repo, today=today)
+    def build(cls, repo: Repository, today: date, history: History | None = None) -> Context:
+        ctx = cls(repo=repo, today=today, history=history)
         for record in repo.records:
             ctx.ids.add(record.id)
             if record.model is not None and record.id not in ctx.by_id:

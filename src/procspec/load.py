@@ -260,7 +260,9 @@ def load_text(text: str, doc: Document, lang: str) -> Document:
         return doc
     except (YAMLError, ValueError, RecursionError) as exc:
         doc.problems.append(
-            _error(doc, Pos(), "PS001", msg("load.syntax", lang, detail=str(exc) or type(exc).__name__))
+            _error(
+                doc, Pos(), "PS001", msg("load.syntax", lang, detail=str(exc) or type(exc).__name__)
+            )
         )
         return doc
     if node is None:
@@ -313,6 +315,11 @@ def load_file(path: Path, rel: str, lang: str) -> Document:
             _error(doc, Pos(), "PS004", msg("load.unreadable", lang, detail=exc.strerror or exc))
         )
         return doc
+    return load_bytes(raw, doc, lang)
+
+
+def load_bytes(raw: bytes, doc: Document, lang: str) -> Document:
+    """Load a file's bytes (from disk, or from a git object) into `doc`."""
     if len(raw) > MAX_FILE_BYTES:
         doc.problems.append(
             _error(doc, Pos(), "PS004", msg("load.too_large", lang, max=MAX_FILE_BYTES // 1024))

@@ -80,7 +80,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Okänd nyckel '{key}'.{hint}",
         "en": "Unknown key '{key}'.{hint}",
     },
-    "schema.did_you_mean": {"sv": " Menade du '{suggestion}'?", "en": " Did you mean '{suggestion}'?"},
+    "schema.did_you_mean": {
+        "sv": " Menade du '{suggestion}'?",
+        "en": " Did you mean '{suggestion}'?",
+    },
     "schema.allowed_keys": {
         "sv": " Tillåtna nycklar här: {keys}.",
         "en": " Keys allowed here: {keys}.",
@@ -189,6 +192,7 @@ def add(entries: dict[str, dict[str, str]]) -> None:
         if missing:
             raise ValueError(f"message {key} lacks {missing}")
         CATALOGUE[key] = value
+
 
 CATALOGUE.update(
     {

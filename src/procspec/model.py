@@ -28,7 +28,9 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SAFE_LINK = re.compile(r"(https?://[^\s]+|[^\s:]+(?:/[^\s]*)?|[^\s:]*#[^\s]*)", re.IGNORECASE)
 
 FREQUENCIES = ("månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årligen", "delår och helår")
-Frequency = Literal["månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årligen", "delår och helår"]
+Frequency = Literal[
+    "månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årligen", "delår och helår"
+]
 GoalSetter = Literal["processägare", "processansvarig", "kommunfullmäktige", "nämnd"]
 ActivityStatus = Literal["planerad", "pågående", "klar", "avbruten"]
 RequirementType = Literal["mottagarkrav", "lagkrav", "internt krav", "externt krav"]
@@ -99,7 +101,9 @@ PersonKey = Annotated[
     AfterValidator(_person_key),
     WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9][a-z0-9._-]*$"}),
 ]
-Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 Link = Annotated[str, AfterValidator(_link)]
 Number = Annotated[float | int, PlainValidator(_number), WithJsonSchema({"type": "number"})]
 PersonKeys = Annotated[
@@ -212,7 +216,15 @@ AdjacentItem = Annotated[
         {
             "oneOf": [
                 {"type": "string", "description": "process-id"},
-                {"$ref": "#/$defs/Adjacent"},
+                {
+                    "type": "object",
+                    "properties": {
+                        "process": {"type": "string", "description": "process-id"},
+                        "gränssnitt": {"type": "string"},
+                    },
+                    "required": ["process"],
+                    "additionalProperties": False,
+                },
             ]
         }
     ),
@@ -291,8 +303,12 @@ class Publishing(Strict):
     """Rendering settings (`publicering`)."""
 
     title: Text | None = Field(None, alias="titel", description="Webbplatsens titel.")
-    base_url: Text | None = Field(None, alias="bas_url", description="Adressen där sidorna publiceras.")
-    contact: Text | None = Field(None, alias="kontakt", description="Kontakt för frågor om sidorna.")
+    base_url: Text | None = Field(
+        None, alias="bas_url", description="Adressen där sidorna publiceras."
+    )
+    contact: Text | None = Field(
+        None, alias="kontakt", description="Kontakt för frågor om sidorna."
+    )
 
 
 Severity = Literal["error", "warning", "info", "off"]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from procspec.errors import UsageError
-from procspec.load import Document, load_file
+from procspec.load import Document, load_bytes, load_file
 from procspec.messages import msg
 from procspec.model import Person, Process, Settings
 from procspec.problem import Pos, Problem, Severity
@@ -73,7 +73,9 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / SETTINGS_FILE).is_file():
             return folder
-    raise UsageError(msg("repo.no_settings", "sv", path=str(start)), hint=msg("repo.init_hint", "sv"))
+    raise UsageError(
+        msg("repo.no_settings", "sv", path=str(start)), hint=msg("repo.init_hint", "sv")
+    )
 
 
 def rel_path(root: Path, path: Path) -> str:
@@ -110,13 +112,38 @@ def discover(root: Path, folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: rel_path(root, p))
 
 
+Files = Mapping[str, bytes]
+"""A repository read from elsewhere than the disk (git objects at a revision): file contents keyed
+by the path relative to the root, with '/'."""
+
+
+def _load(root: Path, rel: str, lang: str, files: Files | None) -> Document:
+    """Load `rel` from the disk, or from `files` when given."""
+    if files is None:
+        return load_file(root / rel, rel, lang)
+    return load_bytes(files[rel], Document(path=root / rel, rel=rel), lang)
+
+
+def _discover_in(folder_rel: str, files: Files) -> list[str]:
+    """The YAML files below `folder_rel` in `files` (hidden files and folders skipped), sorted."""
+    prefix = "" if folder_rel in ("", ".") else folder_rel.rstrip("/") + "/"
+    found = []
+    for rel in files:
+        if not rel.startswith(prefix) or not rel.endswith(YAML_SUFFIXES):
+            continue
+        if any(part.startswith(".") for part in rel[len(prefix) :].split("/")):
+            continue
+        found.append(unicodedata.normalize("NFC", rel))
+    return sorted(found)
+
+
 def _config_error(doc: Document, problems: list[Problem], lang: str) -> ConfigError:
     return ConfigError(msg("repo.bad_file", lang, path=doc.rel), problems)
 
 
-def load_settings(root: Path) -> Settings:
+def load_settings(root: Path, files: Files | None = None) -> Settings:
     """Read procspec.yaml; any problem in it is a configuration error (exit 2)."""
-    doc = load_file(root / SETTINGS_FILE, SETTINGS_FILE, "sv")
+    doc = _load(root, SETTINGS_FILE, "sv", files)
     if not doc.ok:
         raise _config_error(doc, doc.problems, "sv")
     settings, problems = validate(Settings, doc, "sv")
@@ -125,12 +152,14 @@ def load_settings(root: Path) -> Settings:
     return settings
 
 
-def load_roster(root: Path, lang: str) -> tuple[dict[str, Person], Document, list[Problem]]:
+def load_roster(
+    root: Path, lang: str, files: Files | None = None
+) -> tuple[dict[str, Person], Document, list[Problem]]:
     """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems."""
     path = root / ROSTER_FILE
-    if not path.is_file():
+    if not (path.is_file() if files is None else ROSTER_FILE in files):
         raise ConfigError(msg("repo.no_roster", lang, path=ROSTER_FILE), [])
-    doc = load_file(path, ROSTER_FILE, lang)
+    doc = _load(root, ROSTER_FILE, lang, files)
     if not doc.ok:
         raise _config_error(doc, doc.problems, lang)
     roster: dict[str, Person] = {}
@@ -162,10 +191,12 @@ def load_roster(root: Path, lang: str) -> tuple[dict[str, Person], Document, lis
     return roster, doc, problems
 
 
-def load_process(root: Path, path: Path, profile: Profile, lang: str) -> ProcessRecord:
-    """Read and validate one process file."""
+def load_process(
+    root: Path, path: Path, profile: Profile, lang: str, files: Files | None = None
+) -> ProcessRecord:
+    """Read and validate one process file (from `files` when given, keyed by `rel_path`)."""
     rel = rel_path(root, path)
-    doc = load_file(path, rel, lang)
+    doc = _load(root, rel, lang, files)
     pid = process_id(path)
     record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
     for i, problem in enumerate(record.problems):
@@ -233,24 +264,49 @@ def _with_process(problem: Problem, pid: str) -> Problem:
     return replace(problem, process=pid)
 
 
-def load_repository(start: Path) -> Repository:
-    """Read a whole repository from the folder at or above `start`."""
-    root = find_root(start)
-    settings = load_settings(root)
+def load_repository(start: Path, files: Files | None = None) -> Repository:
+    """Read a whole repository from the folder at or above `start`.
+
+    With `files` (for example `procspec.gitlog.files_at`: the repository at a git revision), the
+    root is still found on the disk, but every settings, roster and process file is read from
+    `files` instead; a custom profile file is read from the disk.
+    """
+    root = find_root(start) if files is None else _root_for(start)
+    settings = load_settings(root, files)
     lang = settings.language
     profile = load_profile(settings.profile, root, lang)
-    roster, roster_doc, problems = load_roster(root, lang)
+    roster, roster_doc, problems = load_roster(root, lang, files)
     folder = (root / settings.processes).resolve()
     if not _within(root, folder):
         raise UsageError(msg("repo.processes_outside", lang, path=settings.processes))
-    records = [load_process(root, path, profile, lang) for path in discover(root, folder)]
+    if files is None:
+        paths = discover(root, folder)
+    else:
+        paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
+    records = [load_process(root, path, profile, lang, files) for path in paths]
     for record in records:
         problems.extend(record.problems)
     return Repository(root, settings, profile, roster, roster_doc, records, problems)
+
+
+def _root_for(start: Path) -> Path:
+    """The root for a repository read from `files`: found on the disk when possible (the work
+    tree), otherwise `start` itself."""
+    try:
+        return find_root(start)
+    except UsageError:
+        return start.resolve()
 
 
 def first_pos() -> Pos:
     return Pos()
 
 
-__all__ = ["ConfigError", "ProcessRecord", "Repository", "aliases_at", "find_root", "load_repository"]
+__all__ = [
+    "ConfigError",
+    "ProcessRecord",
+    "Repository",
+    "aliases_at",
+    "find_root",
+    "load_repository",
+]

@@ -60,21 +60,19 @@ def to_problem(
     if kind == "extra_forbidden":
         code = "PS005"
         pos = doc.key_pos(loc)
-        allowed = sorted(aliases_at(model, loc[:-1]))
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        keys = sorted(aliases_at(model, loc[:-1]))
+        close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
         hint = (
             msg("schema.did_you_mean", lang, suggestion=close[0])
             if close
-            else msg("schema.allowed_keys", lang, keys=", ".join(allowed))
+            else msg("schema.allowed_keys", lang, keys=", ".join(keys))
         )
         text = msg("schema.unknown_key", lang, key=key, hint=hint)
     elif kind == "missing":
         code = "PS006"
         parent = loc[:-1]
         pos = doc.key_pos(parent) if parent else Pos()
-        where = (
-            msg("schema.missing_where", lang, parent=_describe(parent)) if parent else ""
-        )
+        where = msg("schema.missing_where", lang, parent=_describe(parent)) if parent else ""
         text = msg("schema.missing", lang, key=key, where=where)
     elif kind in _TYPE_ERRORS:
         got = msg("schema.got", lang, got=describe_value(value, lang))
@@ -93,7 +91,9 @@ def to_problem(
     elif kind == "länk":
         text = msg("schema.link", lang, value=_short(value))
     elif kind == "too_short":
-        text = msg("schema.empty_list", lang, key=key, min=error.get("ctx", {}).get("min_length", 1))
+        text = msg(
+            "schema.empty_list", lang, key=key, min=error.get("ctx", {}).get("min_length", 1)
+        )
     elif kind in ("greater_than_equal", "greater_than"):
         ctx = error.get("ctx", {})
         text = msg("schema.min_value", lang, key=key, min=ctx.get("ge", ctx.get("gt", "")))
@@ -110,9 +110,11 @@ def describe_value(value: Any, lang: str) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return msg(f"schema.type.{type(value).__name__}", lang) if value is None or isinstance(
-        value, list | dict
-    ) else type(value).__name__
+    return (
+        msg(f"schema.type.{type(value).__name__}", lang)
+        if value is None or isinstance(value, list | dict)
+        else type(value).__name__
+    )
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -159,7 +161,11 @@ def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
         if info is None:
             return None
         current = next(
-            (t for t in _unwrap(info.annotation) if isinstance(t, type) and issubclass(t, BaseModel)),
+            (
+                t
+                for t in _unwrap(info.annotation)
+                if isinstance(t, type) and issubclass(t, BaseModel)
+            ),
             None,
         )
     return current

@@ -70,8 +70,12 @@ def test_gitlab_code_quality(make_repo: Callable[[str], Path]) -> None:
 def test_strict_fails_on_warnings(make_repo: Callable[[str], Path]) -> None:
     root = make_repo("orebro")
     target = root / "processer" / "följa-upp-budget.yaml"
-    target.write_text(target.read_text(encoding="utf-8").replace("status: klar", "status: klar\n    # x", 1))
-    text = target.read_text(encoding="utf-8").replace("    effekt: Prognoserna lämnas i tid varje månad.\n", "")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("status: klar", "status: klar\n    # x", 1)
+    )
+    text = target.read_text(encoding="utf-8").replace(
+        "    effekt: Prognoserna lämnas i tid varje månad.\n", ""
+    )
     target.write_text(text, encoding="utf-8")
     assert run("validate", str(root)).returncode == 0
     assert run("validate", str(root), "--strict").returncode == 1
@@ -102,7 +106,9 @@ def test_english_messages(make_repo: Callable[[str], Path]) -> None:
         (("nope",), 2),
     ],
 )
-def test_usage_errors_exit_2(make_repo: Callable[[str], Path], args: tuple[str, ...], status: int) -> None:
+def test_usage_errors_exit_2(
+    make_repo: Callable[[str], Path], args: tuple[str, ...], status: int
+) -> None:
     root = make_repo("orebro")
     result = run(*args, cwd=root)
     assert result.returncode == status

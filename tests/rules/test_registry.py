@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ruamel.yaml import YAML
 
-from procspec.rules import all_rules
 from procspec.messages import CATALOGUE
+from procspec.rules import all_rules
 
 from ..conftest import FIXTURES
 

@@ -68,9 +68,7 @@ def build(tmp_path: Path, case: dict[str, Any], variant: dict[str, Any]) -> Path
 def test_rule_case(tmp_path: Path, case: dict[str, Any], kind: str) -> None:
     root = build(tmp_path, case, case[kind])
     outcome = check_repository(load_repository(root), TODAY)
-    found = sorted(
-        [p.path, p.line, p.column] for p in outcome.problems if p.code == case["code"]
-    )
+    found = sorted([p.path, p.line, p.column] for p in outcome.problems if p.code == case["code"])
     if kind == "pass":
         assert found == [], f"{case['code']} fired on its passing case: {outcome.problems}"
     else:

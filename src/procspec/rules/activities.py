@@ -115,13 +115,18 @@ def _none(ctx: Context) -> str:
     good="aktiviteter:\n  - id: A1\n    status: klar\n    effekt: Färre felaktiga fakturor.\n",
 )
 def effect_recorded(ctx: Context) -> Iterator[Problem]:
-    """"Aktiviteterna ska i sin tur följas upp så att man ser att de får effekt" (Örebro Steg 6).
+    """ "Aktiviteterna ska i sin tur följas upp så att man ser att de får effekt" (Örebro Steg 6).
     En klar aktivitet utan `effekt` har inte följts upp."""
     for record, model in ctx.processes():
         for a, activity in enumerate(model.activities):
             if activity.status == "klar" and not activity.effect:
                 yield ctx.problem(
-                    "PS503", record, ("aktiviteter", a, "status"), "PS503", on_key=False, id=activity.id
+                    "PS503",
+                    record,
+                    ("aktiviteter", a, "status"),
+                    "PS503",
+                    on_key=False,
+                    id=activity.id,
                 )
 
 

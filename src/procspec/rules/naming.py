@@ -81,7 +81,9 @@ add(
 
 
 def _suggest_id(pid: str) -> str:
-    text = "".join(c for c in unicodedata.normalize("NFC", pid.lower()) if c.isalnum() or c in " -_")
+    text = "".join(
+        c for c in unicodedata.normalize("NFC", pid.lower()) if c.isalnum() or c in " -_"
+    )
     parts = [p for p in text.replace("_", "-").replace(" ", "-").split("-") if p]
     candidate = "-".join(parts)
     return candidate if is_valid_id(candidate) else slug(candidate) or "ny-process"
@@ -167,10 +169,18 @@ def name_shape(ctx: Context) -> Iterator[Problem]:
     for record, model in ctx.processes():
         name = model.name.strip()
         if swedish.is_only_verb(name):
-            yield ctx.problem("PS104", record, ("namn",), "PS104.verb_only", on_key=False, name=name)
+            yield ctx.problem(
+                "PS104", record, ("namn",), "PS104.verb_only", on_key=False, name=name
+            )
         elif len(name) > limit:
             yield ctx.problem(
-                "PS104", record, ("namn",), "PS104.too_long", on_key=False, length=len(name), max=limit
+                "PS104",
+                record,
+                ("namn",),
+                "PS104.too_long",
+                on_key=False,
+                length=len(name),
+                max=limit,
             )
 
 
@@ -261,15 +271,27 @@ def colliding_ids(ctx: Context) -> Iterator[Problem]:
         chars = invisible_characters(raw)
         chars_text = f" ({', '.join(chars)})" if chars else ""
         if record.id in by_form and by_form[record.id] != raw:
-            yield ctx.problem("PS108", record, (), "PS108.form", id=raw, other=by_form[record.id], chars=chars_text)
+            yield ctx.problem(
+                "PS108",
+                record,
+                (),
+                "PS108.form",
+                id=raw,
+                other=by_form[record.id],
+                chars=chars_text,
+            )
             continue
         by_form.setdefault(record.id, raw)
         shape = skeleton(record.id)
         other = by_skeleton.setdefault(shape, record.id)
         if other != record.id and slug(other) != slug(record.id):
-            yield ctx.problem("PS108", record, (), "PS108.form", id=record.id, other=other, chars=chars_text)
+            yield ctx.problem(
+                "PS108", record, (), "PS108.form", id=record.id, other=other, chars=chars_text
+            )
             continue
         out = slug(record.id)
         other = by_slug.setdefault(out, record.id)
         if other != record.id:
-            yield ctx.problem("PS108", record, (), "PS108.slug", id=record.id, slug=out, other=other)
+            yield ctx.problem(
+                "PS108", record, (), "PS108.slug", id=record.id, slug=out, other=other
+            )

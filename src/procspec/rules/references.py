@@ -127,9 +127,16 @@ def parent_cycle(ctx: Context) -> Iterator[Problem]:
                 for pid in cycle:
                     if pid not in reported:
                         reported.add(pid)
-                        ring = " → ".join([*cycle[cycle.index(pid) :], *cycle[: cycle.index(pid)], pid])
+                        ring = " → ".join(
+                            [*cycle[cycle.index(pid) :], *cycle[: cycle.index(pid)], pid]
+                        )
                         yield ctx.problem(
-                            "PS302", ctx.by_id[pid], ("överordnad",), "PS302", on_key=False, cycle=ring
+                            "PS302",
+                            ctx.by_id[pid],
+                            ("överordnad",),
+                            "PS302",
+                            on_key=False,
+                            cycle=ring,
                         )
                 break
             state[current] = 1
@@ -211,9 +218,7 @@ def type_matches_parent(ctx: Context) -> Iterator[Problem]:
 def one_sided_adjacency(ctx: Context) -> Iterator[Problem]:
     """Ett gränssnitt har två sidor: processledarna för båda processerna ska komma överens om
     hur det fungerar. Om A anger B som angränsande ska B ange A."""
-    names = {
-        record.id: {a.process for a in model.adjacent} for record, model in ctx.processes()
-    }
+    names = {record.id: {a.process for a in model.adjacent} for record, model in ctx.processes()}
     for record, model in ctx.processes():
         for i, adjacent in enumerate(model.adjacent):
             other = adjacent.process

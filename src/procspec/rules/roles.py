@@ -14,6 +14,7 @@ from procspec.load import KeyPath
 from procspec.messages import add
 from procspec.model import Process
 from procspec.problem import Problem, Severity
+from procspec.repository import ProcessRecord
 from procspec.rules import rule
 
 add(
@@ -94,13 +95,13 @@ def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
     for i, key in enumerate(model.team):
         yield ("processteam", i), key
     if model.support:
-        for alias, key in (
+        for alias, supporter in (
             ("processhandledare", model.support.facilitator),
             ("processkommunikatör", model.support.communicator),
             ("processcontroller", model.support.controller),
         ):
-            if key:
-                yield ("processtöd", alias), key
+            if supporter:
+                yield ("processtöd", alias), supporter
     for g, goal in enumerate(model.goals):
         if goal.follow_up and goal.follow_up.responsible:
             yield ("mål", g, "uppföljning", "ansvarig"), goal.follow_up.responsible
@@ -272,7 +273,7 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
     processer där personen står som processägare räknas, inte ärvda."""
     limit = ctx.repo.profile.max_processes_per_owner
     owned: dict[str, list[str]] = defaultdict(list)
-    first: dict[str, tuple[object, KeyPath]] = {}
+    first: dict[str, tuple[ProcessRecord, KeyPath]] = {}
     for record, model in ctx.processes():
         for key in model.owners or []:
             owned[key].append(record.id)
@@ -283,7 +284,7 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
             shown = ", ".join(pids[:5]) + (" …" if len(pids) > 5 else "")
             yield ctx.problem(
                 "PS206",
-                record,  # type: ignore[arg-type]
+                record,
                 at,
                 "PS206",
                 person=ctx.person(key),
