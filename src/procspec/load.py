@@ -239,9 +239,29 @@ def read_ignores(text: str, doc: Document, lang: str) -> None:
             )
 
 
+def _flow_depth_exceeds(text: str, limit: int) -> bool:
+    """Whether brackets nest deeper than `limit`: the C composer recurses per level, so a file of
+    100,000 nested brackets would exhaust its stack. Checked before parsing; cheap when brackets
+    are few."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}" and depth:
+            depth -= 1
+    return False
+
+
 def load_text(text: str, doc: Document, lang: str) -> Document:
     """Parse YAML text into `doc` (data, positions, problems)."""
     read_ignores(text, doc, lang)
+    if _flow_depth_exceeds(text, MAX_DEPTH * 4):
+        doc.problems.append(_error(doc, Pos(), "PS004", msg("load.depth", lang, max=MAX_DEPTH)))
+        return doc
     try:
         loader = _Loader(io.StringIO(text))
         try:

@@ -210,6 +210,10 @@ CATALOGUE.update(
             "sv": "{path} kan inte användas; rätta felen ovan.",
             "en": "{path} cannot be used; correct the problems above.",
         },
+        "repo.unknown_code": {
+            "sv": "Regeln '{code}' finns inte. 'procspec rules' listar alla koder.",
+            "en": "There is no rule '{code}'. 'procspec rules' lists every code.",
+        },
         "repo.no_roster": {
             "sv": "{path} saknas. Skapa filen med en post per person som har en roll.",
             "en": "{path} is missing. Create it with one entry per person who holds a role.",

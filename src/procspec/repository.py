@@ -149,7 +149,32 @@ def load_settings(root: Path, files: Files | None = None) -> Settings:
     settings, problems = validate(Settings, doc, "sv")
     if settings is None:
         raise _config_error(doc, problems, "sv")
+    problems = _unknown_codes(doc, settings)
+    if problems:
+        raise _config_error(doc, problems, settings.language)
     return settings
+
+
+def _unknown_codes(doc: Document, settings: Settings) -> list[Problem]:
+    """`regler:` may only name rules that exist."""
+    from procspec.rules import REGISTRY, all_rules
+
+    all_rules()
+    problems = []
+    for code in settings.rules:
+        if code not in REGISTRY:
+            pos = doc.key_pos(("regler", code))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    pos.line,
+                    pos.column,
+                    "PS007",
+                    Severity.ERROR,
+                    msg("repo.unknown_code", settings.language, code=code),
+                )
+            )
+    return problems
 
 
 def load_roster(
