@@ -19,13 +19,19 @@ from procspec.problem import Problem, Severity
 add(
     {
         "report.summary": {
-            "sv": "{error} fel, {warning} varningar, {info} info i {files} filer.",
-            "en": "{error} errors, {warning} warnings, {info} info in {files} files.",
+            "sv": "{error} fel, {warning} {warnings}, {info} info i {files} {file_word}.",
+            "en": "{error} {errors}, {warning} {warnings}, {info} info in {files} {file_word}.",
         },
         "report.clean": {
-            "sv": "Inga problem i {files} filer.",
-            "en": "No problems in {files} files.",
+            "sv": "Inga problem i {files} {file_word}.",
+            "en": "No problems in {files} {file_word}.",
         },
+        "report.file.one": {"sv": "fil", "en": "file"},
+        "report.file.many": {"sv": "filer", "en": "files"},
+        "report.warning.one": {"sv": "varning", "en": "warning"},
+        "report.warning.many": {"sv": "varningar", "en": "warnings"},
+        "report.error.one": {"sv": "fel", "en": "error"},
+        "report.error.many": {"sv": "fel", "en": "errors"},
         "report.severity.error": {"sv": "fel", "en": "error"},
         "report.severity.warning": {"sv": "varning", "en": "warning"},
         "report.severity.info": {"sv": "info", "en": "info"},
@@ -61,10 +67,19 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
             console.print(line)
         console.print()
     counts = outcome.counts
+
+    def word(key: str, number: int) -> str:
+        return msg(f"report.{key}.{'one' if number == 1 else 'many'}", lang)
+
+    words = {
+        "file_word": word("file", outcome.files),
+        "warnings": word("warning", counts["warning"]),
+        "errors": word("error", counts["error"]),
+    }
     if outcome.problems:
-        summary = msg("report.summary", lang, files=outcome.files, **counts)
+        summary = msg("report.summary", lang, files=outcome.files, **counts, **words)
     else:
-        summary = msg("report.clean", lang, files=outcome.files)
+        summary = msg("report.clean", lang, files=outcome.files, **words)
     style = "bold red" if counts["error"] else ("yellow" if counts["warning"] else "green")
     console.print(Text(summary, style=style))
 
