@@ -221,7 +221,8 @@ def load_process(
 ) -> ProcessRecord:
     """Read and validate one process file (from `files` when given, keyed by `rel_path`)."""
     rel = rel_path(root, path)
-    doc = _load(root, rel, lang, files)
+    # From the disk, read the path as it is: its name may be in another Unicode form than `rel`.
+    doc = load_file(path, rel, lang) if files is None else _load(root, rel, lang, files)
     pid = process_id(path)
     record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
     for i, problem in enumerate(record.problems):

@@ -42,7 +42,16 @@ def test_every_rule_is_documented() -> None:
 
 def test_every_rule_has_a_failing_and_a_passing_case() -> None:
     cases = _cases()
+    git_tests = "\n".join(
+        p.read_text(encoding="utf-8") for p in (FIXTURES.parent / "git").glob("test_*.py")
+    )
     for rule in all_rules():
+        if rule.family == "history":
+            # History rules need real git repositories: their cases live in tests/git, named
+            # test_<code>_fires... and test_<code>_silent...
+            assert f"test_{rule.code.lower()}_fires" in git_tests, f"{rule.code} lacks a firing test"
+            assert f"test_{rule.code.lower()}_silent" in git_tests, f"{rule.code} lacks a silent test"
+            continue
         assert cases.get(rule.code) == {"fail", "pass"}, f"{rule.code} lacks test cases"
 
 
