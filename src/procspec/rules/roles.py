@@ -46,8 +46,8 @@ add(
             "the key.",
         },
         "PS205": {
-            "sv": "Ingen processledare är utsedd; {holder} ({role}) har rollen.",
-            "en": "No processledare is appointed; {holder} ({role}) holds the role.",
+            "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
+            "en": "No processledare is appointed; {role_name} {holder} holds the role.",
         },
         "PS206": {
             "sv": "{person} är processägare för {count} processer, fler än {max} ({processes}). "
@@ -80,6 +80,8 @@ add(
             "processansvarig ({responsible}). Name the person who approves.",
         },
         "roles.nobody": {"sv": "ingen", "en": "nobody"},
+        "roles.the.processägare": {"sv": "processägaren", "en": "the owner"},
+        "roles.the.processansvarig": {"sv": "processansvarig", "en": "the processansvarig"},
     }
 )
 
@@ -254,7 +256,7 @@ def no_leader(ctx: Context) -> Iterator[Problem]:
                 (),
                 "PS205",
                 holder=", ".join(ctx.person(k) for k in holders),
-                role=role,
+                role_name=ctx_msg(ctx, f"roles.the.{role}"),
             )
 
 
