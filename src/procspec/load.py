@@ -275,14 +275,13 @@ def load_text(text: str, doc: Document, lang: str) -> Document:
         if "expected a single document" in str(exc):
             message = msg("load.multiple_documents", lang)
         else:
-            message = msg("load.syntax", lang, detail=_yaml_detail(exc))
+            message = msg("load.syntax", lang, detail=_yaml_detail(exc, lang))
         doc.problems.append(_error(doc, pos_from_mark(mark), "PS001", message))
         return doc
     except (YAMLError, ValueError, RecursionError) as exc:
+        detail = _yaml_detail(exc, lang) if isinstance(exc, YAMLError) else type(exc).__name__
         doc.problems.append(
-            _error(
-                doc, Pos(), "PS001", msg("load.syntax", lang, detail=str(exc) or type(exc).__name__)
-            )
+            _error(doc, _reader_pos(text, exc), "PS001", msg("load.syntax", lang, detail=detail))
         )
         return doc
     if node is None:
@@ -302,9 +301,44 @@ def load_text(text: str, doc: Document, lang: str) -> Document:
     return doc
 
 
-def _yaml_detail(exc: MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts) if parts else type(exc).__name__
+# libyaml's problem texts, said the way a process leader understands them (message keys).
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "load.hint.colon"),
+    ("could not find expected ':'", "load.hint.missing_colon"),
+    ("did not find expected key", "load.hint.indent"),
+    ("did not find expected '-' indicator", "load.hint.list_indent"),
+    ("did not find expected ',' or", "load.hint.flow"),
+    ("did not find expected node content", "load.hint.flow"),
+    ("found unexpected end of stream", "load.hint.end"),
+    ("found undefined alias", "load.hint.alias"),
+    ("found character that cannot start any token", "load.hint.token"),
+    ("found a tab character", "load.hint.tab"),
+    ("control characters are not allowed", "load.hint.control"),
+    ("special characters are not allowed", "load.hint.control"),
+    ("found duplicate anchor", "load.hint.anchor"),
+)
+
+
+def _yaml_detail(exc: YAMLError, lang: str) -> str:
+    text = str(exc)
+    for needle, key in _SYNTAX_HINTS:
+        if needle in text:
+            return msg(key, lang)
+    if isinstance(exc, MarkedYAMLError):
+        parts = [p for p in (exc.context, exc.problem) if p]
+        if parts:
+            return msg("load.hint.other", lang, detail="; ".join(parts))
+    return msg("load.hint.other", lang, detail=type(exc).__name__)
+
+
+def _reader_pos(text: str, exc: Exception) -> Pos:
+    """The position of a reader error ('position N' in its text), or the start of the file."""
+    match = re.search(r"position (\d+)", str(exc))
+    if match is None:
+        return Pos()
+    offset = int(match.group(1))
+    before = text[:offset]
+    return Pos(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
 def _error(doc: Document, pos: Pos, code: str, message: str) -> Problem:

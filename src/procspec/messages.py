@@ -13,8 +13,60 @@ LANGUAGES = ("sv", "en")
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- loading (PS001-PS004, PS008) ---
     "load.syntax": {
-        "sv": "YAML-syntaxfel: {detail}. Kontrollera indrag, kolon och citattecken på raden.",
-        "en": "YAML syntax error: {detail}. Check indentation, colons and quotes on this line.",
+        "sv": "YAML-syntaxfel: {detail}.",
+        "en": "YAML syntax error: {detail}.",
+    },
+    "load.hint.other": {
+        "sv": "{detail}; kontrollera indrag, kolon och citattecken på raden",
+        "en": "{detail}; check indentation, colons and quotes on this line",
+    },
+    "load.hint.colon": {
+        "sv": "ett kolon står där det inte får stå; skriv text som innehåller ': ' inom "
+        "citattecken, och kontrollera indraget",
+        "en": "a colon stands where it may not; quote text that contains ': ', and check the "
+        "indentation",
+    },
+    "load.hint.missing_colon": {
+        "sv": "ett kolon saknas efter en nyckel",
+        "en": "a colon is missing after a key",
+    },
+    "load.hint.indent": {
+        "sv": "indraget stämmer inte; nycklar på samma nivå ska börja i samma kolumn",
+        "en": "the indentation is off; keys on the same level start in the same column",
+    },
+    "load.hint.list_indent": {
+        "sv": "en listrad ('- ...') har fel indrag, eller en nyckel står mitt i en lista",
+        "en": "a list line ('- ...') is wrongly indented, or a key stands inside a list",
+    },
+    "load.hint.flow": {
+        "sv": "en hakparentes eller klammerparentes är inte stängd, eller ett värde saknas",
+        "en": "a bracket or brace is not closed, or a value is missing",
+    },
+    "load.hint.end": {
+        "sv": "filen tar slut mitt i ett värde; ett citattecken eller en parentes är inte stängd",
+        "en": "the file ends inside a value; a quote or bracket is not closed",
+    },
+    "load.hint.alias": {
+        "sv": "ett alias (*namn) pekar på ett ankare (&namn) som inte finns",
+        "en": "an alias (*name) refers to an anchor (&name) that does not exist",
+    },
+    "load.hint.token": {
+        "sv": "ett värde börjar med ett tecken som inte får inleda ett värde (till exempel @, ` "
+        "eller tabb); skriv texten inom citattecken och använd mellanslag för indrag",
+        "en": "a value starts with a character that cannot start one (such as @, ` or a tab); "
+        "quote the text and indent with spaces",
+    },
+    "load.hint.tab": {
+        "sv": "tabb används för indrag; använd mellanslag",
+        "en": "a tab is used for indentation; use spaces",
+    },
+    "load.hint.control": {
+        "sv": "filen innehåller otillåtna kontrolltecken (till exempel NUL)",
+        "en": "the file contains control characters that are not allowed (such as NUL)",
+    },
+    "load.hint.anchor": {
+        "sv": "samma ankare (&namn) definieras två gånger",
+        "en": "the same anchor (&name) is defined twice",
     },
     "load.multiple_documents": {
         "sv": "Filen innehåller flera YAML-dokument (---). Skriv en process per fil.",
