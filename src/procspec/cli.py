@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -43,6 +44,16 @@ add(
         },
         "cli.schema_written": {"sv": "Skrev {path}", "en": "Wrote {path}"},
         "cli.no_ignores": {"sv": "Inga undantag.", "en": "No ignores."},
+        "cli.no_history": {"sv": "Ingen git-historik.", "en": "No git history."},
+        "cli.shallow": {
+            "sv": "Obs: en grund klon; historiken kan vara ofullständig ('git fetch --unshallow').",
+            "en": "Note: a shallow clone; the history may be incomplete ('git fetch --unshallow').",
+        },
+        "cli.history.date": {"sv": "Datum", "en": "Date"},
+        "cli.history.author": {"sv": "Författare", "en": "Author"},
+        "cli.history.message": {"sv": "Beskrivning", "en": "Description"},
+        "cli.history.version": {"sv": "Version", "en": "Version"},
+        "cli.history.file": {"sv": "Fil", "en": "File"},
     }
 )
 
@@ -70,6 +81,12 @@ class RulesFormat(str, Enum):
 
 class ListFormat(str, Enum):
     table = "table"
+    json = "json"
+
+
+class DiffFormat(str, Enum):
+    md = "md"
+    text = "text"
     json = "json"
 
 
@@ -136,7 +153,9 @@ def validate(
         repo = load_repository(path)
     except ConfigError as exc:
         _report_config(exc, output.value)
-    outcome = check_repository(repo, day)
+    from procspec.gitlog import read_history
+
+    outcome = check_repository(repo, day, read_history(repo.root, repo.lang))
     FORMATTERS[output.value](outcome, repo.lang, sys.stdout, _prefix(repo.root))
     raise typer.Exit(1 if outcome.failed(strict) else 0)
 
@@ -281,6 +300,97 @@ def schema(
         target = out / f"{name}.schema.json"
         target.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(msg("cli.schema_written", "sv", path=target))
+
+
+@app.command()
+def history(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help="Processens id eller namn.")],
+    repo: RepoOption = Path("."),
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Utdataformat.")
+    ] = ListFormat.table,
+) -> None:
+    """Revisionshistoriken för en process ur git, nyast först, genom flyttar och namnbyten."""
+    import json
+
+    from procspec.gitlog import read_history
+
+    ctx = _context(repo)
+    record = _find(ctx, process_id)
+    found = read_history(ctx.repo.root, ctx.lang)
+    if not found.available:
+        raise UsageError(found.reason or msg("cli.no_history", ctx.lang))
+    if found.shallow:
+        print(msg("cli.shallow", ctx.lang), file=sys.stderr)
+    revisions = found.of(record.rel)
+    if output is ListFormat.json:
+        rows = [
+            {"sha": r.sha, "datum": r.date.isoformat(timespec="seconds"), "författare": r.author,
+             "epost": r.email, "meddelande": r.message.strip(), "fil": r.path}
+            for r in revisions
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    from procspec.console import make_console
+
+    table = Table(title=f"{record.model.name} ({record.id})")
+    for key in ("date", "author", "message", "version", "file"):
+        table.add_column(msg(f"cli.history.{key}", ctx.lang), overflow="fold")
+    for r in revisions:
+        table.add_row(r.date.strftime("%Y-%m-%d %H:%M"), r.author, r.subject, r.short, r.path)
+    make_console().print(table)
+
+
+@app.command()
+def diff(
+    path: RepoPath = Path("."),
+    base: Annotated[str, typer.Option("--base", help="Revisionen att jämföra från.")] = "HEAD",
+    head: Annotated[
+        str | None,
+        typer.Option("--head", help="Revisionen att jämföra till (standard: arbetskopian)."),
+    ] = None,
+    output: Annotated[DiffFormat, typer.Option("--format", help="Utdataformat.")] = DiffFormat.md,
+) -> None:
+    """Vad som ändrats i processerna mellan två revisioner, fält för fält."""
+    import json
+
+    from procspec.diff import diff_repositories, lines, to_markdown
+    from procspec.gitlog import NotAtRevision, has_commits, repository_at
+    from procspec.repository import ConfigError, find_root, load_repository
+
+    root = find_root(path)
+    try:
+        new = load_repository(root) if head is None else repository_at(root, head)
+        try:
+            if base == "HEAD" and not has_commits(root):
+                raise NotAtRevision(base)
+            old = repository_at(root, base)
+        except NotAtRevision:  # no commits yet, or no repository at base: everything is new
+            old = replace(new, records=[], problems=[])
+    except ConfigError as exc:
+        _report_config(exc)
+    lang = new.lang
+    found = diff_repositories(old, new, base, head or msg("diff.worktree", lang))
+    if output is DiffFormat.json:
+        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    elif output is DiffFormat.md:
+        sys.stdout.write(to_markdown(found, lang))
+    else:
+        from rich.text import Text
+
+        from procspec.console import make_console
+
+        console = make_console()
+        for kind, text in lines(found, lang):
+            style = DIFF_STYLES.get(kind, "")
+            console.print(Text(("  " if kind in INDENTED else "") + text, style=style))
+
+
+DIFF_STYLES = {"title": "bold", "heading": "bold underline", "process": "bold", "added": "green",
+               "removed": "red", "range": "dim"}  # fmt: skip
+INDENTED = frozenset({"added", "removed", "change"})
 
 
 def _context(path: Path):  # type: ignore[no-untyped-def]

@@ -16,9 +16,9 @@ from procspec.errors import UsageError
 from procspec.load import Document, load_bytes, load_file
 from procspec.messages import msg
 from procspec.model import Person, Process, Settings
-from procspec.problem import Pos, Problem, Severity
+from procspec.problem import Problem, Severity
 from procspec.profile import Profile, load_profile
-from procspec.schema import aliases_at, validate
+from procspec.schema import validate
 
 SETTINGS_FILE = "procspec.yaml"
 ROSTER_FILE = "personer.yaml"
@@ -322,17 +322,3 @@ def _root_for(start: Path) -> Path:
         return find_root(start)
     except UsageError:
         return start.resolve()
-
-
-def first_pos() -> Pos:
-    return Pos()
-
-
-__all__ = [
-    "ConfigError",
-    "ProcessRecord",
-    "Repository",
-    "aliases_at",
-    "find_root",
-    "load_repository",
-]

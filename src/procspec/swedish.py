@@ -200,7 +200,7 @@ _NOT_VERBS = _wordset(
 # "gemensamma", "kommunala", "medborgarna"), each with the few verbs that share the ending.
 _NOT_VERB_ENDINGS: dict[str, frozenset[str]] = {
     "iska": frozenset({"fiska", "viska", "diska", "piska", "uppfriska"}),  # politiska
-    "iga": frozenset({"tiga", "stiga", "bestiga", "överstiga", "understiga", "niga"}),  # digniga
+    "iga": frozenset({"tiga", "stiga", "bestiga", "överstiga", "understiga", "niga"}),  # viktiga
     "ella": frozenset(),  # nationella, kulturella
     "tiva": frozenset(),  # operativa, administrativa
     "siva": frozenset(),  # intensiva, inklusiva
@@ -308,6 +308,7 @@ _NOMINALISATIONS: dict[str, str] = {
     "anmälan": "anmäla",
     "anordnande": "anordna",
     "ansökan": "ansöka",
+    "anpassning": "anpassa",
     "anställning": "anställa",
     "antagning": "anta",
     "arkivering": "arkivera",
@@ -508,25 +509,12 @@ _COMPOUND_FRONTS = {
     "vuxen": "vuxna",
     "rätts": "rätt",
 }
-# A linking -s is dropped after these endings ("kvalitets", "verksamhets", "behovs").
-_LINKING_S_AFTER = (
-    "tion",
-    "sion",
-    "het",
-    "skap",
-    "dom",
-    "nad",
-    "ing",
-    "ov",
-    "tet",
-    "d",
-    "g",
-    "p",
-    "m",
-    "tal",
-    "mål",
-    "ör",
-)
+# A linking -s is dropped after most consonants ("kvalitets", "behovs", "översikts") and after
+# these endings ("kommunikations", "avtals", "avfalls", "leverantörs"). It belongs to the word
+# after a vowel or s, l, n, r, x, z ("kris", "kurs", "kompetens") and in -ats ("plats", "insats").
+_LINKING_S_CONSONANTS = frozenset("bcdfghjkmpqtvw")
+_LINKING_S_AFTER = ("tion", "sion", "tal", "mål", "el", "ll", "ör", "är")
+_NOT_LINKING_S = ("ats",)
 
 
 def _heuristic_verb(word: str) -> str | None:
@@ -562,7 +550,12 @@ def _compound_object(front: str) -> str:
     for linking, word in _COMPOUND_FRONTS.items():
         if lowered.endswith(linking) and len(lowered) > len(linking):
             return front[: -len(linking)] + word
-    if lowered.endswith("s") and lowered[:-1].endswith(_LINKING_S_AFTER):
+    if (
+        len(lowered) > 2
+        and lowered[-1] == "s"
+        and not lowered.endswith(_NOT_LINKING_S)
+        and (lowered[-2] in _LINKING_S_CONSONANTS or lowered[:-1].endswith(_LINKING_S_AFTER))
+    ):
         return front[:-1]
     return front
 
@@ -652,7 +645,7 @@ def nominalisation(name: str) -> tuple[str, str] | None:
             continue
         break
     suggestion = "".join(parts) + text[position:]
-    if text[:1].isupper():
+    if tokens[0][0][:1].isupper():
         suggestion = suggestion[:1].upper() + suggestion[1:]
     return tokens[0][0], suggestion
 
@@ -661,7 +654,8 @@ def nominalisation(name: str) -> tuple[str, str] | None:
 # Functional names
 # --------------------------------------------------------------------------------------------
 
-_PROCESS_ENDINGS = ("processen", "processer", "processerna")
+# Compounds only: "Ekonomiprocessen" is named after a function, "Process för ..." is not.
+_PROCESS_ENDINGS = ("process", "processen", "processer", "processerna")
 _UNIT_ENDINGS = (
     "avdelningen",
     "avdelning",
@@ -672,9 +666,11 @@ _UNIT_ENDINGS = (
     "sektionen",
     "staben",
     "funktionen",
+    "kansliet",
+    "sekretariatet",
 )
-# Words ending in a unit ending that are no unit: "öppenhet" and "erfarenhet" are qualities,
-# "lägenhet" a flat, "bokstaven" a letter.
+# Words ending in a unit ending that are no unit: "öppenhet" and "erfarenhet" are qualities
+# (adjectives in -en + -het), "lägenhet" is a flat.
 _NOT_UNIT_ENDINGS = tuple(
     form
     for stem in (
@@ -690,7 +686,6 @@ _NOT_UNIT_ENDINGS = tuple(
         "åtenhet",
         "farenhet",
         "givenhet",
-        "bokstab",
     )
     for form in (stem, stem + "en")
 )
@@ -753,17 +748,18 @@ def functional_word(name: str) -> str | None:
 
     Örebro, Att namnge processer: avoid names associated with organisational functions, as they
     mix processes up with the traditional organisation chart — "Kommunikationsprocessen" is too
-    close to "Kommunikationsavdelningen". Flags a word ending in "processen"/"processer", and a
-    name whose first word, or only noun, is an organisational unit ("Ekonomiavdelningen",
-    "IT-enheten", "Digitala enheten"). A name that starts with a verb is about what is done, so a
-    unit it mentions is a recipient ("Ge stöd till förvaltningen"), not its name.
+    close to "Kommunikationsavdelningen". Flags a compound ending in "-processen"/"-processer"
+    (also "-process", "-processerna"), and a name whose first word, or only noun, is an
+    organisational unit ("Ekonomiavdelningen", "IT-enheten", "Digitala enheten"). A name that
+    starts with a verb is about what is done, so a unit it mentions is a recipient ("Ge stöd
+    till förvaltningen"), not its name.
     """
     _, tokens, span = _parse(name)
     if not tokens or span > 0:
         return None
     for word, _, _ in tokens:
         low = word.lower()
-        if low.endswith(_PROCESS_ENDINGS) or (low.endswith("process") and len(low) > 7):
+        if low.endswith(_PROCESS_ENDINGS) and low not in _PROCESS_ENDINGS:
             return word
     first = tokens[0][0]
     if _is_unit(first):

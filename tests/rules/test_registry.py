@@ -49,8 +49,12 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
         if rule.family == "history":
             # History rules need real git repositories: their cases live in tests/git, named
             # test_<code>_fires... and test_<code>_silent...
-            assert f"test_{rule.code.lower()}_fires" in git_tests, f"{rule.code} lacks a firing test"
-            assert f"test_{rule.code.lower()}_silent" in git_tests, f"{rule.code} lacks a silent test"
+            assert f"test_{rule.code.lower()}_fires" in git_tests, (
+                f"{rule.code} lacks a firing test"
+            )
+            assert f"test_{rule.code.lower()}_silent" in git_tests, (
+                f"{rule.code} lacks a silent test"
+            )
             continue
         assert cases.get(rule.code) == {"fail", "pass"}, f"{rule.code} lacks test cases"
 

@@ -73,6 +73,7 @@ def all_rules() -> list[Rule]:
     from procspec.rules import (  # noqa: F401 - importing registers the rules
         activities,
         goals,
+        history,
         loading,
         naming,
         references,

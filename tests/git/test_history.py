@@ -1,0 +1,319 @@
+"""`read_history`: one git log pass, renames, merges, shallow clones, dirty trees, no git."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from procspec import gitlog
+from procspec.gitlog import read_history
+
+from .conftest import ORJAN, GitRepo, init
+
+BUDGET = "processer/följa-upp-budget.yaml"
+STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
+SNO = "processer/tillhandahålla-snöröjning.yaml"
+
+SNO_TEXT = """namn: Tillhandahålla snöröjning
+typ: huvudprocess
+processägare: anna.berg
+syfte: Att hålla gator och gång- och cykelvägar framkomliga vintertid.
+starthändelse: Snö faller.
+sluthändelse: Gatorna är framkomliga.
+mottagare:
+  - Kommuninvånare
+"""
+
+
+def test_swedish_file_and_author_names(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.write(SNO, SNO_TEXT)
+    sha = repo.commit(
+        "Lägg till snöröjning: gång- och cykelvägar", "2026-02-03T08:15:00+01:00", ORJAN
+    )
+    history = read_history(repo.root)
+    assert history.available and not history.shallow and history.reason is None
+    [revision] = history.of(SNO)
+    assert revision.sha == sha
+    assert revision.author == "Örjan Ångström"
+    assert revision.email == "orjan.angstrom@example.org"
+    assert revision.subject == "Lägg till snöröjning: gång- och cykelvägar"
+    assert revision.path == SNO
+    assert revision.date.isoformat() == "2026-02-03T08:15:00+01:00"
+    assert [r.author for r in history.of(BUDGET)] == ["Åsa Öberg"]
+    assert set(history.files) == {BUDGET, STYRNING, "procspec.yaml", "personer.yaml", SNO}
+
+
+def test_newest_first_with_full_message(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "En ny månad börjar.", "Månadsskiftet.")
+    repo.commit(
+        "Förtydliga starthändelsen\n\nEnligt beslut i ledningsgruppen.", "2026-03-01T10:00:00+01:00"
+    )
+    revisions = read_history(repo.root).of(BUDGET)
+    assert [r.subject for r in revisions] == ["Förtydliga starthändelsen", "Lägg till processerna"]
+    assert revisions[0].message == "Förtydliga starthändelsen\n\nEnligt beslut i ledningsgruppen."
+    assert revisions[0].short == revisions[0].sha[:7]
+
+
+def test_moves_and_renames_are_followed(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.write(SNO, SNO_TEXT)
+    first = repo.commit("Lägg till snöröjning", "2026-01-20T10:00:00+01:00")
+    (repo.root / "processer" / "gata").mkdir()
+    repo.git("mv", SNO, "processer/gata/tillhandahålla-snöröjning.yaml")
+    moved = repo.commit("Flytta till gata", "2026-02-01T10:00:00+01:00")
+    repo.git("mv", "processer/gata/tillhandahålla-snöröjning.yaml", "processer/gata/röja-snö.yaml")
+    renamed = repo.commit("Byt id till röja-snö", "2026-03-01T10:00:00+01:00")
+    history = read_history(repo.root)
+    revisions = history.of("processer/gata/röja-snö.yaml")
+    assert [r.sha for r in revisions] == [renamed, moved, first]
+    assert [r.path for r in revisions] == [
+        "processer/gata/röja-snö.yaml",
+        "processer/gata/tillhandahålla-snöröjning.yaml",
+        SNO,
+    ]
+    assert history.of(SNO) == []
+
+
+def test_a_path_reused_after_a_move_starts_its_own_history(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    repo.git("mv", BUDGET, "processer/budget.yaml")
+    moved = repo.commit("Flytta", "2026-02-01T10:00:00+01:00")
+    repo.write(
+        BUDGET, repo.read("processer/budget.yaml").replace("Följa upp budget", "Följa upp x")
+    )
+    repo.write("processer/budget.yaml", "namn: Helt annat\n" * 30)  # too different: no rename
+    created = repo.commit("Ny fil med det gamla namnet", "2026-03-01T10:00:00+01:00")
+    history = read_history(repo.root)
+    assert [r.sha for r in history.of("processer/budget.yaml")][:2] == [created, moved]
+    assert [r.sha for r in history.of(BUDGET)] == [created]
+
+
+def test_merge_with_rename_on_one_side_and_edit_on_the_other(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    base = repo.git("rev-parse", "HEAD").strip()
+    repo.git("checkout", "-q", "-b", "flytt")
+    repo.git("mv", BUDGET, "processer/följa-upp-ekonomi.yaml")
+    renamed = repo.commit("Byt namn till ekonomi", "2026-02-01T10:00:00+01:00", ORJAN)
+    repo.git("checkout", "-q", "main")
+    repo.replace(BUDGET, "Nämnderna", "Nämnderna och styrelserna")
+    edited = repo.commit("Fler mottagare", "2026-02-02T10:00:00+01:00")
+    merged = repo.merge("flytt", "Slå ihop flytt", "2026-02-03T10:00:00+01:00")
+    history = read_history(repo.root)
+    revisions = history.of("processer/följa-upp-ekonomi.yaml")
+    shas = [r.sha for r in revisions]
+    # Both sides changed the file, so the merge itself is a revision; the edit made under the old
+    # name on main is followed through the rename made on the branch.
+    assert shas[0] == merged
+    assert set(shas[1:3]) == {renamed, edited}
+    assert shas[3] == base
+    by_sha = {r.sha: r for r in revisions}
+    assert by_sha[edited].path == BUDGET
+    assert by_sha[renamed].author == "Örjan Ångström"
+    assert history.of(BUDGET) == []
+
+
+def test_merge_of_a_branch_is_attributed_to_the_branch_commits(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    repo.git("checkout", "-q", "-b", "mål")
+    repo.replace(BUDGET, "målvärde: 2", "målvärde: 1.5")
+    branch_commit = repo.commit("Skärp målet", "2026-02-01T10:00:00+01:00", ORJAN)
+    repo.git("checkout", "-q", "main")
+    repo.replace(STYRNING, "namn:", "# kommentar\nnamn:")
+    repo.commit("Kommentar", "2026-02-02T10:00:00+01:00")
+    merged = repo.merge("mål", "Merge branch 'mål'", "2026-02-05T10:00:00+01:00")
+    history = read_history(repo.root)
+    shas = [r.sha for r in history.of(BUDGET)]
+    assert shas[0] == branch_commit
+    assert merged not in shas
+    assert history.of(BUDGET)[0].author == "Örjan Ångström"
+
+
+def test_detached_head(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    first = repo.git("rev-parse", "HEAD").strip()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-02-01T10:00:00+01:00")
+    repo.git("checkout", "-q", "--detach", first)
+    history = read_history(repo.root)
+    assert history.available
+    assert [r.sha for r in history.of(BUDGET)] == [first]
+
+
+def test_dirty_tree_leads_with_uncommitted(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.write(SNO, SNO_TEXT)
+    repo.git("mv", STYRNING, "processer/styra.yaml")
+    history = read_history(repo.root)
+    modified = history.of(BUDGET)
+    assert modified[0].sha == ""
+    assert modified[0].message == "ej incheckad" and not modified[0].committed
+    assert modified[0].path == BUDGET
+    assert modified[1].subject == "Lägg till processerna"
+    untracked = history.of(SNO)
+    assert [(r.sha, r.message) for r in untracked] == [("", "ej incheckad")]
+    staged_move = history.of("processer/styra.yaml")
+    assert [r.sha == "" for r in staged_move] == [True, False]
+    assert staged_move[1].path == STYRNING
+    assert history.of("personer.yaml")[0].committed
+
+
+def test_move_without_git_mv_keeps_history_by_id(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    target = repo.root / "processer" / "ekonomi" / "följa-upp-budget.yaml"
+    target.parent.mkdir()
+    (repo.root / BUDGET).rename(target)
+    revisions = read_history(repo.root).of("processer/ekonomi/följa-upp-budget.yaml")
+    assert [r.committed for r in revisions] == [False, True]
+    assert revisions[1].path == BUDGET
+
+
+def test_no_commits_yet(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo(commit=False)
+    history = read_history(repo.root)
+    assert history.available and not history.shallow
+    assert [(r.sha, r.message) for r in history.of(BUDGET)] == [("", "ej incheckad")]
+
+
+def test_not_a_repository(tmp_path: Path) -> None:
+    (tmp_path / "procspec.yaml").write_text("organisation: X\nprofil: orebro\n", encoding="utf-8")
+    history = read_history(tmp_path)
+    assert not history.available
+    assert history.files == {}
+    assert history.reason is not None and "git init" in history.reason
+
+
+def test_english_reason(tmp_path: Path) -> None:
+    history = read_history(tmp_path, "en")
+    assert history.reason is not None and "not in a git repository" in history.reason
+
+
+def test_git_missing_from_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    history = read_history(tmp_path)
+    assert not history.available
+    assert history.reason is not None and "git" in history.reason
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_dubious_ownership_says_how_to_fix(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    os.chown(repo.top, 4242, 4242)
+    try:
+        history = read_history(repo.root)
+    finally:
+        os.chown(repo.top, 0, 0)
+    assert not history.available
+    assert history.reason is not None
+    assert "git config --global --add safe.directory" in history.reason
+    assert str(repo.top) in history.reason
+
+
+def test_root_below_the_top_of_the_work_tree(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo(prefix="docs/processer-förråd")
+    repo.write("../README.md", "utanför\n")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    sha = repo.commit("Ändra i undermappen", "2026-02-01T10:00:00+01:00")
+    history = read_history(repo.root)
+    assert history.of(BUDGET)[0].sha == sha
+    assert history.of(BUDGET)[0].path == BUDGET
+    assert all(not key.startswith(("docs/", "../", "README")) for key in history.files)
+
+
+def test_shallow_clone(git_repo: Callable[..., GitRepo], tmp_path: Path) -> None:
+    repo = git_repo()
+    repo.replace(STYRNING, "namn:", "# äldre\nnamn:")
+    repo.commit("Äldre ändring", "2026-01-05T10:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    latest = repo.commit("Senaste ändringen", "2026-02-01T10:00:00+01:00")
+    clone = tmp_path / "klon"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{repo.top}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    history = read_history(clone)
+    assert history.available and history.shallow
+    assert [r.sha for r in history.of(BUDGET)] == [latest]
+    # The boundary commit has no parent to compare with: it is not attributed to every file.
+    assert history.of("personer.yaml") == []
+
+    single = tmp_path / "djup1"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.top}", str(single)],
+        check=True,
+        capture_output=True,
+    )
+    history = read_history(single)
+    assert history.shallow and history.of(BUDGET) == []
+
+
+def test_one_git_log_pass_whatever_the_number_of_files(
+    git_repo: Callable[..., GitRepo], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = git_repo()
+    for n in range(40):
+        repo.write(
+            f"processer/grupp{n % 4}/process-{n}.yaml", SNO_TEXT.replace("snöröjning", str(n))
+        )
+    repo.commit("Många processer", "2026-02-01T10:00:00+01:00")
+    for n in range(0, 40, 3):
+        repo.replace(f"processer/grupp{n % 4}/process-{n}.yaml", "Snö faller.", "Snö faller igen.")
+        repo.commit(f"Ändra {n}", f"2026-02-{n // 3 + 2:02d}T10:00:00+01:00")
+    calls: list[tuple[str, ...]] = []
+    original = gitlog._Git.run
+
+    def counting(self: gitlog._Git, *args: str, check: bool = True) -> bytes | None:
+        calls.append(args)
+        return original(self, *args, check=check)
+
+    monkeypatch.setattr(gitlog._Git, "run", counting)
+    history = read_history(repo.root)
+    assert len(history.files) == 44
+    assert sum(1 for c in calls if c[0] == "log") == 1
+    assert len(calls) <= 5, calls
+
+
+def test_init_outside_the_tree_is_not_needed(tmp_path: Path) -> None:
+    """A fresh `git init` with nothing in it is a repository without history."""
+    init(tmp_path / "tom")
+    history = read_history(tmp_path / "tom")
+    assert history.available and history.files == {}
+
+
+def test_author_identity_not_required_for_uncommitted(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    revision = read_history(repo.root).of(BUDGET)[0]
+    assert revision.sha == "" and isinstance(revision.author, str)
+
+
+def test_user_settings_do_not_change_the_result(
+    git_repo: Callable[..., GitRepo], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = git_repo(prefix="förråd")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-02-01T10:00:00+01:00")
+    expected = read_history(repo.root)
+    config = tmp_path / "gitconfig-user"
+    config.write_text(
+        "[log]\n\tshowSignature = true\n\tfollow = true\n\tdate = relative\n"
+        "[diff]\n\trelative = true\n\trenames = false\n"
+        "[core]\n\tquotepath = true\n[format]\n\tpretty = oneline\n"
+        "[i18n]\n\tlogOutputEncoding = ISO-8859-1\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    assert read_history(repo.root).files == expected.files

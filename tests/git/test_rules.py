@@ -1,0 +1,232 @@
+"""PS601–PS603 on real git repositories: firing and staying silent."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, date
+from pathlib import Path
+
+from procspec.check import check_repository
+from procspec.gitlog import read_history
+from procspec.problem import Problem
+from procspec.repository import load_repository
+from procspec.revisions import History
+
+from ..conftest import TODAY
+from .conftest import GitRepo
+
+BUDGET = "processer/följa-upp-budget.yaml"
+STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
+
+
+def problems(root: Path, code: str, today: date = TODAY) -> list[Problem]:
+    repo = load_repository(root)
+    outcome = check_repository(repo, today, read_history(root))
+    return [p for p in outcome.problems if p.code == code]
+
+
+def where(found: list[Problem]) -> list[tuple[str, int, int]]:
+    return sorted((p.path, p.line, p.column) for p in found)
+
+
+# --- PS601: due for review ---------------------------------------------------------------
+
+
+def test_ps601_fires_when_neither_changed_nor_reviewed(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()  # committed 2025-01-10; today 2026-11-25; granskning 12 months
+    found = problems(repo.root, "PS601")
+    assert where(found) == [(BUDGET, 1, 1), (STYRNING, 1, 1)]
+    assert all(p.severity.value == "warning" for p in found)
+    assert "2025-01-10" in found[0].message and "2026-01-10" in found[0].message
+
+
+def test_ps601_silent_after_a_recent_change(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-06-01T10:00:00+02:00")
+    assert where(problems(repo.root, "PS601")) == [(STYRNING, 1, 1)]
+
+
+def test_ps601_silent_after_a_review(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    text = repo.read(BUDGET) + "granskad:\n  av: anna.berg\n  datum: 2026-10-01\n"
+    repo.write(BUDGET, text)
+    repo.commit("Granskad", "2025-01-11T10:00:00+01:00")  # the commit itself is old
+    assert where(problems(repo.root, "PS601")) == [(STYRNING, 1, 1)]
+
+
+def test_ps601_points_at_an_old_review(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.write(BUDGET, repo.read(BUDGET) + "granskad:\n  av: anna.berg\n  datum: 2025-06-01\n")
+    repo.commit("Granskad", "2025-06-01T10:00:00+02:00")
+    found = [p for p in problems(repo.root, "PS601") if p.path == BUDGET]
+    line = repo.read(BUDGET).splitlines().index("  datum: 2025-06-01") + 1
+    assert [(p.line, p.column) for p in found] == [(line, 10)]
+    assert "2025-06-01" in found[0].message
+
+
+def test_ps601_uncommitted_counts_as_today(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    assert where(problems(repo.root, "PS601")) == [(STYRNING, 1, 1)]
+
+
+def test_ps601_follows_the_configured_period(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.write("procspec.yaml", repo.read("procspec.yaml") + "granskning_månader: 36\n")
+    repo.commit("Granska vart tredje år", "2025-01-10T10:00:00+01:00")
+    assert problems(repo.root, "PS601") == []
+
+
+def test_ps601_in_a_shallow_clone_uses_what_is_known(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()
+    repo.write("personer.yaml", repo.read("personer.yaml") + "# rättad\n")
+    repo.commit("Rätta personer", "2025-01-20T10:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Gammal ändring", "2025-02-01T10:00:00+01:00")
+    repo.replace(STYRNING, "namn:", "# kommentar\nnamn:")
+    repo.commit("Ny ändring", "2026-10-01T10:00:00+02:00")
+    clone = tmp_path / "klon"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "3", f"file://{repo.top}", str(clone)], check=True
+    )
+    # the budget file changed in the fetched part (2025-02-01): due; the other is recent; the
+    # boundary commit says nothing
+    assert read_history(clone).shallow
+    assert where(problems(clone, "PS601")) == [(BUDGET, 1, 1)]
+
+
+# --- PS602: history absent or incomplete ---------------------------------------------------
+
+
+def test_ps602_fires_outside_git(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    found = problems(root, "PS602")
+    assert where(found) == [("procspec.yaml", 1, 1)]
+    assert found[0].severity.value == "info"
+    assert "git init" in found[0].message
+    assert problems(root, "PS601") == [] and problems(root, "PS603") == []
+
+
+def test_ps602_fires_in_a_shallow_clone(git_repo: Callable[..., GitRepo], tmp_path: Path) -> None:
+    repo = git_repo()
+    clone = tmp_path / "klon"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo.top}", str(clone)], check=True
+    )
+    found = problems(clone, "PS602")
+    assert where(found) == [("procspec.yaml", 1, 1)]
+    assert "fetch-depth: 0" in found[0].message
+
+
+def test_ps602_silent_with_full_history(git_repo: Callable[..., GitRepo]) -> None:
+    assert problems(git_repo().root, "PS602") == []
+
+
+def test_history_rules_skipped_when_no_history_was_read(make_repo: Callable[[str], Path]) -> None:
+    outcome = check_repository(load_repository(make_repo("orebro")), TODAY)
+    assert not [p for p in outcome.problems if p.code.startswith("PS6")]
+
+
+def test_ps602_can_be_turned_off(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    settings = root / "procspec.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "regler:\n  PS602: 'off'\n", encoding="utf-8"
+    )
+    assert problems(root, "PS602") == []
+
+
+# --- PS603: changed after approval ---------------------------------------------------------
+
+APPROVAL = "fastställd:\n  av: anna.berg\n  datum: {day}\n"
+
+
+def _approve(repo: GitRepo, day: str, when: str) -> None:
+    text = repo.read(BUDGET)
+    if "fastställd:" in text:
+        text = text[: text.index("fastställd:")]
+    repo.write(BUDGET, text + APPROVAL.format(day=day))
+    repo.commit(f"Fastställd {day}", when)
+
+
+def test_ps603_silent_when_the_approval_is_recorded_later(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-04T10:00:00+01:00")
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_fires_on_a_change_after_approval(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")
+    found = problems(repo.root, "PS603")
+    line = repo.read(BUDGET).splitlines().index("  datum: 2026-03-01") + 1
+    assert where(found) == [(BUDGET, line, 10)]
+    assert found[0].severity.value == "warning"
+    assert "2026-04-10" in found[0].message and "Ändra mottagare" in found[0].message
+
+
+def test_ps603_silent_after_a_new_approval(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")
+    _approve(repo, "2026-04-20", "2026-04-22T10:00:00+02:00")
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_uncommitted_change_after_approval(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    found = problems(repo.root, "PS603")
+    assert len(found) == 1 and "inte är incheckade" in found[0].message
+
+
+def test_ps603_uncommitted_approval_is_not_a_change(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.write(BUDGET, repo.read(BUDGET) + APPROVAL.format(day="2026-03-01"))
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_new_file_created_with_its_approval(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo(commit=False)
+    repo.write(BUDGET, repo.read(BUDGET) + APPROVAL.format(day="2024-03-01"))
+    repo.commit("Första versionen, fastställd", "2026-03-01T16:00:00+01:00")
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_silent_without_approval(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_with_a_hand_made_history(make_repo: Callable[[str], Path]) -> None:
+    """Without git objects to compare with, a change after the approval day is reported."""
+    from datetime import datetime
+
+    from procspec.revisions import Revision
+
+    root = make_repo("orebro")
+    target = root / BUDGET
+    target.write_text(
+        target.read_text(encoding="utf-8") + APPROVAL.format(day="2026-03-01"), encoding="utf-8"
+    )
+    when = datetime(2026, 5, 1, tzinfo=UTC)
+    old = datetime(2026, 1, 1, tzinfo=UTC)
+    history = History(
+        files={BUDGET: [Revision("b" * 40, when, "A", "a@example.org", "Ändra", BUDGET),
+                        Revision("a" * 40, old, "A", "a@example.org", "Skapa", BUDGET)]},
+        available=True,
+    )  # fmt: skip
+    outcome = check_repository(load_repository(root), TODAY, history)
+    assert [p.code for p in outcome.problems if p.code == "PS603"] == ["PS603"]
