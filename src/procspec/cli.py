@@ -14,13 +14,17 @@ from dataclasses import replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from procspec import __version__
 from procspec.errors import ProcspecError, UsageError
 from procspec.messages import add, msg
+
+if TYPE_CHECKING:
+    from procspec.context import Context
+    from procspec.repository import ProcessRecord
 
 add(
     {
@@ -335,7 +339,8 @@ def history(
 
     from procspec.console import make_console
 
-    table = Table(title=f"{record.model.name} ({record.id})")
+    title = record.model.name if record.model is not None else record.id
+    table = Table(title=f"{title} ({record.id})")
     for key in ("date", "author", "message", "version", "file"):
         table.add_column(msg(f"cli.history.{key}", ctx.lang), overflow="fold")
     for r in revisions:
@@ -393,7 +398,7 @@ DIFF_STYLES = {"title": "bold", "heading": "bold underline", "process": "bold", 
 INDENTED = frozenset({"added", "removed", "change"})
 
 
-def _context(path: Path):  # type: ignore[no-untyped-def]
+def _context(path: Path) -> Context:
     """Load the repository for a read-only command; configuration errors exit 2."""
     from procspec.context import Context
     from procspec.repository import ConfigError, load_repository
@@ -405,7 +410,7 @@ def _context(path: Path):  # type: ignore[no-untyped-def]
     return Context.build(repo, parse_today(os.environ.get("PROCSPEC_TODAY")))
 
 
-def _find(ctx, wanted: str):  # type: ignore[no-untyped-def]
+def _find(ctx: Context, wanted: str) -> ProcessRecord:
     """A process by id, or by name (case-insensitive); unknown is exit 1 with a suggestion."""
     import difflib
     import unicodedata
