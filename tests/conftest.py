@@ -15,6 +15,15 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 TODAY = date(2026, 11, 25)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files of tests/render from the current output.",
+    )
+
+
 @pytest.fixture
 def make_repo(tmp_path: Path) -> Callable[[str], Path]:
     """Copy a fixture repository (tests/fixtures/repos/<name>) into a temporary folder."""

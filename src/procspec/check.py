@@ -6,31 +6,16 @@ Severity comes from the rule, then the profile's `regler`, then procspec.yaml's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from procspec.context import Context
-from procspec.problem import Problem, Severity, count
+from procspec.problem import Outcome, Problem, Severity
 from procspec.repository import Repository
 from procspec.revisions import History
 from procspec.rules import all_rules
 
-
-@dataclass(frozen=True)
-class Outcome:
-    """The problems found in a repository, sorted by file and position."""
-
-    problems: list[Problem]
-    files: int
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return count(self.problems)
-
-    def failed(self, strict: bool = False) -> bool:
-        """Errors fail; with `strict`, warnings fail too."""
-        counts = self.counts
-        return counts["error"] > 0 or (strict and counts["warning"] > 0)
+__all__ = ["Outcome", "check_repository", "settle", "severities"]
 
 
 def severities(repo: Repository) -> dict[str, str]:

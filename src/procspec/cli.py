@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from enum import Enum
@@ -20,10 +21,11 @@ import typer
 
 from procspec import __version__
 from procspec.errors import ProcspecError, UsageError
-from procspec.messages import add, msg
+from procspec.messages import add, msg, one_line
 
 if TYPE_CHECKING:
     from procspec.context import Context
+    from procspec.problem import Outcome
     from procspec.repository import ProcessRecord
 
 add(
@@ -58,6 +60,25 @@ add(
         "cli.history.message": {"sv": "Beskrivning", "en": "Description"},
         "cli.history.version": {"sv": "Version", "en": "Version"},
         "cli.history.file": {"sv": "Fil", "en": "File"},
+        "cli.validating": {"sv": "Läser processfiler", "en": "Reading process files"},
+        "cli.wrote": {"sv": "Skrev {path}", "en": "Wrote {path}"},
+        "cli.init_next": {
+            "sv": "Klart. Nästa steg: {cd}git init && procspec validate; lägg till en process "
+            'med procspec new "Namn" (se README.md).',
+            "en": "Done. Next: {cd}git init && procspec validate; add a process with procspec "
+            'new "Name" (see README.md).',
+        },
+        "cli.new_needs_flags": {
+            "sv": 'Ange namnet och --type (eller --parent): procspec new "Följa upp budget" '
+            "--type <typ>. Utan dem frågar procspec bara i en terminal.",
+            "en": 'Give the name and --type (or --parent): procspec new "Följa upp budget" '
+            "--type <type>. Without them procspec asks only in a terminal.",
+        },
+        "cli.new_written": {
+            "sv": "Skrev {path}. Fyll i de tomma fälten och kör procspec validate.",
+            "en": "Wrote {path}. Fill in the empty fields and run procspec validate.",
+        },
+        "cli.aborted": {"sv": "Avbrutet.", "en": "Aborted."},
     }
 )
 
@@ -146,22 +167,140 @@ def validate(
     ] = ValidateFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Varningar ger också status 1.")] = False,
     today: TodayOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Kontrollera allt på nytt utan cachen i .procspec-cache/."),
+    ] = False,
 ) -> None:
     """Kontrollera hela processförrådet mot alla regler."""
-    from procspec.check import check_repository
+    from procspec import cache
     from procspec.report import FORMATTERS
-    from procspec.repository import ConfigError, load_repository
 
     day = parse_today(today)
-    try:
-        repo = load_repository(path)
-    except ConfigError as exc:
-        _report_config(exc, output.value)
-    from procspec.gitlog import read_history
-
-    outcome = check_repository(repo, day, read_history(repo.root, repo.lang))
-    FORMATTERS[output.value](outcome, repo.lang, sys.stdout, _prefix(repo.root))
+    root = None if no_cache or cache.disabled() else cache.find_root(path)
+    hit = cache.lookup(root, day) if root is not None else None
+    if hit is not None and root is not None:
+        lang, outcome = hit
+    else:
+        root, lang, outcome = _validate_cold(path, day, output.value, root is not None)
+    FORMATTERS[output.value](outcome, lang, sys.stdout, _prefix(root))
     raise typer.Exit(1 if outcome.failed(strict) else 0)
+
+
+def _validate_cold(
+    path: Path, day: date, output: str, use_cache: bool
+) -> tuple[Path, str, Outcome]:
+    """Load and check everything; store the outcome when the cache is on and nothing changed
+    while checking (the key before the run equals the key after it)."""
+    from procspec import cache
+    from procspec.check import check_repository
+    from procspec.gitlog import read_history
+    from procspec.repository import ConfigError, find_root, load_repository
+
+    root = find_root(path)
+    plan = cache.quick_plan(root) if use_cache else None
+    before = cache.compute_key(root, plan, day) if plan is not None else None
+    try:
+        with _validate_progress() as progress:
+            repo = load_repository(root, progress=progress)
+    except ConfigError as exc:
+        _report_config(exc, output)
+    outcome = check_repository(repo, day, read_history(repo.root, repo.lang))
+    settled = cache.plan_from_settings(repo.settings.processes, repo.settings.profile)
+    if before is not None and plan == settled and before == cache.compute_key(root, plan, day):
+        cache.store(root, before, plan, repo.lang, outcome)
+    return root, repo.lang, outcome
+
+
+PROGRESS_FROM = 200
+"""A cold validate of more process files than this shows a progress bar in a terminal."""
+
+
+@contextlib.contextmanager
+def _validate_progress() -> Iterator[Callable[[int, int, str], None] | None]:
+    """A rich progress bar on stderr while loading many files, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task: list[object] = []
+
+        def advance(done: int, total: int, name: str) -> None:
+            if total <= PROGRESS_FROM:
+                return
+            if not task:
+                task.append(bar.add_task(msg("cli.validating", "sv"), total=total))
+            bar.update(task[0], completed=done)  # type: ignore[arg-type]
+
+        yield advance
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+def render(
+    path: RepoPath = Path("."),
+    out: Annotated[
+        Path, typer.Option("--out", help="Mappen dokumenten skrivs till.", show_default=False)
+    ] = ...,  # type: ignore[assignment]
+    output: Annotated[
+        RenderFormat, typer.Option("--format", help="html för intranätet, md för förrådet.")
+    ] = RenderFormat.html,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev", help="Rendera förrådet som det var vid en tagg, gren eller incheckning."
+        ),
+    ] = None,
+    today: TodayOption = None,
+    fragment: Annotated[
+        bool, typer.Option("--fragment", help="Bara sidornas innehåll, utan <html>-ram (för CMS).")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ersätt en mapp som procspec inte har skrivit.")
+    ] = False,
+) -> None:
+    """Skriv processspecifikationer, aktivitets- och uppföljningsplaner och översikter."""
+    from procspec.render import Refused
+    from procspec.render import render as render_documents
+    from procspec.report import FORMATTERS
+    from procspec.repository import ConfigError
+
+    day = parse_today(today) if today else None
+    try:
+        with _render_progress() as progress:
+            done = render_documents(path, out, fmt=output.value, rev=rev, today=day,
+                                    fragment=fragment, force=force, progress=progress)  # fmt: skip
+    except ConfigError as exc:
+        _report_config(exc)
+    except Refused as exc:
+        FORMATTERS["text"](exc.outcome, exc.lang, sys.stderr, _prefix(exc.root))
+        raise
+    print(msg("render.written", done.lang, count=len(done.files) - 1, out=done.out))
+
+
+@contextlib.contextmanager
+def _render_progress() -> Iterator[Callable[[int, int, str], None] | None]:
+    """A rich progress bar on stderr while rendering, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(msg("render.progress", "sv"), total=None)
+
+        def advance(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=name)
+
+        yield advance
 
 
 def _prefix(root: Path) -> str:
@@ -256,13 +395,14 @@ def rules(
     if ignored:
         _print_ignores(repo)
         return
+    lang = _language(repo)
     if code is None:
-        console.print(rules_table(catalogue, "sv"))
+        console.print(rules_table(catalogue, lang))
         return
     found = REGISTRY.get(code.strip().upper())
     if found is None:
-        raise UsageError(msg("cli.unknown_rule", "sv", code=code))
-    console.print(rule_doc(found, "sv"))
+        raise UsageError(msg("cli.unknown_rule", lang, code=code))
+    console.print(rule_doc(found, lang))
 
 
 def _print_ignores(path: Path) -> None:
@@ -303,7 +443,7 @@ def schema(
     for name, body in schemas.items():
         target = out / f"{name}.schema.json"
         target.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(msg("cli.schema_written", "sv", path=target))
+        print(msg("cli.schema_written", _language(Path(".")), path=target))
 
 
 @app.command()
@@ -398,6 +538,159 @@ DIFF_STYLES = {"title": "bold", "heading": "bold underline", "process": "bold", 
 INDENTED = frozenset({"added", "removed", "change"})
 
 
+class InitProfile(str, Enum):
+    botkyrka = "botkyrka"
+    orebro = "orebro"
+
+
+class OwnersStyle(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Mappen för det nya förrådet.", show_default=False)
+    ] = Path("."),
+    profile: Annotated[
+        InitProfile, typer.Option("--profile", help="Den inbyggda profil förrådet följer.")
+    ] = ...,  # type: ignore[assignment]
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", help="Organisationens namn.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över filer som finns.")] = False,
+) -> None:
+    """Skapa ett nytt processförråd: inställningar, personer, en exempelprocess, CI och pre-commit."""
+    from procspec.scaffold import init as scaffold_init
+
+    written = scaffold_init(
+        folder, profile.value, organisation, parse_today(os.environ.get("PROCSPEC_TODAY")), force
+    )
+    for rel in written:
+        print(msg("cli.wrote", "sv", path=(folder / rel).as_posix()))
+    cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder.as_posix()} && "
+    print(msg("cli.init_next", "sv", cd=cd))
+
+
+@app.command()
+def new(
+    name: Annotated[
+        str | None, typer.Argument(metavar="NAMN", help="Processens namn.", show_default=False)
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", help="Processtypen (en av profilens typer).")
+    ] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="Den överordnade processens id.")
+    ] = None,
+    repo: RepoOption = Path("."),
+) -> None:
+    """Skapa en ny processspecifikation från en mall, namngiven enligt reglerna."""
+    from procspec.repository import ConfigError, load_repository
+    from procspec.scaffold import plan_new, write_new
+
+    try:
+        loaded = load_repository(repo)
+    except ConfigError as exc:
+        _report_config(exc)
+    lang = loaded.lang
+    if not name or (kind is None and parent is None):
+        if not sys.stdin.isatty():
+            raise UsageError(msg("cli.new_needs_flags", lang))
+        from procspec.console import ask_new
+
+        name, kind, parent = ask_new(name, kind, parent, loaded.profile.type_names, lang)
+    day = parse_today(os.environ.get("PROCSPEC_TODAY"))
+    plan = plan_new(loaded, name, kind, parent, day)
+    from procspec.report import help_pointer
+
+    for p in plan.warnings:
+        word = msg(f"report.severity.{p.severity.value}", lang)
+        print(f"{p.code} {word}: {p.message}  [{help_pointer(p.code)}]", file=sys.stderr)
+    write_new(plan)
+    print(msg("cli.new_written", lang, path=_shown(loaded.root, plan.path)))
+
+
+def _shown(root: Path, path: Path) -> str:
+    """`path` relative to the working directory when it lies below it, else as it is."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@app.command()
+def status(
+    path: RepoPath = Path("."),
+    person: Annotated[
+        str | None, typer.Option("--person", help="Bara den här personens punkter (nyckel).")
+    ] = None,
+    today: TodayOption = None,
+    output: Annotated[
+        ListFormat, typer.Option("--format", help="Utdataformat.")
+    ] = ListFormat.table,
+    below_maturity: Annotated[
+        int | None,
+        typer.Option("--below-maturity", help="Visa processer under den här mognadsnivån (2–5)."),
+    ] = None,
+) -> None:
+    """Vad behöver göras: försenade aktiviteter och uppföljningar, granskningar, roller."""
+    import json
+
+    from procspec.gitlog import read_history
+    from procspec.repository import ConfigError, load_repository
+    from procspec.status import build_status
+
+    day = parse_today(today)
+    try:
+        repo = load_repository(path)
+    except ConfigError as exc:
+        _report_config(exc)
+    found = build_status(repo, day, read_history(repo.root, repo.lang), person, below_maturity)
+    if output is ListFormat.json:
+        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from procspec.console import make_console, status_view
+
+    make_console().print(status_view(found, repo.lang))
+
+
+@app.command()
+def codeowners(
+    path: RepoPath = Path("."),
+    style: Annotated[
+        OwnersStyle, typer.Option("--style", help="CODEOWNERS för GitHub eller GitLab.")
+    ] = OwnersStyle.github,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Skriv filen hit i stället för till stdout.")
+    ] = None,
+) -> None:
+    """Skriv en CODEOWNERS-fil: processägare och processledare godkänner ändringar i sin process."""
+    from procspec.codeowners import build, missing_lines
+
+    ctx = _context(path)
+    found = build(ctx, style.value)
+    for line in missing_lines(ctx, found, style.value):
+        print(line, file=sys.stderr)
+    if out is None:
+        sys.stdout.write(found.text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(found.text, encoding="utf-8")
+    print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
+
+
+def _language(path: Path) -> str:
+    """The language of the repository at or above `path`; Swedish when there is none (yet)."""
+    from procspec.repository import find_root, load_settings
+
+    try:
+        return load_settings(find_root(path)).language
+    except ProcspecError:
+        return "sv"
+
+
 def _context(path: Path) -> Context:
     """Load the repository for a read-only command; configuration errors exit 2."""
     from procspec.context import Context
@@ -457,10 +750,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
         exc.show()
         code = 2
     except typer.Abort:
-        print("Avbrutet.", file=sys.stderr)
+        print(msg("cli.aborted", "sv"), file=sys.stderr)
         code = 130
     except ProcspecError as exc:
-        print(f"procspec: {exc.message}", file=sys.stderr)
+        print(f"procspec: {one_line(exc.message)}", file=sys.stderr)
         if exc.hint:
             print(exc.hint, file=sys.stderr)
         code = exc.exit_code

@@ -14,6 +14,7 @@ from procspec.messages import add, msg
 from procspec.model import Process
 from procspec.overview import Holder, Row, roots
 from procspec.rules import Rule
+from procspec.status import Status
 
 add(
     {
@@ -164,4 +165,92 @@ def rule_doc(rule: Rule, lang: str) -> Group:
 
 
 def make_console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
+    # No markup: names and descriptions are the user's text, and '[/]' in one is not a style tag.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False, markup=False)
+
+
+# --- status and new (the process leader's workflow) ---
+
+add(
+    {
+        "console.status.nobody": {"sv": "Utan ansvarig", "en": "Nobody responsible"},
+        "console.status.what": {"sv": "Vad", "en": "What"},
+        "console.status.process": {"sv": "Process", "en": "Process"},
+        "console.status.when": {"sv": "Datum", "en": "Date"},
+        "console.status.text": {"sv": "Att göra", "en": "To do"},
+        "console.status.nothing": {
+            "sv": "Inget behöver göras {today}.",
+            "en": "Nothing needs doing on {today}.",
+        },
+        "console.status.unreadable": {
+            "sv": "{count} processfiler kunde inte läsas och är inte med: {files}. Kör 'procspec "
+            "validate'.",
+            "en": "{count} process files could not be read and are left out: {files}. Run "
+            "'procspec validate'.",
+        },
+        "console.status.no_history": {
+            "sv": "Ingen git-historik, så granskning och fastställelse är inte med: {reason}",
+            "en": "No git history, so reviews and approvals are left out: {reason}",
+        },
+        "console.new.type": {"sv": "Processtyp", "en": "Process type"},
+        "console.new.parent": {
+            "sv": "Överordnad process (id, tomt för ingen)",
+            "en": "Parent process (id, empty for none)",
+        },
+        "console.new.name": {"sv": "Processens namn", "en": "The process's name"},
+    }
+)
+
+
+def status_view(found: Status, lang: str) -> Group:
+    """`procspec status` as one table per person, overdue items in red."""
+    parts: list[RenderableType] = []
+    if found.empty:
+        parts.append(Text(msg("console.status.nothing", lang, today=found.today.isoformat())))
+    for group in found.groups:
+        if not group.items:
+            continue
+        if group.key is None:
+            title = msg("console.status.nobody", lang)
+        else:
+            title = f"{group.name or group.key} ({group.key})"
+        table = Table(title=title, title_justify="left", title_style="bold")
+        for key in ("what", "process", "when", "text"):
+            table.add_column(msg(f"console.status.{key}", lang), overflow="fold")
+        for item in group.items:
+            when = Text(
+                item.due.isoformat() if item.due else "",
+                style="red" if item.overdue and item.due else "",
+            )
+            table.add_row(
+                msg(f"status.kind.{item.kind}", lang),
+                f"{item.process_name}\n{item.file}:{item.line}",
+                when,
+                item.text,
+            )
+        parts.append(table)
+    if found.unreadable:
+        text = msg("console.status.unreadable", lang, count=len(found.unreadable),
+                   files=", ".join(found.unreadable))  # fmt: skip
+        parts.append(Text(text, style="yellow"))
+    if found.history_note:
+        parts.append(
+            Text(msg("console.status.no_history", lang, reason=found.history_note), style="dim")
+        )
+    return Group(*parts)
+
+
+def ask_new(
+    name: str | None, kind: str | None, parent: str | None, types: list[str], lang: str
+) -> tuple[str, str | None, str | None]:
+    """Ask in the terminal for what `procspec new` was not given: name, type and parent."""
+    from rich.prompt import Prompt
+
+    console = make_console()
+    if not name:
+        name = Prompt.ask(msg("console.new.name", lang), console=console).strip()
+    if kind is None and parent is None:
+        kind = Prompt.ask(msg("console.new.type", lang), choices=types, console=console)
+        parent = Prompt.ask(msg("console.new.parent", lang), default="", console=console,
+                            show_default=False).strip() or None  # fmt: skip
+    return name, kind, parent

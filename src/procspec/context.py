@@ -29,6 +29,7 @@ class Context:
     ids: set[str] = field(default_factory=set)
     _levels: dict[str, int] = field(default_factory=dict)
     _roles: dict[tuple[str, str], tuple[list[str], bool]] = field(default_factory=dict)
+    _processes: list[tuple[ProcessRecord, Process]] | None = None
     history: History | None = None
     """The git history (`procspec.gitlog.read_history`); None when it was not read, and then the
     history rules (PS601–PS603) are skipped without a word."""
@@ -51,8 +52,10 @@ class Context:
         return self.repo.roster
 
     def processes(self) -> list[tuple[ProcessRecord, Process]]:
-        """Every validated process with its model, in file order."""
-        return [(r, r.model) for r in self.repo.records if r.model is not None]
+        """Every validated process with its model, in file order (built once: every rule asks)."""
+        if self._processes is None:
+            self._processes = [(r, r.model) for r in self.repo.records if r.model is not None]
+        return list(self._processes)
 
     def parent(self, pid: str) -> ProcessRecord | None:
         record = self.by_id.get(pid)

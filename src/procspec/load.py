@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import re
+import stat
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +29,30 @@ except ImportError:  # pragma: no cover - exercised only where ruamel.yaml.clib 
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.tag import Tag
+
+_PLAIN_TAGS = {
+    ScalarNode: Tag(suffix="tag:yaml.org,2002:str"),
+    SequenceNode: Tag(suffix="tag:yaml.org,2002:seq"),
+    MappingNode: Tag(suffix="tag:yaml.org,2002:map"),
+}
+"""The tags of untagged nodes, as shared objects: the walker tells them by identity."""
+
+
+class _FastLoader(_Loader):
+    """The composer without tag resolution: the base loader has no implicit or path resolvers,
+    yet the composer asks it about every node (a third of the parse time). Plain scalars are
+    resolved by the walker below; an explicit tag reaches the node as text and is checked there."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Tag:
+        return _PLAIN_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A process file is a page of text; anything larger is refused (PS004) before parsing."""
@@ -160,7 +186,8 @@ class _Walker:
                 self.exhausted = True
                 self.problem("PS004", pos, msg("load.depth", self.lang, max=MAX_DEPTH))
             return None
-        tag = node.tag if isinstance(node.tag, str) else getattr(node.tag, "value", None)
+        ctag = node.ctag
+        tag = None if ctag is None or ctag is _PLAIN_TAGS.get(type(node)) else node.tag
         if tag is not None and tag not in SAFE_TAGS:
             self.problem("PS004", pos, msg("load.tag", self.lang, tag=_short_tag(tag)))
             return None
@@ -168,11 +195,15 @@ class _Walker:
             text = node.value
             if not text.isascii():
                 text = unicodedata.normalize("NFC", text)
+            if len(text) <= 40:  # person keys, dates, statuses, ids: shared across files
+                text = sys.intern(text)
             if node.style in (None, ""):
                 return resolve_plain(text)
             return text
         if isinstance(node, SequenceNode):
-            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [
+                self.walk(item, _shared((*path, i)), depth + 1) for i, item in enumerate(node.value)
+            ]
         if isinstance(node, MappingNode):
             return self.walk_mapping(node, path, depth)
         return None  # pragma: no cover - the composer builds only the three node kinds
@@ -184,7 +215,8 @@ class _Walker:
             if not isinstance(key_node, ScalarNode):
                 self.problem("PS007", key_pos, msg("load.key_not_text", self.lang))
                 continue
-            key = unicodedata.normalize("NFC", key_node.value)
+            # Interned: the same few dozen keys recur in every file of a large repository.
+            key = sys.intern(unicodedata.normalize("NFC", key_node.value))
             if key == "<<":
                 self.problem("PS004", key_pos, msg("load.merge", self.lang))
                 continue
@@ -194,11 +226,27 @@ class _Walker:
                     "PS002", key_pos, msg("load.duplicate", self.lang, key=key, line=first.line)
                 )
                 continue
-            self.doc.keys[(*path, key)] = key_pos
+            child = _shared((*path, key))  # one tuple for the key's and the value's position
+            self.doc.keys[child] = key_pos
             if not path:
                 self.top_key = key_pos
-            result[key] = self.walk(value_node, (*path, key), depth + 1)
+            result[key] = self.walk(value_node, child, depth + 1)
         return result
+
+
+_PATHS: dict[KeyPath, KeyPath] = {}
+_PATHS_LIMIT = 200_000
+
+
+def _shared(path: KeyPath) -> KeyPath:
+    """One tuple per key path across all files: every file of a repository has the same few
+    hundred paths, and 10,000 files would otherwise hold millions of equal tuples."""
+    found = _PATHS.get(path)
+    if found is None:
+        if len(_PATHS) < _PATHS_LIMIT:
+            _PATHS[path] = path
+        return path
+    return found
 
 
 def _short_tag(tag: str) -> str:
@@ -263,7 +311,7 @@ def load_text(text: str, doc: Document, lang: str) -> Document:
         doc.problems.append(_error(doc, Pos(), "PS004", msg("load.depth", lang, max=MAX_DEPTH)))
         return doc
     try:
-        loader = _Loader(io.StringIO(text))
+        loader = _FastLoader(io.StringIO(text))
         try:
             node = loader.get_single_node()
         finally:
@@ -316,6 +364,18 @@ _SYNTAX_HINTS = (
     ("control characters are not allowed", "load.hint.control"),
     ("special characters are not allowed", "load.hint.control"),
     ("found duplicate anchor", "load.hint.anchor"),
+    ("found unknown escape character", "load.hint.escape"),
+    ("invalid Unicode character escape", "load.hint.escape"),
+    ("did not find expected hexdecimal number", "load.hint.escape"),
+    ("found incompatible YAML document", "load.hint.directive"),
+    ("found duplicate %YAML directive", "load.hint.directive"),
+    ("found duplicate %TAG directive", "load.hint.directive"),
+    ("found unknown directive name", "load.hint.directive"),
+    ("while scanning a directive", "load.hint.directive"),
+    ("found undefined tag handle", "load.hint.directive"),
+    ("while scanning an alias", "load.hint.anchor_name"),
+    ("while scanning an anchor", "load.hint.anchor_name"),
+    ("did not find expected <document start>", "load.hint.document_end"),
 )
 
 
@@ -362,6 +422,10 @@ def load_file(path: Path, rel: str, lang: str) -> Document:
     """Load one YAML file; every failure is a problem on the returned document."""
     doc = Document(path=path, rel=rel)
     try:
+        # Opening a named pipe would wait for a writer forever; a device could be endless.
+        if not stat.S_ISREG(path.stat().st_mode):
+            doc.problems.append(_error(doc, Pos(), "PS004", msg("load.not_regular", lang)))
+            return doc
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:

@@ -6,6 +6,8 @@ loader and the command line look their sentences up here, so a translation is on
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePath
 from typing import Any
 
 LANGUAGES = ("sv", "en")
@@ -56,6 +58,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a value starts with a character that cannot start one (such as @, ` or a tab); "
         "quote the text and indent with spaces",
     },
+    "load.hint.escape": {
+        "sv": "en text inom dubbla citattecken har ett okänt \\-tecken; skriv texten inom enkla "
+        "citattecken ('...') eller skriv \\\\ för ett omvänt snedstreck",
+        "en": "a double-quoted text has an unknown \\ escape; use single quotes ('...') or write "
+        "\\\\ for a backslash",
+    },
+    "load.hint.directive": {
+        "sv": "ett %-direktiv överst i filen är okänt eller upprepat; ta bort raden (procspec läser "
+        "YAML 1.2 och behöver inga direktiv)",
+        "en": "a %-directive at the top of the file is unknown or repeated; remove the line "
+        "(procspec reads YAML 1.2 and needs no directives)",
+    },
+    "load.hint.anchor_name": {
+        "sv": "ett ankare (&namn) eller alias (*namn) saknar namn; skriv texten inom citattecken "
+        "om & eller * ska stå i den",
+        "en": "an anchor (&name) or alias (*name) has no name; quote the text if it should "
+        "contain & or *",
+    },
+    "load.hint.document_end": {
+        "sv": "text efter '...' (slutet på dokumentet); ta bort raden med '...'",
+        "en": "text after '...' (the end of the document); remove the '...' line",
+    },
     "load.hint.tab": {
         "sv": "tabb används för indrag; använd mellanslag",
         "en": "a tab is used for indentation; use spaces",
@@ -89,6 +113,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "load.unreadable": {
         "sv": "Filen kan inte läsas ({detail}). Kontrollera filens rättigheter.",
         "en": "The file cannot be read ({detail}). Check the file's permissions.",
+    },
+    "load.not_regular": {
+        "sv": "Det här är ingen vanlig fil (till exempel en namngiven pipe eller en enhet), så den "
+        "läses inte. Ersätt den med en vanlig YAML-fil eller ta bort den.",
+        "en": "This is not a regular file (for example a named pipe or a device), so it is not "
+        "read. Replace it with a regular YAML file or remove it.",
+    },
+    "load.outside": {
+        "sv": "Filen är en länk till en plats utanför förrådet och läses inte. Lägg filen själv "
+        "i förrådet.",
+        "en": "The file is a link to a place outside the repository and is not read. Put the "
+        "file itself in the repository.",
     },
     "load.too_large": {
         "sv": "Filen är större än {max} kB och läses inte. En processspecifikation ska vara kort.",
@@ -207,6 +243,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "'{key}' ska vara minst {min}.",
         "en": "'{key}' must be at least {min}.",
     },
+    "schema.control": {
+        "sv": "'{key}' innehåller ett osynligt styrtecken ({char}). Ta bort det; skriv om texten "
+        "om du inte hittar det.",
+        "en": "'{key}' contains an invisible control character ({char}). Remove it; retype the "
+        "text if you cannot find it.",
+    },
     "schema.link": {
         "sv": "Länken '{value}' är inte tillåten. Skriv en webbadress som börjar med https:// eller "
         "http://, eller en relativ sökväg.",
@@ -228,11 +270,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+"""Control characters (but tab and newline), zero-width and direction-changing characters."""
+
+
+def visible(text: str) -> str:
+    """`text` with control, zero-width and direction-changing characters written as `<U+XXXX>`.
+
+    A message quotes file names and values from the user's files; written raw, an escape sequence
+    could recolour or clear the terminal and a right-to-left override could reorder the sentence
+    around it (Trojan Source, CVE-2021-42574).
+    """
+    return _HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def one_line(text: str) -> str:
+    """`visible(text)` with line breaks and tabs written as `<U+XXXX>` too, for one-line output."""
+    return visible(text).replace("\n", "<U+000A>").replace("\t", "<U+0009>")
+
+
 def msg(key: str, lang: str, /, **params: Any) -> str:
-    """The message `key` in `lang` (Swedish when the language is unknown), filled with `params`."""
+    """The message `key` in `lang` (Swedish when the language is unknown), filled with `params`;
+    text parameters are passed through `visible`."""
     entry = CATALOGUE[key]
     template = entry.get(lang) or entry["sv"]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    shown = {k: visible(str(v)) if isinstance(v, str | PurePath) else v for k, v in params.items()}
+    return template.format(**shown)
 
 
 def add(entries: dict[str, dict[str, str]]) -> None:
@@ -248,6 +315,10 @@ def add(entries: dict[str, dict[str, str]]) -> None:
 
 CATALOGUE.update(
     {
+        "repo.no_path": {
+            "sv": "{path} finns inte. Ange en mapp i processförrådet.",
+            "en": "{path} does not exist. Give a folder in the process repository.",
+        },
         "repo.no_settings": {
             "sv": "Hittar ingen procspec.yaml i {path} eller någon mapp ovanför.",
             "en": "No procspec.yaml in {path} or any folder above it.",
@@ -273,6 +344,12 @@ CATALOGUE.update(
         "repo.processes_outside": {
             "sv": "Mappen för processer '{path}' ligger utanför förrådet.",
             "en": "The process folder '{path}' is outside the repository.",
+        },
+        "repo.processes_not_folder": {
+            "sv": "'processer: {path}' i procspec.yaml pekar på en fil, inte en mapp. Ange mappen "
+            "med processfilerna.",
+            "en": "'processer: {path}' in procspec.yaml names a file, not a folder. Give the folder "
+            "that holds the process files.",
         },
         "schema.missing_level": {
             "sv": "Nyckeln 'nivå' saknas. Profilen kräver processnivå: lägg till 'nivå: 1' för en "

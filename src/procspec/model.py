@@ -7,6 +7,7 @@ its value. The models are the single source of the JSON Schemas (`procspec schem
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -36,9 +37,20 @@ ActivityStatus = Literal["planerad", "pågående", "klar", "avbruten"]
 RequirementType = Literal["mottagarkrav", "lagkrav", "internt krav", "externt krav"]
 
 
+CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+"""Characters no text in a spec needs and a reader cannot see: control characters (but tab and
+line breaks), zero-width spaces and direction marks and overrides (Trojan Source, CVE-2021-42574)."""
+
+
 def _text(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("tom_text", "empty text")
+    hidden = CONTROL.search(value)
+    if hidden is not None:
+        code = f"U+{ord(hidden.group()):04X}"
+        raise PydanticCustomError("kontrolltecken", "control character", {"char": code})
     return value
 
 
@@ -68,6 +80,11 @@ def _email(value: str) -> str:
 
 
 def _link(value: str) -> str:
+    # Browsers drop tabs and line breaks inside a URL and read '\\' as '/', so 'java\tscript:' is
+    # javascript: and '/\\evil.example' is '//evil.example' (WHATWG URL Standard, "URL parsing"):
+    # such characters are refused anywhere in a link, not only removed before the checks.
+    if CONTROL.search(value) or any(c in value for c in "\t\n\r\\"):
+        raise PydanticCustomError("länk", "unsafe link", {"value": value})
     lowered = value.strip().lower()
     if lowered.startswith(("http://", "https://")) and len(lowered) > len("https://"):
         return value
@@ -79,6 +96,8 @@ def _link(value: str) -> str:
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise PydanticCustomError("tal", "not a number", {"value": value})
+    if isinstance(value, float) and not math.isfinite(value):  # .inf and .nan measure nothing
+        raise PydanticCustomError("tal", "not a finite number", {"value": value})
     return value
 
 

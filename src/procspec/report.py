@@ -12,9 +12,8 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any, TextIO
 
-from procspec.check import Outcome
-from procspec.messages import add, msg
-from procspec.problem import Problem, Severity
+from procspec.messages import add, msg, one_line
+from procspec.problem import Outcome, Problem, Severity
 
 add(
     {
@@ -54,7 +53,8 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
 
     console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-    for path, group in groupby(outcome.problems, key=lambda p: p.path):
+    for raw_path, group in groupby(outcome.problems, key=lambda p: p.path):
+        path = one_line(raw_path)  # a file name may hold line breaks or escape sequences
         console.print(Text(prefix + path, style="bold underline"))
         for problem in group:
             line = Text()
@@ -62,7 +62,7 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
             line.append(problem.code, style=styles[problem.severity])
             line.append(f" {msg('report.severity.' + problem.severity.value, lang)}: ",
                         style=styles[problem.severity])  # fmt: skip
-            line.append(problem.message)
+            line.append(one_line(problem.message))
             line.append(f"  [{help_pointer(problem.code)}]", style="dim")
             console.print(line)
         console.print()

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from procspec.errors import UsageError
-from procspec.load import Document, load_bytes, load_file
+from procspec.load import Document, KeyPath, load_bytes, load_file
 from procspec.messages import msg
 from procspec.model import Person, Process, Settings
-from procspec.problem import Problem, Severity
+from procspec.problem import Pos, Problem, Severity
 from procspec.profile import Profile, load_profile
 from procspec.schema import validate
 
@@ -67,6 +67,8 @@ class Repository:
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds procspec.yaml."""
+    if not start.exists():
+        raise UsageError(msg("repo.no_path", "sv", path=str(start)))
     start = start.resolve()
     if start.is_file():
         start = start.parent
@@ -96,19 +98,24 @@ def _within(root: Path, path: Path) -> bool:
     return True
 
 
+def _inside(root: Path, path: Path) -> bool:
+    """`_within` for an entry of a folder already known to be inside the root (the walk does not
+    follow links): only a link can lead outside, so only a link needs resolving."""
+    return not os.path.islink(path) or _within(root, path)
+
+
 def discover(root: Path, folder: Path) -> list[Path]:
-    """Every YAML file below `folder`, sorted; links that lead outside the repository are skipped."""
+    """Every YAML file below `folder`, sorted. Linked folders that lead outside the repository are
+    not entered; a linked file that does is listed, and `load_process` reports it unread."""
     found: list[Path] = []
     if not folder.is_dir():
         return found
     for current, dirs, files in os.walk(folder, followlinks=False):
         base = Path(current)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _within(root, base / d))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _inside(root, base / d))
         for name in files:
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                path = base / name
-                if _within(root, path):
-                    found.append(path)
+                found.append(base / name)
     return sorted(found, key=lambda p: rel_path(root, p))
 
 
@@ -120,6 +127,12 @@ by the path relative to the root, with '/'."""
 def _load(root: Path, rel: str, lang: str, files: Files | None) -> Document:
     """Load `rel` from the disk, or from `files` when given."""
     if files is None:
+        if not _within(root, root / rel):  # a link to a file elsewhere is not read, or published
+            doc = Document(path=root / rel, rel=rel)
+            doc.problems.append(
+                Problem(rel, 1, 1, "PS004", Severity.ERROR, msg("load.outside", lang))
+            )
+            return doc
         return load_file(root / rel, rel, lang)
     return load_bytes(files[rel], Document(path=root / rel, rel=rel), lang)
 
@@ -191,6 +204,13 @@ def load_roster(
     problems: list[Problem] = list(doc.problems)
     from procspec.model import PERSON_KEY
 
+    # Positions grouped by person once: filtering all of them per person is quadratic.
+    keys_of: dict[object, dict[KeyPath, Pos]] = {}
+    values_of: dict[object, dict[KeyPath, Pos]] = {}
+    for found, by_person in ((doc.keys, keys_of), (doc.values, values_of)):
+        for k, v in found.items():
+            if k:
+                by_person.setdefault(k[0], {})[k[1:]] = v
     for key, entry in doc.data.items():
         if not PERSON_KEY.fullmatch(key):
             pos = doc.key_pos((key,))
@@ -206,8 +226,8 @@ def load_roster(
             )
             continue
         sub = Document(path=doc.path, rel=doc.rel, data=entry, keys={}, values={})
-        sub.keys = {k[1:]: v for k, v in doc.keys.items() if k[:1] == (key,)}
-        sub.values = {k[1:]: v for k, v in doc.values.items() if k[:1] == (key,)}
+        sub.keys = keys_of.get(key, {})
+        sub.values = values_of.get(key, {})
         sub.values.setdefault((), doc.key_pos((key,)))
         person, entry_problems = validate(Person, sub, lang)
         problems.extend(entry_problems)
@@ -222,7 +242,13 @@ def load_process(
     """Read and validate one process file (from `files` when given, keyed by `rel_path`)."""
     rel = rel_path(root, path)
     # From the disk, read the path as it is: its name may be in another Unicode form than `rel`.
-    doc = load_file(path, rel, lang) if files is None else _load(root, rel, lang, files)
+    if files is not None:
+        doc = _load(root, rel, lang, files)
+    elif _inside(root, path):
+        doc = load_file(path, rel, lang)
+    else:  # a link to a file elsewhere is not read, or published
+        doc = Document(path=path, rel=rel)
+        doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, msg("load.outside", lang)))
     pid = process_id(path)
     record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
     for i, problem in enumerate(record.problems):
@@ -290,12 +316,17 @@ def _with_process(problem: Problem, pid: str) -> Problem:
     return replace(problem, process=pid)
 
 
-def load_repository(start: Path, files: Files | None = None) -> Repository:
+def load_repository(
+    start: Path,
+    files: Files | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Repository:
     """Read a whole repository from the folder at or above `start`.
 
     With `files` (for example `procspec.gitlog.files_at`: the repository at a git revision), the
     root is still found on the disk, but every settings, roster and process file is read from
-    `files` instead; a custom profile file is read from the disk.
+    `files` instead; a custom profile file is read from the disk. `progress` is called after each
+    process file with (files done, files in all, the file's path relative to the root).
     """
     root = find_root(start) if files is None else _root_for(start)
     settings = load_settings(root, files)
@@ -305,11 +336,17 @@ def load_repository(start: Path, files: Files | None = None) -> Repository:
     folder = (root / settings.processes).resolve()
     if not _within(root, folder):
         raise UsageError(msg("repo.processes_outside", lang, path=settings.processes))
+    if files is None and folder.exists() and not folder.is_dir():
+        raise UsageError(msg("repo.processes_not_folder", lang, path=settings.processes))
     if files is None:
         paths = discover(root, folder)
     else:
         paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
-    records = [load_process(root, path, profile, lang, files) for path in paths]
+    records = []
+    for path in paths:
+        records.append(load_process(root, path, profile, lang, files))
+        if progress is not None:
+            progress(len(records), len(paths), records[-1].rel)
     for record in records:
         problems.extend(record.problems)
     return Repository(root, settings, profile, roster, roster_doc, records, problems)

@@ -88,6 +88,8 @@ def to_problem(
         text = msg("schema.person_key", lang, value=_short(value))
     elif kind == "tom_text":
         text = msg("schema.empty_text", lang, key=key)
+    elif kind == "kontrolltecken":
+        text = msg("schema.control", lang, key=key, char=error.get("ctx", {}).get("char", ""))
     elif kind == "länk":
         text = msg("schema.link", lang, value=_short(value))
     elif kind == "too_short":

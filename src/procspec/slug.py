@@ -18,6 +18,11 @@ _CONFUSABLES = str.maketrans(
 )  # fmt: skip
 
 
+def fold_lookalikes(text: str) -> str:
+    """`text` with Cyrillic and Greek look-alikes of Latin letters replaced by the Latin letter."""
+    return text.translate(_CONFUSABLES)
+
+
 def is_valid_id(pid: str) -> bool:
     """An id is lower-case letters (å, ä, ö included), digits and single hyphens."""
     return ID_PATTERN.fullmatch(pid) is not None

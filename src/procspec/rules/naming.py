@@ -14,7 +14,7 @@ from procspec.context import Context
 from procspec.messages import add
 from procspec.problem import Problem, Severity
 from procspec.rules import rule
-from procspec.slug import invisible_characters, is_valid_id, skeleton, slug
+from procspec.slug import fold_lookalikes, invisible_characters, is_valid_id, skeleton, slug
 
 SOURCE = "Örebro, Att namnge processer"
 
@@ -82,7 +82,9 @@ add(
 
 def _suggest_id(pid: str) -> str:
     text = "".join(
-        c for c in unicodedata.normalize("NFC", pid.lower()) if c.isalnum() or c in " -_"
+        c
+        for c in fold_lookalikes(unicodedata.normalize("NFC", pid.lower()))
+        if c.isalnum() or c in " -_"
     )
     parts = [p for p in text.replace("_", "-").replace(" ", "-").split("-") if p]
     candidate = "-".join(parts)

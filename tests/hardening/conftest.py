@@ -1,0 +1,69 @@
+"""Helpers for the hardening tests: real repositories in temporary folders, the real command line.
+
+`run_cli` calls `procspec.cli.main` in-process and captures the exit status, stdout and stderr;
+`run_subprocess` runs `python -m procspec` as a user would, to see exactly what reaches the real
+streams. Git is isolated from the machine's configuration by the fixture of `tests/git`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..git.conftest import isolated_git  # noqa: F401  (re-exported as this folder's fixture)
+
+TRACEBACK_MARKERS = ("Traceback (most recent call last)", 'File "', "Error:\n")
+
+
+@dataclass
+class Result:
+    """What one run of the command line produced."""
+
+    exit: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_cli(*args: str) -> Result:
+    """The command line in-process: `procspec.cli.main(args)`, its exit status and output."""
+    from procspec.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code: int | str | None = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code
+    return Result(code if isinstance(code, int) else 0, out.getvalue(), err.getvalue())
+
+
+def run_subprocess(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60
+) -> Result:
+    """The command line as a user runs it, in a new Python process."""
+    result = subprocess.run(
+        [sys.executable, "-m", "procspec", *args],
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1", **(env or {})},
+        timeout=timeout,
+        check=False,
+    )
+    decode = lambda raw: raw.decode("utf-8", errors="replace")  # noqa: E731
+    return Result(result.returncode, decode(result.stdout), decode(result.stderr))
+
+
+def assert_no_traceback(result: Result) -> None:
+    """No Python traceback, and an exit status of the contract (SPEC §4), never 3."""
+    assert "Traceback (most recent call last)" not in result.output, result.output
+    assert result.exit in (0, 1, 2), (result.exit, result.output[-2000:])

@@ -1,0 +1,87 @@
+"""`procspec codeowners`: the owner and leader of each process approve changes to its file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from procspec.codeowners import escape_path
+
+from .conftest import FIXTURES, init, procspec
+
+
+@pytest.fixture
+def top(tmp_path: Path) -> Path:
+    """A git work tree with the procspec repository in a sub-folder, as many teams keep it."""
+    top = tmp_path / "work"
+    shutil.copytree(FIXTURES / "status", top / "processdokumentation")
+    init(top)
+    return top
+
+
+def owner_lines(text: str) -> dict[str, str]:
+    found = {}
+    for line in text.splitlines():
+        if line.startswith("/"):
+            path, owners = line.split(" @", 1)
+            found[path] = "@" + owners
+    return found
+
+
+def test_github_style(top: Path) -> None:
+    done = procspec("codeowners", str(top / "processdokumentation"))
+    assert done.returncode == 0, done.stderr
+    lines = owner_lines(done.stdout)
+    base = "/processdokumentation/processer"
+    assert lines == {
+        # processägare and processledare; the sub-process inherits the owner
+        f"{base}/styr/följa-upp-ekonomin.yaml": "@annaberg",  # bo.ek leads, without a handle
+        f"{base}/styr/leda-verksamheten.yaml": "@annaberg @cdahl",
+        f"{base}/stöd\\ och\\ service/betala-fakturor.yaml": "@dagfors",  # owner leads too
+    }
+    assert done.stdout.startswith("# ")
+    # Bo Ek has no handle: a comment at his process, and a sentence on stderr.
+    assert "# utan github-användarnamn i personer.yaml: Bo Ek (bo.ek)" in done.stdout
+    assert "Bo Ek (bo.ek)" in done.stderr and "följa-upp-ekonomin" in done.stderr
+    # A process without owner or leader has no code owner: said, not written as a bare path.
+    assert "# /processdokumentation/processer/stöd\\ och\\ service/ta-emot-fakturor.yaml:" in (
+        done.stdout
+    )
+
+
+def test_gitlab_style_to_a_file(top: Path) -> None:
+    out = top / ".gitlab" / "CODEOWNERS"
+    done = procspec("codeowners", str(top / "processdokumentation"), "--style", "gitlab",
+                    "--out", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert "\n[Processer]\n" in text
+    lines = owner_lines(text)
+    assert lines["/processdokumentation/processer/styr/leda-verksamheten.yaml"] == "@anna.berg"
+    assert "Cecilia Dahl (cecilia.dahl)" in done.stderr  # no gitlab handle
+    assert str(out) in done.stderr
+
+
+def test_paths_from_the_procspec_root_outside_git(tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    shutil.copytree(FIXTURES / "status", root)
+    done = procspec("codeowners", str(root))
+    assert "/processer/styr/leda-verksamheten.yaml @annaberg @cdahl" in done.stdout
+
+
+def test_english(tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    shutil.copytree(FIXTURES / "status", root)
+    settings = root / "procspec.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "språk: en\n", "utf-8")
+    done = procspec("codeowners", str(root))
+    assert "# Written by 'procspec codeowners'" in done.stdout
+    assert "has no 'github:' in personer.yaml" in done.stderr
+
+
+def test_escape_path() -> None:
+    assert escape_path("a b/c*d?.yaml") == "/a\\ b/c\\*d\\?.yaml"
+    assert escape_path("processer/följa-upp.yaml") == "/processer/följa-upp.yaml"

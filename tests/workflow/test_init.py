@@ -1,0 +1,101 @@
+"""`procspec init`: a new repository that validates, and never a half-written one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from procspec.scaffold import INIT_FILES
+
+from .conftest import GitRepo, init, procspec
+
+EXAMPLE = {
+    "orebro": "processer/stodprocesser/betala-leverantörsfakturor.yaml",
+    "botkyrka": "processer/medborgarprocesser/möjliggöra-arbete-och-företagande.yaml",
+}
+
+
+def files_in(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("profile", ["orebro", "botkyrka"])
+def test_init_in_an_empty_folder_validates_clean(tmp_path: Path, profile: str) -> None:
+    target = tmp_path / "processer-repo"
+    done = procspec("init", str(target), "--profile", profile)
+    assert done.returncode == 0, done.stderr
+    assert files_in(target) == {*INIT_FILES, EXAMPLE[profile]}
+    checked = procspec("validate", str(target), "--format", "json")
+    assert checked.returncode == 0, checked.stdout
+    report = json.loads(checked.stdout)
+    assert report["counts"]["error"] == 0
+    assert report["counts"]["warning"] == 0
+    # Outside git the only note is that there is no history yet.
+    assert {p["code"] for p in report["problems"]} <= {"PS602"}
+
+
+@pytest.mark.parametrize("profile", ["orebro", "botkyrka"])
+def test_init_then_commit_has_no_problems_at_all(tmp_path: Path, profile: str) -> None:
+    top = tmp_path / "work"
+    init(top)
+    assert procspec("init", "--profile", profile, cwd=top).returncode == 0
+    GitRepo(top, top).commit("Skapa processförrådet", "2026-11-20T10:00:00+01:00")
+    checked = procspec("validate", "--format", "json", cwd=top)
+    assert checked.returncode == 0
+    assert json.loads(checked.stdout)["problems"] == []
+
+
+def test_the_organisation_and_the_settings(tmp_path: Path) -> None:
+    target = tmp_path / "r"
+    done = procspec(
+        "init", str(target), "--profile", "orebro", "--organisation", "Exempelby kommun"
+    )
+    assert done.returncode == 0
+    settings = (target / "procspec.yaml").read_text(encoding="utf-8")
+    assert "organisation: Exempelby kommun\n" in settings
+    assert "profil: orebro " in settings
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Processer i Exempelby kommun\n")
+    assert "procspec new" in readme and "pre-commit install" in readme
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "r"
+    (target / ".github" / "workflows").mkdir(parents=True)
+    (target / ".github" / "workflows" / "procspec.yml").write_text("# mitt eget\n", "utf-8")
+    (target / "anteckningar.txt").write_text("behålls\n", "utf-8")
+    before = files_in(target)
+    done = procspec("init", str(target), "--profile", "orebro")
+    assert done.returncode == 1
+    assert ".github/workflows/procspec.yml" in done.stderr
+    assert "--force" in done.stderr
+    assert files_in(target) == before
+    assert "Traceback" not in done.stderr
+
+
+def test_init_force_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "r"
+    target.mkdir()
+    (target / "procspec.yaml").write_text("organisation: Gammal\nprofil: orebro\n", "utf-8")
+    done = procspec("init", str(target), "--profile", "botkyrka", "--force")
+    assert done.returncode == 0, done.stderr
+    assert "profil: botkyrka" in (target / "procspec.yaml").read_text(encoding="utf-8")
+    assert procspec("validate", str(target)).returncode == 0
+
+
+def test_init_usage_errors(tmp_path: Path) -> None:
+    afile = tmp_path / "fil"
+    afile.write_text("x", "utf-8")
+    assert procspec("init", str(afile), "--profile", "orebro").returncode == 2
+    assert procspec("init", str(tmp_path / "r")).returncode == 2
+    assert procspec("init", str(tmp_path / "r"), "--profile", "stockholm").returncode == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_init_in_the_current_folder(tmp_path: Path) -> None:
+    done = procspec("init", "--profile", "orebro", cwd=tmp_path)
+    assert done.returncode == 0
+    assert (tmp_path / "procspec.yaml").is_file()
+    assert procspec("validate", cwd=tmp_path).returncode == 0
