@@ -705,22 +705,15 @@ def _context(path: Path) -> Context:
 
 def _find(ctx: Context, wanted: str) -> ProcessRecord:
     """A process by id, or by name (case-insensitive); unknown is exit 1 with a suggestion."""
-    import difflib
-    import unicodedata
-
     from procspec.errors import NotFoundError
 
-    key = unicodedata.normalize("NFC", wanted.strip())
-    if key in ctx.by_id:
-        return ctx.by_id[key]
-    for record, model in ctx.processes():
-        if model.name.casefold() == key.casefold():
-            return record
-    close = difflib.get_close_matches(key, sorted(ctx.by_id), n=1, cutoff=0.6)
-    hint = msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
-    raise NotFoundError(
-        msg("cli.unknown_process", ctx.lang, id=wanted, root=ctx.repo.root, hint=hint)
-    )
+    found = ctx.find(wanted)
+    if found is None:
+        hint = ctx.did_you_mean(wanted)
+        raise NotFoundError(
+            msg("cli.unknown_process", ctx.lang, id=wanted, root=ctx.repo.root, hint=hint)
+        )
+    return found
 
 
 def _safe_streams() -> None:

@@ -6,6 +6,8 @@ rule needs to scan all processes for each process.
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -56,6 +58,22 @@ class Context:
         if self._processes is None:
             self._processes = [(r, r.model) for r in self.repo.records if r.model is not None]
         return list(self._processes)
+
+    def find(self, wanted: str) -> ProcessRecord | None:
+        """A process by id (compared in NFC), or by name (case-insensitive)."""
+        key = unicodedata.normalize("NFC", wanted.strip())
+        if key in self.by_id:
+            return self.by_id[key]
+        for record, model in self.processes():
+            if model.name.casefold() == key.casefold():
+                return record
+        return None
+
+    def did_you_mean(self, wanted: str) -> str:
+        """' Menade du …?' with the closest id, or nothing."""
+        key = unicodedata.normalize("NFC", wanted.strip())
+        close = difflib.get_close_matches(key, sorted(self.by_id), n=1, cutoff=0.6)
+        return msg("schema.did_you_mean", self.lang, suggestion=close[0]) if close else ""
 
     def parent(self, pid: str) -> ProcessRecord | None:
         record = self.by_id.get(pid)

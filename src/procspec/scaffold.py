@@ -353,15 +353,11 @@ def write_new(plan: NewProcess) -> None:
 
 
 def _parent(ctx: Context, wanted: str) -> ProcessRecord:
-    key = unicodedata.normalize("NFC", wanted.strip())
-    if key in ctx.by_id:
-        return ctx.by_id[key]
-    for record, model in ctx.processes():
-        if model.name.casefold() == key.casefold():
-            return record
-    close = difflib.get_close_matches(key, sorted(ctx.by_id), n=1, cutoff=0.6)
-    hint = msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
-    raise NotFoundError(msg("scaffold.unknown_parent", ctx.lang, parent=wanted, hint=hint))
+    found = ctx.find(wanted)
+    if found is None:
+        hint = ctx.did_you_mean(wanted)
+        raise NotFoundError(msg("scaffold.unknown_parent", ctx.lang, parent=wanted, hint=hint))
+    return found
 
 
 def _kind(ctx: Context, kind: str | None, parent: ProcessRecord | None) -> str:
