@@ -23,9 +23,26 @@ def fold_lookalikes(text: str) -> str:
     return text.translate(_CONFUSABLES)
 
 
+def _plain(char: str) -> str:
+    """A lower-case Latin letter with a diacritic as its base letter (é → e, ü → u); å, ä, ö,
+    a-z, digits and everything else as they are."""
+    if char in "åäö" or unicodedata.category(char) != "Ll":
+        return char
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if "a" <= base <= "z" else char
+
+
 def is_valid_id(pid: str) -> bool:
-    """An id is lower-case letters (å, ä, ö included), digits and single hyphens."""
-    return ID_PATTERN.fullmatch(pid) is not None
+    """An id is lower-case letters, digits and single hyphens (SPEC §1).
+
+    Letters are a-z, å, ä, ö, and other lower-case Latin letters with a diacritic (`driva-kafé`),
+    which the output name transliterates (SPEC §5). Letters of other scripts, and Latin letters
+    without an ASCII base (ø, æ, ß), are not: they would vanish from the output name or look like
+    Latin letters they are not.
+    """
+    return unicodedata.is_normalized("NFC", pid) and (
+        ID_PATTERN.fullmatch("".join(_plain(c) for c in pid)) is not None
+    )
 
 
 def slug(pid: str) -> str:
