@@ -21,7 +21,7 @@ import typer
 
 from procspec import __version__
 from procspec.errors import ProcspecError, UsageError
-from procspec.messages import add, msg, one_line
+from procspec.messages import add, msg, msg_n, one_line
 
 if TYPE_CHECKING:
     from procspec.context import Context
@@ -116,15 +116,21 @@ class DiffFormat(str, Enum):
 
 
 RepoPath = Annotated[
-    Path, typer.Argument(help="Processförrådet (eller en mapp i det).", show_default=False)
+    Path,
+    typer.Argument(
+        metavar="SÖKVÄG", help="Processförrådet (eller en mapp i det).", show_default=False
+    ),
 ]
-RepoOption = Annotated[Path, typer.Option("--repo", help="Processförrådet.", show_default=False)]
+RepoOption = Annotated[
+    Path, typer.Option("--repo", metavar="SÖKVÄG", help="Processförrådet.", show_default=False)
+]
 TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
         envvar="PROCSPEC_TODAY",
-        help="Dagens datum för datumregler (ÅÅÅÅ-MM-DD).",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Dagens datum för datumregler.",
         show_default=False,
     ),
 ]
@@ -183,7 +189,7 @@ def validate(
         lang, outcome = hit
     else:
         root, lang, outcome = _validate_cold(path, day, output.value, root is not None)
-    FORMATTERS[output.value](outcome, lang, sys.stdout, _prefix(root))
+    FORMATTERS[output.value](outcome, lang, sys.stdout, _report_prefix(root, output.value))
     raise typer.Exit(1 if outcome.failed(strict) else 0)
 
 
@@ -201,10 +207,10 @@ def _validate_cold(
     plan = cache.quick_plan(root) if use_cache else None
     before = cache.compute_key(root, plan, day) if plan is not None else None
     try:
-        with _validate_progress() as progress:
+        with _validate_progress(root) as progress:
             repo = load_repository(root, progress=progress)
     except ConfigError as exc:
-        _report_config(exc, output)
+        _report_config(exc, output, root)
     outcome = check_repository(repo, day, read_history(repo.root, repo.lang))
     settled = cache.plan_from_settings(repo.settings.processes, repo.settings.profile)
     if before is not None and plan == settled and before == cache.compute_key(root, plan, day):
@@ -217,7 +223,7 @@ PROGRESS_FROM = 200
 
 
 @contextlib.contextmanager
-def _validate_progress() -> Iterator[Callable[[int, int, str], None] | None]:
+def _validate_progress(root: Path) -> Iterator[Callable[[int, int, str], None] | None]:
     """A rich progress bar on stderr while loading many files, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None
@@ -232,7 +238,7 @@ def _validate_progress() -> Iterator[Callable[[int, int, str], None] | None]:
             if total <= PROGRESS_FROM:
                 return
             if not task:
-                task.append(bar.add_task(msg("cli.validating", "sv"), total=total))
+                task.append(bar.add_task(msg("cli.validating", _language(root)), total=total))
             bar.update(task[0], completed=done)  # type: ignore[arg-type]
 
         yield advance
@@ -247,7 +253,10 @@ class RenderFormat(str, Enum):
 def render(
     path: RepoPath = Path("."),
     out: Annotated[
-        Path, typer.Option("--out", help="Mappen dokumenten skrivs till.", show_default=False)
+        Path,
+        typer.Option(
+            "--out", metavar="MAPP", help="Mappen dokumenten skrivs till.", show_default=False
+        ),
     ] = ...,  # type: ignore[assignment]
     output: Annotated[
         RenderFormat, typer.Option("--format", help="html för intranätet, md för förrådet.")
@@ -255,7 +264,9 @@ def render(
     rev: Annotated[
         str | None,
         typer.Option(
-            "--rev", help="Rendera förrådet som det var vid en tagg, gren eller incheckning."
+            "--rev",
+            metavar="REV",
+            help="Rendera förrådet som det var vid en tagg, gren eller incheckning.",
         ),
     ] = None,
     today: TodayOption = None,
@@ -274,7 +285,7 @@ def render(
 
     day = parse_today(today) if today else None
     try:
-        with _render_progress() as progress:
+        with _render_progress(path) as progress:
             done = render_documents(path, out, fmt=output.value, rev=rev, today=day,
                                     fragment=fragment, force=force, progress=progress)  # fmt: skip
     except ConfigError as exc:
@@ -282,11 +293,12 @@ def render(
     except Refused as exc:
         FORMATTERS["text"](exc.outcome, exc.lang, sys.stderr, _prefix(exc.root))
         raise
-    print(msg("render.written", done.lang, count=len(done.files) - 1, out=done.out))
+    written = len(done.files) - 1
+    print(msg_n("render.written", done.lang, written, count=written, out=done.out))
 
 
 @contextlib.contextmanager
-def _render_progress() -> Iterator[Callable[[int, int, str], None] | None]:
+def _render_progress(path: Path) -> Iterator[Callable[[int, int, str], None] | None]:
     """A rich progress bar on stderr while rendering, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None
@@ -295,7 +307,7 @@ def _render_progress() -> Iterator[Callable[[int, int, str], None] | None]:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(msg("render.progress", "sv"), total=None)
+        task = bar.add_task(msg("render.progress", _language(path)), total=None)
 
         def advance(done: int, total: int, name: str) -> None:
             bar.update(task, completed=done, total=total, description=name)
@@ -312,15 +324,36 @@ def _prefix(root: Path) -> str:
     return "" if str(rel) == "." else rel.as_posix() + "/"
 
 
-def _report_config(exc: ProcspecError, output: str = "text") -> NoReturn:
+CI_FORMATS = ("github", "gitlab")
+"""Formats whose paths GitHub and GitLab resolve from the top of the git work tree."""
+
+
+def _report_prefix(root: Path, output: str) -> str:
+    """What leads each path in a report: for github and gitlab the root's place in the git work
+    tree (where CI resolves annotation paths), whatever the cwd; otherwise, and outside git, as
+    `_prefix`. The json format ignores it (SPEC §4: paths relative to the repository root)."""
+    if output in CI_FORMATS:
+        from procspec.gitlog import work_tree_top
+
+        top = work_tree_top(root)
+        if top is not None:
+            rel = root.resolve().relative_to(top)
+            return "" if str(rel) == "." else rel.as_posix() + "/"
+    return _prefix(root)
+
+
+def _report_config(exc: ProcspecError, output: str = "text", root: Path | None = None) -> NoReturn:
     """Print a configuration error's problems and exit 2."""
     from procspec.check import Outcome
     from procspec.report import FORMATTERS
 
     problems = getattr(exc, "problems", [])
+    lang = getattr(exc, "lang", "sv")  # procspec.yaml's language once it could be read
     if problems:
         stream = sys.stdout if output != "text" else sys.stderr
-        FORMATTERS[output](Outcome(sorted(problems, key=lambda p: p.sort_key), 1), "sv", stream, "")
+        prefix = _report_prefix(root, output) if root is not None and output != "text" else ""
+        found = Outcome(sorted(problems, key=lambda p: p.sort_key), 1)
+        FORMATTERS[output](found, lang, stream, prefix)
     raise exc
 
 
@@ -334,7 +367,7 @@ def list_processes(
     """Lista alla processer: id, namn, typ, nivå, överordnad och roller."""
     import json
 
-    from procspec.overview import rows
+    from procspec.overview import left_out, rows
 
     ctx = _context(path)
     found = rows(ctx)
@@ -344,6 +377,7 @@ def list_processes(
         from procspec.console import list_table, make_console
 
         make_console().print(list_table(found, ctx.lang))
+    _notice(left_out(ctx))
 
 
 @app.command()
@@ -353,12 +387,14 @@ def show(
 ) -> None:
     """Visa en process i terminalen."""
     from procspec.console import make_console, process_panel
+    from procspec.errors import NotFoundError
     from procspec.overview import rows
 
     ctx = _context(repo)
     record = _find(ctx, process_id)
+    if record.model is None:
+        raise NotFoundError(msg("overview.has_errors", ctx.lang, file=record.rel, id=record.id))
     row = next(r for r in rows(ctx) if r.id == record.id)
-    assert record.model is not None
     make_console().print(process_panel(ctx, row, record.model))
 
 
@@ -366,15 +402,24 @@ def show(
 def tree(path: RepoPath = Path(".")) -> None:
     """Visa processhierarkin som ett träd med processägare."""
     from procspec.console import hierarchy, make_console
-    from procspec.overview import rows
+    from procspec.overview import left_out, rows
 
     ctx = _context(path)
     make_console().print(hierarchy(rows(ctx), ctx.repo.settings.organisation, ctx.lang))
+    _notice(left_out(ctx))
+
+
+def _notice(line: str | None) -> None:
+    """A one-line notice on stderr (stdout stays what scripts read)."""
+    if line:
+        print(one_line(line), file=sys.stderr)
 
 
 @app.command()
 def rules(
-    code: Annotated[str | None, typer.Argument(help="En regelkod, till exempel PS101.")] = None,
+    code: Annotated[
+        str | None, typer.Argument(metavar="KOD", help="En regelkod, till exempel PS101.")
+    ] = None,
     ignored: Annotated[
         bool, typer.Option("--ignored", help="Lista alla undantag i förrådet med motivering.")
     ] = False,
@@ -427,7 +472,8 @@ def _print_ignores(path: Path) -> None:
 @app.command()
 def schema(
     out: Annotated[
-        Path | None, typer.Option("--out", help="Skriv schemana till den här mappen.")
+        Path | None,
+        typer.Option("--out", metavar="MAPP", help="Skriv schemana till den här mappen."),
     ] = None,
 ) -> None:
     """JSON Schema för processfiler, procspec.yaml, personer.yaml och profiler."""
@@ -491,10 +537,14 @@ def history(
 @app.command()
 def diff(
     path: RepoPath = Path("."),
-    base: Annotated[str, typer.Option("--base", help="Revisionen att jämföra från.")] = "HEAD",
+    base: Annotated[
+        str, typer.Option("--base", metavar="REV", help="Revisionen att jämföra från.")
+    ] = "HEAD",
     head: Annotated[
         str | None,
-        typer.Option("--head", help="Revisionen att jämföra till (standard: arbetskopian)."),
+        typer.Option(
+            "--head", metavar="REV", help="Revisionen att jämföra till (standard: arbetskopian)."
+        ),
     ] = None,
     output: Annotated[DiffFormat, typer.Option("--format", help="Utdataformat.")] = DiffFormat.md,
 ) -> None:
@@ -506,12 +556,14 @@ def diff(
     from procspec.repository import ConfigError, find_root, load_repository
 
     root = find_root(path)
+    lang = _language(root)
+    committed = has_commits(root, lang, "diff.no_git")  # outside git: exit 2
     try:
-        new = load_repository(root) if head is None else repository_at(root, head)
+        new = load_repository(root) if head is None else repository_at(root, head, lang)
         try:
-            if base == "HEAD" and not has_commits(root):
+            if base == "HEAD" and not committed:
                 raise NotAtRevision(base)
-            old = repository_at(root, base)
+            old = repository_at(root, base, lang)
         except NotAtRevision:  # no commits yet, or no repository at base: everything is new
             old = replace(new, records=[], problems=[])
     except ConfigError as exc:
@@ -551,13 +603,14 @@ class OwnersStyle(str, Enum):
 @app.command()
 def init(
     folder: Annotated[
-        Path, typer.Argument(metavar="DIR", help="Mappen för det nya förrådet.", show_default=False)
+        Path,
+        typer.Argument(metavar="MAPP", help="Mappen för det nya förrådet.", show_default=False),
     ] = Path("."),
     profile: Annotated[
         InitProfile, typer.Option("--profile", help="Den inbyggda profil förrådet följer.")
     ] = ...,  # type: ignore[assignment]
     organisation: Annotated[
-        str | None, typer.Option("--organisation", help="Organisationens namn.")
+        str | None, typer.Option("--organisation", metavar="NAMN", help="Organisationens namn.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över filer som finns.")] = False,
 ) -> None:
@@ -579,10 +632,12 @@ def new(
         str | None, typer.Argument(metavar="NAMN", help="Processens namn.", show_default=False)
     ] = None,
     kind: Annotated[
-        str | None, typer.Option("--type", help="Processtypen (en av profilens typer).")
+        str | None,
+        typer.Option("--type", metavar="TYP", help="Processtypen (en av profilens typer)."),
     ] = None,
     parent: Annotated[
-        str | None, typer.Option("--parent", help="Den överordnade processens id.")
+        str | None,
+        typer.Option("--parent", metavar="ID", help="Den överordnade processens id."),
     ] = None,
     repo: RepoOption = Path("."),
 ) -> None:
@@ -624,7 +679,8 @@ def _shown(root: Path, path: Path) -> str:
 def status(
     path: RepoPath = Path("."),
     person: Annotated[
-        str | None, typer.Option("--person", help="Bara den här personens punkter (nyckel).")
+        str | None,
+        typer.Option("--person", metavar="NYCKEL", help="Bara den här personens punkter."),
     ] = None,
     today: TodayOption = None,
     output: Annotated[
@@ -632,7 +688,11 @@ def status(
     ] = ListFormat.table,
     below_maturity: Annotated[
         int | None,
-        typer.Option("--below-maturity", help="Visa processer under den här mognadsnivån (2–5)."),
+        typer.Option(
+            "--below-maturity",
+            metavar="NIVÅ",
+            help="Visa processer under den här mognadsnivån (2–5).",
+        ),
     ] = None,
 ) -> None:
     """Vad behöver göras: försenade aktiviteter och uppföljningar, granskningar, roller."""
@@ -663,7 +723,8 @@ def codeowners(
         OwnersStyle, typer.Option("--style", help="CODEOWNERS för GitHub eller GitLab.")
     ] = OwnersStyle.github,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Skriv filen hit i stället för till stdout.")
+        Path | None,
+        typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
     ] = None,
 ) -> None:
     """Skriv en CODEOWNERS-fil: processägare och processledare godkänner ändringar i sin process."""
@@ -747,6 +808,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
         code = 130
     except ProcspecError as exc:
         print(f"procspec: {one_line(exc.message)}", file=sys.stderr)
+        for line in exc.details:
+            print(f"  {one_line(line)}", file=sys.stderr)
         if exc.hint:
             print(exc.hint, file=sys.stderr)
         code = exc.exit_code

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procspec.context import Context
+from procspec.gitlog import work_tree_top
 from procspec.messages import add, msg
 
 STYLES = ("github", "gitlab")
@@ -57,12 +58,9 @@ class CodeOwners:
 
 
 def git_top(root: Path) -> Path:
-    """The top of the git work tree holding `root` (a `.git` folder or file), else `root`."""
-    root = root.resolve()
-    for folder in (root, *root.parents):
-        if (folder / ".git").exists():
-            return folder
-    return root
+    """The top of the git work tree holding `root` (a `.git` folder or file), else `root`; the
+    same top that `validate --format github|gitlab` makes its paths relative to."""
+    return work_tree_top(root) or root.resolve()
 
 
 def escape_path(path: str) -> str:

@@ -10,7 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from procspec.context import Context
-from procspec.messages import add, msg
+from procspec.messages import add, msg, msg_n
 from procspec.model import Process
 from procspec.overview import Holder, Row, roots
 from procspec.rules import Rule
@@ -188,6 +188,12 @@ add(
             "en": "{count} process files could not be read and are left out: {files}. Run "
             "'procspec validate'.",
         },
+        "console.status.unreadable.one": {
+            "sv": "{count} processfil kunde inte läsas och är inte med: {files}. Kör 'procspec "
+            "validate'.",
+            "en": "{count} process file could not be read and is left out: {files}. Run "
+            "'procspec validate'.",
+        },
         "console.status.no_history": {
             "sv": "Ingen git-historik, så granskning och fastställelse är inte med: {reason}",
             "en": "No git history, so reviews and approvals are left out: {reason}",
@@ -230,8 +236,9 @@ def status_view(found: Status, lang: str) -> Group:
             )
         parts.append(table)
     if found.unreadable:
-        text = msg("console.status.unreadable", lang, count=len(found.unreadable),
-                   files=", ".join(found.unreadable))  # fmt: skip
+        count = len(found.unreadable)
+        text = msg_n("console.status.unreadable", lang, count, count=count,
+                     files=", ".join(found.unreadable))  # fmt: skip
         parts.append(Text(text, style="yellow"))
     if found.history_note:
         parts.append(

@@ -60,20 +60,34 @@ class Context:
         return list(self._processes)
 
     def find(self, wanted: str) -> ProcessRecord | None:
-        """A process by id (compared in NFC), or by name (case-insensitive)."""
+        """A process by id (compared in NFC), or by name (case-insensitive).
+
+        Every process file counts, also one whose model is None because it has errors: the
+        process exists, and a caller that needs the model says so (`record.model is None`)."""
         key = unicodedata.normalize("NFC", wanted.strip())
         if key in self.by_id:
             return self.by_id[key]
-        for record, model in self.processes():
-            if model.name.casefold() == key.casefold():
+        for record in self.repo.records:
+            if record.id == key:
+                return record
+        for record in self.repo.records:
+            if record.model is not None:
+                name: object = record.model.name
+            else:
+                name = record.doc.data.get("namn") if isinstance(record.doc.data, dict) else None
+            if isinstance(name, str) and name.strip().casefold() == key.casefold():
                 return record
         return None
 
     def did_you_mean(self, wanted: str) -> str:
-        """' Menade du …?' with the closest id, or nothing."""
+        """' Menade du …?' with the closest id of any process file, or nothing."""
         key = unicodedata.normalize("NFC", wanted.strip())
-        close = difflib.get_close_matches(key, sorted(self.by_id), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, sorted(self.ids), n=1, cutoff=0.6)
         return msg("schema.did_you_mean", self.lang, suggestion=close[0]) if close else ""
+
+    def unreadable(self) -> list[str]:
+        """The process files (relative paths) that have no model because they have errors."""
+        return [record.rel for record in self.repo.records if record.model is None]
 
     def parent(self, pid: str) -> ProcessRecord | None:
         record = self.by_id.get(pid)

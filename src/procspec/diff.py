@@ -25,6 +25,10 @@ add(
         "diff.title": {"sv": "Ändringar i processerna", "en": "Changes to the processes"},
         "diff.range": {"sv": "{base} → {head}", "en": "{base} → {head}"},
         "diff.worktree": {"sv": "arbetskopian", "en": "the working tree"},
+        "diff.no_git": {
+            "sv": "procspec diff kräver ett git-förråd: {reason}",
+            "en": "procspec diff needs a git repository: {reason}",
+        },
         "diff.none": {
             "sv": "Inga ändringar i processerna.",
             "en": "No changes to the processes.",

@@ -8,10 +8,15 @@ class ProcspecError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, hint: str | None = None, details: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        # Lines printed below the message (say, one per problem found). Like the message, each
+        # is printed as one line, so a line break in a quoted value cannot forge another.
+        self.details = details
 
 
 class UsageError(ProcspecError):

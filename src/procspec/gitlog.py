@@ -19,8 +19,10 @@ How the history is read (SPEC §4, `history`):
 - Uncommitted changes (modified, staged, added or untracked files) lead the list as a revision
   with an empty sha and the message "ej incheckad". A file moved without `git mv` keeps its history
   when the new file has the same name (the process id) as the deleted one.
-- A shallow clone says so (`History.shallow`); the commits at its boundary have no parents to
-  compare with, so they are not attributed to any file rather than to every file.
+- A shallow clone says so (`History.shallow`) and does what it can: a commit at its boundary
+  (grafted: its parents were not fetched) is diffed against the empty tree (`--root` treats it as a
+  root), so it lists every file in its tree and becomes the oldest known revision of each of them
+  (`History.boundary` names these commits: they show what a file was, not that it changed then).
 - Outside a git repository, without git, or when git refuses the repository ("dubious
   ownership"), the history is unavailable and `History.reason` says how to fix it.
 """
@@ -121,6 +123,16 @@ class Location:
     prefix: str
     """The root's path inside the work tree, '' or ending in '/'."""
     shallow: bool
+
+
+def work_tree_top(root: Path) -> Path | None:
+    """The top of the git work tree holding `root` (the nearest folder with a `.git` folder or
+    file, resolved), or None outside git. It runs no git, so the validate hot path stays cheap."""
+    root = root.resolve()
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
 
 
 def _nfc(text: str) -> str:
@@ -320,9 +332,7 @@ def _touched(commit: _Commit) -> list[str]:
     return [path for _, path, _ in commit.diffs[0] if path in common]
 
 
-def _walk(
-    commits: Iterator[_Commit], start: PathMap, boundary: set[str], prefix: str
-) -> dict[str, list[Revision]]:
+def _walk(commits: Iterator[_Commit], start: PathMap, prefix: str) -> dict[str, list[Revision]]:
     """Attribute every commit to the current paths of the files it changed, newest first."""
     files: dict[str, list[Revision]] = {}
     pending: dict[str, PathMap] = {}
@@ -330,25 +340,25 @@ def _walk(
     for commit in commits:
         mapping = start if first else pending.pop(commit.sha, start)
         first = False
-        if commit.sha not in boundary:
-            for path in _touched(commit):
-                current = _current(mapping, path)
-                key = _under(prefix, current) if current is not None else None
-                at = _under(prefix, path)
-                if key is None or at is None:
-                    continue
-                revisions = files.setdefault(key, [])
-                if not revisions or revisions[-1].sha != commit.sha:
-                    revisions.append(
-                        Revision(
-                            commit.sha,
-                            commit.date,
-                            commit.author,
-                            commit.email,
-                            commit.message,
-                            at,
-                        )
+        # A boundary commit is shown as a root (`--root`): its diff lists every file in its tree.
+        for path in _touched(commit):
+            current = _current(mapping, path)
+            key = _under(prefix, current) if current is not None else None
+            at = _under(prefix, path)
+            if key is None or at is None:
+                continue
+            revisions = files.setdefault(key, [])
+            if not revisions or revisions[-1].sha != commit.sha:
+                revisions.append(
+                    Revision(
+                        commit.sha,
+                        commit.date,
+                        commit.author,
+                        commit.email,
+                        commit.message,
+                        at,
                     )
+                )
         for n, parent in enumerate(commit.parents):
             diff = commit.diffs[n] if n < len(commit.diffs) else []
             pending.setdefault(parent, _after_renames(mapping, diff))
@@ -440,8 +450,8 @@ def read_history(root: Path, lang: str = "sv", rev: str | None = None) -> Histor
                 "--",
                 *specs,
             )
-            boundary = _shallow_boundary(g) if where.shallow else set()
-            files = _walk(_parse_log(raw or b""), start, boundary, where.prefix)
+            files = _walk(_parse_log(raw or b""), start, where.prefix)
+        boundary = frozenset(_shallow_boundary(g)) if where.shallow else frozenset()
     except GitUnavailable as exc:
         return History(available=False, reason=exc.reason)
     if status.changed:
@@ -452,15 +462,16 @@ def read_history(root: Path, lang: str = "sv", rev: str | None = None) -> Histor
             rel = _under(where.prefix, path)
             if rel is not None:
                 files.setdefault(rel, []).insert(0, Revision("", now, author, email, message, rel))
-    return History(files=files, available=True, shallow=where.shallow)
+    return History(files=files, available=True, shallow=where.shallow, boundary=boundary)
 
 
-def _repo_for_rev(root: Path, lang: str) -> tuple[_Git, Location]:
+def _repo_for_rev(root: Path, lang: str, need: str = "git.no_rev_repo") -> tuple[_Git, Location]:
+    """git at `root`; outside a git repository, a usage error with the message `need`."""
     try:
         g = _Git(root, lang)
         return g, g.locate()
     except GitUnavailable as exc:
-        raise UsageError(msg("git.no_rev_repo", lang, reason=exc.reason)) from None
+        raise UsageError(msg(need, lang, reason=exc.reason)) from None
 
 
 def resolve(root: Path, rev: str, lang: str = "sv") -> str:
@@ -534,20 +545,20 @@ def read_blobs(
     return found
 
 
-def repository_at(start: Path, rev: str) -> Repository:
+def repository_at(start: Path, rev: str, lang: str = "sv") -> Repository:
     """The process repository at or above `start` as it was at `rev` (a tag, branch or commit),
     read from git objects without a checkout. Not a git repository, or an unknown revision, is a
     usage error (exit 2)."""
     from procspec.repository import find_root, load_repository
 
     root = find_root(start)
-    return load_repository(root, files=files_at(root, rev))
+    return load_repository(root, files=files_at(root, rev, lang))
 
 
-def has_commits(root: Path, lang: str = "sv") -> bool:
+def has_commits(root: Path, lang: str = "sv", need: str = "git.no_rev_repo") -> bool:
     """Whether HEAD names a commit in the git repository of `root`; outside a git repository,
-    a usage error (exit 2)."""
-    g, _ = _repo_for_rev(root, lang)
+    a usage error (exit 2) with the message `need`."""
+    g, _ = _repo_for_rev(root, lang, need)
     return g.head() is not None
 
 

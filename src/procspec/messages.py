@@ -236,6 +236,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{key}' must not be empty. Write a text.",
     },
     "schema.empty_list": {
+        "sv": "'{key}' ska ha minst {min} värden. Lägg till rader '- ...'.",
+        "en": "'{key}' needs at least {min} values. Add lines '- ...'.",
+    },
+    "schema.empty_list.one": {
         "sv": "'{key}' ska ha minst {min} värde. Lägg till en rad '- ...'.",
         "en": "'{key}' needs at least {min} value. Add a line '- ...'.",
     },
@@ -300,6 +304,13 @@ def msg(key: str, lang: str, /, **params: Any) -> str:
         return template
     shown = {k: visible(str(v)) if isinstance(v, str | PurePath) else v for k, v in params.items()}
     return template.format(**shown)
+
+
+def msg_n(key: str, lang: str, number: int, /, **params: Any) -> str:
+    """The message `key` about `number` things: its singular form `key.one` when `number` is 1
+    and the message has one ("1 fel" but "1 error", "2 errors"), else `key` itself."""
+    one = f"{key}.one"
+    return msg(one if number == 1 and one in CATALOGUE else key, lang, **params)
 
 
 def add(entries: dict[str, dict[str, str]]) -> None:

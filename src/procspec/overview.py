@@ -6,7 +6,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procspec.context import Context
+from procspec.messages import add, msg_n
 from procspec.model import Process
+
+add(
+    {
+        "overview.left_out": {
+            "sv": "Obs: {files} har fel och kunde inte läsas, så processerna är inte med. Kör "
+            "'procspec validate'.",
+            "en": "Note: {files} could not be read because of errors, so those processes are "
+            "left out. Run 'procspec validate'.",
+        },
+        "overview.left_out.one": {
+            "sv": "Obs: {files} har fel och kunde inte läsas, så processen är inte med. Kör "
+            "'procspec validate'.",
+            "en": "Note: {files} could not be read because of errors, so that process is left "
+            "out. Run 'procspec validate'.",
+        },
+        "overview.has_errors": {
+            "sv": "Processfilen {file} har fel, så processen '{id}' kan inte visas. Kör "
+            "'procspec validate' för att se felen och rätta dem.",
+            "en": "The process file {file} has errors, so the process '{id}' cannot be shown. Run "
+            "'procspec validate' to see the errors and fix them.",
+        },
+    }
+)
 
 ROLES = ("processägare", "processansvarig", "processledare")
 
@@ -103,3 +127,11 @@ def roots(all_rows: list[Row]) -> list[Row]:
     """Rows whose parent is absent or unknown, which head the tree."""
     ids = {r.id for r in all_rows}
     return [r for r in all_rows if r.parent is None or r.parent not in ids or r.parent == r.id]
+
+
+def left_out(ctx: Context) -> str | None:
+    """One line naming the process files that `list`, `tree` and `show` cannot read, or None."""
+    files = ctx.unreadable()
+    if not files:
+        return None
+    return msg_n("overview.left_out", ctx.lang, len(files), files=", ".join(files))

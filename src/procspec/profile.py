@@ -94,9 +94,10 @@ class Profile(Strict):
 class ProfileError(UsageError):
     """The profile could not be read; carries the problems found in it."""
 
-    def __init__(self, message: str, problems: list[Problem]) -> None:
+    def __init__(self, message: str, problems: list[Problem], lang: str = "sv") -> None:
         super().__init__(message)
         self.problems = problems
+        self.lang = lang
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -112,7 +113,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def _read(path: Path, rel: str, lang: str) -> dict[str, Any]:
     doc = load_file(path, rel, lang)
     if doc.problems or not isinstance(doc.data, dict):
-        raise ProfileError(msg("profile.unreadable", lang, path=rel), doc.problems)
+        raise ProfileError(msg("profile.unreadable", lang, path=rel), doc.problems, lang)
     return doc.data
 
 
@@ -125,14 +126,14 @@ def load_profile(spec: str, root: Path, lang: str) -> Profile:
         rel = spec
         if not path.is_file():
             raise ProfileError(
-                msg("profile.not_found", lang, path=spec, builtin=", ".join(BUILTIN)), []
+                msg("profile.not_found", lang, path=spec, builtin=", ".join(BUILTIN)), [], lang
             )
     data = _read(path, rel, lang)
     base_name = data.get("bas")
     if isinstance(base_name, str):
         if base_name not in BUILTIN:
             raise ProfileError(
-                msg("profile.bad_base", lang, base=base_name, builtin=", ".join(BUILTIN)), []
+                msg("profile.bad_base", lang, base=base_name, builtin=", ".join(BUILTIN)), [], lang
             )
         base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>", lang)
         data = _merge(base, data)
@@ -141,5 +142,5 @@ def load_profile(spec: str, root: Path, lang: str) -> Profile:
     doc = Document(path=path, rel=rel, data=data)
     profile, problems = validate(Profile, doc, lang)
     if profile is None:
-        raise ProfileError(msg("profile.unreadable", lang, path=rel), problems)
+        raise ProfileError(msg("profile.unreadable", lang, path=rel), problems, lang)
     return profile

@@ -17,7 +17,7 @@ from procspec.load import Document, KeyPath, load_bytes, load_file
 from procspec.messages import msg
 from procspec.model import Person, Process, Settings
 from procspec.problem import Pos, Problem, Severity
-from procspec.profile import Profile, load_profile
+from procspec.profile import Profile, ProfileError, load_profile
 from procspec.schema import validate
 
 SETTINGS_FILE = "procspec.yaml"
@@ -28,9 +28,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class ConfigError(UsageError):
     """procspec.yaml, the roster or the profile cannot be used: exit 2, with the problems found."""
 
-    def __init__(self, message: str, problems: list[Problem]) -> None:
+    def __init__(self, message: str, problems: list[Problem], lang: str = "sv") -> None:
         super().__init__(message)
         self.problems = problems
+        self.lang = lang  # of the message and problems: procspec.yaml's, once it could be read
 
 
 @dataclass
@@ -151,7 +152,7 @@ def _discover_in(folder_rel: str, files: Files) -> list[str]:
 
 
 def _config_error(doc: Document, problems: list[Problem], lang: str) -> ConfigError:
-    return ConfigError(msg("repo.bad_file", lang, path=doc.rel), problems)
+    return ConfigError(msg("repo.bad_file", lang, path=doc.rel), problems, lang)
 
 
 def load_settings(root: Path, files: Files | None = None) -> Settings:
@@ -166,6 +167,14 @@ def load_settings(root: Path, files: Files | None = None) -> Settings:
     if problems:
         raise _config_error(doc, problems, settings.language)
     return settings
+
+
+def language_of(root: Path) -> str:
+    """The `språk` of the repository at `root`; Swedish when procspec.yaml cannot be read."""
+    try:
+        return load_settings(root).language
+    except UsageError:
+        return "sv"
 
 
 def _unknown_codes(doc: Document, settings: Settings) -> list[Problem]:
@@ -196,7 +205,7 @@ def load_roster(
     """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems."""
     path = root / ROSTER_FILE
     if not (path.is_file() if files is None else ROSTER_FILE in files):
-        raise ConfigError(msg("repo.no_roster", lang, path=ROSTER_FILE), [])
+        raise ConfigError(msg("repo.no_roster", lang, path=ROSTER_FILE), [], lang)
     doc = _load(root, ROSTER_FILE, lang, files)
     if not doc.ok:
         raise _config_error(doc, doc.problems, lang)
@@ -331,7 +340,10 @@ def load_repository(
     root = find_root(start) if files is None else _root_for(start)
     settings = load_settings(root, files)
     lang = settings.language
-    profile = load_profile(settings.profile, root, lang)
+    try:
+        profile = load_profile(settings.profile, root, lang)
+    except ProfileError as exc:  # a configuration error: its problems are reported like the rest
+        raise ConfigError(exc.message, exc.problems, lang) from None
     roster, roster_doc, problems = load_roster(root, lang, files)
     folder = (root / settings.processes).resolve()
     if not _within(root, folder):

@@ -45,9 +45,16 @@ class History:
     available: bool = False
     shallow: bool = False
     reason: str | None = None
+    boundary: frozenset[str] = frozenset()
+    """In a shallow clone, the commits whose parents were not fetched. Each is the oldest known
+    revision of every file in its tree: it shows what the file was then, not that it changed."""
 
     def of(self, rel: str) -> list[Revision]:
         return self.files.get(rel, [])
+
+    def at_boundary(self, revision: Revision) -> bool:
+        """Whether `revision` is a shallow clone's boundary commit (not a known change)."""
+        return bool(revision.sha) and revision.sha in self.boundary
 
     def last_change(self, rel: str) -> Revision | None:
         revisions = self.of(rel)

@@ -85,9 +85,9 @@ add(
         },
         "scaffold.name_hint": {
             "sv": "Skriv vad processen gör: ett verb i infinitiv och ett substantiv, till exempel "
-            "'Följa upp budget'. 'procspec rules PS101' förklarar regeln.",
+            "'Följa upp budget'. 'procspec rules {code}' förklarar regeln.",
             "en": "Say what the process does: a verb in the infinitive and a noun, for example "
-            "'Följa upp budget'. 'procspec rules PS101' explains the rule.",
+            "'Följa upp budget'. 'procspec rules {code}' explains the rule.",
         },
         "scaffold.unknown_type": {
             "sv": "'{kind}' är ingen processtyp i profilen {profile}.{hint} Skriv en av: "
@@ -109,6 +109,18 @@ add(
         "scaffold.unknown_parent": {
             "sv": "Den överordnade processen '{parent}' finns inte.{hint}",
             "en": "There is no parent process '{parent}'.{hint}",
+        },
+        "scaffold.parent_unreadable": {
+            "sv": "Den överordnade processens fil {file} går inte att läsa. Rätta den först; "
+            "'procspec validate' visar felen.",
+            "en": "The parent process's file {file} cannot be read. Fix it first; 'procspec "
+            "validate' shows the errors.",
+        },
+        "scaffold.parent_no_type": {
+            "sv": "Den överordnade processens fil {file} har fel, och dess typ går inte att läsa. "
+            "Fyll i 'typ:' där ('procspec validate' visar felen) eller skriv --type ({allowed}).",
+            "en": "The parent process's file {file} has errors, and its type cannot be read. Fill "
+            "in 'typ:' there ('procspec validate' shows the errors) or write --type ({allowed}).",
         },
         "scaffold.template_broken": {
             "sv": "Mallen {template} gav en fil som inte går att läsa: {problem}",
@@ -326,7 +338,7 @@ def plan_new(
     if len(pid.encode("utf-8")) > MAX_ID_BYTES:
         raise UsageError(msg("scaffold.too_long", lang, max=MAX_ID_BYTES))
     _check_free(ctx, pid)
-    level = ctx.level(parent_record.id) + 1 if parent_record is not None else 1
+    level = _parent_level(ctx, parent_record, set()) + 1 if parent_record is not None else 1
     if parent_record is not None:
         folder = parent_record.doc.path.parent
     else:
@@ -357,14 +369,76 @@ def _parent(ctx: Context, wanted: str) -> ProcessRecord:
     if found is None:
         hint = ctx.did_you_mean(wanted)
         raise NotFoundError(msg("scaffold.unknown_parent", ctx.lang, parent=wanted, hint=hint))
+    if found.model is None and not found.doc.ok:
+        raise Refused(msg("scaffold.parent_unreadable", ctx.lang, file=found.rel))
     return found
+
+
+# A parent with schema errors (PS005–PS007: say, just written by `new`, its required fields still
+# empty) has no model. `new` then reads what it needs from the parent's raw data: `typ` when it is
+# one of the profile's types, `nivå` when it is a whole number, and the roles it names.
+
+
+def _raw(record: ProcessRecord, key: str) -> object:
+    data = record.doc.data
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _parent_kind(ctx: Context, parent: ProcessRecord | None) -> str | None:
+    if parent is None:
+        return None
+    if parent.model is not None:
+        return parent.model.kind
+    kind = _raw(parent, "typ")
+    return kind if isinstance(kind, str) and kind in ctx.repo.profile.type_names else None
+
+
+def _parent_level(ctx: Context, parent: ProcessRecord, seen: set[str]) -> int:
+    """The parent's level: as the rules count it, or from its raw `nivå` or `överordnad`."""
+    if parent.model is not None:
+        return ctx.level(parent.id)
+    level = _raw(parent, "nivå")
+    if isinstance(level, int) and not isinstance(level, bool) and level >= 1:
+        return level
+    above = _raw(parent, "överordnad")
+    grand = ctx.find(above) if isinstance(above, str) and above.strip() else None
+    if grand is not None and grand.id not in seen | {parent.id}:
+        return _parent_level(ctx, grand, seen | {parent.id}) + 1
+    return 1
+
+
+def _parent_holders(ctx: Context, parent: ProcessRecord, role: str, seen: set[str]) -> list[str]:
+    """Who effectively holds `role` in the parent (for the comment on inherited roles)."""
+    if parent.model is not None:
+        return ctx.leader(parent.id)[0] if role == "processledare" else ctx.role(parent.id, role)[0]
+    own = _raw(parent, role)
+    if isinstance(own, str) and own.strip():
+        return [own]
+    if isinstance(own, list) and own and all(isinstance(k, str) and k.strip() for k in own):
+        return list(own)
+    profile = ctx.repo.profile
+    if role == "processledare":
+        for fallback in profile.leader_fallback:
+            if holders := _parent_holders(ctx, parent, fallback, seen):
+                return holders
+        return []
+    above = _raw(parent, "överordnad")
+    grand = ctx.find(above) if isinstance(above, str) and above.strip() else None
+    inherits = profile.rule_for(_parent_level(ctx, parent, set())).inherits
+    if grand is None or grand.id in seen | {parent.id} or role not in inherits:
+        return []
+    return _parent_holders(ctx, grand, role, seen | {parent.id})
 
 
 def _kind(ctx: Context, kind: str | None, parent: ProcessRecord | None) -> str:
     profile = ctx.repo.profile
     allowed = ", ".join(profile.type_names)
-    parent_kind = parent.model.kind if parent is not None and parent.model is not None else None
+    parent_kind = _parent_kind(ctx, parent)
     if kind is None:
+        if parent is not None and parent_kind is None:
+            raise Refused(
+                msg("scaffold.parent_no_type", ctx.lang, file=parent.rel, allowed=allowed)
+            )
         if parent_kind is None:
             raise UsageError(msg("scaffold.type_needed", ctx.lang, allowed=allowed))
         return parent_kind
@@ -449,10 +523,10 @@ def _check_name(
     settled = settle(found, trial)
     errors = [p for p in settled if p.severity is Severity.ERROR]
     if errors:
-        details = "\n".join(f"  {p.code}: {p.message}" for p in errors)
         raise Refused(
-            msg("scaffold.name_refused", repo.lang, name=name) + "\n" + details,
-            hint=msg("scaffold.name_hint", repo.lang),
+            msg("scaffold.name_refused", repo.lang, name=name),
+            hint=msg("scaffold.name_hint", repo.lang, code=errors[0].code),
+            details=tuple(f"{p.code}: {p.message}" for p in errors),
         )
     return settled
 
@@ -472,10 +546,7 @@ def _process_params(
     for role in profile.roles:
         holders: list[str] = []
         if parent is not None and role in rule.inherits:
-            if role == "processledare":
-                holders = ctx.leader(parent.id)[0]
-            else:
-                holders = ctx.role(parent.id, role)[0]
+            holders = _parent_holders(ctx, parent, role, set())
         if holders:
             mode = "inherited"
         elif role in rule.requires:
@@ -495,8 +566,10 @@ def _process_params(
             }
         )
     parent_name = None
-    if parent is not None and parent.model is not None:
-        parent_name = f"{parent.model.name} ({parent.id})"
+    if parent is not None:
+        raw_name = parent.model.name if parent.model is not None else _raw(parent, "namn")
+        if isinstance(raw_name, str) and raw_name.strip():
+            parent_name = f"{raw_name.strip()} ({parent.id})"
     people = ", ".join(sorted(ctx.roster)[:2])
     return {
         "id": pid,

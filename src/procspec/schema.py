@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from procspec.load import Document, KeyPath
-from procspec.messages import msg
+from procspec.messages import msg, msg_n
 from procspec.problem import Pos, Problem, Severity
 
 M = TypeVar("M", bound=BaseModel)
@@ -93,9 +93,8 @@ def to_problem(
     elif kind == "länk":
         text = msg("schema.link", lang, value=_short(value))
     elif kind == "too_short":
-        text = msg(
-            "schema.empty_list", lang, key=key, min=error.get("ctx", {}).get("min_length", 1)
-        )
+        least = error.get("ctx", {}).get("min_length", 1)
+        text = msg_n("schema.empty_list", lang, least, key=key, min=least)
     elif kind in ("greater_than_equal", "greater_than"):
         ctx = error.get("ctx", {})
         text = msg("schema.min_value", lang, key=key, min=ctx.get("ge", ctx.get("gt", "")))
@@ -184,18 +183,48 @@ def aliases_at(model: type[BaseModel], loc: KeyPath) -> frozenset[str]:
     return _aliases(inner) if inner is not None else frozenset()
 
 
+def _members(annotation: Any) -> list[Any]:
+    """The alternatives of an annotation: Annotated and Optional/Union taken apart."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(annotation) for m in _members(arg)]
+    return [annotation]
+
+
+def _step(annotation: Any, part: str | int) -> list[Any]:
+    """The annotations one `loc` step below `annotation`: a model's field, a list's items, a
+    mapping's values."""
+    found: list[Any] = []
+    for member in _members(annotation):
+        origin = typing.get_origin(member)
+        args = typing.get_args(member)
+        if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
+            info = _field_by_alias(member, part)
+            if info is not None:
+                found.append(info.annotation)
+        elif origin is list and args and isinstance(part, int):
+            found.append(args[0])
+        elif origin is dict and len(args) == 2:
+            found.append(args[1])
+    return found
+
+
 def _literal_values(model: type[BaseModel], loc: KeyPath) -> str:
-    inner = _model_at(model, loc[:-1])
-    key = next((p for p in reversed(loc) if isinstance(p, str)), None)
-    if inner is None or key is None:
-        return ""
-    info = _field_by_alias(inner, key)
-    if info is None:
-        return ""
+    """The values allowed at `loc` (a field, a list item or a mapping value), from the models'
+    Literal types, comma-separated."""
+    current: list[Any] = [model]
+    for part in loc:
+        below = [a for annotation in current for a in _step(annotation, part)]
+        if below or isinstance(part, int):
+            current = below
+        # else: pydantic names a union member in `loc` ("literal['a','b']"); it is no key
     values: list[str] = []
-    for candidate in _unwrap(info.annotation):
-        if typing.get_origin(candidate) is typing.Literal:
-            values.extend(str(v) for v in typing.get_args(candidate))
+    for annotation in current:
+        for member in _members(annotation):
+            if typing.get_origin(member) is typing.Literal:
+                values.extend(str(v) for v in typing.get_args(member) if str(v) not in values)
     return ", ".join(values)
 
 

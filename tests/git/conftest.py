@@ -109,6 +109,17 @@ class GitRepo:
         return self.git("rev-parse", "HEAD").strip()
 
 
+def shallow_clone(source: GitRepo, dest: Path, depth: int) -> GitRepo:
+    """`git clone --depth N file://...` of `source`, as CI checks out; the procspec root keeps its
+    place below the top of the clone."""
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", str(depth), f"file://{source.top}", str(dest)],
+        check=True,
+        capture_output=True,
+    )
+    return GitRepo(dest, dest / source.root.relative_to(source.top))
+
+
 def init(top: Path) -> None:
     subprocess.run(
         ["git", "init", "-q", "-b", "main", str(top)], check=True, capture_output=True, text=True

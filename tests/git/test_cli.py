@@ -6,7 +6,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from .conftest import ORJAN, GitRepo, procspec
+import pytest
+
+from .conftest import ORJAN, GitRepo, procspec, shallow_clone
 
 BUDGET = "processer/följa-upp-budget.yaml"
 STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
@@ -203,8 +205,25 @@ def test_validate_and_history_in_a_shallow_clone(
     ]
     history = procspec("history", "följa-upp-budget", "--repo", str(clone), "--format", "json")
     assert history.returncode == 0
-    assert json.loads(history.stdout) == []
+    # the clone's only (grafted) commit is the oldest known revision of every file
+    assert [r["meddelande"] for r in json.loads(history.stdout)] == ["Ändra mottagare"]
     assert "grund klon" in history.stderr
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_history_in_a_shallow_clone_counts_its_oldest_commit(
+    git_repo: Callable[..., GitRepo], tmp_path: Path, depth: int
+) -> None:
+    repo = git_repo(commit=False)
+    repo.commit("Lägg till processerna", "2026-01-10T09:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-11-01T10:00:00+01:00")
+    clone = shallow_clone(repo, tmp_path / "gs", depth)
+    result = procspec("history", "följa-upp-budget", "--format", "json", cwd=clone.root)
+    assert result.returncode == 0, result.stderr
+    expected = ["Ändra mottagare", "Lägg till processerna"][:depth]
+    assert [r["meddelande"] for r in json.loads(result.stdout)] == expected
+    assert all(r["fil"] == BUDGET for r in json.loads(result.stdout))
 
 
 def test_validate_on_a_detached_dirty_tree(git_repo: Callable[..., GitRepo]) -> None:

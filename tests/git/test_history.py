@@ -12,7 +12,7 @@ import pytest
 from procspec import gitlog
 from procspec.gitlog import read_history
 
-from .conftest import ORJAN, GitRepo, init
+from .conftest import ORJAN, GitRepo, init, shallow_clone
 
 BUDGET = "processer/följa-upp-budget.yaml"
 STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
@@ -246,9 +246,20 @@ def test_shallow_clone(git_repo: Callable[..., GitRepo], tmp_path: Path) -> None
     )
     history = read_history(clone)
     assert history.available and history.shallow
-    assert [r.sha for r in history.of(BUDGET)] == [latest]
-    # The boundary commit has no parent to compare with: it is not attributed to every file.
-    assert history.of("personer.yaml") == []
+    # The boundary commit (its parent was not fetched) is the oldest known revision of every file
+    # in its tree.
+    [boundary] = history.boundary
+    assert (
+        boundary
+        == subprocess.run(
+            ["git", "rev-parse", "HEAD~1"], cwd=clone, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
+    assert [r.sha for r in history.of(BUDGET)] == [latest, boundary]
+    assert [r.sha for r in history.of(STYRNING)] == [boundary]
+    assert [r.subject for r in history.of("personer.yaml")] == ["Äldre ändring"]
+    assert not history.at_boundary(history.of(BUDGET)[0])
+    assert history.at_boundary(history.of(BUDGET)[1])
 
     single = tmp_path / "djup1"
     subprocess.run(
@@ -257,7 +268,88 @@ def test_shallow_clone(git_repo: Callable[..., GitRepo], tmp_path: Path) -> None
         capture_output=True,
     )
     history = read_history(single)
-    assert history.shallow and history.of(BUDGET) == []
+    assert history.shallow and history.boundary == {latest}
+    assert [r.sha for r in history.of(BUDGET)] == [latest]
+    assert history.of(BUDGET)[0].date.isoformat() == "2026-02-01T10:00:00+01:00"
+
+
+def _tree(repo: GitRepo, sha: str) -> set[str]:
+    """The files below the procspec root in a commit's tree, relative to the root."""
+    out = repo.git("ls-tree", "-r", "-z", "--name-only", "--full-tree", sha)
+    prefix = repo.root.relative_to(repo.top).as_posix() + "/" if repo.root != repo.top else ""
+    return {p[len(prefix) :] for p in out.split("\0") if p.startswith(prefix) and p}
+
+
+@pytest.mark.parametrize("prefix", ["", "docs/processer-förråd"])
+def test_depth_1_clone_every_file_has_the_boundary_commit(
+    git_repo: Callable[..., GitRepo], tmp_path: Path, prefix: str
+) -> None:
+    repo = git_repo(prefix=prefix)
+    if prefix:
+        repo.write("../README.md", "utanför\n")
+    repo.write(SNO, SNO_TEXT)
+    repo.commit("Lägg till snöröjning", "2026-01-20T10:00:00+01:00", ORJAN)
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    head = repo.commit("Ändra mottagare", "2026-02-01T10:00:00+01:00")
+    clone = shallow_clone(repo, tmp_path / "ci", 1)
+    history = read_history(clone.root)
+    assert history.available and history.shallow and history.boundary == {head}
+    assert set(history.files) == _tree(clone, head)
+    for rel, revisions in history.files.items():
+        assert [(r.sha, r.path, r.subject) for r in revisions] == [(head, rel, "Ändra mottagare")]
+        assert history.at_boundary(revisions[0])
+
+
+def test_depth_2_clone_boundary_under_its_path_before_a_move(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()
+    repo.replace(STYRNING, "namn:", "# äldre\nnamn:")
+    older = repo.commit("Äldre ändring", "2026-01-05T10:00:00+01:00")
+    repo.git("mv", BUDGET, SNO.replace("tillhandahålla-snöröjning", "följa-upp-ekonomi"))
+    repo.replace(STYRNING, "# äldre\n", "")
+    moved = repo.commit("Byt namn", "2026-02-01T10:00:00+01:00")
+    clone = shallow_clone(repo, tmp_path / "ci", 2)
+    history = read_history(clone.root)
+    assert history.boundary == {older}
+    renamed = "processer/följa-upp-ekonomi.yaml"
+    assert [(r.sha, r.path) for r in history.of(renamed)] == [(moved, renamed), (older, BUDGET)]
+    assert [r.sha for r in history.of(STYRNING)] == [moved, older]
+    assert [r.sha for r in history.of("procspec.yaml")] == [older]
+    assert BUDGET not in history.files
+
+
+def test_shallow_clone_with_uncommitted_changes(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()
+    clone = shallow_clone(repo, tmp_path / "ci", 1)
+    clone.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    revisions = read_history(clone.root).of(BUDGET)
+    assert [r.committed for r in revisions] == [False, True]
+    assert revisions[1].subject == "Lägg till processerna"
+
+
+def test_shallow_clone_costs_one_log_pass(
+    git_repo: Callable[..., GitRepo], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = git_repo()
+    for n in range(30):
+        repo.write(f"processer/process-{n}.yaml", SNO_TEXT.replace("snöröjning", str(n)))
+    repo.commit("Många processer", "2026-02-01T10:00:00+01:00")
+    clone = shallow_clone(repo, tmp_path / "ci", 1)
+    calls: list[tuple[str, ...]] = []
+    original = gitlog._Git.run
+
+    def counting(self: gitlog._Git, *args: str, check: bool = True) -> bytes | None:
+        calls.append(args)
+        return original(self, *args, check=check)
+
+    monkeypatch.setattr(gitlog._Git, "run", counting)
+    history = read_history(clone.root)
+    assert len(history.files) == 34 and all(len(r) == 1 for r in history.files.values())
+    assert sum(1 for c in calls if c[0] == "log") == 1
+    assert len(calls) <= 5, calls
 
 
 def test_one_git_log_pass_whatever_the_number_of_files(

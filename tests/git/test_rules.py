@@ -14,7 +14,7 @@ from procspec.repository import load_repository
 from procspec.revisions import History
 
 from ..conftest import TODAY
-from .conftest import GitRepo
+from .conftest import GitRepo, shallow_clone
 
 BUDGET = "processer/följa-upp-budget.yaml"
 STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
@@ -93,10 +93,38 @@ def test_ps601_in_a_shallow_clone_uses_what_is_known(
     subprocess.run(
         ["git", "clone", "-q", "--depth", "3", f"file://{repo.top}", str(clone)], check=True
     )
-    # the budget file changed in the fetched part (2025-02-01): due; the other is recent; the
-    # boundary commit says nothing
+    # the budget file changed in the fetched part (2025-02-01): due; the other is recent
     assert read_history(clone).shallow
     assert where(problems(clone, "PS601")) == [(BUDGET, 1, 1)]
+
+
+def test_ps601_depth_1_counts_the_boundary_as_the_last_change(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()  # one commit, 2025-01-10: more than 12 months before today
+    old = shallow_clone(repo, tmp_path / "gammal", 1)
+    found = problems(old.root, "PS601")
+    assert where(found) == [(BUDGET, 1, 1), (STYRNING, 1, 1)]
+    assert "2025-01-10" in found[0].message
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-06-01T10:00:00+02:00")
+    recent = shallow_clone(repo, tmp_path / "ny", 1)
+    # the styrning file may have changed before 2026-06-01, never after: not due yet
+    assert problems(recent.root, "PS601") == []
+
+
+def test_ps601_depth_2_uses_the_boundary_for_unchanged_files(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Gammal ändring", "2025-02-01T10:00:00+01:00")
+    repo.replace(BUDGET, "Kommunstyrelsen", "Nämnderna")
+    repo.commit("Ny ändring", "2026-10-01T10:00:00+02:00")
+    clone = shallow_clone(repo, tmp_path / "ci", 2)
+    found = problems(clone.root, "PS601")
+    assert where(found) == [(STYRNING, 1, 1)]
+    assert "2025-02-01" in found[0].message
 
 
 # --- PS602: history absent or incomplete ---------------------------------------------------
@@ -230,3 +258,63 @@ def test_ps603_with_a_hand_made_history(make_repo: Callable[[str], Path]) -> Non
     )  # fmt: skip
     outcome = check_repository(load_repository(root), TODAY, history)
     assert [p.code for p in outcome.problems if p.code == "PS603"] == ["PS603"]
+
+
+def test_ps603_depth_2_change_after_an_approval_at_the_boundary(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")
+    clone = shallow_clone(repo, tmp_path / "ci", 2)
+    found = problems(clone.root, "PS603")
+    assert where(found) == [
+        (BUDGET, clone.read(BUDGET).splitlines().index("  datum: 2026-03-01") + 1, 10)
+    ]
+    assert "Ändra mottagare" in found[0].message
+
+
+def test_ps603_depth_2_approval_recorded_in_the_fetched_part(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")
+    _approve(repo, "2026-03-01", "2026-04-12T10:00:00+02:00")
+    clone = shallow_clone(repo, tmp_path / "ci", 2)
+    assert problems(clone.root, "PS603") == []
+
+
+def test_ps603_the_boundary_is_not_a_known_change(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    """The oldest fetched commit shows the file, not when it changed: no PS603 from it alone."""
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.replace(STYRNING, "namn:", "# kommentar\nnamn:")
+    repo.commit("Ändra en annan process", "2026-04-10T10:00:00+02:00")
+    for depth in (1, 2):
+        clone = shallow_clone(repo, tmp_path / f"ci{depth}", depth)
+        assert problems(clone.root, "PS603") == [], depth
+        assert where(problems(clone.root, "PS602")) == [("procspec.yaml", 1, 1)]
+
+
+def test_ps603_hand_made_history_boundary_is_not_a_change(make_repo: Callable[[str], Path]) -> None:
+    from datetime import datetime
+
+    from procspec.revisions import Revision
+
+    root = make_repo("orebro")
+    target = root / BUDGET
+    target.write_text(
+        target.read_text(encoding="utf-8") + APPROVAL.format(day="2026-03-01"), encoding="utf-8"
+    )
+    when = datetime(2026, 5, 1, tzinfo=UTC)
+    revision = Revision("b" * 40, when, "A", "a@example.org", "Grund klon", BUDGET)
+    history = History(files={BUDGET: [revision]}, available=True, shallow=True)
+    outcome = check_repository(load_repository(root), TODAY, history)
+    assert [p.code for p in outcome.problems if p.code == "PS603"] == ["PS603"]
+    history.boundary = frozenset({"b" * 40})
+    outcome = check_repository(load_repository(root), TODAY, history)
+    assert [p.code for p in outcome.problems if p.code == "PS603"] == []

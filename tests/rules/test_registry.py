@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from ruamel.yaml import YAML
 
+from procspec.check import check_repository
 from procspec.messages import CATALOGUE
+from procspec.repository import load_repository
 from procspec.rules import all_rules
 
-from ..conftest import FIXTURES
+from ..conftest import FIXTURES, REPOS, TODAY
 
 SPEC_CODES = (
     [f"PS00{i}" for i in range(1, 9)]
@@ -62,3 +67,32 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
 def test_every_message_has_both_languages() -> None:
     for key, entry in CATALOGUE.items():
         assert entry.get("sv") and entry.get("en"), key
+
+
+GOAL_EXAMPLES = ("PS401", "PS402", "PS403", "PS404", "PS406")
+"""Goal rules whose good example is a whole goal (PS405's examples show only the ids)."""
+
+
+def test_goal_rules_good_examples_pass_every_goal_rule(tmp_path: Path) -> None:
+    """A good example copied into a process file triggers no goal rule (PS4xx) and no schema
+    error: PS401's example once lacked `senast` and failed PS402."""
+    rules = {rule.code: rule for rule in all_rules()}
+    for code in GOAL_EXAMPLES:
+        root = tmp_path / code
+        shutil.copytree(REPOS / "orebro", root)
+        target = root / "processer" / "följa-upp-budget.yaml"
+        rt = YAML()
+        data = rt.load(target.read_text(encoding="utf-8"))
+        example = YAML(typ="safe", pure=True).load(rules[code].good)
+        data["mål"] = example["mål"]
+        data.pop("aktiviteter", None)  # they name the base file's goals
+        with target.open("w", encoding="utf-8") as handle:
+            rt.dump(data, handle)
+        outcome = check_repository(load_repository(root), TODAY)
+        found = [
+            p
+            for p in outcome.problems
+            if p.path == "processer/följa-upp-budget.yaml"
+            and (p.code.startswith("PS4") or p.code in ("PS005", "PS006", "PS007"))
+        ]
+        assert found == [], f"{code}'s good example: {found}"

@@ -197,3 +197,66 @@ def test_new_refuses_a_name_too_long_for_a_file_name(orebro: Path) -> None:
                     str(orebro))  # fmt: skip
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_new_under_a_parent_just_written_by_new(orebro: Path) -> None:
+    """The parent's required fields are still empty (PS007), so it has no model: `new` reads its
+    type, level and roles from the file as written."""
+    top = procspec("new", "Följa upp bokslut", "--type", "styrprocess", "--repo", str(orebro))
+    assert top.returncode == 0, top.stderr
+    done = procspec("new", "Följa upp årsbokslut", "--parent", "följa-upp-bokslut", "--repo",
+                    str(orebro))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    parent = next(orebro.rglob("följa-upp-bokslut.yaml"))
+    path = parent.parent / "följa-upp-årsbokslut.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "typ: styrprocess\n" in text
+    assert "överordnad: följa-upp-bokslut\n" in text
+    assert "Följa upp bokslut (följa-upp-bokslut)" in text
+    fill(parent, **{"processägare:": "processägare: anna.berg"})
+    fill(path)
+    mine = [p for p in problems(orebro) if p["process"] in ("följa-upp-bokslut",
+                                                            "följa-upp-årsbokslut")]  # fmt: skip
+    assert [p for p in mine if p["severity"] != "info"] == []
+
+
+def test_new_reads_roles_from_a_parent_with_errors(orebro: Path) -> None:
+    budget = orebro / "processer" / "följa-upp-budget.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8") + "okänd: 1\n", encoding="utf-8")
+    done = procspec("new", "Följa upp kassaflödet", "--parent", "följa-upp-budget", "--repo",
+                    str(orebro))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = (orebro / "processer" / "följa-upp-kassaflödet.yaml").read_text(encoding="utf-8")
+    assert "typ: styrprocess\n" in text
+    assert "Ärvs från den överordnade processen: Anna Berg (anna.berg)." in text
+
+
+def test_new_in_botkyrka_reads_the_level_of_a_parent_with_errors(botkyrka: Path) -> None:
+    parent = next(botkyrka.rglob("möta-behov-av-livslångt-lärande.yaml"))
+    parent.write_text(parent.read_text(encoding="utf-8") + "okänd: 1\n", encoding="utf-8")
+    done = procspec("new", "Placera barn i fritidshem", "--parent",
+                    "möta-behov-av-livslångt-lärande", "--repo", str(botkyrka))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = (parent.parent / "placera-barn-i-fritidshem.yaml").read_text(encoding="utf-8")
+    assert "nivå: 2\n" in text
+
+
+def test_new_refuses_a_parent_whose_type_or_file_cannot_be_read(orebro: Path) -> None:
+    budget = orebro / "processer" / "följa-upp-budget.yaml"
+    budget.write_text(
+        budget.read_text(encoding="utf-8").replace("typ: styrprocess", "typ: styrprocesser"),
+        encoding="utf-8",
+    )
+    args = ("--parent", "följa-upp-budget", "--repo", str(orebro))
+    done = procspec("new", "Följa upp kassaflödet", *args)
+    assert done.returncode == 1
+    assert "processer/följa-upp-budget.yaml" in done.stderr and "--type" in done.stderr
+    assert "finns inte" not in done.stderr
+    assert not (orebro / "processer" / "följa-upp-kassaflödet.yaml").exists()
+    given = procspec("new", "Följa upp kassaflödet", "--type", "styrprocess", *args)
+    assert given.returncode == 0, given.stderr
+    budget.write_text("namn: [Följa upp budget\n", encoding="utf-8")  # PS001
+    broken = procspec("new", "Följa upp likviditet", *args)
+    assert broken.returncode == 1
+    assert "går inte att läsa" in broken.stderr and "procspec validate" in broken.stderr
+    assert "Traceback" not in broken.stderr

@@ -21,7 +21,7 @@ from typing import Any
 from procspec.check import Outcome, check_repository
 from procspec.context import Context
 from procspec.errors import ProcspecError
-from procspec.messages import msg
+from procspec.messages import msg, msg_n
 from procspec.render import labels as _labels  # noqa: F401 - registers the render.* messages
 from procspec.render.jinja import environment
 from procspec.render.output import MARKER, check_target, staged
@@ -102,6 +102,7 @@ def documents(
     publishing = repo.settings.publishing
     common: dict[str, Any] = {
         "t": builder.t,
+        "tn": builder.tn,
         "lang": lang,
         "organisation": repo.settings.organisation,
         "site_title": publishing.title or repo.settings.organisation,
@@ -175,19 +176,21 @@ def render(
     leaves a previous output as it was.
     """
     from procspec.gitlog import read_history, repository_at
-    from procspec.repository import find_root, load_repository
+    from procspec.repository import find_root, language_of, load_repository
 
-    repo = repository_at(start, rev) if rev is not None else load_repository(start)
+    if rev is not None:
+        repo = repository_at(start, rev, language_of(find_root(start)))
+    else:
+        repo = load_repository(start)
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
     target = check_target(out, root, force, lang)
     history = read_history(root, lang, rev=rev)
     day = effective_today(today, history, Context.build(repo, date.min, history))
     outcome = check_repository(repo, day, history)
-    if outcome.counts["error"]:
-        raise Refused(
-            msg("render.refused", lang, count=outcome.counts["error"]), outcome, lang, root
-        )
+    errors = outcome.counts["error"]
+    if errors:
+        raise Refused(msg_n("render.refused", lang, errors, count=errors), outcome, lang, root)
     texts = documents(repo, history, day, fmt, rev=rev, fragment=fragment, progress=progress)
     with staged(target, lang) as temp:
         for name, text in texts.items():

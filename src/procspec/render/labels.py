@@ -155,6 +155,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{total} activities: {planned} planned, {ongoing} ongoing, {done} completed, "
         "{cancelled} cancelled. Overdue: {overdue}.",
     },
+    "act.summary.one": {
+        "sv": "{total} aktivitet: {planned} planerade, {ongoing} pågående, {done} klara, "
+        "{cancelled} avbrutna. Försenade: {overdue}.",
+        "en": "{total} activity: {planned} planned, {ongoing} ongoing, {done} completed, "
+        "{cancelled} cancelled. Overdue: {overdue}.",
+    },
     "act.status.planerad": {"sv": "Planerad", "en": "Planned"},
     "act.status.pågående": {"sv": "Pågående", "en": "Ongoing"},
     "act.status.klar": {"sv": "Klar", "en": "Completed"},
@@ -239,11 +245,23 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Line chart of {count} results from {first} to {last}: from {first_value} to "
         "{last_value}. The target is {target}. The table below holds the same values.",
     },
+    "chart.desc_target.one": {
+        "sv": "Linjediagram med {count} utfall, {first}: {first_value}. Målvärdet är {target}. "
+        "Samma värde finns i tabellen nedan.",
+        "en": "Line chart of {count} result, on {first}: {first_value}. The target is {target}. "
+        "The table below holds the same value.",
+    },
     "chart.desc": {
         "sv": "Linjediagram med {count} utfall från {first} till {last}: från {first_value} till "
         "{last_value}. Samma värden finns i tabellen nedan.",
         "en": "Line chart of {count} results from {first} to {last}: from {first_value} to "
         "{last_value}. The table below holds the same values.",
+    },
+    "chart.desc.one": {
+        "sv": "Linjediagram med {count} utfall, {first}: {first_value}. Samma värde finns i "
+        "tabellen nedan.",
+        "en": "Line chart of {count} result, on {first}: {first_value}. The table below holds "
+        "the same value.",
     },
     "chart.target": {"sv": "Målvärde {value}", "en": "Target {value}"},
     "chart.legend_results": {"sv": "Utfall", "en": "Results"},
@@ -252,6 +270,10 @@ LABELS: dict[str, dict[str, str]] = {
     "index.intro": {
         "sv": "{count} processer hos {organisation}.",
         "en": "{count} processes at {organisation}.",
+    },
+    "index.intro.one": {
+        "sv": "{count} process hos {organisation}.",
+        "en": "{count} process at {organisation}.",
     },
     "map.title": {"sv": "Processkarta", "en": "Process map"},
     "map.label": {
@@ -288,6 +310,12 @@ LABELS: dict[str, dict[str, str]] = {
         "sv": "{total} mål: {reached} uppnådda, {on_track} på väg, {not_reached} ej uppnådda, "
         "{not_measured} ej mätta.",
         "en": "{total} goals: {reached} reached, {on_track} on track, {not_reached} not reached, "
+        "{not_measured} not measured.",
+    },
+    "goals.summary.one": {
+        "sv": "{total} mål: {reached} uppnådda, {on_track} på väg, {not_reached} ej uppnådda, "
+        "{not_measured} ej mätta.",
+        "en": "{total} goal: {reached} reached, {on_track} on track, {not_reached} not reached, "
         "{not_measured} not measured.",
     },
     "goals.table": {"sv": "Alla mål", "en": "All goals"},
@@ -348,6 +376,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The repository has {count} errors and is not rendered. Correct them ('procspec "
         "validate') and try again.",
     },
+    "refused.one": {
+        "sv": "Förrådet har {count} fel och renderas inte. Rätta felet ('procspec validate') och "
+        "försök igen.",
+        "en": "The repository has {count} error and is not rendered. Correct it ('procspec "
+        "validate') and try again.",
+    },
     "out.is_root": {
         "sv": "--out {out} är processförrådets rot eller en mapp ovanför den. Ange en egen mapp "
         "för dokumenten, till exempel --out publicerat.",
@@ -377,6 +411,10 @@ LABELS: dict[str, dict[str, str]] = {
     "written": {
         "sv": "Skrev {count} dokument till {out}.",
         "en": "Wrote {count} documents to {out}.",
+    },
+    "written.one": {
+        "sv": "Skrev {count} dokument till {out}.",
+        "en": "Wrote {count} document to {out}.",
     },
     "progress": {"sv": "Renderar", "en": "Rendering"},
 }

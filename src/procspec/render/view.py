@@ -13,7 +13,7 @@ from datetime import date
 
 from procspec import assess
 from procspec.context import Context
-from procspec.messages import msg
+from procspec.messages import msg, msg_n
 from procspec.model import Goal, Measure, Process, Result
 from procspec.overview import Holder, Row, holder, rows
 from procspec.render.charts import BandSpec, Chart, MapItem, ProcessMap, process_map, trend_chart
@@ -222,6 +222,10 @@ class Builder:
     def t(self, key: str, /, **params: object) -> str:
         return msg(f"render.{key}", self.lang, **params)
 
+    def tn(self, key: str, number: int, /, **params: object) -> str:
+        """`t` for a sentence about `number` things (singular when it is 1)."""
+        return msg_n(f"render.{key}", self.lang, number, **params)
+
     # --- ordering ---
 
     def _sort_key(self, row: Row) -> tuple[int, str, str]:
@@ -340,8 +344,8 @@ class Builder:
             "last_value": series[-1][2],
         }
         if target:
-            return chart, self.t("chart.desc_target", target=target, **params)
-        return chart, self.t("chart.desc", **params)
+            return chart, self.tn("chart.desc_target", len(ordered), target=target, **params)
+        return chart, self.tn("chart.desc", len(ordered), **params)
 
     # --- documents ---
 
@@ -480,8 +484,9 @@ class Builder:
                 )
             )
         counts = Counter(a.status for a in model.activities)
-        summary = self.t(
+        summary = self.tn(
             "act.summary",
+            len(model.activities),
             total=len(model.activities),
             planned=counts["planerad"],
             ongoing=counts["pågående"],
@@ -639,8 +644,9 @@ class Builder:
 
     def status_counts(self, goals: list[GoalView]) -> str:
         counts = Counter(g.status for g in goals)
-        return self.t(
+        return self.tn(
             "goals.summary",
+            len(goals),
             total=len(goals),
             reached=counts["uppnått"],
             on_track=counts["på väg"],

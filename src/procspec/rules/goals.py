@@ -10,8 +10,10 @@ from collections.abc import Iterator
 
 from procspec.context import Context
 from procspec.dates import MONTHS_PER_FREQUENCY, add_months
+from procspec.load import KeyPath
 from procspec.messages import add
 from procspec.problem import Problem, Severity
+from procspec.repository import ProcessRecord
 from procspec.rules import rule
 
 add(
@@ -22,16 +24,34 @@ add(
             "en": "The goal {id} has no målvärde and cannot be measured. Write 'målvärde: <number>' "
             "and 'enhet:', for example målvärde: 95 and enhet: '%'.",
         },
+        "PS401.empty": {
+            "sv": "Målet {id} har ett tomt målvärde och går inte att mäta. Fyll i ett tal efter "
+            "'målvärde:' och skriv 'enhet:', till exempel målvärde: 95 och enhet: '%'.",
+            "en": "The goal {id} has an empty målvärde and cannot be measured. Fill in a number "
+            "after 'målvärde:' and write 'enhet:', for example målvärde: 95 and enhet: '%'.",
+        },
         "PS402": {
             "sv": "Målet {id} saknar datum. Skriv när det ska vara uppnått: 'senast: ÅÅÅÅ-MM-DD'.",
             "en": "The goal {id} has no date. Write when it is to be achieved: "
             "'senast: YYYY-MM-DD'.",
+        },
+        "PS402.empty": {
+            "sv": "Målet {id} har ett tomt datum. Fyll i när det ska vara uppnått efter 'senast:' "
+            "(ÅÅÅÅ-MM-DD).",
+            "en": "The goal {id} has an empty date. Fill in when it is to be achieved after "
+            "'senast:' (YYYY-MM-DD).",
         },
         "PS403.missing": {
             "sv": "Målet {id} saknar uppföljning. Lägg till 'uppföljning:' med metod, frekvens, "
             "ansvarig, rapporteras_till och hantering.",
             "en": "The goal {id} has no uppföljning. Add 'uppföljning:' with metod, frekvens, "
             "ansvarig, rapporteras_till and hantering.",
+        },
+        "PS403.empty": {
+            "sv": "Uppföljningen av målet {id} är tom. Fyll i metod, frekvens, ansvarig, "
+            "rapporteras_till och hantering under 'uppföljning:'.",
+            "en": "The follow-up of the goal {id} is empty. Fill in metod, frekvens, ansvarig, "
+            "rapporteras_till and hantering under 'uppföljning:'.",
         },
         "PS403.incomplete": {
             "sv": "Uppföljningen av målet {id} saknar {keys}. Uppföljningsplanen ska säga hur ofta, "
@@ -59,15 +79,41 @@ add(
 )
 
 
+# The goal rules' good examples are whole goals that pass every goal rule (PS401–PS406), so that a
+# copied example does not fail the next rule (tests/rules/test_registry.py keeps them so).
+_INVOICES = (
+    "mål:\n  - id: M1\n    typ: resultatmål\n    beskrivning: Fakturor betalas i tid\n"
+    "    målvärde: 95\n    enhet: '%'\n    riktning: öka\n"
+)
+_FOLLOW_UP = (
+    "    uppföljning:\n      frekvens: årligen\n      ansvarig: cecilia.dahl\n"
+    "      rapporteras_till: anna.berg\n"
+)
+_DATED = _INVOICES + "    senast: 2027-12-31\n"
+_QUARTERLY = _DATED + _FOLLOW_UP.replace("årligen", "kvartalsvis")
+
+
+def _empty_or_id(
+    record: ProcessRecord, g: int, key: str, missing: str, empty: str = ""
+) -> tuple[KeyPath, str]:
+    """Where a goal's missing value is reported, and with which message: at the key when it is
+    written but empty (`senast:`), else at the goal's id."""
+    at: KeyPath = ("mål", g, key)
+    if at in record.doc.keys:
+        return at, empty or f"{missing}.empty"
+    return ("mål", g, "id"), missing
+
+
 @rule(
     "PS401",
     Severity.ERROR,
     sv="Målet är inte mätbart",
     en="Goal is not measurable",
     source="Örebro Steg 5 (mätbara med angivna värden; undvik diffusa mål)",
-    bad="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n",
+    bad="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n"
+    "    senast: 2027-12-31\n",
     good="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n"
-    "    målvärde: 80\n    enhet: '%'\n    riktning: öka\n",
+    "    målvärde: 80\n    enhet: '%'\n    riktning: öka\n    senast: 2027-12-31\n" + _FOLLOW_UP,
 )
 def measurable(ctx: Context) -> Iterator[Problem]:
     """Målen ska vara tydliga och mätbara med angivna värden; undvik diffusa mål som "öka
@@ -75,7 +121,8 @@ def measurable(ctx: Context) -> Iterator[Problem]:
     for record, model in ctx.processes():
         for g, goal in enumerate(model.goals):
             if goal.target is None:
-                yield ctx.problem("PS401", record, ("mål", g, "id"), "PS401", id=goal.id)
+                at, key = _empty_or_id(record, g, "målvärde", "PS401")
+                yield ctx.problem("PS401", record, at, key, id=goal.id)
 
 
 @rule(
@@ -84,8 +131,8 @@ def measurable(ctx: Context) -> Iterator[Problem]:
     sv="Målet saknar datum",
     en="Goal has no date",
     source="Örebro Steg 5 (hur är målet formulerat – vad ska uppnås och när?)",
-    bad="mål:\n  - id: M1\n    målvärde: 95\n",
-    good="mål:\n  - id: M1\n    målvärde: 95\n    senast: 2027-12-31\n",
+    bad=_INVOICES,
+    good=_DATED + _FOLLOW_UP,
 )
 def dated(ctx: Context) -> Iterator[Problem]:
     """Uppföljningsplanens första fråga: vad ska uppnås och när? Utan `senast` går det inte att
@@ -93,7 +140,8 @@ def dated(ctx: Context) -> Iterator[Problem]:
     for record, model in ctx.processes():
         for g, goal in enumerate(model.goals):
             if goal.deadline is None:
-                yield ctx.problem("PS402", record, ("mål", g, "id"), "PS402", id=goal.id)
+                at, key = _empty_or_id(record, g, "senast", "PS402")
+                yield ctx.problem("PS402", record, at, key, id=goal.id)
 
 
 @rule(
@@ -102,9 +150,8 @@ def dated(ctx: Context) -> Iterator[Problem]:
     sv="Uppföljning saknas eller är ofullständig",
     en="Follow-up missing or incomplete",
     source="Örebro Steg 5 (Göra en uppföljningsplan för processen)",
-    bad="mål:\n  - id: M1\n    uppföljning:\n      metod: Enkät\n",
-    good="mål:\n  - id: M1\n    uppföljning:\n      metod: Enkät\n      frekvens: årligen\n"
-    "      ansvarig: david.falk\n      rapporteras_till: anna.berg\n",
+    bad=_DATED + "    uppföljning:\n      metod: Stickprov\n",
+    good=_DATED + "    uppföljning:\n      metod: Stickprov\n" + _FOLLOW_UP.split("\n", 1)[1],
 )
 def followed_up(ctx: Context) -> Iterator[Problem]:
     """Varje mål ska följas upp enligt en uppföljningsplan: hur ofta (`frekvens`), vem som mäter
@@ -113,7 +160,8 @@ def followed_up(ctx: Context) -> Iterator[Problem]:
         for g, goal in enumerate(model.goals):
             follow = goal.follow_up
             if follow is None:
-                yield ctx.problem("PS403", record, ("mål", g, "id"), "PS403.missing", id=goal.id)
+                at, key = _empty_or_id(record, g, "uppföljning", "PS403.missing", "PS403.empty")
+                yield ctx.problem("PS403", record, at, key, id=goal.id)
                 continue
             lacking = [
                 key
@@ -125,10 +173,12 @@ def followed_up(ctx: Context) -> Iterator[Problem]:
                 if value is None
             ]
             if lacking:
+                # The first lacking key when it is written empty (`frekvens:`), else the block.
+                empty = ("mål", g, "uppföljning", lacking[0])
                 yield ctx.problem(
                     "PS403",
                     record,
-                    ("mål", g, "uppföljning"),
+                    empty if empty in record.doc.keys else ("mål", g, "uppföljning"),
                     "PS403.incomplete",
                     id=goal.id,
                     keys=", ".join(lacking),
@@ -142,8 +192,8 @@ def followed_up(ctx: Context) -> Iterator[Problem]:
     en="Follow-up overdue",
     source="Örebro Steg 5–6 (följa upp processen kontinuerligt); Botkyrka Bilaga 1 (inför "
     "delårs- och årsbokslut)",
-    bad="uppföljning: {frekvens: kvartalsvis}\nutfall:\n  - {datum: 2025-01-31, värde: 80}\n",
-    good="uppföljning: {frekvens: kvartalsvis}\nutfall:\n  - {datum: 2026-09-30, värde: 86}\n",
+    bad=_QUARTERLY + "    utfall:\n      - {datum: 2025-01-31, värde: 80}\n",
+    good=_QUARTERLY + "    utfall:\n      - {datum: 2026-09-30, värde: 86}\n",
 )
 def follow_up_due(ctx: Context) -> Iterator[Problem]:
     """Det senaste utfallet är äldre än frekvensen tillåter: en kvartalsvis uppföljning vars
@@ -218,7 +268,7 @@ def _what(ctx: Context, key: str) -> str:
     en="No goals yet",
     source="Örebro Steg 5 (Definiera processmål och ta fram en uppföljningsplan)",
     bad="namn: Följa upp budget\n# inga mål\n",
-    good="namn: Följa upp budget\nmål:\n  - id: M1\n    typ: resultatmål\n",
+    good="namn: Följa upp budget\n" + _DATED + _FOLLOW_UP,
 )
 def has_goals(ctx: Context) -> Iterator[Problem]:
     """En process utan mål har steg 5 kvar: processmål och mätetal. Det är inget fel, men

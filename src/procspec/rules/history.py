@@ -32,6 +32,16 @@ add(
             "what is needed, or write 'granskad: {{av: <person key>, datum: {today}}}' if it is "
             "still current.",
         },
+        "PS601.one": {
+            "sv": "Specifikationen ändrades senast {changed}{reviewed} och skulle ha granskats "
+            "senast {due} (granskning varje månad). Gå igenom den med processägaren: ändra det "
+            "som behövs, eller skriv 'granskad: {{av: <personnyckel>, datum: {today}}}' om den "
+            "fortfarande stämmer.",
+            "en": "The specification last changed on {changed}{reviewed} and was due for review by "
+            "{due} (a review every month). Go through it with the process owner: change what is "
+            "needed, or write 'granskad: {{av: <person key>, datum: {today}}}' if it is still "
+            "current.",
+        },
         "PS601.reviewed": {
             "sv": " och granskades senast {date}",
             "en": " and was last reviewed on {date}",
@@ -41,11 +51,13 @@ add(
             "en": "No git history, so the rules PS601 and PS603 were skipped: {reason}",
         },
         "PS602.shallow": {
-            "sv": "Git-historiken är ofullständig (en grund klon), så PS601 och PS603 gäller bara "
-            "filer som ändrats i den hämtade delen. Hämta hela historiken med 'git fetch "
+            "sv": "Git-historiken är ofullständig (en grund klon): den äldsta hämtade "
+            "incheckningen räknas som senaste ändring för filer som inte ändrats efter den, och "
+            "PS603 ser bara ändringar i den hämtade delen. Hämta hela historiken med 'git fetch "
             "--unshallow', eller 'fetch-depth: 0' i GitHub Actions och 'GIT_DEPTH: 0' i GitLab CI.",
-            "en": "The git history is incomplete (a shallow clone), so PS601 and PS603 only cover "
-            "files changed in the fetched part. Fetch all of it with 'git fetch --unshallow', or "
+            "en": "The git history is incomplete (a shallow clone): the oldest fetched commit "
+            "counts as the last change of files not changed after it, and PS603 only sees changes "
+            "in the fetched part. Fetch all of it with 'git fetch --unshallow', or "
             "'fetch-depth: 0' in GitHub Actions and 'GIT_DEPTH: 0' in GitLab CI.",
         },
         "PS603": {
@@ -108,7 +120,8 @@ def review(ctx: Context) -> Iterator[Problem]:
     filen, flyttar och namnbyten inräknade; ändringar som inte är incheckade räknas som ändrade
     i dag. När specifikationen fortfarande stämmer skriver processägaren `granskad` med `av` och
     `datum`, så börjar tiden om. Utan git-historik hoppas regeln över (se PS602); i en grund
-    klon gäller den bara filer som ändrats i den hämtade delen."""
+    klon räknas den äldsta hämtade incheckningen som senaste ändring för filer som inte ändrats
+    efter den (filen kan ha ändrats tidigare, aldrig senare)."""
     if ctx.history is None or not ctx.history.available:
         return
     months = ctx.repo.settings.review_months
@@ -126,7 +139,7 @@ def review(ctx: Context) -> Iterator[Problem]:
             "PS601",
             record,
             ("granskad", "datum") if model.reviewed is not None else (),
-            "PS601",
+            "PS601.one" if months == 1 else "PS601",
             on_key=False,
             changed=changed.isoformat() if changed else "?",
             reviewed=reviewed,
@@ -149,7 +162,8 @@ def review(ctx: Context) -> Iterator[Problem]:
 def history_available(ctx: Context) -> Iterator[Problem]:
     """Reglerna PS601 och PS603 bygger på git-historiken. När förrådet inte ligger i git, git
     saknas eller git vägrar läsa förrådet ("dubious ownership") hoppas de över; i en grund klon
-    (CI:s standard, `fetch-depth: 1`) gäller de bara det som finns i den hämtade delen. Regeln
+    (CI:s standard, `fetch-depth: 1`) gäller de bara det som finns i den hämtade delen: den äldsta
+    hämtade incheckningen är den äldsta kända versionen av varje fil, men inte en känd ändring. Regeln
     säger det en gång, på `procspec.yaml` rad 1, eftersom det gäller hela förrådet och inte en
     process; meddelandet säger hur det rättas. Stäng av den med `regler: {PS602: off}` där det
     är avsiktligt."""
@@ -173,6 +187,8 @@ def _approval_candidate(ctx: Context, record: ProcessRecord, model: Process) -> 
     newest = revisions[0]
     if _changed_on(newest, ctx.today) <= model.approved.date:
         return None
+    if ctx.history.at_boundary(newest):
+        return None  # a shallow clone's oldest commit: when the file changed is not known
     return newest
 
 
@@ -214,7 +230,8 @@ def approval(ctx: Context) -> Iterator[Problem]:
     git efter dagen i `fastställd.datum` (ändringar samma dag räknas till beslutet, och ändringar
     som inte är incheckade räknas som gjorda i dag). Den ändring som själv skrev in den nuvarande
     fastställelsen räknas inte: att föra in beslutet i efterhand är ingen ändring efter beslutet.
-    Processägaren fastställer då dokumentet igen och uppdaterar `fastställd`."""
+    Processägaren fastställer då dokumentet igen och uppdaterar `fastställd`. I en grund klon
+    räknas bara ändringar i den hämtade delen, inte den äldsta hämtade incheckningen."""
     if ctx.history is None or not ctx.history.available:
         return
     candidates: list[tuple[ProcessRecord, Process, Revision, tuple[str, str]]] = []

@@ -33,6 +33,12 @@ add(
             "en": "The role {role} is missing. The profile {profile} requires it at level {level}: "
             "add '{role}: <person key>'.",
         },
+        "PS202.empty": {
+            "sv": "Rollen {role} är tom. Profilen {profile} kräver den på nivå {level}: fyll i "
+            "personnyckeln efter '{role}:'.",
+            "en": "The role {role} is empty. The profile {profile} requires it at level {level}: "
+            "fill in the person key after '{role}:'.",
+        },
         "PS203": {
             "sv": "{role} {named} strider mot {inherited} som är {role} för den överordnade "
             "processen {parent}. Ta bort raden; rollen ärvs.",
@@ -48,6 +54,10 @@ add(
         "PS205": {
             "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
             "en": "No processledare is appointed; {role_name} {holder} holds the role.",
+        },
+        "PS205.many": {
+            "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
+            "en": "No processledare is appointed; {role_name} {holder} hold the role.",
         },
         "PS206": {
             "sv": "{person} är processägare för {count} processer, fler än {max} ({processes}). "
@@ -80,8 +90,14 @@ add(
             "processansvarig ({responsible}). Name the person who approves.",
         },
         "roles.nobody": {"sv": "ingen", "en": "nobody"},
+        "roles.and": {"sv": "och", "en": "and"},
         "roles.the.processägare": {"sv": "processägaren", "en": "the owner"},
         "roles.the.processansvarig": {"sv": "processansvarig", "en": "the processansvarig"},
+        "roles.the.processägare.many": {"sv": "processägarna", "en": "the owners"},
+        "roles.the.processansvarig.many": {
+            "sv": "de processansvariga",
+            "en": "the processansvariga",
+        },
     }
 )
 
@@ -172,8 +188,16 @@ def required_role(ctx: Context) -> Iterator[Problem]:
         for role in profile.rule_for(level).requires:
             holders, _ = ctx.role(record.id, role)
             if not holders:
+                # An empty key (`processägare:`) is pointed at; a missing one at the file.
+                empty = (role,) in record.doc.keys
                 yield ctx.problem(
-                    "PS202", record, (), "PS202", role=role, profile=profile.name, level=level
+                    "PS202",
+                    record,
+                    (role,) if empty else (),
+                    "PS202.empty" if empty else "PS202",
+                    role=role,
+                    profile=profile.name,
+                    level=level,
                 )
 
 
@@ -250,14 +274,22 @@ def no_leader(ctx: Context) -> Iterator[Problem]:
             continue
         holders, role = ctx.leader(record.id)
         if holders and role:
+            many = ".many" if len(holders) > 1 else ""
             yield ctx.problem(
                 "PS205",
                 record,
                 (),
-                "PS205",
-                holder=", ".join(ctx.person(k) for k in holders),
-                role_name=ctx_msg(ctx, f"roles.the.{role}"),
+                f"PS205{many}",
+                holder=_and(ctx, [ctx.person(k) for k in holders]),
+                role_name=ctx_msg(ctx, f"roles.the.{role}{many}"),
             )
+
+
+def _and(ctx: Context, names: list[str]) -> str:
+    """Names joined as "A, B och C" ("A, B and C")."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {ctx_msg(ctx, 'roles.and')} {names[-1]}"
 
 
 @rule(
