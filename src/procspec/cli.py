@@ -207,7 +207,7 @@ def _validate_cold(
     plan = cache.quick_plan(root) if use_cache else None
     before = cache.compute_key(root, plan, day) if plan is not None else None
     try:
-        with _validate_progress(root) as progress:
+        with _progress(msg("cli.validating", _language(root)), PROGRESS_FROM) as progress:
             repo = load_repository(root, progress=progress)
     except ConfigError as exc:
         _report_config(exc, output, root)
@@ -223,8 +223,9 @@ PROGRESS_FROM = 200
 
 
 @contextlib.contextmanager
-def _validate_progress(root: Path) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on stderr while loading many files, only when stderr is a terminal."""
+def _progress(label: str, from_files: int = 0) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A rich progress bar on stderr, only when stderr is a terminal, shown once more than
+    `from_files` files are to be done; `advance(done, total, name)` moves it."""
     if not sys.stderr.isatty():
         yield None
         return
@@ -235,11 +236,11 @@ def _validate_progress(root: Path) -> Iterator[Callable[[int, int, str], None] |
         task: list[object] = []
 
         def advance(done: int, total: int, name: str) -> None:
-            if total <= PROGRESS_FROM:
+            if total <= from_files:
                 return
             if not task:
-                task.append(bar.add_task(msg("cli.validating", _language(root)), total=total))
-            bar.update(task[0], completed=done)  # type: ignore[arg-type]
+                task.append(bar.add_task(label, total=total))
+            bar.update(task[0], completed=done, total=total)  # type: ignore[arg-type]
 
         yield advance
 
@@ -285,7 +286,7 @@ def render(
 
     day = parse_today(today) if today else None
     try:
-        with _render_progress(path) as progress:
+        with _progress(msg("render.progress", _language(path))) as progress:
             done = render_documents(path, out, fmt=output.value, rev=rev, today=day,
                                     fragment=fragment, force=force, progress=progress)  # fmt: skip
     except ConfigError as exc:
@@ -295,24 +296,6 @@ def render(
         raise
     written = len(done.files) - 1
     print(msg_n("render.written", done.lang, written, count=written, out=done.out))
-
-
-@contextlib.contextmanager
-def _render_progress(path: Path) -> Iterator[Callable[[int, int, str], None] | None]:
-    """A rich progress bar on stderr while rendering, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(msg("render.progress", _language(path)), total=None)
-
-        def advance(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=name)
-
-        yield advance
 
 
 def _prefix(root: Path) -> str:
