@@ -231,6 +231,51 @@ def test_ps603_new_file_created_with_its_approval(git_repo: Callable[..., GitRep
     assert problems(repo.root, "PS603") == []
 
 
+def test_ps603_silent_after_only_a_move(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.path("processer/styr").mkdir()
+    repo.git("mv", BUDGET, "processer/styr/följa-upp-budget.yaml", cwd=repo.root)
+    repo.commit("Flytta till styrprocesserna", "2026-04-10T10:00:00+02:00")
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_silent_after_only_a_review_record(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    text = repo.read(BUDGET).replace(
+        "fastställd:", "granskad:\n  av: anna.berg\n  datum: 2026-04-10\nfastställd:"
+    )
+    repo.write(BUDGET, text)
+    repo.commit("Granskad, aktuell", "2026-04-10T10:00:00+02:00")
+    assert problems(repo.root, "PS603") == []
+
+
+def test_ps603_fires_on_a_change_followed_by_a_move(git_repo: Callable[..., GitRepo]) -> None:
+    """A move after a real change after the approval does not hide the change."""
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")
+    repo.path("processer/styr").mkdir()
+    repo.git("mv", BUDGET, "processer/styr/följa-upp-budget.yaml", cwd=repo.root)
+    repo.commit("Flytta till styrprocesserna", "2026-04-20T10:00:00+02:00")
+    assert len(problems(repo.root, "PS603")) == 1
+
+
+def test_ps603_fires_on_a_review_that_also_changes_content(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
+    text = repo.read(BUDGET).replace(
+        "fastställd:", "granskad:\n  av: anna.berg\n  datum: 2026-04-10\nfastställd:"
+    )
+    repo.write(BUDGET, text.replace("Nämnderna", "Kommunstyrelsen"))
+    repo.commit("Granskad och ändrad", "2026-04-10T10:00:00+02:00")
+    assert len(problems(repo.root, "PS603")) == 1
+
+
 def test_ps603_silent_without_approval(git_repo: Callable[..., GitRepo]) -> None:
     repo = git_repo()
     repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")

@@ -192,6 +192,13 @@ def _approval_candidate(ctx: Context, record: ProcessRecord, model: Process) -> 
     return newest
 
 
+def _only_change_after(ctx: Context, record: ProcessRecord, approved: date) -> bool:
+    """Whether the newest revision is the only one after the approval day."""
+    assert ctx.history is not None
+    revisions = ctx.history.of(record.rel)
+    return len(revisions) < 2 or _changed_on(revisions[1], ctx.today) <= approved
+
+
 def _before(
     record: ProcessRecord, candidate: Revision, revisions: list[Revision]
 ) -> tuple[str, str]:
@@ -203,14 +210,23 @@ def _before(
     return f"{candidate.sha}^", path
 
 
-def _approval_of(raw: bytes | None, record: ProcessRecord) -> object:
-    """The `fastställd` value in a file's earlier content (None when absent or unreadable)."""
+def _earlier_data(raw: bytes | None, record: ProcessRecord) -> dict[str, object]:
+    """A file's earlier content as data (empty when absent or unreadable)."""
     if raw is None:
-        return None
+        return {}
     from procspec.load import Document, load_bytes
 
     doc = load_bytes(raw, Document(path=record.doc.path, rel=record.rel), "sv")
-    return doc.data.get("fastställd") if isinstance(doc.data, dict) else None
+    return dict(doc.data) if isinstance(doc.data, dict) else {}
+
+
+NOT_CONTENT = frozenset({"granskad"})
+"""Keys whose change does not alter what was approved: a review record states that the
+specification is still current."""
+
+
+def _content(data: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in data.items() if key not in NOT_CONTENT}
 
 
 @rule(
@@ -230,6 +246,9 @@ def approval(ctx: Context) -> Iterator[Problem]:
     git efter dagen i `fastställd.datum` (ändringar samma dag räknas till beslutet, och ändringar
     som inte är incheckade räknas som gjorda i dag). Den ändring som själv skrev in den nuvarande
     fastställelsen räknas inte: att föra in beslutet i efterhand är ingen ändring efter beslutet.
+    Inte heller en flytt eller ett namnbyte av filen, eller en ändring som bara för in en
+    granskning (`granskad`), när den är den enda ändringen efter beslutet: det fastställda
+    innehållet är detsamma.
     Processägaren fastställer då dokumentet igen och uppdaterar `fastställd`. I en grund klon
     räknas bara ändringar i den hämtade delen, inte den äldsta hämtade incheckningen."""
     if ctx.history is None or not ctx.history.available:
@@ -252,9 +271,14 @@ def approval(ctx: Context) -> Iterator[Problem]:
     for record, model, candidate, before in candidates:
         assert model.approved is not None
         if before in earlier:
-            previous = _approval_of(earlier[before], record)
-            if previous != record.doc.data.get("fastställd"):
+            previous = _earlier_data(earlier[before], record)
+            current = record.doc.data if isinstance(record.doc.data, dict) else {}
+            if previous.get("fastställd") != current.get("fastställd"):
                 continue  # this change recorded the approval itself
+            if _content(previous) == _content(current) and _only_change_after(
+                ctx, record, model.approved.date
+            ):
+                continue  # a move, or a review record: what was approved is unchanged
         what = (
             msg("PS603.commit", ctx.lang, sha=candidate.short, subject=candidate.subject)
             if candidate.committed
