@@ -265,7 +265,7 @@ def init(
         _check_parses(rel, template, text)
     existing = [rel for rel in files if (folder / rel).exists()]
     if existing and not force:
-        raise Refused(msg("scaffold.exists", "sv", files=", ".join(existing), dir=folder))
+        raise Refused(msg("scaffold.exists", "sv", files=", ".join(existing), dir=folder.resolve()))
     for rel, (_, text) in files.items():
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
