@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from ..git.conftest import isolated_git  # noqa: F401  (re-exported as this folder's fixture)
 
 GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
 
@@ -26,14 +26,6 @@ def generator() -> ModuleType:
 
 
 @pytest.fixture(autouse=True)
-def isolated_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No global or system git configuration, no identity or dates from the environment."""
-    empty = tmp_path / "gitconfig-global"
-    empty.write_text("", encoding="utf-8")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(empty))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache tests need the cache: a PROCSPEC_NO_CACHE from the environment is removed."""
     monkeypatch.delenv("PROCSPEC_NO_CACHE", raising=False)
-    for key in list(os.environ):
-        if key.startswith(("GIT_AUTHOR_", "GIT_COMMITTER_")) or key in ("GIT_DIR", "GIT_WORK_TREE"):
-            monkeypatch.delenv(key)
-    yield
