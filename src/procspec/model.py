@@ -216,6 +216,9 @@ class Activity(Strict):
 class Requirement(Strict):
     """A requirement on the process (Örebro Bilaga 1, kravanalys in Steg 5)."""
 
+    id: Text | None = Field(
+        None, alias="id", description="Kravets id (t.ex. K1), som processkartans aktiviteter anger."
+    )
     kind: RequirementType = Field(alias="typ")
     description: Text = Field(alias="beskrivning")
     critical: bool = Field(False, alias="kritiskt")
@@ -248,6 +251,84 @@ AdjacentItem = Annotated[
         }
     ),
 ]
+
+
+FlowKind = Literal["start", "aktivitet", "beslut", "delprocess", "slut"]
+FLOW_KINDS = ("start", "aktivitet", "beslut", "delprocess", "slut")
+
+
+class FlowRisk(Strict):
+    """A risk tied to an activity of the processkarta (riskanalys, Örebro Steg 4)."""
+
+    description: Text = Field(alias="beskrivning", description="Vad som kan gå fel.")
+    likelihood: int = Field(alias="sannolikhet", ge=1, le=4, description="Sannolikhet, 1–4.")
+    consequence: int = Field(alias="konsekvens", ge=1, le=4, description="Konsekvens, 1–4.")
+    measure: Text | None = Field(None, alias="åtgärd", description="Vad som görs åt risken.")
+
+
+class FlowChoice(Strict):
+    """One way out of a `beslut`: the answer (`om`) and the activity it leads to."""
+
+    when: Text = Field(alias="om", description="Svaret eller villkoret, t.ex. Ja.")
+    next: Text = Field(alias="nästa", description="Aktiviteten som följer (id).")
+
+
+FlowNext = Annotated[
+    list[Text],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "description": "aktivitetens id"},
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+
+class FlowActivity(Strict):
+    """An activity of the detailed processkarta: an event, a task, a decision or a sub-process."""
+
+    id: Text = Field(alias="id", description="Aktivitetens id, unikt i filen.")
+    kind: FlowKind = Field("aktivitet", alias="typ", description="Slag av aktivitet.")
+    name: Text | None = Field(None, alias="namn", description="Aktivitetens namn.")
+    actor: Text | None = Field(None, alias="aktör", description="Vem som gör det (aktörens id).")
+    next: FlowNext = Field(default_factory=list, alias="nästa")
+    choices: list[FlowChoice] = Field(default_factory=list, alias="val")
+    process: Text | None = Field(None, alias="process", description="Delprocessens process-id.")
+    lead_time: Text | None = Field(None, alias="ledtid", description="Arbetstid, t.ex. 1 dag.")
+    wait_time: Text | None = Field(None, alias="väntetid", description="Väntetid efteråt.")
+    systems: list[Text] = Field(default_factory=list, alias="system")
+    documents: list[Text] = Field(default_factory=list, alias="dokument")
+    requirements: list[Text] = Field(default_factory=list, alias="krav")
+    risks: list[FlowRisk] = Field(default_factory=list, alias="risker")
+
+
+class FlowStep(Strict):
+    """A processteg of the overview map, with the activities inside it."""
+
+    id: Text = Field(alias="id", description="Processtegets id, unikt i filen.")
+    name: Text = Field(alias="namn", description="Processtegets namn.")
+    activities: list[FlowActivity] = Field(default_factory=list, alias="aktiviteter")
+
+
+class FlowActor(Strict):
+    """An aktör: a lane of the detailed processkarta."""
+
+    id: Text = Field(alias="id", description="Aktörens id, unikt i filen.")
+    name: Text = Field(alias="namn", description="Aktörens namn, t.ex. Handläggare.")
+
+
+class FlowMap(Strict):
+    """The processkarta: the overview (processteg) and the detailed flow (Örebro Steg 4)."""
+
+    actors: list[FlowActor] = Field(default_factory=list, alias="aktörer")
+    steps: list[FlowStep] = Field(alias="processteg", min_length=1)
+
+    def all_activities(self) -> list[FlowActivity]:
+        """Every activity of every step, in file order."""
+        return [activity for step in self.steps for activity in step.activities]
 
 
 class DocumentLink(Strict):
@@ -304,6 +385,7 @@ class Process(Strict):
     goals: list[Goal] = Field(default_factory=list, alias="mål")
     measures: list[Measure] = Field(default_factory=list, alias="mått")
     activities: list[Activity] = Field(default_factory=list, alias="aktiviteter")
+    flow_map: FlowMap | None = Field(None, alias="processkarta")
     reviewed: Review | None = Field(None, alias="granskad")
     approved: Approval | None = Field(None, alias="fastställd")
 
