@@ -15,6 +15,17 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 TODAY = date(2026, 11, 25)
 
 
+BROWSER = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test below tests/browser/ is a browser test (`-m "not browser"` deselects them).
+    A `pytestmark` in a conftest.py marks nothing, so the mark is set here."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

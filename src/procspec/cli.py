@@ -596,13 +596,22 @@ def init(
         str | None, typer.Option("--organisation", metavar="NAMN", help="Organisationens namn.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över filer som finns.")] = False,
+    install_source: Annotated[
+        str | None,
+        typer.Option(
+            "--install-source",
+            metavar="KÄLLA",
+            help="Varifrån CI installerar procspec, med fast version: en git-URL med tagg eller "
+            "incheckning, en URL eller sökväg till ett hjul (.whl), eller "
+            "procspec-kommun==VERSION.",
+        ),
+    ] = None,
 ) -> None:
     """Skapa ett nytt processförråd: inställningar, personer, en exempelprocess, CI och pre-commit."""
     from procspec.scaffold import init as scaffold_init
 
-    written = scaffold_init(
-        folder, profile.value, organisation, parse_today(os.environ.get("PROCSPEC_TODAY")), force
-    )
+    day = parse_today(os.environ.get("PROCSPEC_TODAY"))
+    written = scaffold_init(folder, profile.value, organisation, day, force, install_source)
     for rel in written:
         print(msg("cli.wrote", "sv", path=(folder / rel).as_posix()))
     cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder.as_posix()} && "

@@ -26,6 +26,7 @@ import jinja2
 from procspec.context import Context
 from procspec.dates import add_months
 from procspec.errors import NotFoundError, ProcspecError, UsageError
+from procspec.install_source import check_source
 from procspec.load import Document, load_bytes
 from procspec.messages import add, msg
 from procspec.model import Process
@@ -222,9 +223,15 @@ def band_folder(profile: Profile, kind: str) -> str:
 
 
 def init_files(
-    profile_name: str, organisation: str | None, today: date
+    profile_name: str, organisation: str | None, today: date, install: str | None = None
 ) -> dict[str, tuple[str, str]]:
-    """Every file `init` writes: path relative to the new root -> (template, rendered text)."""
+    """Every file `init` writes: path relative to the new root -> (template, rendered text).
+
+    `install` is where CI installs procspec from (`install_source.check_source`); without it the
+    CI files carry an empty, clearly marked setting that stops the job with an explanation.
+    """
+    if install is not None:
+        install = check_source(install)
     if profile_name not in BUILTIN:
         raise UsageError(
             msg("scaffold.unknown_profile", "sv", profile=profile_name, builtin="|".join(BUILTIN))
@@ -242,6 +249,7 @@ def init_files(
         "activity_deadline": add_months(today, 6).isoformat(),
         "example_type": kind,
         "example_id": example_id,
+        "install": install,
     }
     files = {target: (template, render_template(template, **params))
              for target, template in INIT_FILES.items()}  # fmt: skip
@@ -252,7 +260,12 @@ def init_files(
 
 
 def init(
-    folder: Path, profile_name: str, organisation: str | None, today: date, force: bool = False
+    folder: Path,
+    profile_name: str,
+    organisation: str | None,
+    today: date,
+    force: bool = False,
+    install: str | None = None,
 ) -> list[str]:
     """Write a new process repository into `folder`; returns the paths written (relative).
 
@@ -260,7 +273,7 @@ def init(
     """
     if folder.exists() and not folder.is_dir():
         raise UsageError(msg("scaffold.not_a_folder", "sv", path=folder))
-    files = init_files(profile_name, organisation, today)
+    files = init_files(profile_name, organisation, today, install)
     for rel, (template, text) in files.items():
         _check_parses(rel, template, text)
     existing = [rel for rel in files if (folder / rel).exists()]

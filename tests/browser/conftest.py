@@ -40,9 +40,6 @@ CHROMIUM_ARGS = [
 ]
 SETUP = "apt-get install chromium && npm ci --prefix tests/browser"
 
-pytestmark = pytest.mark.browser
-
-
 def chromium_path() -> str:
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)

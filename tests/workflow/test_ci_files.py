@@ -56,6 +56,38 @@ def test_github_workflow_matches_its_schema(generated: Path) -> None:
     assert "actions/upload-artifact" in text
 
 
+def test_github_workflow_survives_forks_and_any_default_branch() -> None:
+    """The comment step runs only when the token may write, never fails the job, and updates one
+    comment; the job runs on the default branch whatever its name."""
+    from ruamel.yaml import YAML
+
+    text = init_files("orebro", None, date(2026, 11, 25))[GITHUB_WORKFLOW][1]
+    workflow = YAML(typ="safe").load(text)
+    assert "branches" not in (workflow["on"]["push"] or {})
+    job = workflow["jobs"]["processer"]
+    assert "github.event.repository.default_branch" in job["if"]
+    steps = {s.get("name"): s for s in job["steps"]}
+    comment = steps["Kommentera pull requesten"]
+    assert comment["continue-on-error"] is True
+    assert "head.repo.full_name == github.repository" in comment["if"]
+    assert "<!-- procspec-diff -->" in comment["run"] and "PATCH" in comment["run"]
+    assert steps["Beskriv ändringarna i processerna"]["continue-on-error"] is True
+    assert "GITHUB_STEP_SUMMARY" in steps["Beskriv ändringarna i processerna"]["run"]
+    assert "steps.install.outcome == 'success'" in steps["Validera"]["if"]
+
+
+@pytest.mark.parametrize("source", ["git+https://git.example.org/it/procspec.git@v0.1.0", None])
+def test_both_variants_match_their_schemas(tmp_path: Path, source: str | None) -> None:
+    files = init_files("botkyrka", None, date(2026, 11, 25), source)
+    for rel, schema in (
+        (GITHUB_WORKFLOW, "vendor.github-workflows"),
+        (GITLAB_CI, "vendor.gitlab-ci"),
+    ):
+        target = tmp_path / Path(rel).name
+        target.write_text(files[rel][1], encoding="utf-8")
+        run("check_jsonschema", "--builtin-schema", schema, str(target))
+
+
 def test_gitlab_ci_matches_its_schema(generated: Path) -> None:
     gitlab = generated / GITLAB_CI
     run("check_jsonschema", "--builtin-schema", "vendor.gitlab-ci", str(gitlab))
