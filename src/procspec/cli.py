@@ -734,6 +734,59 @@ def codeowners(
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
 
 
+bpmn_app = typer.Typer(
+    help="Utbyt processkartor med modelleringsverktyg som BPMN 2.0.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(bpmn_app, name="bpmn")
+
+
+@bpmn_app.command("export")
+def bpmn_export(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help="Processens id eller namn.")],
+    repo: RepoOption = Path("."),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
+    ] = None,
+) -> None:
+    """Skriv processens processkarta som BPMN 2.0 XML med diagram."""
+    from procspec.flowexchange import export_process
+    from procspec.flowfile import write_atomically
+
+    ctx = _context(repo)
+    text = export_process(ctx, _find(ctx, process_id))
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, text)
+    print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
+
+
+@bpmn_app.command("import")
+def bpmn_import(
+    file: Annotated[Path, typer.Argument(metavar="FIL", help="BPMN 2.0-filen (.bpmn).")],
+    process_id: Annotated[
+        str, typer.Option("--process", metavar="ID", help="Processen som får processkartan.")
+    ],
+    repo: RepoOption = Path("."),
+    force: Annotated[
+        bool, typer.Option("--force", help="Ersätt en processkarta som redan finns.")
+    ] = False,
+) -> None:
+    """Läs in ett BPMN 2.0-diagram som processens processkarta."""
+    from procspec.flowexchange import import_process
+
+    ctx = _context(repo)
+    outcome = import_process(ctx, _find(ctx, process_id), file, force)
+    for line in outcome.warnings:
+        print(one_line(line), file=sys.stderr)
+    print(outcome.summary)
+
+
 def _language(path: Path) -> str:
     """The language of the repository at or above `path`; Swedish when there is none (yet)."""
     from procspec.repository import find_root, load_settings

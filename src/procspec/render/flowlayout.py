@@ -18,7 +18,8 @@ source's row and enters its target from the left like every other arrow. The ans
 decision is written on the last stretch of its arrow, in room reserved for it in the target column.
 
 Where `nästa` lists several activities (paths that run in parallel) the layout adds a parallel
-gateway after the activity, drawn and exported like BPMN's. Every step is linear or n·log n in the
+gateway after the activity, and where several paths lead into a beslut a merging gateway before it,
+drawn and exported as in BPMN. Every step is linear or n·log n in the
 size of the map (no crossing minimisation beyond one barycentre sweep), so 10,000 activities lay
 out in about a second.
 
@@ -38,7 +39,9 @@ from typing import Literal
 
 from procspec.model import FlowActivity, FlowMap
 
-ShapeKind = Literal["start", "aktivitet", "beslut", "delprocess", "slut", "parallell"]
+ShapeKind = Literal[
+    "start", "aktivitet", "beslut", "delprocess", "slut", "parallell", "sammanflöde"
+]
 Anchor = Literal["start", "middle", "end"]
 
 FONT_SIZE = 13
@@ -73,6 +76,8 @@ EMPTY_ROW = 64
 
 SPLIT_SUFFIX = "+parallell"
 """Appended to an activity id for the parallel gateway after it. `+` is never part of an id."""
+MERGE_SUFFIX = "+sammanflöde"
+"""Appended to the id of a beslut for the gateway that merges the paths into it."""
 
 
 @dataclass(frozen=True)
@@ -261,7 +266,7 @@ def _node(
             node_id, activity_id, kind, name, band, lane, order, lines, TASK_WIDTH, h, TASK_WIDTH, h
         )
     size = EVENT_SIZE if kind in ("start", "slut") else GATEWAY_SIZE
-    lines = wrap(name, OUTER_LABEL_WIDTH) if kind != "parallell" else []
+    lines = wrap(name, OUTER_LABEL_WIDTH) if name else []
     width = max(size, _text_width(lines, CHAR_WIDTH))
     height = size + (4 + len(lines) * LINE_HEIGHT if lines else 0)
     return _Node(
@@ -313,6 +318,30 @@ def _graph(
         for choice in activity.choices:
             if choice.next in index:
                 edges.append(_Edge(u, index[choice.next], choice.when))
+    # A decision reached by several paths gets a merging gateway before it: in BPMN one gateway
+    # may not both join and split (bpmnlint's no-gateway-join-fork).
+    incoming: dict[int, list[_Edge]] = {}
+    for edge in edges:
+        incoming.setdefault(edge.target, []).append(edge)
+    for activity in activities:
+        target = index[activity.id]
+        arriving = incoming.get(target, [])
+        if nodes[target].kind != "beslut" or len(arriving) < 2:
+            continue
+        decision = nodes[target]
+        merge = _node(
+            activity.id + MERGE_SUFFIX,
+            None,
+            "sammanflöde",
+            "",
+            decision.band,
+            decision.lane,
+            len(nodes),
+        )
+        nodes.append(merge)
+        for edge in arriving:
+            edge.target = merge.order
+        edges.append(_Edge(merge.order, target, None))
     return lanes, nodes, edges
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from procspec.model import FlowMap
-from procspec.render.flowlayout import SPLIT_SUFFIX, layout_flow
+from procspec.render.flowlayout import MERGE_SUFFIX, SPLIT_SUFFIX, layout_flow
 
 from .support import fixture_maps, flow_maps, geometry_faults
 
@@ -76,6 +76,17 @@ def test_several_next_activities_split_through_a_parallel_gateway() -> None:
         "kontrollera-leverantör",
     }
     assert [e.target for e in layout.edges if e.source == "skanna"] == [split]
+
+
+def test_a_decision_reached_by_several_paths_gets_a_merging_gateway_before_it() -> None:
+    layout = layout_flow(MAPS["faktura"])
+    merge = "granska" + MERGE_SUFFIX
+    assert next(s for s in layout.shapes if s.id == merge).kind == "sammanflöde"
+    assert {e.source for e in layout.edges if e.target == merge} == {
+        "kontera",
+        "kontrollera-leverantör",
+    }
+    assert [e.target for e in layout.edges if e.source == merge] == ["granska"]
 
 
 def test_labels_are_wrapped_inside_their_boxes() -> None:

@@ -1,0 +1,612 @@
+"""Read a BPMN 2.0 diagram from a modelling tool as a processkarta (SPEC §6, `bpmn import`).
+
+Accepts what bpmn.io/Camunda Modeler, Signavio, ARIS and other tools that write the standard
+produce: every task kind becomes an aktivitet, exclusive (and inclusive, complex, event-based)
+gateways that split become beslut, parallel gateways become lists in `nästa`, gateways that only
+merge disappear into the arrows, call activities and sub-processes become delprocess, lanes become
+aktörer, groups become processteg (without groups: one processteg named after the process). The
+`procspec:` extension elements written by `procspec bpmn export` bring back ids, times, systems,
+documents, krav and risks, so export → import gives back the same map.
+
+Everything the map cannot hold is named in `Imported.skipped`, never dropped silently. The file is
+parsed with defusedxml: a DTD, an entity or an external reference is refused, not expanded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Any
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from procspec.messages import add
+
+BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
+DC = "http://www.omg.org/spec/DD/20100524/DC"
+NAMESPACE = "urn:procspec:processkarta:1"
+MAX_BYTES = 20_000_000
+MAX_ELEMENTS = 20_000
+
+add(
+    {
+        "bpmn.not_xml": {
+            "sv": "{file} är inte läsbar XML ({detail}). Exportera diagrammet som BPMN 2.0 XML "
+            "(.bpmn) från modelleringsverktyget.",
+            "en": "{file} is not readable XML ({detail}). Export the diagram as BPMN 2.0 XML "
+            "(.bpmn) from the modelling tool.",
+        },
+        "bpmn.forbidden": {
+            "sv": "{file} innehåller en DTD, en entitet eller en extern referens; procspec läser "
+            "inte sådana av säkerhetsskäl. Ta bort <!DOCTYPE …> ur filen.",
+            "en": "{file} contains a DTD, an entity or an external reference; procspec does not "
+            "read those, for safety. Remove the <!DOCTYPE …> from the file.",
+        },
+        "bpmn.not_bpmn": {
+            "sv": "{file} är XML men inte BPMN 2.0: rotelementet är <{root}>, inte "
+            "<definitions> i namnrymden {namespace}.",
+            "en": "{file} is XML but not BPMN 2.0: the root element is <{root}>, not "
+            "<definitions> in the namespace {namespace}.",
+        },
+        "bpmn.too_large": {
+            "sv": "{file} är för stor för en processkarta ({size}); gränsen är {limit}. Dela upp "
+            "processen i delprocesser.",
+            "en": "{file} is too large for a processkarta ({size}); the limit is {limit}. Split "
+            "the process into sub-processes.",
+        },
+        "bpmn.no_process": {
+            "sv": "{file} innehåller ingen process med aktiviteter att läsa in.",
+            "en": "{file} contains no process with activities to import.",
+        },
+        "bpmn.missing_ref": {
+            "sv": "{file}: {element} '{id}' pekar på '{ref}', som inte finns i filen.",
+            "en": "{file}: {element} '{id}' refers to '{ref}', which is not in the file.",
+        },
+        "bpmn.skip.element": {
+            "sv": "{element} '{name}' ({id}) har ingen motsvarighet i processkartan",
+            "en": "{element} '{name}' ({id}) has no counterpart in the processkarta",
+        },
+        "bpmn.skip.definition": {
+            "sv": "händelsetypen {definition} på '{name}' ({id}) förs inte över",
+            "en": "the event type {definition} of '{name}' ({id}) is not carried over",
+        },
+        "bpmn.skip.content": {
+            "sv": "innehållet i {element} '{name}' ({id}): {count} element (beskriv det som en "
+            "egen process)",
+            "en": "the content of {element} '{name}' ({id}): {count} elements (describe it as "
+            "a process of its own)",
+        },
+        "bpmn.skip.process": {
+            "sv": "processen '{name}' ({id}) med {count} element (bara den första processen "
+            "läses in)",
+            "en": "the process '{name}' ({id}) with {count} elements (only the first process is "
+            "imported)",
+        },
+        "bpmn.skip.branch": {
+            "sv": "valet '{when}' från '{name}' ({id}) leder till flera parallella vägar; bara "
+            "den första ({target}) förs över",
+            "en": "the choice '{when}' of '{name}' ({id}) leads to several parallel paths; only "
+            "the first ({target}) is carried over",
+        },
+        "bpmn.skip.condition": {
+            "sv": "villkoren på flödena från '{name}' ({id}) förs inte över; vägarna blir "
+            "parallella (använd en gateway för val)",
+            "en": "the conditions on the flows from '{name}' ({id}) are not carried over; the "
+            "paths become parallel (use a gateway for choices)",
+        },
+        "bpmn.skip.inclusive": {
+            "sv": "{element} '{name}' ({id}) blir ett beslut där en väg väljs",
+            "en": "{element} '{name}' ({id}) becomes a beslut that chooses one path",
+        },
+    }
+)
+
+TASKS = {
+    "task",
+    "userTask",
+    "serviceTask",
+    "manualTask",
+    "scriptTask",
+    "businessRuleTask",
+    "sendTask",
+    "receiveTask",
+    "intermediateCatchEvent",
+    "intermediateThrowEvent",
+}
+SUB_PROCESSES = {"callActivity", "subProcess", "transaction", "adHocSubProcess"}
+NODE_PARTS = {
+    "incoming",
+    "outgoing",
+    "property",
+    "dataInputAssociation",
+    "dataOutputAssociation",
+    "multiInstanceLoopCharacteristics",
+    "standardLoopCharacteristics",
+}
+CONNECTORS = {"association", "dataInputAssociation", "dataOutputAssociation"}
+CHOICE_GATEWAYS = {"exclusiveGateway", "inclusiveGateway", "complexGateway", "eventBasedGateway"}
+QUIET = {
+    "laneSet",
+    "sequenceFlow",
+    "extensionElements",
+    "documentation",
+    "ioSpecification",
+    "group",
+}
+ELEMENT_NAMES = {
+    "dataObject": "dataobjektet",
+    "dataObjectReference": "dataobjektet",
+    "dataStoreReference": "datalagret",
+    "textAnnotation": "anteckningen",
+    "association": "associationen",
+    "boundaryEvent": "gränshändelsen",
+    "participant": "poolen",
+    "messageFlow": "meddelandeflödet",
+}
+
+
+class BpmnError(Exception):
+    """A BPMN file procspec cannot read: a message key and its parameters."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An element (or part of one) the map cannot hold: a message key and its parameters."""
+
+    key: str
+    params: dict[str, str]
+
+
+@dataclass
+class Imported:
+    """The `processkarta` read from a diagram (plain data, in the order of the file format)."""
+
+    data: dict[str, Any]
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _local(tag: object) -> str:
+    text = str(tag)
+    return text.rsplit("}", 1)[-1]
+
+
+def _ns(tag: object) -> str:
+    text = str(tag)
+    return text[1:].split("}", 1)[0] if text.startswith("{") else ""
+
+
+def _q(tag: str) -> str:
+    return f"{{{BPMN}}}{tag}"
+
+
+def id_from_name(name: str) -> str:
+    """An id from a name, by the project's rules: lower case, å/ä/ö kept, other Latin letters
+    without their accents, everything else a hyphen. Empty when the name has no Latin letter or
+    digit (a name in another script)."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", name.lower()):
+        if char in "åäö" or ("a" <= char <= "z") or ("0" <= char <= "9"):
+            out.append(char)
+            continue
+        base = unicodedata.normalize("NFKD", char)[0]
+        out.append(base if "a" <= base <= "z" and unicodedata.category(char) == "Ll" else "-")
+    text = re.sub("-+", "-", "".join(out)).strip("-")
+    if len(text) > 60:
+        text = text[:60].rsplit("-", 1)[0] or text[:60]
+    return text
+
+
+class _Names:
+    """Unique ids within one kind of thing (aktörer, processteg, activities)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, wanted: str | None, name: str | None, fallback: str) -> str:
+        base = wanted or id_from_name(name or "") or fallback
+        candidate, number = base, 1
+        while candidate in self.used:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _extension(element: ET.Element, tag: str) -> ET.Element | None:
+    holder = element.find(_q("extensionElements"))
+    if holder is None:
+        return None
+    return holder.find(f"{{{NAMESPACE}}}{tag}")
+
+
+def _name(element: ET.Element) -> str | None:
+    name = element.get("name")
+    if name is None or not name.strip():
+        return None
+    return name
+
+
+@dataclass
+class _Bounds:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+    def contains(self, point: tuple[float, float]) -> bool:
+        return self.x <= point[0] <= self.x + self.w and self.y <= point[1] <= self.y + self.h
+
+
+def _bounds(root: ET.Element) -> dict[str, _Bounds]:
+    found: dict[str, _Bounds] = {}
+    for shape in root.iter(f"{{{BPMNDI}}}BPMNShape"):
+        ref = shape.get("bpmnElement")
+        box = shape.find(f"{{{DC}}}Bounds")
+        if ref is None or box is None or ref in found:
+            continue
+        try:
+            found[ref] = _Bounds(
+                float(box.get("x", "0")),
+                float(box.get("y", "0")),
+                float(box.get("width", "0")),
+                float(box.get("height", "0")),
+            )
+        except ValueError:
+            continue
+    return found
+
+
+def parse(raw: bytes, file: str) -> ET.Element:
+    """The root element of a BPMN file, or BpmnError: too large, not XML, a DTD or entity, or
+    not BPMN."""
+    if len(raw) > MAX_BYTES:
+        raise BpmnError("bpmn.too_large", file=file, size=f"{len(raw) / 1e6:.0f} MB", limit="20 MB")
+    try:
+        root = fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise BpmnError("bpmn.forbidden", file=file) from exc
+    except (ET.ParseError, ValueError, UnicodeError) as exc:
+        raise BpmnError("bpmn.not_xml", file=file, detail=str(exc) or type(exc).__name__) from exc
+    if _ns(root.tag) != BPMN or _local(root.tag) != "definitions":
+        raise BpmnError("bpmn.not_bpmn", file=file, root=_local(root.tag), namespace=BPMN)
+    count = sum(1 for _ in root.iter())
+    if count > MAX_ELEMENTS * 5:
+        raise BpmnError(
+            "bpmn.too_large", file=file, size=f"{count} element", limit=f"{MAX_ELEMENTS * 5}"
+        )
+    return root
+
+
+@dataclass
+class _Node:
+    element: ET.Element
+    kind: str
+    """start, aktivitet, beslut, delprocess, slut, or `join` for a gateway that only merges,
+    `parallel` for a parallel gateway."""
+    id: str = ""
+    order: int = 0
+    outgoing: list[ET.Element] = field(default_factory=list)
+
+
+def read_bpmn(raw: bytes, file: str) -> Imported:
+    """The processkarta in a BPMN file (see the module docstring), or BpmnError."""
+    root = parse(raw, file)
+    skipped: list[Skipped] = []
+    processes = [child for child in root if child.tag == _q("process")]
+    participants = [p for p in root.iter(_q("participant"))]
+    by_process = {p.get("processRef"): p for p in participants if p.get("processRef")}
+
+    def flow_nodes(process: ET.Element) -> int:
+        return sum(1 for child in process if _local(child.tag) not in QUIET | {"laneSet"})
+
+    chosen = next((p for p in processes if flow_nodes(p)), None)
+    if chosen is None:
+        raise BpmnError("bpmn.no_process", file=file)
+    for process in processes:
+        if process is not chosen and flow_nodes(process):
+            skipped.append(
+                Skipped(
+                    "bpmn.skip.process",
+                    {
+                        "name": _name(process) or "",
+                        "id": process.get("id", ""),
+                        "count": str(flow_nodes(process)),
+                    },
+                )
+            )
+    participant = by_process.get(chosen.get("id"))
+    process_name = (
+        (_name(participant) if participant is not None else None) or _name(chosen) or "Processen"
+    )
+    bounds = _bounds(root)
+    ours = root.find(f".//{{{NAMESPACE}}}aktivitet") is not None
+
+    def skip(element: ET.Element, key: str = "bpmn.skip.element", **extra: str) -> None:
+        tag = _local(element.tag)
+        if tag in CONNECTORS:
+            return  # a line to an annotation or a data object, named with that element
+        label = ELEMENT_NAMES.get(tag, tag)
+        text = element.find(_q("text"))
+        name = _name(element) or (text.text or "" if text is not None else "")
+        skipped.append(
+            Skipped(
+                key,
+                {
+                    "element": label,
+                    "name": " ".join(name.split())[:80],
+                    "id": element.get("id", ""),
+                    **extra,
+                },
+            )
+        )
+
+    # --- flow nodes --------------------------------------------------------------------------
+    nodes: dict[str, _Node] = {}
+    flows: list[ET.Element] = []
+    for child in chosen:
+        tag = _local(child.tag)
+        element_id = child.get("id")
+        if tag == "sequenceFlow":
+            flows.append(child)
+            continue
+        if tag in QUIET or element_id is None:
+            continue
+        if tag == "startEvent":
+            kind = "start"
+        elif tag == "endEvent":
+            kind = "slut"
+        elif tag in TASKS:
+            kind = "aktivitet"
+        elif tag in SUB_PROCESSES:
+            kind = "delprocess"
+            inner = [e for e in child if _local(e.tag) not in QUIET | NODE_PARTS]
+            if inner and tag != "callActivity":
+                skip(child, "bpmn.skip.content", count=str(len(inner)))
+        elif tag in CHOICE_GATEWAYS:
+            kind = "beslut"
+            if tag != "exclusiveGateway":
+                skip(child, "bpmn.skip.inclusive")
+        elif tag == "parallelGateway":
+            kind = "parallel"
+        else:
+            skip(child)
+            continue
+        if tag.endswith("Event"):
+            for definition in child:
+                if _local(definition.tag).endswith("EventDefinition"):
+                    skip(child, "bpmn.skip.definition", definition=_local(definition.tag))
+        nodes[element_id] = _Node(child, kind, order=len(nodes))
+    if len(nodes) > MAX_ELEMENTS:
+        raise BpmnError("bpmn.too_large", file=file, size=f"{len(nodes)} element", limit="20000")
+    if not nodes:
+        raise BpmnError("bpmn.no_process", file=file)
+
+    targets: dict[str, str] = {}
+    for flow in flows:
+        source, target = flow.get("sourceRef"), flow.get("targetRef")
+        for ref in (source, target):
+            if ref is None or ref not in nodes:
+                raise BpmnError(
+                    "bpmn.missing_ref",
+                    file=file,
+                    element="sequenceFlow",
+                    id=flow.get("id", ""),
+                    ref=ref or "",
+                )
+        assert source is not None and target is not None
+        nodes[source].outgoing.append(flow)
+        targets[flow.get("id", "")] = target
+    for node in nodes.values():
+        if node.kind == "beslut" and len(node.outgoing) <= 1:
+            node.kind = "join"  # a gateway that only merges paths
+
+    # --- lanes -------------------------------------------------------------------------------
+    actors: list[dict[str, str]] = []
+    actor_of: dict[str, str] = {}
+    actor_names = _Names()
+    lane_boxes: list[tuple[_Bounds, str]] = []
+
+    def leaf_lanes(lane_set: ET.Element) -> list[ET.Element]:
+        found: list[ET.Element] = []
+        for lane in lane_set.findall(_q("lane")):
+            child = lane.find(_q("childLaneSet"))
+            inner = leaf_lanes(child) if child is not None else []
+            found.extend(inner or [lane])
+        return found
+
+    lane_set = chosen.find(_q("laneSet"))
+    lanes = leaf_lanes(lane_set) if lane_set is not None else []
+    for lane in lanes:
+        ext = _extension(lane, "aktor")
+        name = _name(lane) or f"Aktör {len(actors) + 1}"
+        actor_id = actor_names.make(ext.get("id") if ext is not None else None, name, "aktör")
+        actors.append({"id": actor_id, "namn": name})
+        for node_ref in lane.findall(_q("flowNodeRef")):
+            if node_ref.text and node_ref.text.strip() in nodes:
+                actor_of.setdefault(node_ref.text.strip(), actor_id)
+        box = bounds.get(lane.get("id", ""))
+        if box is not None:
+            lane_boxes.append((box, actor_id))
+    if not lanes:
+        actor_id = actor_names.make(None, process_name, "aktör")
+        actors.append({"id": actor_id, "namn": process_name})
+        for node_id in nodes:
+            actor_of[node_id] = actor_id
+    for node_id in nodes:
+        box = bounds.get(node_id)
+        if node_id not in actor_of and box is not None:
+            for lane_box, actor_id in lane_boxes:
+                if lane_box.contains(box.centre):
+                    actor_of[node_id] = actor_id
+                    break
+
+    # --- groups ------------------------------------------------------------------------------
+    values = {v.get("id"): v.get("value") for v in root.iter(_q("categoryValue"))}
+    groups: list[tuple[ET.Element, str]] = []
+    for group in root.iter(_q("group")):
+        name = values.get(group.get("categoryValueRef")) or _name(group) or ""
+        groups.append((group, name if name.strip() else f"Processteg {len(groups) + 1}"))
+    if groups and not ours:
+        groups.sort(
+            key=lambda g: bounds[g[0].get("id", "")].x if g[0].get("id", "") in bounds else 0
+        )
+    step_names = _Names()
+    steps: list[dict[str, Any]] = []
+    step_boxes: list[_Bounds | None] = []
+    for group, name in groups:
+        ext = _extension(group, "processteg")
+        step_id = step_names.make(ext.get("id") if ext is not None else None, name, "steg")
+        steps.append({"id": step_id, "namn": name, "aktiviteter": []})
+        step_boxes.append(bounds.get(group.get("id", "")))
+    if not steps:
+        steps.append(
+            {
+                "id": step_names.make(None, process_name, "steg"),
+                "namn": process_name,
+                "aktiviteter": [],
+            }
+        )
+        step_boxes.append(None)
+
+    def step_of(node_id: str) -> int:
+        box = bounds.get(node_id)
+        if box is None:
+            return 0
+        centre = box.centre
+        placed = [(i, b) for i, b in enumerate(step_boxes) if b is not None]
+        for i, b in placed:
+            if b.contains(centre):
+                return i
+        if not placed:
+            return 0
+        return min(placed, key=lambda item: abs(item[1].x + item[1].w / 2 - centre[0]))[0]
+
+    # --- activities ----------------------------------------------------------------------------
+    activity_names = _Names()
+    kept = [n for n in nodes.values() if n.kind not in ("join", "parallel")]
+    if not ours:
+        kept.sort(
+            key=lambda n: (
+                bounds[n.element.get("id", "")].x if n.element.get("id", "") in bounds else 0,
+                bounds[n.element.get("id", "")].y if n.element.get("id", "") in bounds else 0,
+                n.order,
+            )
+        )
+    for node in kept:
+        ext = _extension(node.element, "aktivitet")
+        node.id = activity_names.make(
+            ext.get("id") if ext is not None else None, _name(node.element), node.kind
+        )
+
+    def resolve(flow: ET.Element) -> list[str]:
+        """The activities a flow leads to, through gateways that merge or run in parallel."""
+        found: list[str] = []
+        seen: set[str] = set()
+        stack = [targets[flow.get("id", "")]]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            node = nodes[current]
+            if node.kind in ("join", "parallel"):
+                stack.extend(targets[f.get("id", "")] for f in reversed(node.outgoing))
+            elif node.id not in found:
+                found.append(node.id)
+        return found
+
+    for node in kept:
+        element = node.element
+        node_name = _name(element)
+        item: dict[str, Any] = {"id": node.id}
+        if node.kind != "aktivitet":
+            item["typ"] = node.kind
+        ext = _extension(element, "aktivitet")
+        if node_name is not None and not (ext is not None and ext.get("namnlos") == "true"):
+            item["namn"] = node_name
+        element_id = element.get("id", "")
+        if element_id in actor_of:
+            item["aktör"] = actor_of[element_id]
+        if node.kind == "delprocess":
+            called = element.get("calledElement")
+            sub_process = called if called and id_from_name(called) == called else None
+            sub_process = sub_process or id_from_name(node_name or "") or None
+            if sub_process:
+                item["process"] = sub_process
+        if ext is not None:
+            for key, attribute in (("ledtid", "ledtid"), ("väntetid", "vantetid")):
+                value = ext.get(attribute)
+                if value:
+                    item[key] = value
+            for key in ("system", "dokument", "krav"):
+                texts = [e.text.strip() for e in ext.findall(f"{{{NAMESPACE}}}{key}") if e.text]
+                if texts:
+                    item[key] = texts
+            risks = []
+            for risk in ext.findall(f"{{{NAMESPACE}}}risk"):
+                entry: dict[str, Any] = {"beskrivning": risk.get("beskrivning", "")}
+                for key in ("sannolikhet", "konsekvens"):
+                    try:
+                        entry[key] = int(risk.get(key, ""))
+                    except ValueError:
+                        entry[key] = risk.get(key, "")
+                if risk.get("atgard"):
+                    entry["åtgärd"] = risk.get("atgard")
+                risks.append(entry)
+            if risks:
+                item["risker"] = risks
+        if node.kind == "beslut":
+            choices = []
+            default = element.get("default")
+            for number, flow in enumerate(node.outgoing, start=1):
+                reached = resolve(flow)
+                if not reached:
+                    continue
+                condition = flow.find(_q("conditionExpression"))
+                when = (
+                    _name(flow)
+                    or (" ".join((condition.text or "").split()) if condition is not None else "")
+                    or ("Annars" if flow.get("id") == default else f"Väg {number}")
+                )
+                if len(reached) > 1:
+                    skip(element, "bpmn.skip.branch", when=when, target=reached[0])
+                choices.append({"om": when, "nästa": reached[0]})
+            if choices:
+                item["val"] = choices
+        else:
+            following: list[str] = []
+            for flow in node.outgoing:
+                for target in resolve(flow):
+                    if target not in following:
+                        following.append(target)
+            if sum(1 for f in node.outgoing if f.find(_q("conditionExpression")) is not None):
+                skip(element, "bpmn.skip.condition")
+            if following:
+                item["nästa"] = following[0] if len(following) == 1 else following
+        steps[step_of(element_id)]["aktiviteter"].append(item)
+
+    # What the collaboration holds besides this process's pool and the groups.
+    for collaboration in root.iter(_q("collaboration")):
+        for child in collaboration:
+            tag = _local(child.tag)
+            if tag in ("group", "extensionElements", "documentation") or child is participant:
+                continue
+            skip(child)
+    for step in steps:
+        if not step["aktiviteter"]:
+            del step["aktiviteter"]
+    data = {"aktörer": actors, "processteg": steps}
+    return Imported(data, skipped)
