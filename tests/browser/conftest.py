@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 ]
 SETUP = "apt-get install chromium && npm ci --prefix tests/browser"
 
+
 def chromium_path() -> str:
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
