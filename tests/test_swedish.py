@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from procspec import swedish
-from procspec.swedish import functional_word, is_only_verb, leading_verb, nominalisation, words
+from procspec.swedish import (
+    check_name,
+    functional_word,
+    is_only_verb,
+    leading_verb,
+    nominalisation,
+    words,
+)
 
 # Örebro's own examples of good names, and the names of Botkyrka's processes that follow the rule.
 GOOD_NAMES = [
@@ -130,7 +137,6 @@ def test_good_names_have_a_verb_and_nothing_to_flag(name: str) -> None:
         ("Varna allmänheten", "Varna"),
         ("Värna demokratin", "Värna"),
         ("Tillgodose behov av boende", "Tillgodose"),
-        ("Att tillhandahålla stöd", "Att tillhandahålla"),
         ("  Möjliggöra arbete  ", "Möjliggöra"),
         ("TILLHANDAHÅLLA BARNOMSORG", "TILLHANDAHÅLLA"),
         ("Följa  upp.", "Följa  upp"),
@@ -317,28 +323,28 @@ def test_bad_names_have_no_leading_verb(name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "word", "suggestion"),
     [
-        ("Rekrytering", "Rekrytering", "Rekrytera"),
+        ("Rekrytering", "Rekrytering", "Rekrytera medarbetare"),
         ("Uppföljning av budget", "Uppföljning", "Följa upp budget"),
-        ("Hantering", "Hantering", "Hantera"),
+        ("Hantering", "Hantering", None),
         ("Hantering av fakturor", "Hantering", "Hantera fakturor"),
         ("Samordning av insatser", "Samordning", "Samordna insatser"),
         ("Bedömning av behov", "Bedömning", "Bedöma behov"),
-        ("Bedömning", "Bedömning", "Bedöma"),
-        ("Utveckling", "Utveckling", "Utveckla"),
-        ("Planering", "Planering", "Planera"),
+        ("Bedömning", "Bedömning", "Bedöma behov"),
+        ("Utveckling", "Utveckling", "Utveckla verksamheten"),
+        ("Planering", "Planering", "Planera verksamheten"),
         ("Handläggning av bygglov", "Handläggning", "Handlägga bygglov"),
         ("Tillhandahållande av IT-stöd", "Tillhandahållande", "Tillhandahålla IT-stöd"),
-        ("Genomförande", "Genomförande", "Genomföra"),
+        ("Genomförande", "Genomförande", None),
         ("Mottagande av nyanlända", "Mottagande", "Ta emot nyanlända"),
-        ("Omhändertagande", "Omhändertagande", "Ta hand om"),
+        ("Omhändertagande", "Omhändertagande", None),
         ("Omhändertagande av hittegods", "Omhändertagande", "Ta hand om hittegods"),
         ("Framtagning av underlag", "Framtagning", "Ta fram underlag"),
         ("Framtagande av underlag", "Framtagande", "Ta fram underlag"),
         ("Utbetalning av försörjningsstöd", "Utbetalning", "Betala ut försörjningsstöd"),
         ("Utbetalningar av bistånd", "Utbetalningar", "Betala ut bistånd"),
-        ("Upphandling", "Upphandling", "Upphandla"),
-        ("Beredning", "Beredning", "Bereda"),
-        ("Inköp", "Inköp", "Köpa in"),
+        ("Upphandling", "Upphandling", "Upphandla varor och tjänster"),
+        ("Beredning", "Beredning", "Bereda ärenden"),
+        ("Inköp", "Inköp", "Köpa in varor och tjänster"),
         ("Rådgivning till företag", "Rådgivning", "Ge råd till företag"),
         ("Samverkan kring barn och unga", "Samverkan", "Samverka kring barn och unga"),
         ("Stöd till föräldrar", "Stöd", "Ge stöd till föräldrar"),
@@ -351,44 +357,46 @@ def test_bad_names_have_no_leading_verb(name: str) -> None:
         ),
         # Compounds: the front of the compound becomes the object.
         ("Budgetuppföljning", "Budgetuppföljning", "Följa upp budget"),
-        ("Kompetensutveckling", "Kompetensutveckling", "Utveckla kompetens"),
-        ("Verksamhetsplanering", "Verksamhetsplanering", "Planera verksamhet"),
+        ("Kompetensutveckling", "Kompetensutveckling", "Utveckla medarbetarnas kompetens"),
+        ("Verksamhetsplanering", "Verksamhetsplanering", "Planera verksamheten"),
         ("Behovsbedömning", "Behovsbedömning", "Bedöma behov"),
         ("Bygglovshandläggning", "Bygglovshandläggning", "Handlägga bygglov"),
-        ("Löneutbetalning", "Löneutbetalning", "Betala ut lön"),
+        ("Löneutbetalning", "Löneutbetalning", "Betala ut löner"),
         ("IT-upphandling", "IT-upphandling", "Upphandla IT"),
-        ("Insatssamordning", "Insatssamordning", "Samordna insats"),
+        ("Insatssamordning", "Insatssamordning", "Samordna insatser"),
         ("Avfallshantering", "Avfallshantering", "Hantera avfall"),
-        ("Översiktsplanering", "Översiktsplanering", "Planera översikt"),
+        ("Översiktsplanering", "Översiktsplanering", "Ta fram översiktsplan"),
         ("Kommunikationsplanering", "Kommunikationsplanering", "Planera kommunikation"),
         ("Avtalsuppföljning", "Avtalsuppföljning", "Följa upp avtal"),
-        ("Samhällsplanering", "Samhällsplanering", "Planera samhälle"),
-        ("Platsutveckling", "Platsutveckling", "Utveckla plats"),
+        ("Samhällsplanering", "Samhällsplanering", "Planera samhällets utveckling"),
+        ("Platsutveckling", "Platsutveckling", "Utveckla platser"),
         ("Grundskoleutveckling", "Grundskoleutveckling", "Utveckla grundskola"),
         # Unknown words: guessed from the ending.
         ("Digitalisering av tjänster", "Digitalisering", "Digitalisera tjänster"),
-        ("Sammanfattning", "Sammanfattning", "Sammanfatta"),
+        ("Sammanfattning", "Sammanfattning", None),
         ("Förbättring av rutiner", "Förbättring", "Förbättra rutiner"),
         ("Tillgodoseende av behov", "Tillgodoseende", "Tillgodose behov"),
     ],
 )
-def test_nominalisation_suggests_the_verb(name: str, word: str, suggestion: str) -> None:
+def test_nominalisation_suggests_the_verb(name: str, word: str, suggestion: str | None) -> None:
     assert nominalisation(name) == (word, suggestion)
-    assert leading_verb(suggestion) is not None
+    if suggestion is not None:
+        assert leading_verb(suggestion) is not None
+        assert check_name(suggestion) is None
 
 
 def test_nominalisation_keeps_lower_case() -> None:
     assert nominalisation("uppföljning av budget") == ("uppföljning", "följa upp budget")
-    assert nominalisation("  rekrytering ") == ("rekrytering", "rekrytera")
+    assert nominalisation("  rekrytering ") == ("rekrytering", "rekrytera medarbetare")
 
 
 def test_nominalisation_of_upper_case_name() -> None:
-    assert nominalisation("REKRYTERING") == ("REKRYTERING", "Rekrytera")
+    assert nominalisation("REKRYTERING") == ("REKRYTERING", "Rekrytera medarbetare")
 
 
 def test_nominalisation_capitalised_after_leading_punctuation() -> None:
     # Only the first word is rewritten; what follows it, punctuation included, is kept.
-    assert nominalisation("”Rekrytering”") == ("Rekrytering", "Rekrytera”")
+    assert nominalisation("”Rekrytering av chefer”") == ("Rekrytering", "Rekrytera chefer”")
 
 
 @pytest.mark.parametrize(
@@ -423,15 +431,25 @@ def test_no_nominalisation(name: str) -> None:
     assert nominalisation(name) is None
 
 
-def test_nominalisation_dictionary_is_large_and_every_suggestion_is_a_verb() -> None:
-    assert len(swedish._NOMINALISATIONS) >= 60
-    for noun, verb in swedish._NOMINALISATIONS.items():
+def test_nominalisation_dictionary_is_large_and_every_suggestion_is_a_good_name() -> None:
+    lists = swedish.word_lists()
+    assert len(lists.nominalisations) >= 150
+    for noun, verb in lists.nominalisations.items():
+        if not verb:
+            continue
         phrase = leading_verb(verb)
         assert phrase is not None, noun
         assert verb.startswith(phrase), noun
         found = nominalisation(noun.capitalize())
         assert found is not None, noun
-        assert leading_verb(found[1]) is not None, noun
+        assert found[1] is None or check_name(found[1]) is None, noun
+
+
+def test_every_verb_object_completes_a_good_name() -> None:
+    for verb, obj in swedish.word_lists().verbs.items():
+        assert leading_verb(verb) is not None, verb
+        if obj:
+            assert check_name(f"{verb.capitalize()} {obj}") is None, verb
 
 
 # --- functional names --------------------------------------------------------------------------
@@ -482,7 +500,6 @@ def test_functional_word(name: str, word: str) -> None:
         "Processer för ledning",
         "Processen",
         "Process för rekrytering",
-        "Följa upp ekonomiprocessen",
         "Barnomsorg",
         "Digitala tjänster",
         "Rekrytering",
@@ -498,14 +515,15 @@ def test_not_functional(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Planera", "Följa upp", "ta fram", "  Ta hand om  ", "Samordna.", "Att planera"]
+    "name", ["Planera", "Följa upp", "ta fram", "  Ta hand om  ", "Samordna."]
 )
 def test_only_verb(name: str) -> None:
     assert is_only_verb(name)
 
 
 @pytest.mark.parametrize(
-    "name", ["Planera budget", "Följa upp budget", "Rekrytering", "Skola", "", "   ", "Att"]
+    "name",
+    ["Planera budget", "Följa upp budget", "Rekrytering", "Skola", "", "   ", "Att", "Att planera"],
 )
 def test_not_only_verb(name: str) -> None:
     assert not is_only_verb(name)
@@ -554,12 +572,13 @@ def test_a_verb_and_any_words(verb: str, rest: list[str]) -> None:
     assert is_only_verb(name) == (not rest)
 
 
-@given(st.sampled_from(sorted(swedish._NOMINALISATIONS)), st.text(max_size=30))
+@given(st.sampled_from(sorted(swedish.word_lists().nominalisations)), st.text(max_size=30))
 def test_a_nominalisation_and_any_text(noun: str, rest: str) -> None:
     name = f"{noun.capitalize()} {rest}"
     found = nominalisation(name)
-    if found is not None:
+    if found is not None and found[1] is not None:
         assert found[1][:1].isupper()
+        assert check_name(found[1]) is None
 
 
 def test_ten_thousand_names_are_fast() -> None:
@@ -574,10 +593,7 @@ def test_ten_thousand_names_are_fast() -> None:
     names = [templates[i % len(templates)].format(i) for i in range(10_000)]
     start = time.perf_counter()
     for name in names:
-        leading_verb(name)
-        nominalisation(name)
-        functional_word(name)
-        is_only_verb(name)
+        check_name(name)
     elapsed = time.perf_counter() - start
-    # About 0.06 s on a slow machine; the margin keeps a busy CI runner from failing.
-    assert elapsed < 0.5
+    # About 0.3 s on a slow machine; the margin keeps a busy CI runner from failing.
+    assert elapsed < 1.5

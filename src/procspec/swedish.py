@@ -15,14 +15,22 @@ per name. It never raises on any string.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
 
 __all__ = [
+    "NameFinding",
+    "check_name",
     "functional_word",
     "is_only_verb",
     "leading_verb",
     "nominalisation",
+    "object_form",
+    "suggestion_from_purpose",
+    "word_lists",
     "words",
 ]
 
@@ -200,7 +208,9 @@ _NOT_VERBS = _wordset(
 # "gemensamma", "kommunala", "medborgarna"), each with the few verbs that share the ending.
 _NOT_VERB_ENDINGS: dict[str, frozenset[str]] = {
     "iska": frozenset({"fiska", "viska", "diska", "piska", "uppfriska"}),  # politiska
-    "iga": frozenset({"tiga", "stiga", "bestiga", "överstiga", "understiga", "niga"}),  # viktiga
+    "iga": frozenset(
+        {"tiga", "stiga", "bestiga", "överstiga", "understiga", "niga", "besiktiga"}
+    ),  # viktiga
     "ella": frozenset(),  # nationella, kulturella
     "tiva": frozenset(),  # operativa, administrativa
     "siva": frozenset(),  # intensiva, inklusiva
@@ -257,9 +267,6 @@ def _verb_span(tokens: Sequence[_Token]) -> int:
         return 0
     first = tokens[0][0].lower()
     start = 0
-    if first == "att" and len(tokens) > 1:
-        start = 1
-        first = tokens[1][0].lower()
     if first in _PARTICLE_VERB_HEADS:
         following = [word.lower() for word, _, _ in tokens[start + 1 : start + 3]]
         for size in (2, 1):
@@ -298,138 +305,109 @@ def is_only_verb(name: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
+# Word lists (data files in procspec/ordlista)
+# --------------------------------------------------------------------------------------------
+
+
+def _rows(file_name: str) -> list[list[str]]:
+    """The rows of a tab-separated word list; '#' lines and blank lines are comments."""
+    text = resources.files("procspec").joinpath("ordlista", file_name).read_text("utf-8")
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """The word lists of procspec/ordlista, read once. Each file documents its source."""
+
+    nominalisations: dict[str, str]
+    """Nominalisation -> verb phrase (substantiveringar.tsv)."""
+    whole_only: frozenset[str]
+    """Nominalisations that count only as a whole word, not as the tail of a compound."""
+    verbs: dict[str, str]
+    """Known verb phrases in the infinitive -> the object to add when a name is only the verb."""
+    verb_words: frozenset[str]
+    """Single words that are known infinitives (the first word of every known verb phrase)."""
+    objects: dict[str, str]
+    """Noun -> the form it takes as an object in a name (objekt.tsv)."""
+    fronts: dict[str, str]
+    """Compound front -> the word (fogformer.tsv)."""
+    units: tuple[str, ...]
+    processes: tuple[str, ...]
+    functions: frozenset[str]
+    collectives: frozenset[str]
+    unit_exceptions: tuple[str, ...]
+    english_names: dict[str, str]
+    english_verbs: dict[str, str]
+    english_words: dict[str, str]
+    ambiguous: frozenset[str]
+    service_endings: tuple[str, ...]
+    service_names: dict[str, str]
+
+
+@functools.cache
+def word_lists() -> WordLists:
+    """The word lists behind the naming rules, loaded from the package on first use."""
+    nominalisations: dict[str, str] = {}
+    whole: set[str] = set()
+    for row in _rows("substantiveringar.tsv"):
+        word = row[0].lower()
+        nominalisations[word] = row[1] if len(row) > 1 and row[1] != "-" else ""
+        if len(row) > 2 and row[2] == "hel":
+            whole.add(word)
+    verbs: dict[str, str] = {}
+    for row in _rows("verb.tsv"):
+        obj = row[1] if len(row) > 1 else ""
+        if obj or row[0] not in verbs:
+            verbs[row[0]] = obj
+    organisation: dict[str, list[str]] = {}
+    for row in _rows("organisation.tsv"):
+        organisation.setdefault(row[0], []).append(row[1].lower())
+    english: dict[str, dict[str, str]] = {}
+    for row in _rows("engelska.tsv"):
+        english.setdefault(row[0], {})[row[1].lower()] = row[2] if len(row) > 2 else ""
+    services: dict[str, dict[str, str]] = {}
+    for row in _rows("tjanster.tsv"):
+        services.setdefault(row[0], {})[row[1].lower()] = row[2] if len(row) > 2 else ""
+    return WordLists(
+        nominalisations=nominalisations,
+        whole_only=frozenset(whole),
+        verbs=verbs,
+        verb_words=frozenset(
+            phrase.split()[0] for phrase in (*verbs, *nominalisations.values()) if phrase
+        )
+        | _SHORT_VERBS,
+        objects={row[0]: row[1] for row in _rows("objekt.tsv")},
+        fronts={row[0]: row[1] for row in _rows("fogformer.tsv")},
+        units=tuple(organisation.get("enhet", ())),
+        processes=tuple(organisation.get("process", ())),
+        functions=frozenset(organisation.get("funktion", ())),
+        collectives=frozenset(organisation.get("samlande", ())),
+        unit_exceptions=tuple(
+            stem + ending
+            for stem in organisation.get("undantag", ())
+            for ending in ("", "en", "et", "ens", "ets")
+        ),
+        english_names=english.get("namn", {}),
+        english_verbs=english.get("verb", {}),
+        english_words=english.get("ord", {}),
+        ambiguous=frozenset(english.get("tvetydig", {})),
+        service_endings=tuple(services.get("efterled", {})),
+        service_names=services.get("namn", {}),
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # Nominalisations
 # --------------------------------------------------------------------------------------------
 
-# Common nominalisations in municipal process names, with the verb phrase to use instead.
-_NOMINALISATIONS: dict[str, str] = {
-    "administration": "administrera",
-    "analys": "analysera",
-    "anmälan": "anmäla",
-    "anordnande": "anordna",
-    "ansökan": "ansöka",
-    "anpassning": "anpassa",
-    "anställning": "anställa",
-    "antagning": "anta",
-    "arkivering": "arkivera",
-    "avräkning": "räkna av",
-    "avveckling": "avveckla",
-    "bedömning": "bedöma",
-    "bemanning": "bemanna",
-    "bemötande": "bemöta",
-    "beredning": "bereda",
-    "beräkning": "beräkna",
-    "beslut": "besluta",
-    "beslutsfattande": "fatta beslut",
-    "betalning": "betala",
-    "bevakning": "bevaka",
-    "bevarande": "bevara",
-    "bokföring": "bokföra",
-    "budgetering": "budgetera",
-    "debitering": "debitera",
-    "deltagande": "delta",
-    "diarieföring": "diarieföra",
-    "digitalisering": "digitalisera",
-    "dokumentation": "dokumentera",
-    "drift": "driva",
-    "etablering": "etablera",
-    "fakturering": "fakturera",
-    "fastställande": "fastställa",
-    "framtagande": "ta fram",
-    "framtagning": "ta fram",
-    "förebyggande": "förebygga",
-    "förmedling": "förmedla",
-    "försäljning": "sälja",
-    "förvaltning": "förvalta",
-    "främjande": "främja",
-    "fördelning": "fördela",
-    "genomförande": "genomföra",
-    "genomgång": "gå igenom",
-    "godkännande": "godkänna",
-    "granskning": "granska",
-    "handledning": "handleda",
-    "handläggning": "handlägga",
-    "hantering": "hantera",
-    "implementering": "implementera",
-    "information": "informera",
-    "inbetalning": "betala in",
-    "införande": "införa",
-    "inköp": "köpa in",
-    "insamling": "samla in",
-    "inskolning": "skola in",
-    "integration": "integrera",
-    "intagning": "ta in",
-    "introduktion": "introducera",
-    "inventering": "inventera",
-    "kartläggning": "kartlägga",
-    "kommunikation": "kommunicera",
-    "kontroll": "kontrollera",
-    "kvalitetssäkring": "kvalitetssäkra",
-    "ledning": "leda",
-    "marknadsföring": "marknadsföra",
-    "matlagning": "laga mat",
-    "medverkan": "medverka",
-    "mottagande": "ta emot",
-    "mottagning": "ta emot",
-    "mätning": "mäta",
-    "omhändertagande": "ta hand om",
-    "placering": "placera",
-    "planering": "planera",
-    "prövning": "pröva",
-    "rapportering": "rapportera",
-    "redovisning": "redovisa",
-    "registrering": "registrera",
-    "rekrytering": "rekrytera",
-    "renhållning": "hålla rent",
-    "rådgivning": "ge råd",
-    "räkning": "räkna",
-    "samordning": "samordna",
-    "samråd": "samråda",
-    "samverkan": "samverka",
-    "schemaläggning": "schemalägga",
-    "skötsel": "sköta",
-    "snöröjning": "röja snö",
-    "städning": "städa",
-    "styrning": "styra",
-    "stöd": "ge stöd",
-    "tilldelning": "tilldela",
-    "tillhandahållande": "tillhandahålla",
-    "tolkning": "tolka",
-    "underhåll": "underhålla",
-    "upphandling": "upphandla",
-    "uppbyggnad": "bygga upp",
-    "uppdatering": "uppdatera",
-    "uppföljning": "följa upp",
-    "upprätthållande": "upprätthålla",
-    "uthyrning": "hyra ut",
-    "utbetalning": "betala ut",
-    "utbildning": "utbilda",
-    "utformning": "utforma",
-    "utförande": "utföra",
-    "utlåning": "låna ut",
-    "utlämning": "lämna ut",
-    "utredning": "utreda",
-    "utskick": "skicka ut",
-    "utveckling": "utveckla",
-    "utvärdering": "utvärdera",
-    "vägledning": "vägleda",
-    "verkställande": "verkställa",
-    "verkställighet": "verkställa",
-    "återkoppling": "återkoppla",
-    "återrapportering": "återrapportera",
-    "överlämning": "lämna över",
-    "översyn": "se över",
-    "översättning": "översätta",
-    "övervakning": "övervaka",
-}
-
-# Entries that only count as a whole word: "Försörjningsstöd" is a benefit, not support given,
-# and "Biståndsbeslut" is a document.
-_WHOLE_WORD_ONLY = frozenset({"stöd", "beslut"})
-
 # The shortest dictionary entry looked for at the end of a compound, and the shortest front.
-_MIN_COMPOUND_TAIL = 5
-_MIN_COMPOUND_HEAD = 3
+_MIN_COMPOUND_TAIL = 4
+_MIN_COMPOUND_HEAD = 2
 
 # Words that look like nominalisations but name a thing, a person or a body.
 _NOT_NOMINALISATIONS = _wordset(
@@ -482,6 +460,8 @@ _NOT_NOMINALISATION_ENDINGS = (
     "stiftelse",
     "händelse",
     "rörelse",
+    "försörjningsstöd",
+    "bistånd",
 )
 
 # Words after an -ande/-ende word that show it is used as a noun ("Genomförande av ...").
@@ -493,32 +473,16 @@ _AFTER_NOMINAL_PARTICIPLE = _wordset(
 )
 _CONJUNCTIONS = frozenset({"och", "samt", "eller"})
 
-# Fronts of compounds whose linking form differs from the word ("arbetsplanering" is about
-# "arbete", "löneutbetalning" about "lön").
-_COMPOUND_FRONTS = {
-    "arbets": "arbete",
-    "samhälls": "samhälle",
-    "löne": "lön",
-    "skol": "skola",
-    "skole": "skola",
-    "medborgar": "medborgare",
-    "invånar": "invånare",
-    "användar": "användare",
-    "brukar": "brukare",
-    "lärar": "lärare",
-    "vuxen": "vuxna",
-    "rätts": "rätt",
-}
 # A linking -s is dropped after most consonants ("kvalitets", "behovs", "översikts") and after
 # these endings ("kommunikations", "avtals", "avfalls", "leverantörs"). It belongs to the word
 # after a vowel or s, l, n, r, x, z ("kris", "kurs", "kompetens") and in -ats ("plats", "insats").
 _LINKING_S_CONSONANTS = frozenset("bcdfghjkmpqtvw")
-_LINKING_S_AFTER = ("tion", "sion", "tal", "mål", "el", "ll", "ör", "är")
+_LINKING_S_AFTER = ("tion", "sion", "tal", "mål", "el", "ll", "ör", "är", "nkt")
 _NOT_LINKING_S = ("ats",)
 
 
 def _heuristic_verb(word: str) -> str | None:
-    """Guess the verb behind an unknown nominalisation from its ending."""
+    """Guess the verb behind an unknown nominalisation from its ending (to recognise it)."""
     if len(word) < 6 or not _SWEDISH_LETTERS.issuperset(word):
         return None
     if word.endswith("ering"):  # registrering -> registrera
@@ -531,10 +495,12 @@ def _heuristic_verb(word: str) -> str | None:
         return word[:-3] + "a"
     if word.endswith("ende"):  # tillgodoseende -> tillgodose
         return word[:-4]
-    if word.endswith("else"):  # bekräftelse -> bekräfta, förståelse -> förstå
-        stem = word[:-4]
-        return stem if stem[-1] in "aeiouyåäö" else stem + "a"
     return None
+
+
+def _is_known_verb(phrase: str) -> bool:
+    lists = word_lists()
+    return phrase in lists.verbs or phrase.split()[0] in lists.verb_words
 
 
 def _compound_object(front: str) -> str:
@@ -545,9 +511,10 @@ def _compound_object(front: str) -> str:
     if front[1:] == front[1:].lower():
         front = front[0].lower() + front[1:]
     lowered = front.lower()
-    if lowered in _COMPOUND_FRONTS:
-        return _COMPOUND_FRONTS[lowered]
-    for linking, word in _COMPOUND_FRONTS.items():
+    fronts = word_lists().fronts
+    if lowered in fronts:
+        return fronts[lowered]
+    for linking, word in fronts.items():
         if lowered.endswith(linking) and len(lowered) > len(linking):
             return front[: -len(linking)] + word
     if (
@@ -560,14 +527,59 @@ def _compound_object(front: str) -> str:
     return front
 
 
-def _verb_for(word: str) -> tuple[str, str] | None:
-    """(verb phrase, object from a compound's front) for a nominalisation, or None."""
+def object_form(noun: str) -> str:
+    """The form a noun takes as the object of a process name (objekt.tsv).
+
+    A process handles many of a countable thing ("Hantera fakturor", "Hantera ärenden") and the
+    one of a unique thing ("Planera verksamheten"); other nouns keep their form ("Följa upp
+    budget"). A compound takes the form of its last part ("leverantörsfaktura" ->
+    "leverantörsfakturor"); a definite form is read as its base ("fakturan" -> "fakturor").
+    """
+    if not noun or " " in noun:
+        return noun
+    objects = word_lists().objects
+    low = noun.lower()
+    for base in (low, *_definite_bases(low)):
+        if base in objects:
+            return objects[base]
+        for cut in range(1, len(base) - 2):
+            if base[cut:] in objects:
+                return noun[:cut] + objects[base[cut:]]
+    return noun
+
+
+def _definite_bases(word: str) -> tuple[str, ...]:
+    """Base forms a definite noun may have: "fakturan" -> "faktura", "ärendet" -> "ärende"."""
+    bases: list[str] = []
+    for ending, replacement in (
+        ("orna", "a"),
+        ("erna", ""),
+        ("arna", ""),
+        ("ena", ""),
+        ("en", ""),
+        ("et", ""),
+        ("n", ""),
+        ("t", ""),
+        ("na", ""),
+    ):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            bases.append(word[: -len(ending)] + replacement)
+    return tuple(bases)
+
+
+def _verb_for(word: str) -> tuple[str, str, bool] | None:
+    """(verb phrase, object from a compound's front, whole phrase) for a nominalisation.
+
+    The verb phrase is "" when the word is recognised as a nominalisation but no real verb is
+    known for it; `whole` is True when the phrase replaces the whole word (a "hel" entry).
+    """
+    lists = word_lists()
     low = word.lower()
     if low.endswith("ingar") and len(low) > 8:  # utbetalningar -> utbetalning
         low = low[:-2]
         word = word[:-2]
-    if low in _NOMINALISATIONS:
-        return _NOMINALISATIONS[low], ""
+    if low in lists.nominalisations:
+        return lists.nominalisations[low], "", low in lists.whole_only
     if low in _NOT_NOMINALISATIONS:
         return None
     # The longest known thing the word ends with wins: "insatssamordning" ends in "samordning"
@@ -577,16 +589,16 @@ def _verb_for(word: str) -> tuple[str, str] | None:
         excluded = max(len(end) for end in _NOT_NOMINALISATION_ENDINGS if low.endswith(end))
     for cut in range(_MIN_COMPOUND_HEAD, len(low) - _MIN_COMPOUND_TAIL + 1):
         tail = low[cut:]
-        if tail in _NOMINALISATIONS and tail not in _WHOLE_WORD_ONLY:
+        if tail in lists.nominalisations and tail not in lists.whole_only:
             if excluded >= len(tail):
                 return None
-            return _NOMINALISATIONS[tail], _compound_object(word[:cut])
+            return lists.nominalisations[tail], _compound_object(word[:cut]), False
     if excluded:
         return None
     verb = _heuristic_verb(low)
     if verb is None or verb in _NOT_VERBS:
         return None
-    return verb, ""
+    return (verb if verb in lists.verb_words else ""), "", False
 
 
 def _is_participle_noun(tokens: Sequence[_Token], index: int) -> bool:
@@ -601,22 +613,36 @@ def _is_participle_noun(tokens: Sequence[_Token], index: int) -> bool:
     return False
 
 
-def _convert(tokens: Sequence[_Token], index: int) -> tuple[str, str] | None:
+def _convert(tokens: Sequence[_Token], index: int) -> tuple[str, str, bool] | None:
     word = tokens[index][0]
     if word.lower().endswith(("ande", "ende")) and not _is_participle_noun(tokens, index):
         return None
     return _verb_for(word)
 
 
-def nominalisation(name: str) -> tuple[str, str] | None:
-    """The nominalisation a name starts with and a rewritten name, or None.
+def _phrase(verb: str, obj: str) -> str:
+    return verb + (" " + object_form(obj) if obj else "")
+
+
+def _capitalised_like(suggestion: str, name: str) -> str:
+    text = _normalise(name)
+    if text[:1].isupper() or (text[:1] in "\"'”“«" and text[1:2].isupper()):
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def nominalisation(name: str) -> tuple[str, str | None] | None:
+    """The nominalisation a name starts with and a rewritten name (or None), or None.
 
     Örebro, Att namnge processer asks for a verb in an active form: "Uppföljning av budget" names
     an activity as a thing, "Följa upp budget" says what is done. Returns the nominalised word as
     written and a suggestion that starts with the verb, drops a following "av" and keeps the rest
-    ("Hantering av fakturor" -> "Hantera fakturor"); the suggestion is capitalised iff the name
-    is. Coordinated nominalisations are rewritten too ("Planering och uppföljning" -> "Planera
-    och följa upp"). Names that already start with a verb give None.
+    ("Hantering av fakturor" -> "Hantera fakturor"); a compound's front becomes the object, in
+    the plural where the process handles many ("Fakturahantering" -> "Hantera fakturor").
+    Coordinated nominalisations are rewritten too ("Planering och uppföljning" -> "Planera och
+    följa upp"). The suggestion is None when no real verb is known (substantiveringar.tsv), and
+    a bare verb gets its usual object (verb.tsv) or no suggestion. Names that already start with
+    a verb give None.
     """
     text, tokens, span = _parse(name)
     if not tokens or span > 0:
@@ -624,8 +650,10 @@ def nominalisation(name: str) -> tuple[str, str] | None:
     converted = _convert(tokens, 0)
     if converted is None:
         return None
-    verb, obj = converted
-    parts = [verb + (" " + obj if obj else "")]
+    verb, obj, _ = converted
+    if not verb:
+        return tokens[0][0], None
+    parts = [_phrase(verb, obj)]
     index = 0
     position = tokens[0][2]
     while True:
@@ -636,59 +664,25 @@ def nominalisation(name: str) -> tuple[str, str] | None:
             index + 2 < len(tokens)
             and tokens[index + 1][0].lower() in _CONJUNCTIONS
             and (following := _convert(tokens, index + 2)) is not None
+            and following[0]
         ):
-            next_verb, next_obj = following
+            next_verb, next_obj, _ = following
             parts.append(text[position : tokens[index + 1][2]])
-            parts.append(" " + next_verb + (" " + next_obj if next_obj else ""))
+            parts.append(" " + _phrase(next_verb, next_obj))
             index += 2
             position = tokens[index][2]
             continue
         break
     suggestion = "".join(parts) + text[position:]
-    if tokens[0][0][:1].isupper():
-        suggestion = suggestion[:1].upper() + suggestion[1:]
-    return tokens[0][0], suggestion
+    if is_only_verb(suggestion):
+        suggestion = _complete_verb(suggestion.strip(), "") or ""
+    suggestion = _capitalised_like(suggestion, name)
+    return tokens[0][0], (suggestion if suggestion and _passes(suggestion) else None)
 
 
 # --------------------------------------------------------------------------------------------
 # Functional names
 # --------------------------------------------------------------------------------------------
-
-# Compounds only: "Ekonomiprocessen" is named after a function, "Process för ..." is not.
-_PROCESS_ENDINGS = ("process", "processen", "processer", "processerna")
-_UNIT_ENDINGS = (
-    "avdelningen",
-    "avdelning",
-    "enheten",
-    "enhet",
-    "förvaltningen",
-    "kontoret",
-    "sektionen",
-    "staben",
-    "funktionen",
-    "kansliet",
-    "sekretariatet",
-)
-# Words ending in a unit ending that are no unit: "öppenhet" and "erfarenhet" are qualities
-# (adjectives in -en + -het), "lägenhet" is a flat.
-_NOT_UNIT_ENDINGS = tuple(
-    form
-    for stem in (
-        "ägenhet",
-        "öppenhet",
-        "vetenhet",
-        "ogenhet",
-        "mögenhet",
-        "egenhet",
-        "renhet",
-        "tagenhet",
-        "slutenhet",
-        "åtenhet",
-        "farenhet",
-        "givenhet",
-    )
-    for form in (stem, stem + "en")
-)
 
 _FUNCTION_WORDS = _wordset(
     """
@@ -729,42 +723,422 @@ _ADJECTIVES = _wordset(
     trygg trygga tryggt säker säkra säkert öppen öppna öppet
     """
 )
+# Prepositions after which a unit is the recipient of what the process delivers (Örebro's own
+# example: "ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen").
+_RECIPIENT_PREPOSITIONS = frozenset({"till", "åt", "för", "hos"})
+_DEFINITE_UNIT_ENDINGS = ("en", "et", "ån")
 
 
-def _is_unit(word: str) -> bool:
-    low = word.lower()
-    return low.endswith(_UNIT_ENDINGS) and not low.endswith(_NOT_UNIT_ENDINGS)
+def _is_exception(low: str) -> bool:
+    return low.endswith(word_lists().unit_exceptions)
+
+
+def _unit(low: str, *, compound: bool, definite: bool) -> bool:
+    """Whether a lower-case word names a unit of the organisation (organisation.tsv)."""
+    units = word_lists().units
+    if not low.endswith(units) and not low[:-1].endswith(units):
+        return False
+    base = low[:-1] if low.endswith(("ens", "ets", "ns")) else low
+    for ending in units:
+        if not base.endswith(ending):
+            continue
+        if compound and len(base) <= len(ending) + 1:
+            continue
+        if definite and not ending.endswith(_DEFINITE_UNIT_ENDINGS):
+            continue
+        return not _is_exception(base)
+    return False
+
+
+def _process_compound(low: str, *, definite: bool) -> bool:
+    processes = word_lists().processes
+    if not low.endswith(processes):
+        return False
+    for ending in processes:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return not definite or ending.endswith(("en", "na"))
+    return False
 
 
 def _is_content_word(word: str) -> bool:
     low = word.lower()
     if low in _FUNCTION_WORDS or low in _ADJECTIVES or low.endswith("-"):
         return False
-    return not (low.endswith(_ADJECTIVE_ENDINGS) and not _is_unit(low))
+    return not (low.endswith(_ADJECTIVE_ENDINGS) and not _unit(low, compound=False, definite=False))
+
+
+def _with_coordination(tokens: Sequence[_Token], index: int, text: str) -> str:
+    """The word at `index` with a truncated coordination before it: "Styr- och ledningsprocesser"."""
+    start = index
+    while (
+        start >= 2
+        and tokens[start - 1][0].lower() in _CONJUNCTIONS
+        and tokens[start - 2][0].endswith("-")
+    ):
+        start -= 2
+    return text[tokens[start][1] : tokens[index][2]]
+
+
+def _functional(text: str, tokens: Sequence[_Token], span: int) -> str | None:
+    lists = word_lists()
+    lowered = [word.lower() for word, _, _ in tokens]
+    if span == 0:
+        whole = " ".join(lowered)
+        if whole in lists.functions:
+            return text
+        for index, low in enumerate(lowered):
+            if _process_compound(low, definite=False) or (
+                _unit(low, compound=True, definite=False)
+            ):
+                return _with_coordination(tokens, index, text)
+        if _unit(lowered[0], compound=False, definite=False):
+            return tokens[0][0]
+        for index in range(len(lowered) - 1):
+            low = lowered[index]
+            if (
+                low.endswith("s")
+                and len(low) > 3
+                and low not in _FUNCTION_WORDS
+                and lowered[index + 1] in lists.collectives
+            ):
+                return text[tokens[index][1] : tokens[index + 1][2]]
+        content = [word for word, _, _ in tokens if _is_content_word(word)]
+        if len(content) == 1 and _unit(content[0].lower(), compound=False, definite=False):
+            return content[0]
+        return None
+    for index in range(span, len(tokens)):
+        low = lowered[index]
+        if index > 0 and lowered[index - 1] in _RECIPIENT_PREPOSITIONS:
+            continue
+        if _process_compound(low, definite=True) or _unit(low, compound=True, definite=True):
+            return _with_coordination(tokens, index, text)
+    return None
 
 
 def functional_word(name: str) -> str | None:
-    """The word that makes this a functional name, as written, or None.
+    """The words that make this a functional name, as written, or None.
 
     Örebro, Att namnge processer: avoid names associated with organisational functions, as they
     mix processes up with the traditional organisation chart — "Kommunikationsprocessen" is too
-    close to "Kommunikationsavdelningen". Flags a compound ending in "-processen"/"-processer"
-    (also "-process", "-processerna"), and a name whose first word, or only noun, is an
-    organisational unit ("Ekonomiavdelningen", "IT-enheten", "Digitala enheten"). A name that
-    starts with a verb is about what is done, so a unit it mentions is a recipient ("Ge stöd
-    till förvaltningen"), not its name.
+    close to "Kommunikationsavdelningen". Flags, anywhere in a name without a leading verb, a
+    compound on a unit ending ("Ekonomiavdelningen", "IT-enheten", "Socialförvaltningen",
+    "Stadsbyggnadskontoret", "HR-funktionen") or on "-process(en/er)" ("Stödprocesser"), a name
+    that is a function ("Ekonomi", "HR"), a unit first ("Enheten för ..."), a genitive with
+    "verksamhet" or "processer" ("Socialtjänstens verksamhet"), and a unit as the only noun
+    ("Digitala enheten"). In a name that starts with a verb, a named unit in the definite form
+    ("Stödja IT-avdelningen", "Följa upp ekonomiprocessen") is flagged too, unless it is the
+    recipient ("... till ledningsgruppen", "Ge stöd till förvaltningen").
     """
-    _, tokens, span = _parse(name)
-    if not tokens or span > 0:
+    text, tokens, span = _parse(name)
+    if not tokens:
         return None
-    for word, _, _ in tokens:
-        low = word.lower()
-        if low.endswith(_PROCESS_ENDINGS) and low not in _PROCESS_ENDINGS:
-            return word
-    first = tokens[0][0]
-    if _is_unit(first):
-        return first
-    content = [word for word, _, _ in tokens if _is_content_word(word)]
-    if len(content) == 1 and _is_unit(content[0]):
-        return content[0]
+    return _functional(text, tokens, span)
+
+
+# --------------------------------------------------------------------------------------------
+# Finite and passive verbs, English
+# --------------------------------------------------------------------------------------------
+
+# Words that look like a verb form but are not one in a name ("för" is not "föra" in the present).
+_NOT_FINITE = _FUNCTION_WORDS | _wordset(
+    """
+    bär kör hör lär far går står får tar ser ger gör har är var blir
+    skolans skolas kommunens barns ungas vuxnas äldres elevers
+    """
+) - _wordset("går står får tar ser ger gör")
+
+
+def _infinitive_of(word: str, *, passive: bool) -> str | None:
+    """The known infinitive of a present-tense (or, with `passive`, s-passive) verb form."""
+    low = word.lower()
+    if (
+        low[-1:] not in ("r", "s")
+        or low in _NOT_FINITE
+        or len(low) < 3
+        or not _SWEDISH_LETTERS.issuperset(low)
+    ):
+        return None
+    verbs = word_lists().verb_words
+    candidates: list[str] = []
+    if passive and low.endswith("s"):
+        stem = low[:-1]
+        candidates += [stem, stem + "a"]
+        if stem.endswith("e"):
+            candidates.append(stem[:-1] + "a")  # läses -> läsa
+    if not passive and low.endswith("r"):
+        stem = low[:-1]
+        candidates += [stem, low + "a"]  # hanterar -> hantera, gör -> göra
+        if stem.endswith("e"):
+            candidates.append(stem[:-1] + "a")  # bedömer -> bedöma
+    for candidate in candidates:
+        if candidate in verbs and candidate not in _A_NOUNS:
+            return candidate
     return None
+
+
+def _finite(text: str, tokens: Sequence[_Token]) -> tuple[str, str, str | None] | None:
+    """(kind, verb form as written, suggestion) for a finite or passive verb in the name."""
+    lowered = [word.lower() for word, _, _ in tokens]
+    for index, (word, _, end) in enumerate(tokens):
+        for passive in (False, True):
+            verb = _infinitive_of(word, passive=passive)
+            if verb is None:
+                continue
+            kind = "passive" if passive else "finite"
+            after = index + 1
+            if after < len(tokens) and lowered[after] in _PARTICLES:
+                verb += " " + lowered[after]
+                end = tokens[after][2]
+                after += 1
+            rest = text[end:].strip() if after < len(tokens) else ""
+            if index == 0:
+                return kind, word, _suggest(f"{verb} {rest}".strip(), text)
+            subject = text[: tokens[index][1]].strip()
+            if passive:
+                head = subject.split()
+                if len(head) == 1:
+                    head[0] = object_form(_lower_first(head[0]))
+                phrase = f"{verb} {' '.join(head)} {rest}"
+            else:
+                phrase = f"{verb} {rest}"
+            return kind, word, _suggest(phrase.strip(), text)
+    return None
+
+
+def _lower_first(word: str) -> str:
+    if len(word) > 1 and word[1:2].isupper():
+        return word  # an acronym: "IT-stöd"
+    return word[:1].lower() + word[1:]
+
+
+def _english(tokens: Sequence[_Token]) -> tuple[str, str | None] | None:
+    """(kind, suggestion) when the name is in English."""
+    lists = word_lists()
+    lowered = [word.lower() for word, _, _ in tokens]
+    if any(char in "åäö" for word in lowered for char in word):
+        return None
+    if lowered and lowered[-1] in ("process", "processes"):
+        lowered = lowered[:-1]
+    whole = " ".join(lowered)
+    if whole in lists.english_names:
+        return whole, _suggest(lists.english_names[whole], "")
+    known = [w in lists.english_words or w in lists.ambiguous for w in lowered]
+    strict = [w for w in lowered if w in lists.english_words and w not in lists.ambiguous]
+    if not strict or not all(known):
+        return None
+    suggestion = None
+    verb = lists.english_verbs.get(lowered[-1])
+    objects = [lists.english_words.get(w, "") for w in lowered[:-1]]
+    if verb and len(objects) == 1 and objects[0]:
+        suggestion = _suggest(f"{verb} {objects[0]}", "")
+    return whole, suggestion
+
+
+# --------------------------------------------------------------------------------------------
+# Suggestions
+# --------------------------------------------------------------------------------------------
+
+_STOP_WORDS = _wordset("att så som när eftersom vilket därför genom utifrån samt")
+_MAX_SUGGESTION_WORDS = 8
+
+
+def _passes(name: str) -> bool:
+    """Whether a suggestion is itself a good name: no naming rule fires on it."""
+    return bool(name.strip()) and len(name) <= 90 and _finding(name, "", "", False) is None
+
+
+def _suggest(phrase: str, name: str) -> str | None:
+    """`phrase` as a suggestion (capitalised like `name`), or None when it breaks a rule."""
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        return None
+    if is_only_verb(phrase):
+        completed = _complete_verb(phrase, "")
+        if completed is None:
+            return None
+        phrase = completed
+    phrase = _capitalised_like(phrase, name) if name else phrase[:1].upper() + phrase[1:]
+    return phrase if _passes(phrase) else None
+
+
+def _complete_verb(verb: str, purpose: str) -> str | None:
+    """A bare verb with what it is done to: from the purpose ("att rekrytera X") or verb.tsv."""
+    low = " ".join(verb.lower().split())
+    for candidate in _purpose_phrases(purpose):
+        if candidate.lower().startswith(low + " "):
+            return verb + candidate[len(low) :]
+    obj = word_lists().verbs.get(low, "")
+    return f"{verb} {obj}" if obj else None
+
+
+def _purpose_phrases(text: str) -> list[str]:
+    """Verb phrases in a purpose or end event text ("Syftet är att ge invånarna ...")."""
+    if not text or not text.strip():
+        return []
+    found: list[str] = []
+    for sentence in re.split(r"[.;:!?\n]", _normalise(text)):
+        tokens = _tokens(sentence.strip())
+        sentence = sentence.strip()
+        starts = [0] + [i + 1 for i, (w, _, _) in enumerate(tokens) if w.lower() in ("att", "ska")]
+        for start in starts:
+            if start >= len(tokens):
+                continue
+            span = _verb_span(tokens[start:])
+            if span == 0:
+                continue
+            end = start + span
+            while (
+                end < len(tokens)
+                and end - start < _MAX_SUGGESTION_WORDS
+                and tokens[end][0].lower() not in _STOP_WORDS
+                and not sentence[tokens[end - 1][2] : tokens[end][1]].strip()
+            ):
+                end += 1
+            while end > start + span and tokens[end - 1][0].lower() in (
+                _FUNCTION_WORDS | _CONJUNCTIONS
+            ):
+                end -= 1
+            found.append(sentence[tokens[start][1] : tokens[end - 1][2]])
+    return found
+
+
+def _participle_verb(word: str) -> str | None:
+    """The verb of a past participle: "betald" -> "betala", "fattat" -> "fatta"."""
+    low = word.lower()
+    verbs = word_lists().verb_words
+    for ending, replacement in (("ade", "a"), ("ad", "a"), ("at", "a"), ("d", "a"), ("t", "a")):
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            for candidate in (stem + replacement, stem):
+                if candidate in verbs:
+                    return candidate
+    return None
+
+
+def _end_event_phrase(text: str) -> str | None:
+    """A verb phrase from an end event such as "Fakturan är betald" -> "Betala fakturor"."""
+    if not text:
+        return None
+    tokens = _tokens(_normalise(text).split(".")[0])
+    lowered = [w.lower() for w, _, _ in tokens]
+    for index, low in enumerate(lowered):
+        if low in ("är", "har") and 0 < index < len(tokens) - 1:
+            verb = _participle_verb(lowered[index + 1])
+            if verb is None:
+                return None
+            subject = [w for w, _, _ in tokens[:index]]
+            if len(subject) == 1:
+                subject[0] = object_form(_lower_first(subject[0]))
+            elif subject:
+                subject[0] = _lower_first(subject[0])
+            return f"{verb} {' '.join(subject)}"
+    return None
+
+
+def suggestion_from_purpose(purpose: str, end_event: str) -> str | None:
+    """A name from what the process delivers: its `syfte`, else its `sluthändelse`.
+
+    Örebro, Att namnge processer: "Processens namn ska vara en kortversion av syftet". The first
+    verb phrase of the purpose that is a good name is taken ("Syftet är att ge invånarna
+    snabba besked" -> "Ge invånarna snabba besked"); an end event in the form "<något> är
+    <gjort>" gives the verb and object ("Fakturan är betald" -> "Betala fakturor").
+    """
+    for phrase in _purpose_phrases(purpose):
+        suggestion = _suggest(phrase, "")
+        if suggestion is not None:
+            return suggestion
+    event = _end_event_phrase(end_event)
+    return _suggest(event, "") if event else None
+
+
+def _service_suggestion(text: str, tokens: Sequence[_Token]) -> str | None:
+    """'Tillhandahålla <tjänst>' for a name that is only a service ("Hemtjänst")."""
+    lists = word_lists()
+    whole = " ".join(word.lower() for word, _, _ in tokens)
+    if whole in lists.service_names:
+        return _suggest(lists.service_names[whole], text)
+    last = tokens[-1][0].lower()
+    if len(tokens) <= 3 and last.endswith(lists.service_endings):
+        if not all(_is_content_word(w) or w.lower() in _ADJECTIVES for w, _, _ in tokens):
+            return None
+        return _suggest("tillhandahålla " + _lower_first(text), text)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The finding
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameFinding:
+    """What a Swedish reader objects to in a process name, and what to write instead.
+
+    `code` is the rule (PS101–PS104), `kind` the variant of its message ("att", "finite",
+    "passive", "english", "noun", "nominalisation", "functional", "verb_only"), `word` the words
+    at fault as written, and `suggestion` a whole name that passes every naming rule, or None
+    when procspec cannot build one from the name (or from `syfte`/`sluthändelse` for PS103).
+    """
+
+    code: str
+    kind: str
+    word: str
+    suggestion: str | None
+
+
+def check_name(name: str, purpose: str = "", end_event: str = "") -> NameFinding | None:
+    """The naming finding for a process name, or None when a Swedish reader accepts it.
+
+    Örebro, Att namnge processer: the name is a short form of the purpose, a verb in the
+    infinitive and active form and a noun, never the name of a function. One finding per name,
+    the most precise one: a functional name (PS103), an "Att" before the verb, a finite or
+    passive verb, English (PS101), a nominalisation (PS102), no verb (PS101), only a verb
+    (PS104). `purpose` and `end_event` (the process's `syfte` and `sluthändelse`) supply PS103's
+    and PS104's suggestions. The length limit of PS104 is the rule's business.
+    """
+    return _finding(name, purpose or "", end_event or "", True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _finding(name: str, purpose: str, end_event: str, suggest: bool) -> NameFinding | None:
+    text, tokens, span = _parse(name)
+    if not tokens:
+        return None
+    unit = _functional(text, tokens, span)
+    if unit is not None:
+        advice = suggestion_from_purpose(purpose, end_event) if suggest else None
+        return NameFinding("PS103", "functional", unit, advice)
+    if tokens[0][0].lower() == "att" and len(tokens) > 1 and _verb_span(tokens[1:]):
+        rest = text[tokens[1][1] :]
+        advice = None
+        if suggest:
+            if is_only_verb(rest):
+                completed = _complete_verb(rest, purpose)
+                advice = _suggest(completed, text) if completed else None
+            else:
+                advice = _suggest(rest, text)
+        return NameFinding("PS101", "att", tokens[0][0], advice)
+    if span:
+        if span < len(tokens):
+            return None
+        advice = None
+        if suggest:
+            completed = _complete_verb(text, purpose)
+            advice = _suggest(completed, text) if completed else None
+        return NameFinding("PS104", "verb_only", text, advice)
+    english = _english(tokens)
+    if english is not None:
+        return NameFinding("PS101", "english", text, english[1] if suggest else None)
+    finite = _finite(text, tokens)
+    if finite is not None:
+        kind, word, advice = finite
+        return NameFinding("PS101", kind, word, advice if suggest else None)
+    found = nominalisation(text) if suggest else _bare_nominalisation(tokens)
+    if found is not None:
+        return NameFinding("PS102", "nominalisation", found[0], found[1])
+    advice = _service_suggestion(text, tokens) if suggest else None
+    return NameFinding("PS101", "noun", text, advice)
+
+
+def _bare_nominalisation(tokens: Sequence[_Token]) -> tuple[str, None] | None:
+    return (tokens[0][0], None) if _convert(tokens, 0) is not None else None

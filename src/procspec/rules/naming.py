@@ -20,28 +20,103 @@ SOURCE = "Örebro, Att namnge processer"
 
 add(
     {
-        "PS101": {
+        "PS101.noun": {
             "sv": "Namnet '{name}' börjar inte med ett verb i infinitiv. Skriv vad processen gör, "
-            "till exempel 'Tillhandahålla barnomsorg' eller 'Följa upp budget'.",
+            "med verb och substantiv: '{suggestion}'.",
             "en": "The name '{name}' does not start with a verb in the infinitive. Say what the "
-            "process does, for example 'Tillhandahålla barnomsorg' or 'Följa upp budget'.",
+            "process does, with a verb and a noun: '{suggestion}'.",
         },
-        "PS102": {
-            "sv": "Namnet börjar med substantivet '{word}'. Skriv verbet i stället: '{suggestion}'.",
-            "en": "The name starts with the noun '{word}'. Use the verb instead: '{suggestion}'.",
+        "PS101.noun.plain": {
+            "sv": "Namnet '{name}' börjar inte med ett verb i infinitiv. Skriv vad processen gör "
+            "och vad den levererar, med verb och substantiv (utgå från syftet).",
+            "en": "The name '{name}' does not start with a verb in the infinitive. Say what the "
+            "process does and delivers, with a verb and a noun (start from its purpose).",
         },
-        "PS103": {
-            "sv": "'{word}' är namnet på en funktion i organisationen, inte en process. Skriv vad "
-            "processen levererar, till exempel 'Tillhandahålla kommunikationsstöd' i stället "
-            "för 'Kommunikationsprocessen'.",
-            "en": "'{word}' names an organisational function, not a process. Say what the process "
-            "delivers, for example 'Tillhandahålla kommunikationsstöd' instead of "
-            "'Kommunikationsprocessen'.",
+        "PS101.att": {
+            "sv": "Namnet '{name}' börjar med '{word}'. Infinitivmärket hör inte till ett "
+            "processnamn: skriv '{suggestion}'.",
+            "en": "The name '{name}' starts with '{word}'. The infinitive marker is not part of a "
+            "process name: write '{suggestion}'.",
+        },
+        "PS101.att.plain": {
+            "sv": "Namnet '{name}' börjar med '{word}'. Infinitivmärket hör inte till ett "
+            "processnamn: stryk '{word}' och skriv verbet och vad processen levererar.",
+            "en": "The name '{name}' starts with '{word}'. The infinitive marker is not part of a "
+            "process name: drop '{word}' and write the verb and what the process delivers.",
+        },
+        "PS101.finite": {
+            "sv": "Namnet '{name}' har verbet i presens ('{word}'). Skriv verbet först, i "
+            "infinitiv: '{suggestion}'.",
+            "en": "The name '{name}' has its verb in the present tense ('{word}'). Put the verb "
+            "first, in the infinitive: '{suggestion}'.",
+        },
+        "PS101.finite.plain": {
+            "sv": "Namnet '{name}' har verbet i presens ('{word}'). Skriv verbet först, i "
+            "infinitiv, och sedan vad processen levererar.",
+            "en": "The name '{name}' has its verb in the present tense ('{word}'). Put the verb "
+            "first, in the infinitive, then what the process delivers.",
+        },
+        "PS101.passive": {
+            "sv": "Namnet '{name}' står i passiv form ('{word}'). Skriv det i aktiv form med "
+            "verbet först, i infinitiv: '{suggestion}'.",
+            "en": "The name '{name}' is in the passive ('{word}'). Write it in the active form "
+            "with the verb first, in the infinitive: '{suggestion}'.",
+        },
+        "PS101.passive.plain": {
+            "sv": "Namnet '{name}' står i passiv form ('{word}'). Skriv det i aktiv form med "
+            "verbet först, i infinitiv, och sedan vad processen levererar.",
+            "en": "The name '{name}' is in the passive ('{word}'). Write it in the active form "
+            "with the verb first, in the infinitive, then what the process delivers.",
+        },
+        "PS101.english": {
+            "sv": "Namnet '{name}' är på engelska. Skriv namnet på svenska, med ett verb i "
+            "infinitiv och ett substantiv: '{suggestion}'.",
+            "en": "The name '{name}' is in English. Write the name in Swedish, with a verb in the "
+            "infinitive and a noun: '{suggestion}'.",
+        },
+        "PS101.english.plain": {
+            "sv": "Namnet '{name}' är på engelska. Skriv namnet på svenska, med ett verb i "
+            "infinitiv och ett substantiv som säger vad processen levererar.",
+            "en": "The name '{name}' is in English. Write the name in Swedish, with a verb in the "
+            "infinitive and a noun that says what the process delivers.",
+        },
+        "PS102.nominalisation": {
+            "sv": "Namnet '{name}' börjar med substantiveringen '{word}'. Skriv verbet i stället: "
+            "'{suggestion}'.",
+            "en": "The name '{name}' starts with the nominalisation '{word}'. Use the verb "
+            "instead: '{suggestion}'.",
+        },
+        "PS102.nominalisation.plain": {
+            "sv": "Namnet '{name}' börjar med substantiveringen '{word}'. Skriv det som görs med "
+            "ett verb i infinitiv och ett substantiv i stället.",
+            "en": "The name '{name}' starts with the nominalisation '{word}'. Say what is done "
+            "with a verb in the infinitive and a noun instead.",
+        },
+        "PS103.functional": {
+            "sv": "Namnet '{name}' är ett funktionsnamn: '{word}' är en del av organisationen, "
+            "inte en process. Skriv vad processen levererar; utifrån syftet: '{suggestion}'.",
+            "en": "The name '{name}' is a functional name: '{word}' is part of the organisation, "
+            "not a process. Say what the process delivers; from its purpose: '{suggestion}'.",
+        },
+        "PS103.functional.plain": {
+            "sv": "Namnet '{name}' är ett funktionsnamn: '{word}' är en del av organisationen, "
+            "inte en process. Skriv vad processen levererar, med verb och substantiv, utifrån "
+            "processens syfte.",
+            "en": "The name '{name}' is a functional name: '{word}' is part of the organisation, "
+            "not a process. Say what the process delivers, with a verb and a noun, from the "
+            "process's purpose.",
         },
         "PS104.verb_only": {
-            "sv": "Namnet '{name}' är bara ett verb. Lägg till vad som görs, till exempel "
-            "'{name} budget'.",
-            "en": "The name '{name}' is only a verb. Add what is done, for example '{name} budget'.",
+            "sv": "Namnet '{name}' är bara ett verb. Lägg till vad processen levererar: "
+            "'{suggestion}'.",
+            "en": "The name '{name}' is only a verb. Add what the process delivers: "
+            "'{suggestion}'.",
+        },
+        "PS104.verb_only.plain": {
+            "sv": "Namnet '{name}' är bara ett verb. Lägg till ett substantiv som säger vad "
+            "processen levererar.",
+            "en": "The name '{name}' is only a verb. Add a noun that says what the process "
+            "delivers.",
         },
         "PS104.too_long": {
             "sv": "Namnet är {length} tecken, längre än {max}. Korta det; detaljerna hör hemma i "
@@ -91,26 +166,57 @@ def _suggest_id(pid: str) -> str:
     return candidate if is_valid_id(candidate) else slug(candidate) or "ny-process"
 
 
+def _findings(ctx: Context, code: str) -> Iterator[Problem]:
+    """The problems of naming rule `code`: one finding per name (swedish.check_name)."""
+    for record, model in ctx.processes():
+        found = swedish.check_name(model.name, model.purpose, model.end_event)
+        if found is None or found.code != code:
+            continue
+        key = f"{found.code}.{found.kind}" + ("" if found.suggestion else ".plain")
+        yield ctx.problem(
+            code,
+            record,
+            ("namn",),
+            key,
+            on_key=False,
+            name=model.name.strip(),
+            word=found.word,
+            suggestion=found.suggestion or "",
+        )
+
+
 @rule(
     "PS101",
     Severity.ERROR,
     sv="Namnet börjar inte med ett verb i infinitiv",
     en="Name does not start with a verb in the infinitive",
     source=SOURCE,
-    bad="namn: Barnomsorg\n",
-    good="namn: Tillhandahålla barnomsorg\n",
+    bad="namn: Att hantera bygglov  # förslag: Hantera bygglov\n"
+    "# Också fel: Barnomsorg, Hanterar fakturor, Bygglov hanteras, Onboarding, Service desk\n",
+    good="namn: Hantera bygglov\n"
+    "# Också rätt: Tillhandahålla barnomsorg, Ta emot och utreda anmälningar,\n"
+    "# Utreda och besluta om bistånd, Skola in barn i förskolan\n",
 )
 def verb_first(ctx: Context) -> Iterator[Problem]:
-    """Processens namn ska vara en kortversion av syftet: ett verb i infinitiv och ett
-    substantiv, i aktiv form ("tillhandahålla barnomsorg", "följa upp budget"). Namn som börjar
-    med ett substantiv eller adjektiv beskriver inte vad som görs. Namn som börjar med en
-    substantivering (PS102) eller är funktionsnamn (PS103) får de reglernas mer precisa råd."""
-    for record, model in ctx.processes():
-        name = model.name
-        if swedish.functional_word(name) or swedish.nominalisation(name):
-            continue
-        if swedish.leading_verb(name) is None:
-            yield ctx.problem("PS101", record, ("namn",), "PS101", on_key=False, name=name)
+    """Örebro, Att namnge processer: processens namn ska vara en kortversion av syftet, med ett
+    verb och ett substantiv i aktiv form ("tillhandahålla barnomsorg", "bedöma behov av
+    försörjningsstöd", "följa upp budget"). Regeln slår till när namnet inte börjar med ett verb
+    i infinitiv, och säger varför:
+
+    - namnet börjar med infinitivmärket "Att" ("Att hantera bygglov"), som inte hör till ett
+      namn: förslaget är namnet utan "Att";
+    - verbet står i presens eller passiv ("Hanterar fakturor", "Bygglov hanteras"): förslaget
+      är verbet i infinitiv först och det som hanteras som objekt ("Hantera bygglov");
+    - namnet är på engelska ("Onboarding", "Service desk", "Invoice handling"): skriv det på
+      svenska ("Introducera nya medarbetare", "Hantera fakturor");
+    - namnet är ett substantiv ("Barnomsorg", "Hemtjänst"): Örebros mönster "Tillhandahålla
+      barnomsorg" föreslås för tjänster; andra namn får inget påhittat förslag.
+
+    Partikelverb ("ta emot", "betala ut", "följa upp", "skola in") och samordnade verb ("utreda
+    och besluta om") är verb i infinitiv. Namn som börjar med en substantivering (PS102), är
+    funktionsnamn (PS103) eller bara är ett verb (PS104) får de reglernas råd i stället; ett namn
+    får högst ett av dem. Orden regeln känner igen står i ordlistorna i `procspec/ordlista/`."""
+    yield from _findings(ctx, "PS101")
 
 
 @rule(
@@ -119,21 +225,22 @@ def verb_first(ctx: Context) -> Iterator[Problem]:
     sv="Namnet börjar med en substantivering",
     en="Name starts with a nominalisation",
     source=SOURCE,
-    bad="namn: Uppföljning av budget\n",
-    good="namn: Följa upp budget\n",
+    bad="namn: Fakturahantering  # förslag: Hantera fakturor\n"
+    "# Också fel: Uppföljning av budget, Myndighetsutövning, Rekrytering\n",
+    good="namn: Hantera fakturor\n"
+    "# Också rätt: Följa upp budget, Utöva myndighet, Rekrytera medarbetare\n",
 )
 def nominalisation(ctx: Context) -> Iterator[Problem]:
-    """Substantiveringar som "Rekrytering" eller "Uppföljning av budget" gör processen till en
-    sak i stället för ett arbetssätt. Regeln föreslår verbet: "Rekrytera", "Följa upp budget"."""
-    for record, model in ctx.processes():
-        if swedish.functional_word(model.name):
-            continue
-        found = swedish.nominalisation(model.name)
-        if found is not None:
-            word, suggestion = found
-            yield ctx.problem(
-                "PS102", record, ("namn",), "PS102", on_key=False, word=word, suggestion=suggestion
-            )
+    """Örebro, Att namnge processer: namnet ska ha ett verb och använda en aktiv form.
+    Substantiveringar som "Rekrytering", "Fakturahantering" eller "Uppföljning av budget" gör
+    processen till en sak i stället för ett arbete. Regeln bygger förslaget av namnet självt:
+    substantiveringens verb, och förledet som objekt, i plural när processen hanterar många
+    ("Fakturahantering" -> "Hantera fakturor", "Ärendehantering" -> "Hantera ärenden"). Bara
+    verb som finns föreslås: där inget verb finns ges en verbfras ("Myndighetsutövning" ->
+    "Utöva myndighet", "Kompetensförsörjning" -> "Säkra kompetensförsörjning") eller inget
+    förslag. Ett förslag bryter aldrig mot någon namnregel: ett ensamt verb får ett objekt
+    ("Rekrytering" -> "Rekrytera medarbetare")."""
+    yield from _findings(ctx, "PS102")
 
 
 @rule(
@@ -142,17 +249,24 @@ def nominalisation(ctx: Context) -> Iterator[Problem]:
     sv="Funktionsnamn",
     en="Functional name",
     source=SOURCE,
-    bad="namn: Kommunikationsprocessen\n",
-    good="namn: Tillhandahålla kommunikationsstöd\n",
+    bad="namn: Kommunikationsprocessen\n"
+    "syfte: Att ge förvaltningarna stöd i kommunikationen med invånarna.\n"
+    "# förslag ur syftet: Ge förvaltningarna stöd i kommunikationen med invånarna\n"
+    "# Också fel: Stödja IT-avdelningen, Socialtjänstens verksamhet, Styr- och ledningsprocesser\n",
+    good="namn: Tillhandahålla kommunikationsstöd\n"
+    "# Också rätt: Ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen\n",
 )
 def functional_name(ctx: Context) -> Iterator[Problem]:
-    """Undvik namn som förknippas med funktioner i organisationen: "Kommunikationsprocessen"
-    ligger för nära "Kommunikationsavdelningen" och blandar ihop processen med
-    organisationsstrukturen. Kalla den "Tillhandahålla kommunikationsstöd"."""
-    for record, model in ctx.processes():
-        word = swedish.functional_word(model.name)
-        if word is not None:
-            yield ctx.problem("PS103", record, ("namn",), "PS103", on_key=False, word=word)
+    """Örebro, Att namnge processer: "Undvik att ge processerna namn som förknippas med olika
+    funktioner" – "Kommunikationsprocessen" ligger för nära "Kommunikationsavdelningen" och
+    blandar ihop processen med organisationsstrukturen; kalla den "Tillhandahålla
+    kommunikationsstöd". Regeln känner igen enheter och funktioner var som helst i namnet
+    (-avdelningen, -enheten, -förvaltningen, -kontoret, -sektionen, -funktionen, -processen,
+    "…s verksamhet", "…s processer") och namn som bara är en funktion ("Ekonomi", "HR"). En
+    enhet som tar emot det processen levererar ("… till ledningsgruppen") är ingen
+    funktion. Förslaget kommer från processens egen `syfte` (eller `sluthändelse`) när de säger
+    vad som levereras; annars ges inget förslag."""
+    yield from _findings(ctx, "PS103")
 
 
 @rule(
@@ -161,20 +275,20 @@ def functional_name(ctx: Context) -> Iterator[Problem]:
     sv="Namnet är bara ett verb, eller för långt",
     en="Name is only a verb, or too long",
     source=SOURCE + " (verb och substantiv; en kortversion av syftet)",
-    bad="namn: Planera\n",
-    good="namn: Planera verksamheten\n",
+    bad="namn: Rekrytera  # förslag: Rekrytera medarbetare\n",
+    good="namn: Rekrytera medarbetare\n",
 )
 def name_shape(ctx: Context) -> Iterator[Problem]:
-    """Ett namn som bara är ett verb ("Planera") säger inte vad som levereras; ett namn längre än
+    """Örebro, Att namnge processer: namnet ska ha ett verb och ett substantiv ("eventuellt
+    bara verb"). Ett namn som bara är ett verb ("Rekrytera") säger inte vad som levereras;
+    förslaget lägger till objektet ur processens `syfte` ("att rekrytera rätt kompetens …")
+    eller verbets vanliga objekt ("Rekrytera medarbetare"), annars inget. Ett namn längre än
     profilens `max_namnlängd` (normalt 90 tecken) är inte längre en kortversion av syftet."""
     limit = ctx.repo.profile.max_name_length
+    yield from _findings(ctx, "PS104")
     for record, model in ctx.processes():
         name = model.name.strip()
-        if swedish.is_only_verb(name):
-            yield ctx.problem(
-                "PS104", record, ("namn",), "PS104.verb_only", on_key=False, name=name
-            )
-        elif len(name) > limit:
+        if len(name) > limit and not swedish.is_only_verb(name):
             yield ctx.problem(
                 "PS104",
                 record,
