@@ -514,9 +514,7 @@ def test_not_functional(name: str) -> None:
 # --- only a verb -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name", ["Planera", "Följa upp", "ta fram", "  Ta hand om  ", "Samordna."]
-)
+@pytest.mark.parametrize("name", ["Planera", "Följa upp", "ta fram", "  Ta hand om  ", "Samordna."])
 def test_only_verb(name: str) -> None:
     assert is_only_verb(name)
 

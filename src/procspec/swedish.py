@@ -892,6 +892,13 @@ def _finite(text: str, tokens: Sequence[_Token]) -> tuple[str, str, str | None] 
                 after += 1
             rest = text[end:].strip() if after < len(tokens) else ""
             if index == 0:
+                if after < len(tokens) and lowered[after] in _FUNCTION_WORDS:
+                    # "Placeras i förskola": the verb's object is missing.
+                    # Only the verb's usual object that ends in the same words can fill it in.
+                    obj = word_lists().verbs.get(verb, "")
+                    if not obj or not obj.lower().endswith(" " + rest.lower()):
+                        return kind, word, None
+                    rest = obj
                 return kind, word, _suggest(f"{verb} {rest}".strip(), text)
             subject = text[: tokens[index][1]].strip()
             if passive:
@@ -1059,7 +1066,7 @@ def _service_suggestion(text: str, tokens: Sequence[_Token]) -> str | None:
         return _suggest(lists.service_names[whole], text)
     last = tokens[-1][0].lower()
     if len(tokens) <= 3 and last.endswith(lists.service_endings):
-        if not all(_is_content_word(w) or w.lower() in _ADJECTIVES for w, _, _ in tokens):
+        if any(w.lower() in _FUNCTION_WORDS for w, _, _ in tokens):
             return None
         return _suggest("tillhandahålla " + _lower_first(text), text)
     return None
