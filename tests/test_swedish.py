@@ -595,3 +595,129 @@ def test_ten_thousand_names_are_fast() -> None:
     elapsed = time.perf_counter() - start
     # About 0.3 s on a slow machine; the margin keeps a busy CI runner from failing.
     assert elapsed < 1.5
+
+
+# --- the finding: what a Swedish reader objects to ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ta emot ansökningar om bistånd",
+        "Betala ut ekonomiskt bistånd",
+        "Följa upp budget",
+        "Skola in barn i förskolan",
+        "Utreda och besluta om bistånd",
+        "Ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen",
+        "Ge stöd till förvaltningen",
+        "Ge juridiskt stöd till socialförvaltningen",
+        "Tillhandahålla IT-stöd till enheten",
+        "Starta en ny skolenhet",
+        "Förbättra sökfunktionen på webben",
+        "Hyra ut lägenheter",
+        *GOOD_NAMES,
+    ],
+)
+def test_good_names_have_no_finding(name: str) -> None:
+    assert check_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "kind", "suggestion"),
+    [
+        ("Att hantera bygglov", "PS101", "att", "Hantera bygglov"),
+        ("att följa upp budget", "PS101", "att", "följa upp budget"),
+        ("Att rekrytera", "PS101", "att", "Rekrytera medarbetare"),
+        ("Hanterar fakturor", "PS101", "finite", "Hantera fakturor"),
+        ("Kommunen hanterar bygglov", "PS101", "finite", "Hantera bygglov"),
+        ("Hanteras", "PS101", "passive", None),
+        ("Bygglov hanteras", "PS101", "passive", "Hantera bygglov"),
+        ("Fakturan betalas", "PS101", "passive", "Betala fakturor"),
+        ("Orosanmälningar tas emot", "PS101", "passive", "Ta emot orosanmälningar"),
+        ("Onboarding", "PS101", "english", "Introducera nya medarbetare"),
+        ("Service desk", "PS101", "english", "Ge IT-support till medarbetare"),
+        ("Invoice handling", "PS101", "english", "Hantera fakturor"),
+        ("Barnomsorg", "PS101", "noun", "Tillhandahålla barnomsorg"),
+        ("Skola för alla", "PS101", "noun", None),
+        ("Fakturahantering", "PS102", "nominalisation", "Hantera fakturor"),
+        ("Ärendehantering", "PS102", "nominalisation", "Hantera ärenden"),
+        ("Synpunktshantering", "PS102", "nominalisation", "Hantera synpunkter"),
+        ("Myndighetsutövning", "PS102", "nominalisation", "Utöva myndighet"),
+        ("Kompetensförsörjning", "PS102", "nominalisation", "Säkra kompetensförsörjning"),
+        ("Rekrytering", "PS102", "nominalisation", "Rekrytera medarbetare"),
+        ("Stödja IT-avdelningen", "PS103", "functional", None),
+        ("Socialtjänstens verksamhet", "PS103", "functional", None),
+        ("Kommunens processer", "PS103", "functional", None),
+        ("Stadsbyggnadskontoret", "PS103", "functional", None),
+        ("HR-funktionen", "PS103", "functional", None),
+        ("Ekonomi", "PS103", "functional", None),
+        ("Rekrytera", "PS104", "verb_only", "Rekrytera medarbetare"),
+        ("Hantera", "PS104", "verb_only", None),
+    ],
+)
+def test_findings(name: str, code: str, kind: str, suggestion: str | None) -> None:
+    found = check_name(name)
+    assert found is not None
+    assert (found.code, found.kind, found.suggestion) == (code, kind, suggestion)
+
+
+def test_functional_name_is_quoted_whole() -> None:
+    found = check_name("Styr- och ledningsprocesser")
+    assert found is not None and found.word == "Styr- och ledningsprocesser"
+
+
+def test_functional_suggestion_comes_from_the_purpose_or_end_event() -> None:
+    purpose = "Syftet är att ge förvaltningarna stöd i kommunikationen med invånarna."
+    found = check_name("Kommunikationsprocessen", purpose)
+    assert found is not None
+    assert found.suggestion == "Ge förvaltningarna stöd i kommunikationen med invånarna"
+    found = check_name("Ekonomiavdelningen", "", "Fakturan är betald.")
+    assert found is not None and found.suggestion == "Betala fakturor"
+    # A purpose that says nothing delivered gives no invented suggestion.
+    found = check_name("Ekonomiavdelningen", "Processen ska säkerställa att allt fungerar.", "")
+    assert found is not None and found.suggestion is None
+
+
+def test_verb_only_takes_its_object_from_the_purpose() -> None:
+    found = check_name("Rekrytera", "Att rekrytera rätt kompetens till verksamheterna.")
+    assert found is not None
+    assert found.suggestion == "Rekrytera rätt kompetens till verksamheterna"
+
+
+@given(st.text(max_size=60), st.text(max_size=60), st.text(max_size=60))
+def test_any_name_gives_a_finding_or_none_and_suggestions_pass(
+    name: str, purpose: str, end_event: str
+) -> None:
+    found = check_name(name, purpose, end_event)
+    if found is not None and found.suggestion is not None:
+        assert check_name(found.suggestion) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Fakturahantering",
+                "Att",
+                "hantera",
+                "hanteras",
+                "Onboarding",
+                "IT-avdelningen",
+                "och",
+                "av",
+                "bygglov",
+                "Rekrytering",
+                "processer",
+                "Socialtjänstens",
+                "verksamhet",
+                "till",
+            ]
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_suggestions_from_word_salad_pass(parts: list[str]) -> None:
+    found = check_name(" ".join(parts))
+    if found is not None and found.suggestion is not None:
+        assert check_name(found.suggestion) is None

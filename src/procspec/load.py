@@ -304,9 +304,33 @@ def _flow_depth_exceeds(text: str, limit: int) -> bool:
     return False
 
 
+def _yaml_version(text: str) -> tuple[int, str] | None:
+    """(line, version) of a `%YAML` directive that names another version than 1.2, or None.
+
+    Directives stand before the document, after blank and comment lines only."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not line.startswith("%"):
+            return None
+        parts = line.split()
+        if parts[0] == "%YAML":
+            version = parts[1] if len(parts) > 1 and not parts[1].startswith("#") else ""
+            return None if version == "1.2" else (number, version)
+    return None
+
+
 def load_text(text: str, doc: Document, lang: str) -> Document:
     """Parse YAML text into `doc` (data, positions, problems)."""
     read_ignores(text, doc, lang)
+    if text[:1] == "%" or "\n%" in text[:4096]:
+        found = _yaml_version(text)
+        if found is not None:
+            line, version = found
+            message = msg("load.yaml_version", lang, version=version)
+            doc.problems.append(_error(doc, Pos(line, 1), "PS004", message))
+            return doc
     if _flow_depth_exceeds(text, MAX_DEPTH * 4):
         doc.problems.append(_error(doc, Pos(), "PS004", msg("load.depth", lang, max=MAX_DEPTH)))
         return doc

@@ -146,6 +146,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sv": "Filen är nästlad djupare än {max} nivåer. Skriv en platt struktur enligt formatet.",
         "en": "The file nests deeper than {max} levels. Use the flat structure of the format.",
     },
+    "load.yaml_version": {
+        "sv": "Filen anger YAML-versionen {version} ('%YAML {version}'), men procspec läser YAML "
+        "1.2. Versionerna läser vanliga värden olika: i YAML 1.1 är yes, no och on sant och "
+        "falskt och 010 talet 8, i YAML 1.2 är de text och talet 10. Ta bort raden "
+        "'%YAML {version}' (eller skriv '%YAML 1.2').",
+        "en": "The file declares YAML version {version} ('%YAML {version}'), but procspec reads "
+        "YAML 1.2. The versions read plain values differently: in YAML 1.1 yes, no and on are "
+        "true and false and 010 is the number 8, in YAML 1.2 they are text and the number 10. "
+        "Remove the line '%YAML {version}' (or write '%YAML 1.2').",
+    },
     "load.merge": {
         "sv": "Sammanslagningsnyckeln '<<' stöds inte. Skriv ut nycklarna direkt.",
         "en": "The merge key '<<' is not supported. Write the keys out directly.",

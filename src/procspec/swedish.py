@@ -929,8 +929,9 @@ def _english(tokens: Sequence[_Token]) -> tuple[str, str | None] | None:
     whole = " ".join(lowered)
     if whole in lists.english_names:
         return whole, _suggest(lists.english_names[whole], "")
-    known = [w in lists.english_words or w in lists.ambiguous for w in lowered]
-    strict = [w for w in lowered if w in lists.english_words and w not in lists.ambiguous]
+    english = lists.english_words.keys() | lists.english_verbs.keys()
+    known = [w in english or w in lists.ambiguous for w in lowered]
+    strict = [w for w in lowered if w in english and w not in lists.ambiguous]
     if not strict or not all(known):
         return None
     suggestion = None

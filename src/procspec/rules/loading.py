@@ -64,13 +64,19 @@ def not_mapping(ctx: Context) -> Iterator[Problem]:
     sv="Inte UTF-8 eller osäker YAML",
     en="Not UTF-8, or unsafe YAML",
     source="Säkerhet: inget byggs någonsin från en tagg",
-    bad="namn: !!python/object:os.system Följa upp budget\n",
+    bad="namn: !!python/object:os.system Följa upp budget\n"
+    "# Också fel: en första rad '%YAML 1.1'\n",
     good="namn: Följa upp budget\n",
 )
 def unsafe_yaml(ctx: Context) -> Iterator[Problem]:
     """Filen är inte UTF-8, är för stor, använder taggar som `!!python/object` eller `!!binary`,
     eller växer till för många värden genom alias (en "alias-bomb"). procspec bygger aldrig
-    objekt från taggar; sådana filer vägras i stället."""
+    objekt från taggar; sådana filer vägras i stället.
+
+    En fil som börjar med `%YAML 1.1` (eller någon annan version än 1.2) vägras också: procspec
+    läser YAML 1.2, och versionerna läser vanliga värden olika (`yes`, `no` och `on` är sant och
+    falskt i YAML 1.1 men text i 1.2; `010` är talet 8 i 1.1 och 10 i 1.2). Ta bort raden, så
+    läses filen som YAML 1.2."""
     return iter(())
 
 

@@ -92,6 +92,28 @@ add(
             "en": "The name '{name}' starts with the nominalisation '{word}'. Say what is done "
             "with a verb in the infinitive and a noun instead.",
         },
+        "PS102.nominalisation.whole": {
+            "sv": "Namnet '{name}' är en substantivering. Skriv verbet i stället: '{suggestion}'.",
+            "en": "The name '{name}' is a nominalisation. Use the verb instead: '{suggestion}'.",
+        },
+        "PS102.nominalisation.whole.plain": {
+            "sv": "Namnet '{name}' är en substantivering. Skriv det som görs med ett verb i "
+            "infinitiv och ett substantiv i stället.",
+            "en": "The name '{name}' is a nominalisation. Say what is done with a verb in the "
+            "infinitive and a noun instead.",
+        },
+        "PS103.functional.whole": {
+            "sv": "Namnet '{name}' är namnet på en del av organisationen, inte på en process. "
+            "Skriv vad processen levererar; utifrån syftet: '{suggestion}'.",
+            "en": "The name '{name}' names part of the organisation, not a process. Say what the "
+            "process delivers; from its purpose: '{suggestion}'.",
+        },
+        "PS103.functional.whole.plain": {
+            "sv": "Namnet '{name}' är namnet på en del av organisationen, inte på en process. "
+            "Skriv vad processen levererar, med verb och substantiv, utifrån processens syfte.",
+            "en": "The name '{name}' names part of the organisation, not a process. Say what the "
+            "process delivers, with a verb and a noun, from the process's purpose.",
+        },
         "PS103.functional": {
             "sv": "Namnet '{name}' är ett funktionsnamn: '{word}' är en del av organisationen, "
             "inte en process. Skriv vad processen levererar; utifrån syftet: '{suggestion}'.",
@@ -172,14 +194,19 @@ def _findings(ctx: Context, code: str) -> Iterator[Problem]:
         found = swedish.check_name(model.name, model.purpose, model.end_event)
         if found is None or found.code != code:
             continue
-        key = f"{found.code}.{found.kind}" + ("" if found.suggestion else ".plain")
+        name = model.name.strip()
+        key = f"{found.code}.{found.kind}"
+        if found.word == name and found.kind in ("nominalisation", "functional"):
+            key += ".whole"
+        if not found.suggestion:
+            key += ".plain"
         yield ctx.problem(
             code,
             record,
             ("namn",),
             key,
             on_key=False,
-            name=model.name.strip(),
+            name=name,
             word=found.word,
             suggestion=found.suggestion or "",
         )
