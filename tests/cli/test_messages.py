@@ -64,7 +64,7 @@ def test_new_refusal_lists_each_problem_on_its_own_line(
     assert "<U+000A>" not in done.stderr
     lines = done.stderr.splitlines()
     assert lines[0].startswith("procspec: ") and "Rekrytering" in lines[0]
-    assert lines[1].startswith("  PS102: ") and "'Rekrytera'" in lines[1]
+    assert lines[1].startswith("  PS102: ") and "'Rekrytera medarbetare'" in lines[1]
     assert hint in lines[2]
     assert "PS101" not in done.stderr
     assert not list(root.rglob("rekrytering.yaml"))

@@ -145,6 +145,20 @@ def test_new_refuses_a_name_that_breaks_the_naming_rules(orebro: Path) -> None:
     assert not list(orebro.rglob("kommunikationsprocessen.yaml"))
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Att hantera bygglov", "'Hantera bygglov'"),
+        ("Onboarding", "svenska"),
+        ("Stödja IT-avdelningen", "PS103"),
+    ],
+)
+def test_new_checks_names_as_validate_does(orebro: Path, name: str, expected: str) -> None:
+    done = procspec("new", name, "--type", "stödprocess", "--repo", str(orebro))
+    assert done.returncode == 1
+    assert expected in done.stderr
+
+
 def test_botkyrka_warns_about_the_name_and_goes_on(botkyrka: Path) -> None:
     done = procspec("new", "Rekrytering", "--type", "stödprocess", "--repo", str(botkyrka))
     assert done.returncode == 0, done.stderr
