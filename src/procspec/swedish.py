@@ -301,7 +301,18 @@ def is_only_verb(name: str) -> bool:
     ("eventuellt bara verb"): the noun says what value the process delivers. PS104 warns.
     """
     _, tokens, span = _parse(name)
-    return span > 0 and span == len(tokens)
+    if span == 0:
+        return False
+    index = span
+    while index < len(tokens):
+        # "Styra och leda": coordinated verbs with no noun are only verbs too.
+        if tokens[index][0].lower() not in _CONJUNCTIONS or index + 1 == len(tokens):
+            return False
+        more = _verb_span(tokens[index + 1 :])
+        if more == 0:
+            return False
+        index += 1 + more
+    return True
 
 
 # --------------------------------------------------------------------------------------------
@@ -810,6 +821,10 @@ def _functional(text: str, tokens: Sequence[_Token], span: int) -> str | None:
         low = lowered[index]
         if index > 0 and lowered[index - 1] in _RECIPIENT_PREPOSITIONS:
             continue
+        genitive = low.endswith("s") and not low.endswith(("process", "processens"))
+        following = lowered[index + 1] if index + 1 < len(lowered) else ""
+        if genitive and following not in lists.collectives:
+            continue  # "Samordna socialförvaltningens arbete": the unit qualifies the object
         if _process_compound(low, definite=True) or _unit(low, compound=True, definite=True):
             return _with_coordination(tokens, index, text)
     return None
@@ -890,7 +905,9 @@ def _finite(text: str, tokens: Sequence[_Token]) -> tuple[str, str, str | None] 
                 verb += " " + lowered[after]
                 end = tokens[after][2]
                 after += 1
-            rest = text[end:].strip() if after < len(tokens) else ""
+            rest = (
+                _infinitives_after_conjunctions(text[end:].strip()) if after < len(tokens) else ""
+            )
             if index == 0:
                 if after < len(tokens) and lowered[after] in _FUNCTION_WORDS:
                     # "Placeras i förskola": the verb's object is missing.
@@ -905,11 +922,28 @@ def _finite(text: str, tokens: Sequence[_Token]) -> tuple[str, str, str | None] 
                 head = subject.split()
                 if len(head) == 1:
                     head[0] = object_form(_lower_first(head[0]))
-                phrase = f"{verb} {' '.join(head)} {rest}"
+                if rest and is_only_verb(f"{verb} {rest}"):
+                    # "Anmälningar tas emot och utreds" -> "Ta emot och utreda anmälningar"
+                    phrase = f"{verb} {rest} {' '.join(head)}"
+                else:
+                    phrase = f"{verb} {' '.join(head)} {rest}"
             else:
                 phrase = f"{verb} {rest}"
             return kind, word, _suggest(phrase.strip(), text)
     return None
+
+
+def _infinitives_after_conjunctions(text: str) -> str:
+    """ "anmälningar och utreds" -> "anmälningar och utreda": coordinated verb forms too."""
+    parts = text.split(" ")
+    for index in range(1, len(parts)):
+        if parts[index - 1].lower() in _CONJUNCTIONS:
+            for passive in (True, False):
+                verb = _infinitive_of(parts[index], passive=passive)
+                if verb is not None:
+                    parts[index] = verb
+                    break
+    return " ".join(parts)
 
 
 def _lower_first(word: str) -> str:
@@ -1127,7 +1161,7 @@ def _finding(name: str, purpose: str, end_event: str, suggest: bool) -> NameFind
                 advice = _suggest(rest, text)
         return NameFinding("PS101", "att", tokens[0][0], advice)
     if span:
-        if span < len(tokens):
+        if not is_only_verb(text):
             return None
         advice = None
         if suggest:
