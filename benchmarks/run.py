@@ -178,7 +178,7 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     print("history ...", file=sys.stderr)
     history = median(
         [sys.executable, "-c",
-         "import sys; from pathlib import Path; from procspec.gitlog import read_history;"
+         "import sys; from pathlib import Path; from procspec.git.log import read_history;"
          "assert read_history(Path(sys.argv[1])).available", str(c)],
         repeat,
     )  # fmt: skip

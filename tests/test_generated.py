@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from procspec.rules import catalogue_markdown
-from procspec.schema import json_schemas
+from procspec.reading.json_schemas import json_schemas
+from procspec.reporting.catalogue import catalogue_markdown
 
 ROOT = Path(__file__).parent.parent
 

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from procspec import swedish
-from procspec.check import check_repository
-from procspec.repository import load_repository
-from procspec.scaffold import yaml_text
+from procspec.checking import swedish
+from procspec.checking.checker import check_repository
+from procspec.reading.repository import load_repository
+from procspec.rendering.jinja import yaml_text
 
 from .conftest import REPOS, TODAY
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from procspec.slug import is_valid_id, slug
+from procspec.reading.slug import is_valid_id, slug
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from procspec import swedish
-from procspec.swedish import (
+from procspec.checking import swedish
+from procspec.checking.swedish import (
     check_name,
     functional_word,
     is_only_verb,

@@ -1,3 +1,3 @@
-from procspec.cli import main
+from procspec.cli.app import main
 
 main()

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from procspec.problem import Outcome
+
 
 class ProcspecError(Exception):
     """A failure the user can act on. `exit_code` follows SPEC §4."""
@@ -29,3 +35,25 @@ class NotFoundError(ProcspecError):
     """The command ran and found a problem, such as an unknown process id: exit 1."""
 
     exit_code = 1
+
+
+class Refused(ProcspecError):
+    """The command ran and refused to write (a file exists, a name breaks a rule, the repository
+    has errors): exit 1. `outcome` carries the problems found, relative to `root`."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        details: tuple[str, ...] = (),
+        *,
+        outcome: Outcome | None = None,
+        root: Path | None = None,
+        lang: str = "sv",
+    ) -> None:
+        super().__init__(message, hint, details)
+        self.outcome = outcome
+        self.root = root
+        self.lang = lang

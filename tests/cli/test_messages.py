@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from procspec import console as _console  # noqa: F401 - registers console.* messages
+from procspec.checking.rules import all_rules
+from procspec.cli import console as _console  # noqa: F401 - registers console.* messages
 from procspec.messages import CATALOGUE, msg_n
-from procspec.render import labels as _labels  # noqa: F401 - registers render.* messages
-from procspec.rules import all_rules
+from procspec.rendering import labels as _labels  # noqa: F401 - registers render.* messages
 
 from ..conftest import EXAMPLES
 

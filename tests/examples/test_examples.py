@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from procspec.check import check_repository
-from procspec.context import Context
-from procspec.overview import rows
-from procspec.repository import load_repository
+from procspec.checking.checker import check_repository
+from procspec.checking.hierarchy import Context
+from procspec.checking.process_list import rows
+from procspec.reading.repository import load_repository
 
 from ..conftest import EXAMPLES, TODAY
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from procspec.gitlog import work_tree_top
+from procspec.git.log import work_tree_top
 
 from .conftest import GitRepo, procspec
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from procspec import gitlog
-from procspec.gitlog import read_history
+from procspec.git import log as gitlog
+from procspec.git.log import read_history
 
 from .conftest import ORJAN, GitRepo, init, shallow_clone
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from procspec.errors import UsageError
-from procspec.gitlog import files_at, repository_at, resolve
+from procspec.features.revision import repository_at
+from procspec.git.log import files_at, resolve
 
 from .conftest import GitRepo
 
@@ -102,7 +103,7 @@ def test_revision_before_the_repository_existed(git_repo: Callable[..., GitRepo]
 
 
 def test_history_at_a_revision(git_repo: Callable[..., GitRepo]) -> None:
-    from procspec.gitlog import read_history
+    from procspec.git.log import read_history
 
     repo = git_repo()
     first = repo.git("rev-parse", "HEAD").strip()

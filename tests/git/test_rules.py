@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import UTC, date
 from pathlib import Path
 
-from procspec.check import check_repository
-from procspec.gitlog import read_history
+from procspec.checking.checker import check_repository
+from procspec.git.log import read_history
+from procspec.git.revisions import History
 from procspec.problem import Problem
-from procspec.repository import load_repository
-from procspec.revisions import History
+from procspec.reading.repository import load_repository
 
 from ..conftest import TODAY
 from .conftest import GitRepo, shallow_clone
@@ -287,7 +287,7 @@ def test_ps603_with_a_hand_made_history(make_repo: Callable[[str], Path]) -> Non
     """Without git objects to compare with, a change after the approval day is reported."""
     from datetime import datetime
 
-    from procspec.revisions import Revision
+    from procspec.git.revisions import Revision
 
     root = make_repo("orebro")
     target = root / BUDGET
@@ -348,7 +348,7 @@ def test_ps603_the_boundary_is_not_a_known_change(
 def test_ps603_hand_made_history_boundary_is_not_a_change(make_repo: Callable[[str], Path]) -> None:
     from datetime import datetime
 
-    from procspec.revisions import Revision
+    from procspec.git.revisions import Revision
 
     root = make_repo("orebro")
     target = root / BUDGET

@@ -1,6 +1,6 @@
 """Helpers for the hardening tests: real repositories in temporary folders, the real command line.
 
-`run_cli` calls `procspec.cli.main` in-process and captures the exit status, stdout and stderr;
+`run_cli` calls `procspec.cli.app.main` in-process and captures the exit status, stdout and stderr;
 `run_subprocess` runs `python -m procspec` as a user would, to see exactly what reaches the real
 streams. Git is isolated from the machine's configuration by the fixture of `tests/git`.
 """
@@ -34,8 +34,8 @@ class Result:
 
 
 def run_cli(*args: str) -> Result:
-    """The command line in-process: `procspec.cli.main(args)`, its exit status and output."""
-    from procspec.cli import main
+    """The command line in-process: `procspec.cli.app.main(args)`, its exit status and output."""
+    from procspec.cli.app import main
 
     out, err = io.StringIO(), io.StringIO()
     code: int | str | None = 0

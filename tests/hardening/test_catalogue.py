@@ -221,7 +221,7 @@ def check(case: dict[str, Any], place: Place, result: Result, args: list[str]) -
 
 
 def _all_codes() -> list[str]:
-    from procspec.rules import REGISTRY, all_rules
+    from procspec.checking.rules import REGISTRY, all_rules
 
     all_rules()
     return sorted(REGISTRY)

@@ -3,7 +3,7 @@ command ends with exit 0, 1 or 2 and never a traceback, and its json output pars
 repository with hostile text in every text field renders to HTML that parses and escapes it.
 
 `tests/load/test_properties.py` covers the loader and the checks as functions; these go through
-`procspec.cli.main`, as a user or CI does.
+`procspec.cli.app.main`, as a user or CI does.
 """
 
 from __future__ import annotations

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from procspec.model import DocumentLink
+from procspec.reading.model import DocumentLink
 
 from .conftest import run_cli
 
 TOP = Path(__file__).resolve().parents[2]
 SRC = TOP / "src" / "procspec"
-TEMPLATES = TOP / "templates"
+TEMPLATES = SRC / "rendering" / "templates"
 
 
 def _sources() -> list[Path]:
@@ -106,8 +106,8 @@ def test_the_scan_finds_what_it_looks_for(tmp_path: Path) -> None:
 
 
 def test_yaml_is_composed_never_constructed() -> None:
-    """The loader builds nodes and converts them itself (procspec.load): no ruamel constructor."""
-    text = (SRC / "load.py").read_text(encoding="utf-8")
+    """The loader builds nodes and converts them itself (procspec.reading.documents): no ruamel constructor."""
+    text = (SRC / "reading" / "documents.py").read_text(encoding="utf-8")
     assert "get_single_node" in text
     assert "construct" not in text.replace("constructed", "")
 
@@ -128,11 +128,11 @@ def test_no_template_or_environment_turns_escaping_off() -> None:
         if "autoescape=False" in path.read_text(encoding="utf-8")
     )
     # Markdown escapes through `finalize`; scaffold writes YAML, never HTML.
-    assert set(off) <= {"render/jinja.py", "scaffold.py"}, off
+    assert set(off) <= {"rendering/jinja.py"}, off
 
 
 def test_html_environment_autoescapes_every_html_template() -> None:
-    from procspec.render.jinja import environment
+    from procspec.rendering.jinja import environment
 
     env = environment("html")
     names = [p.relative_to(TEMPLATES).as_posix() for p in (TEMPLATES / "html").rglob("*.*")]
@@ -148,7 +148,7 @@ def test_html_environment_autoescapes_every_html_template() -> None:
 
 def test_markup_is_never_made_from_user_text_without_escaping() -> None:
     """`Markup(...)` marks text as safe; it may only wrap text procspec has escaped itself."""
-    allowed = {"render/jinja.py"}  # md_url: percent-encodes every character that could break out
+    allowed = {"rendering/jinja.py"}  # md_url: percent-encodes every character that could break out
     users = sorted(
         path.relative_to(SRC).as_posix()
         for path in _sources()
@@ -192,7 +192,7 @@ def test_internal_error_is_one_line_with_a_debug_hint(
 ) -> None:
     from ..conftest import REPOS
 
-    monkeypatch.setattr("procspec.check.check_repository", _broken)
+    monkeypatch.setattr("procspec.features.validate.check_repository", _broken)
     result = run_cli("validate", str(REPOS / "orebro"))
     assert result.exit == 3
     assert "Traceback" not in result.output
@@ -203,7 +203,7 @@ def test_internal_error_is_one_line_with_a_debug_hint(
 def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     from ..conftest import REPOS
 
-    monkeypatch.setattr("procspec.check.check_repository", _broken)
+    monkeypatch.setattr("procspec.features.validate.check_repository", _broken)
     result = run_cli("--debug", "validate", str(REPOS / "orebro"))
     assert result.exit == 3
     assert "Traceback (most recent call last)" in result.stderr

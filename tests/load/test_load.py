@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from procspec.load import Document, load_file, load_text, resolve_plain
+from procspec.reading.documents import Document, load_file, load_text, resolve_plain
 
 
 def load(text: str) -> Document:

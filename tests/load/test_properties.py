@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from procspec.check import check_repository
-from procspec.load import Document, load_text
-from procspec.repository import load_repository
+from procspec.checking.checker import check_repository
+from procspec.reading.documents import Document, load_text
+from procspec.reading.repository import load_repository
 
 from ..conftest import REPOS, TODAY
 

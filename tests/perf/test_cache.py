@@ -1,7 +1,7 @@
 """The validate cache (`.procspec-cache/`) must never hide a problem, and never fail a run.
 
 Each test validates once (storing the outcome), changes one thing the outcome depends on, and
-validates again: the problem must appear. Runs are in-process through `procspec.cli.main`.
+validates again: the problem must appear. Runs are in-process through `procspec.cli.app.main`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from procspec import cache
-from procspec.cli import main
+from procspec.cli.app import main
+from procspec.features import cache
 
 TODAY = "2026-11-25"
 Run = Callable[..., tuple[int, dict[str, object]]]
@@ -239,7 +239,7 @@ def test_a_changed_procspec_changes_the_key(
 
 
 def test_progress_is_reported_per_file(repo: Path) -> None:
-    from procspec.repository import load_repository
+    from procspec.reading.repository import load_repository
 
     seen: list[tuple[int, int, str]] = []
     load_repository(repo, progress=lambda done, total, rel: seen.append((done, total, rel)))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from procspec.render import render
-from procspec.render.output import MARKER
+from procspec.features.render import render
+from procspec.rendering.output import MARKER
 
 from ..conftest import TODAY
 from .conftest import GOLDEN

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from procspec.errors import ProcspecError, UsageError
-from procspec.render import Refused, render
-from procspec.render.output import MARKER
+from procspec.errors import ProcspecError, Refused, UsageError
+from procspec.features.render import render
+from procspec.rendering.output import MARKER
 
 from ..conftest import EXAMPLES, TODAY
 from .conftest import GitRepo, procspec
@@ -261,7 +261,7 @@ def test_failure_while_rendering_keeps_previous_output(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("template failed")
 
-    monkeypatch.setattr("procspec.render.view.Builder.goal", boom)
+    monkeypatch.setattr("procspec.rendering.view.Builder.goal", boom)
     with pytest.raises(RuntimeError):
         render(liten, out, today=TODAY)
     assert listing(out) == before

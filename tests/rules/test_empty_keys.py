@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from procspec.check import check_repository
+from procspec.checking.checker import check_repository
 from procspec.problem import Problem
-from procspec.repository import load_repository
+from procspec.reading.repository import load_repository
 
 from ..conftest import REPOS, TODAY
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from procspec.check import check_repository
+from procspec.checking.checker import check_repository
+from procspec.checking.rules import all_rules
 from procspec.messages import CATALOGUE
-from procspec.repository import load_repository
-from procspec.rules import all_rules
+from procspec.reading.repository import load_repository
 
 from ..conftest import FIXTURES, REPOS, TODAY
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from procspec.check import check_repository
-from procspec.repository import load_repository
+from procspec.checking.checker import check_repository
+from procspec.reading.repository import load_repository
 
 from ..conftest import FIXTURES, REPOS, TODAY
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from procspec.scaffold import GITHUB_WORKFLOW, GITLAB_CI, PRE_COMMIT_CONFIG, init_files
-from procspec.templates import templates_dir
+from procspec.features.scaffold import GITHUB_WORKFLOW, GITLAB_CI, PRE_COMMIT_CONFIG, init_files
+from procspec.rendering.jinja import LOADER
 
 from .conftest import GitRepo, init, procspec
 
@@ -160,7 +160,8 @@ def test_docs_ci_shows_exactly_the_generated_files() -> None:
     assert "templates/scaffold/repo/github-workflow.yml.j2" in docs
 
 
-def test_templates_dir_finds_the_scaffold_templates() -> None:
-    folder = templates_dir()
-    assert (folder / "scaffold" / "process.yaml.j2").is_file()
-    assert (folder / "scaffold" / "repo" / "github-workflow.yml.j2").is_file()
+def test_the_package_loader_finds_the_scaffold_templates() -> None:
+    names = set(LOADER.list_templates())
+    assert "scaffold/process.yaml.j2" in names
+    assert "scaffold/repo/github-workflow.yml.j2" in names
+    assert "html/process.html" in names

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from procspec.codeowners import escape_path
+from procspec.features.codeowners import escape_path
 
 from .conftest import FIXTURES, init, procspec
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from procspec.scaffold import INIT_FILES
+from procspec.features.scaffold import INIT_FILES
 
 from .conftest import GitRepo, init, procspec
 

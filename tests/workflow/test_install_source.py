@@ -15,8 +15,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from procspec.errors import UsageError
-from procspec.install_source import check_source
-from procspec.scaffold import GITHUB_WORKFLOW, GITLAB_CI, init_files
+from procspec.features.install_source import check_source
+from procspec.features.scaffold import GITHUB_WORKFLOW, GITLAB_CI, init_files
 
 from .conftest import GitRepo, init, procspec
 

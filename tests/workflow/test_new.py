@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from procspec.scaffold import derive_id
-from procspec.slug import is_valid_id
+from procspec.features.scaffold import derive_id
+from procspec.reading.slug import is_valid_id
 
 from ..conftest import REPOS
 from .conftest import procspec

@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from procspec.model import FlowMap
-from procspec.render.flowlayout import Box, FlowLayout
+from procspec.reading.model import FlowMap
+from procspec.rendering.flowlayout import Box, FlowLayout
 
 from ...conftest import EXAMPLES
 

@@ -7,8 +7,8 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from procspec.model import FlowMap
-from procspec.render.flowlayout import MERGE_SUFFIX, SPLIT_SUFFIX, layout_flow
+from procspec.reading.model import FlowMap
+from procspec.rendering.flowlayout import MERGE_SUFFIX, SPLIT_SUFFIX, layout_flow
 
 from .support import fixture_maps, flow_maps, geometry_faults
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from procspec.model import FlowMap
-from procspec.render.flowlayout import layout_flow
-from procspec.render.flowsvg import render_flow_svg
+from procspec.reading.model import FlowMap
+from procspec.rendering.flowlayout import layout_flow
+from procspec.rendering.flowsvg import render_flow_svg
 
 from .support import fixture_maps
 

@@ -1,0 +1,107 @@
+"""Run every rule over a repository and settle each problem's final severity.
+
+Severity comes from the rule, then the profile's `regler`, then procspec.yaml's `regler`
+(`off` drops the rule). A `# procspec: ignore PSnnn -- reason` line silences a code for its file.
+The checker also refuses a `regler:` entry that names no rule (a configuration error, exit 2), and
+gives the rules their default severities (`context`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from procspec.checking.hierarchy import Context
+from procspec.checking.rules import REGISTRY, all_rules
+from procspec.git.revisions import History
+from procspec.messages import msg
+from procspec.problem import Outcome, Problem, Severity
+from procspec.reading.repository import ConfigError, Repository
+
+__all__ = ["Outcome", "check_repository", "context", "run_rules", "settle", "severities"]
+
+
+def context(repo: Repository, today: date, history: History | None = None) -> Context:
+    """The context the rules run in, with every rule's default severity."""
+    defaults = {code: rule.severity for code, rule in REGISTRY.items()}
+    return Context.build(repo, today, history, defaults)
+
+
+def severities(repo: Repository) -> dict[str, str]:
+    """The configured severity per code: the profile's, overridden by procspec.yaml's.
+
+    A code in procspec.yaml's `regler:` that names no rule is a configuration error (exit 2)."""
+    unknown = unknown_codes(repo)
+    if unknown:
+        rel = unknown[0].path
+        raise ConfigError(msg("repo.bad_file", repo.lang, path=rel), unknown, repo.lang)
+    return {**repo.profile.rules, **repo.settings.rules}
+
+
+def unknown_codes(repo: Repository) -> list[Problem]:
+    """The codes under procspec.yaml's `regler:` that name no rule (PS007)."""
+    doc = repo.settings_doc
+    problems = []
+    for code in repo.settings.rules:
+        if code not in REGISTRY:
+            pos = doc.key_pos(("regler", code)) if doc is not None else None
+            line, column = (pos.line, pos.column) if pos is not None else (1, 1)
+            text = msg("repo.unknown_code", repo.lang, code=code)
+            problems.append(Problem("procspec.yaml", line, column, "PS007", Severity.ERROR, text))
+    return problems
+
+
+def ignored_codes(repo: Repository) -> dict[str, set[str]]:
+    """Codes silenced per file by ignore comments."""
+    found: dict[str, set[str]] = {}
+    docs = [record.doc for record in repo.records] + [repo.roster_doc]
+    for doc in docs:
+        for ignore in doc.ignores:
+            found.setdefault(doc.rel, set()).update(ignore.codes)
+    return found
+
+
+def settle(
+    problems: list[Problem], repo: Repository, configured: dict[str, str] | None = None
+) -> list[Problem]:
+    """Apply severity overrides and ignore comments, then sort."""
+    if configured is None:
+        configured = severities(repo)
+    ignored = ignored_codes(repo)
+    settled: list[Problem] = []
+    for problem in problems:
+        if problem.code != "PS008" and problem.code in ignored.get(problem.path, ()):
+            continue
+        level = configured.get(problem.code)
+        if level == "off":
+            continue
+        if level is not None and level != problem.severity.value:
+            problem = replace(problem, severity=Severity(level))
+        settled.append(problem)
+    return sorted(set(settled), key=lambda p: p.sort_key)
+
+
+def check_repository(repo: Repository, today: date, history: History | None = None) -> Outcome:
+    """Every problem in `repo`: those found while loading and those of every rule.
+
+    `history` (from `procspec.git.log.read_history`) enables the history rules PS601–PS603.
+    """
+    configured = severities(repo)  # refuses unknown codes before any rule runs
+    ctx = context(repo, today, history)
+    problems = list(repo.problems)
+    for rule in all_rules():
+        if rule.check is not None:
+            problems.extend(rule.check(ctx))
+    files = len(repo.records) + 2
+    return Outcome(settle(problems, repo, configured), files)
+
+
+def run_rules(ctx: Context, codes: Iterable[str]) -> list[Problem]:
+    """The problems of the rules `codes` alone (before severities and ignores are settled)."""
+    found: list[Problem] = []
+    for code in codes:
+        check = REGISTRY[code].check
+        if check is not None:
+            found.extend(check(ctx))
+    return found

@@ -1,0 +1,163 @@
+"""The repository as rows and a tree: what `list`, `show` and `tree` present (no terminal code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from procspec.checking.hierarchy import Context
+from procspec.errors import NotFoundError
+from procspec.messages import add, msg, msg_n
+from procspec.reading.model import Process
+from procspec.reading.repository import ProcessRecord
+
+add(
+    {
+        "overview.left_out": {
+            "sv": "Obs: {files} har fel och kunde inte läsas, så processerna är inte med. Kör "
+            "'procspec validate'.",
+            "en": "Note: {files} could not be read because of errors, so those processes are "
+            "left out. Run 'procspec validate'.",
+        },
+        "overview.left_out.one": {
+            "sv": "Obs: {files} har fel och kunde inte läsas, så processen är inte med. Kör "
+            "'procspec validate'.",
+            "en": "Note: {files} could not be read because of errors, so that process is left "
+            "out. Run 'procspec validate'.",
+        },
+        "overview.unknown_process": {
+            "sv": "Processen '{id}' finns inte i {root}.{hint}",
+            "en": "The process '{id}' is not in {root}.{hint}",
+        },
+        "overview.has_errors": {
+            "sv": "Processfilen {file} har fel, så processen '{id}' kan inte visas. Kör "
+            "'procspec validate' för att se felen och rätta dem.",
+            "en": "The process file {file} has errors, so the process '{id}' cannot be shown. Run "
+            "'procspec validate' to see the errors and fix them.",
+        },
+    }
+)
+
+ROLES = ("processägare", "processansvarig", "processledare")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person as effectively holding a role."""
+
+    key: str
+    name: str | None
+    email: str | None
+    title: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nyckel": self.key, "namn": self.name, "epost": self.email, "titel": self.title}
+
+
+@dataclass
+class Row:
+    """One process with its roles resolved (inherited and implied roles included)."""
+
+    id: str
+    name: str
+    kind: str
+    level: int
+    parent: str | None
+    file: str
+    roles: dict[str, list[Holder] | None]
+    implied: dict[str, str | None]
+    children: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """SPEC §4's `list --format json` item."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "namn": self.name,
+            "typ": self.kind,
+            "nivå": self.level,
+            "överordnad": self.parent,
+            "fil": self.file,
+        }
+        for role in ROLES:
+            holders = self.roles.get(role)
+            data[role] = [h.to_dict() for h in holders] if holders else None
+        return data
+
+
+def holder(ctx: Context, key: str) -> Holder:
+    person = ctx.roster.get(key)
+    if person is None:
+        return Holder(key, None, None, None)
+    return Holder(key, person.name, person.email, person.title)
+
+
+def rows(ctx: Context) -> list[Row]:
+    """Every validated process, in file order, with effective roles and children."""
+    result: list[Row] = []
+    by_id: dict[str, Row] = {}
+    for record, model in ctx.processes():
+        if record.id in by_id:
+            continue
+        row = _row(ctx, record.id, record.rel, model)
+        by_id[record.id] = row
+        result.append(row)
+    for row in result:
+        if row.parent in by_id and row.parent != row.id:
+            by_id[row.parent].children.append(row.id)
+    return result
+
+
+def _row(ctx: Context, pid: str, rel: str, model: Process) -> Row:
+    roles: dict[str, list[Holder] | None] = {}
+    implied: dict[str, str | None] = {}
+    for role in ("processägare", "processansvarig"):
+        keys, inherited = ctx.role(pid, role)
+        roles[role] = [holder(ctx, k) for k in keys] or None
+        implied[role] = "ärvd" if inherited else None
+    leaders, via = ctx.leader(pid)
+    roles["processledare"] = [holder(ctx, k) for k in leaders] or None
+    implied["processledare"] = via
+    return Row(
+        id=pid,
+        name=model.name,
+        kind=model.kind,
+        level=ctx.level(pid),
+        parent=model.parent,
+        file=rel,
+        roles=roles,
+        implied=implied,
+    )
+
+
+def roots(all_rows: list[Row]) -> list[Row]:
+    """Rows whose parent is absent or unknown, which head the tree."""
+    ids = {r.id for r in all_rows}
+    return [r for r in all_rows if r.parent is None or r.parent not in ids or r.parent == r.id]
+
+
+def left_out(ctx: Context) -> str | None:
+    """One line naming the process files that `list`, `tree` and `show` cannot read, or None."""
+    files = ctx.unreadable()
+    if not files:
+        return None
+    return msg_n("overview.left_out", ctx.lang, len(files), files=", ".join(files))
+
+
+def find_process(ctx: Context, wanted: str) -> ProcessRecord:
+    """A process by id, or by name (case-insensitive); unknown is exit 1 with a suggestion."""
+    found = ctx.find(wanted)
+    if found is None:
+        hint = ctx.did_you_mean(wanted)
+        raise NotFoundError(
+            msg("overview.unknown_process", ctx.lang, id=wanted, root=ctx.repo.root, hint=hint)
+        )
+    return found
+
+
+def shown_process(ctx: Context, wanted: str) -> tuple[Row, Process]:
+    """The row and model of the process `procspec show` presents; a file with errors is exit 1."""
+    record = find_process(ctx, wanted)
+    if record.model is None:
+        raise NotFoundError(msg("overview.has_errors", ctx.lang, file=record.rel, id=record.id))
+    row = next(r for r in rows(ctx) if r.id == record.id)
+    return row, record.model

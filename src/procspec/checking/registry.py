@@ -1,0 +1,79 @@
+"""The rule type: one small function per code, with its metadata (SPEC §3).
+
+Each rule's docstring is its user documentation; `bad` and `good` are YAML examples. `procspec
+rules` and the rule catalogue in the docs are generated from this registry, and a test walks it
+and fails on a rule without docs, examples or test cases. Codes never change meaning.
+
+`@rule(...)` turns a check function into a `Rule` and has no side effect: the registry is the
+explicit family list in `procspec.checking.rules`.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from procspec.problem import Problem, Severity
+
+if TYPE_CHECKING:
+    from procspec.checking.hierarchy import Context
+
+CheckFunction = Callable[["Context"], Iterator[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its stable code, default severity, titles, source and documentation."""
+
+    code: str
+    severity: Severity
+    title: dict[str, str]
+    source: str
+    bad: str
+    good: str
+    check: CheckFunction | None
+    family: str
+
+    def __call__(self, ctx: Context) -> Iterator[Problem]:
+        """Run the check (so a rule can still be called like the function it decorates)."""
+        assert self.check is not None
+        return self.check(ctx)
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "") if self.check else ""
+
+
+def rule(
+    code: str,
+    severity: Severity,
+    *,
+    sv: str,
+    en: str,
+    source: str,
+    bad: str,
+    good: str,
+) -> Callable[[CheckFunction], Rule]:
+    """Make the decorated check function the rule `code`; the family list in
+    `procspec.checking.rules` puts it in the registry."""
+
+    def decorate(check: CheckFunction) -> Rule:
+        family = check.__module__.rsplit(".", 1)[-1]
+        return Rule(code, severity, {"sv": sv, "en": en}, source, bad, good, check, family)
+
+    return decorate
+
+
+def collect(families: Iterable[ModuleType]) -> dict[str, Rule]:
+    """The rules defined in `families`, by code; a code is defined exactly once."""
+    found: dict[str, Rule] = {}
+    for family in families:
+        for value in vars(family).values():
+            if isinstance(value, Rule):
+                if value.code in found and found[value.code] is not value:
+                    raise ValueError(f"rule {value.code} defined twice")
+                found[value.code] = value
+    return dict(sorted(found.items()))

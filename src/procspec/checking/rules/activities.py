@@ -1,0 +1,156 @@
+"""PS501–PS504: the aktivitetsplan.
+
+Source: Örebro Steg 6 ("Identifierade förbättringsaktiviteter ska föras in i aktivitetsplanen ...
+Aktiviteterna ska i sin tur följas upp så att man ser att de får effekt").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from procspec.checking.hierarchy import Context
+from procspec.checking.registry import rule
+from procspec.messages import add
+from procspec.problem import Problem, Severity
+
+SOURCE = "Örebro Steg 6 (Förvalta och utveckla processen)"
+
+add(
+    {
+        "PS501": {
+            "sv": "Aktiviteten {id} skulle vara klar {due} men har status '{status}'. Sätt status "
+            "klar (med effekt) eller avbruten, eller flytta 'klart_senast' med ett nytt beslut.",
+            "en": "The activity {id} was due {due} but its status is '{status}'. Set status klar "
+            "(with effekt) or avbruten, or move 'klart_senast' with a new decision.",
+        },
+        "PS502": {
+            "sv": "Aktiviteten {id} pekar på målet '{goal}', som inte finns i filen. Skriv ett av: "
+            "{goals}.",
+            "en": "The activity {id} names the goal '{goal}', which is not in this file. Write one "
+            "of: {goals}.",
+        },
+        "PS503": {
+            "sv": "Aktiviteten {id} är klar men saknar 'effekt'. Beskriv vilken effekt den fick.",
+            "en": "The activity {id} is done but has no 'effekt'. Describe the effect it had.",
+        },
+        "PS504": {
+            "sv": "Aktiviteten {id} ska vara klar {due}, före sin start {start}. Rätta datumen.",
+            "en": "The activity {id} is due {due}, before its start {start}. Correct the dates.",
+        },
+        "PS502.none": {"sv": "(inga mål)", "en": "(no goals)"},
+    }
+)
+
+
+@rule(
+    "PS501",
+    Severity.WARNING,
+    sv="Aktiviteten är försenad",
+    en="Activity overdue",
+    source=SOURCE,
+    bad="aktiviteter:\n  - id: A1\n    status: pågående\n    klart_senast: 2025-06-30\n",
+    good="aktiviteter:\n  - id: A1\n    status: klar\n    klart_senast: 2025-06-30\n"
+    "    effekt: Handläggningstiden halverades.\n",
+)
+def overdue(ctx: Context) -> Iterator[Problem]:
+    """En aktivitet vars `klart_senast` har passerats utan att den är klar eller avbruten.
+    Datumet är dagens, eller `--today`."""
+    for record, model in ctx.processes():
+        for a, activity in enumerate(model.activities):
+            if activity.status not in ("klar", "avbruten") and activity.due < ctx.today:
+                yield ctx.problem(
+                    "PS501",
+                    record,
+                    ("aktiviteter", a, "klart_senast"),
+                    "PS501",
+                    on_key=False,
+                    id=activity.id,
+                    due=activity.due.isoformat(),
+                    status=activity.status,
+                )
+
+
+@rule(
+    "PS502",
+    Severity.ERROR,
+    sv="Aktiviteten pekar på ett okänt mål",
+    en="Activity names an unknown goal",
+    source=SOURCE,
+    bad="mål:\n  - id: M1\naktiviteter:\n  - id: A1\n    mål: [M2]\n",
+    good="mål:\n  - id: M1\naktiviteter:\n  - id: A1\n    mål: [M1]\n",
+)
+def known_goal(ctx: Context) -> Iterator[Problem]:
+    """En aktivitet ska stödja processens mål; de mål den anger ska finnas i samma fil."""
+    for record, model in ctx.processes():
+        goals = [g.id for g in model.goals]
+        shown = ", ".join(goals) or _none(ctx)
+        for a, activity in enumerate(model.activities):
+            for m, goal in enumerate(activity.goals):
+                if goal not in goals:
+                    yield ctx.problem(
+                        "PS502",
+                        record,
+                        ("aktiviteter", a, "mål", m),
+                        "PS502",
+                        on_key=False,
+                        id=activity.id,
+                        goal=goal,
+                        goals=shown,
+                    )
+
+
+def _none(ctx: Context) -> str:
+    from procspec.messages import msg
+
+    return msg("PS502.none", ctx.lang)
+
+
+@rule(
+    "PS503",
+    Severity.WARNING,
+    sv="Klar aktivitet utan effekt",
+    en="Done activity without an effect",
+    source=SOURCE + ": aktiviteterna ska följas upp så att man ser att de får effekt",
+    bad="aktiviteter:\n  - id: A1\n    status: klar\n",
+    good="aktiviteter:\n  - id: A1\n    status: klar\n    effekt: Färre felaktiga fakturor.\n",
+)
+def effect_recorded(ctx: Context) -> Iterator[Problem]:
+    """ "Aktiviteterna ska i sin tur följas upp så att man ser att de får effekt" (Örebro Steg 6).
+    En klar aktivitet utan `effekt` har inte följts upp."""
+    for record, model in ctx.processes():
+        for a, activity in enumerate(model.activities):
+            if activity.status == "klar" and not activity.effect:
+                yield ctx.problem(
+                    "PS503",
+                    record,
+                    ("aktiviteter", a, "status"),
+                    "PS503",
+                    on_key=False,
+                    id=activity.id,
+                )
+
+
+@rule(
+    "PS504",
+    Severity.ERROR,
+    sv="Klart senast före start",
+    en="klart_senast before start",
+    source=SOURCE,
+    bad="aktiviteter:\n  - id: A1\n    start: 2026-05-01\n    klart_senast: 2026-03-01\n",
+    good="aktiviteter:\n  - id: A1\n    start: 2026-03-01\n    klart_senast: 2026-05-01\n",
+)
+def dates_in_order(ctx: Context) -> Iterator[Problem]:
+    """En aktivitet kan inte vara klar innan den har börjat."""
+    for record, model in ctx.processes():
+        for a, activity in enumerate(model.activities):
+            if activity.start is not None and activity.due < activity.start:
+                yield ctx.problem(
+                    "PS504",
+                    record,
+                    ("aktiviteter", a, "klart_senast"),
+                    "PS504",
+                    on_key=False,
+                    id=activity.id,
+                    due=activity.due.isoformat(),
+                    start=activity.start.isoformat(),
+                )

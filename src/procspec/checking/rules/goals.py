@@ -1,0 +1,278 @@
+"""PS401–PS406: goals and their follow-up (the uppföljningsplan).
+
+Source: Örebro Steg 5 ("Tänk på att målen ska vara tydliga och mätbara med angivna värden (undvik
+diffusa mål)"; the six questions of the uppföljningsplan); Botkyrka Bilaga 2 (målsatta mått).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from procspec.checking.hierarchy import Context
+from procspec.checking.registry import rule
+from procspec.messages import add
+from procspec.problem import Problem, Severity
+from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
+from procspec.reading.documents import KeyPath
+from procspec.reading.repository import ProcessRecord
+
+add(
+    {
+        "PS401": {
+            "sv": "Målet {id} saknar målvärde och går inte att mäta. Skriv 'målvärde: <tal>' och "
+            "'enhet:', till exempel målvärde: 95 och enhet: '%'.",
+            "en": "The goal {id} has no målvärde and cannot be measured. Write 'målvärde: <number>' "
+            "and 'enhet:', for example målvärde: 95 and enhet: '%'.",
+        },
+        "PS401.empty": {
+            "sv": "Målet {id} har ett tomt målvärde och går inte att mäta. Fyll i ett tal efter "
+            "'målvärde:' och skriv 'enhet:', till exempel målvärde: 95 och enhet: '%'.",
+            "en": "The goal {id} has an empty målvärde and cannot be measured. Fill in a number "
+            "after 'målvärde:' and write 'enhet:', for example målvärde: 95 and enhet: '%'.",
+        },
+        "PS402": {
+            "sv": "Målet {id} saknar datum. Skriv när det ska vara uppnått: 'senast: ÅÅÅÅ-MM-DD'.",
+            "en": "The goal {id} has no date. Write when it is to be achieved: "
+            "'senast: YYYY-MM-DD'.",
+        },
+        "PS402.empty": {
+            "sv": "Målet {id} har ett tomt datum. Fyll i när det ska vara uppnått efter 'senast:' "
+            "(ÅÅÅÅ-MM-DD).",
+            "en": "The goal {id} has an empty date. Fill in when it is to be achieved after "
+            "'senast:' (YYYY-MM-DD).",
+        },
+        "PS403.missing": {
+            "sv": "Målet {id} saknar uppföljning. Lägg till 'uppföljning:' med metod, frekvens, "
+            "ansvarig, rapporteras_till och hantering.",
+            "en": "The goal {id} has no uppföljning. Add 'uppföljning:' with metod, frekvens, "
+            "ansvarig, rapporteras_till and hantering.",
+        },
+        "PS403.empty": {
+            "sv": "Uppföljningen av målet {id} är tom. Fyll i metod, frekvens, ansvarig, "
+            "rapporteras_till och hantering under 'uppföljning:'.",
+            "en": "The follow-up of the goal {id} is empty. Fill in metod, frekvens, ansvarig, "
+            "rapporteras_till and hantering under 'uppföljning:'.",
+        },
+        "PS403.incomplete": {
+            "sv": "Uppföljningen av målet {id} saknar {keys}. Uppföljningsplanen ska säga hur ofta, "
+            "vem som mäter och till vem det rapporteras.",
+            "en": "The follow-up of the goal {id} lacks {keys}. The uppföljningsplan must say how "
+            "often, who measures and to whom it is reported.",
+        },
+        "PS404": {
+            "sv": "Senaste utfallet för {id} är från {latest}; med frekvensen '{frequency}' skulle "
+            "nästa ha registrerats senast {due}. Lägg till ett nytt utfall.",
+            "en": "The latest result for {id} is from {latest}; with the frequency '{frequency}' "
+            "the next was due by {due}. Record a new result.",
+        },
+        "PS405": {
+            "sv": "Id:t {id} används redan på rad {line}. Ge varje {what} ett eget id.",
+            "en": "The id {id} is already used on line {line}. Give each {what} its own id.",
+        },
+        "PS405.goal": {"sv": "mål och mått", "en": "goal and measure"},
+        "PS405.activity": {"sv": "aktivitet", "en": "activity"},
+        "PS406": {
+            "sv": "Processen har inga mål ännu. Ta fram processmål och mätetal (Örebro steg 5).",
+            "en": "The process has no goals yet. Define process goals and measures (Örebro step 5).",
+        },
+    }
+)
+
+
+# The goal rules' good examples are whole goals that pass every goal rule (PS401–PS406), so that a
+# copied example does not fail the next rule (tests/rules/test_registry.py keeps them so).
+_INVOICES = (
+    "mål:\n  - id: M1\n    typ: resultatmål\n    beskrivning: Fakturor betalas i tid\n"
+    "    målvärde: 95\n    enhet: '%'\n    riktning: öka\n"
+)
+_FOLLOW_UP = (
+    "    uppföljning:\n      frekvens: årligen\n      ansvarig: cecilia.dahl\n"
+    "      rapporteras_till: anna.berg\n"
+)
+_DATED = _INVOICES + "    senast: 2027-12-31\n"
+_QUARTERLY = _DATED + _FOLLOW_UP.replace("årligen", "kvartalsvis")
+
+
+def _empty_or_id(
+    record: ProcessRecord, g: int, key: str, missing: str, empty: str = ""
+) -> tuple[KeyPath, str]:
+    """Where a goal's missing value is reported, and with which message: at the key when it is
+    written but empty (`senast:`), else at the goal's id."""
+    at: KeyPath = ("mål", g, key)
+    if at in record.doc.keys:
+        return at, empty or f"{missing}.empty"
+    return ("mål", g, "id"), missing
+
+
+@rule(
+    "PS401",
+    Severity.ERROR,
+    sv="Målet är inte mätbart",
+    en="Goal is not measurable",
+    source="Örebro Steg 5 (mätbara med angivna värden; undvik diffusa mål)",
+    bad="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n"
+    "    senast: 2027-12-31\n",
+    good="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n"
+    "    målvärde: 80\n    enhet: '%'\n    riktning: öka\n    senast: 2027-12-31\n" + _FOLLOW_UP,
+)
+def measurable(ctx: Context) -> Iterator[Problem]:
+    """Målen ska vara tydliga och mätbara med angivna värden; undvik diffusa mål som "öka
+    kundnöjdheten" (Örebro Steg 5). Ett mål utan `målvärde` går inte att följa upp."""
+    for record, model in ctx.processes():
+        for g, goal in enumerate(model.goals):
+            if goal.target is None:
+                at, key = _empty_or_id(record, g, "målvärde", "PS401")
+                yield ctx.problem("PS401", record, at, key, id=goal.id)
+
+
+@rule(
+    "PS402",
+    Severity.ERROR,
+    sv="Målet saknar datum",
+    en="Goal has no date",
+    source="Örebro Steg 5 (hur är målet formulerat – vad ska uppnås och när?)",
+    bad=_INVOICES,
+    good=_DATED + _FOLLOW_UP,
+)
+def dated(ctx: Context) -> Iterator[Problem]:
+    """Uppföljningsplanens första fråga: vad ska uppnås och när? Utan `senast` går det inte att
+    säga om målet är nått i tid."""
+    for record, model in ctx.processes():
+        for g, goal in enumerate(model.goals):
+            if goal.deadline is None:
+                at, key = _empty_or_id(record, g, "senast", "PS402")
+                yield ctx.problem("PS402", record, at, key, id=goal.id)
+
+
+@rule(
+    "PS403",
+    Severity.WARNING,
+    sv="Uppföljning saknas eller är ofullständig",
+    en="Follow-up missing or incomplete",
+    source="Örebro Steg 5 (Göra en uppföljningsplan för processen)",
+    bad=_DATED + "    uppföljning:\n      metod: Stickprov\n",
+    good=_DATED + "    uppföljning:\n      metod: Stickprov\n" + _FOLLOW_UP.split("\n", 1)[1],
+)
+def followed_up(ctx: Context) -> Iterator[Problem]:
+    """Varje mål ska följas upp enligt en uppföljningsplan: hur ofta (`frekvens`), vem som mäter
+    (`ansvarig`) och till vem resultatet rapporteras (`rapporteras_till`)."""
+    for record, model in ctx.processes():
+        for g, goal in enumerate(model.goals):
+            follow = goal.follow_up
+            if follow is None:
+                at, key = _empty_or_id(record, g, "uppföljning", "PS403.missing", "PS403.empty")
+                yield ctx.problem("PS403", record, at, key, id=goal.id)
+                continue
+            lacking = [
+                key
+                for key, value in (
+                    ("frekvens", follow.frequency),
+                    ("ansvarig", follow.responsible),
+                    ("rapporteras_till", follow.reported_to),
+                )
+                if value is None
+            ]
+            if lacking:
+                # The first lacking key when it is written empty (`frekvens:`), else the block.
+                empty = ("mål", g, "uppföljning", lacking[0])
+                yield ctx.problem(
+                    "PS403",
+                    record,
+                    empty if empty in record.doc.keys else ("mål", g, "uppföljning"),
+                    "PS403.incomplete",
+                    id=goal.id,
+                    keys=", ".join(lacking),
+                )
+
+
+@rule(
+    "PS404",
+    Severity.WARNING,
+    sv="Uppföljningen är försenad",
+    en="Follow-up overdue",
+    source="Örebro Steg 5–6 (följa upp processen kontinuerligt); Botkyrka Bilaga 1 (inför "
+    "delårs- och årsbokslut)",
+    bad=_QUARTERLY + "    utfall:\n      - {datum: 2025-01-31, värde: 80}\n",
+    good=_QUARTERLY + "    utfall:\n      - {datum: 2026-09-30, värde: 86}\n",
+)
+def follow_up_due(ctx: Context) -> Iterator[Problem]:
+    """Det senaste utfallet är äldre än frekvensen tillåter: en kvartalsvis uppföljning vars
+    senaste utfall är mer än tre månader gammalt är försenad. Datumet är dagens, eller `--today`."""
+    for record, model in ctx.processes():
+        for g, goal in enumerate(model.goals):
+            frequency = goal.follow_up.frequency if goal.follow_up else None
+            if frequency is None or not goal.results:
+                continue
+            latest = max(result.date for result in goal.results)
+            due = add_months(latest, MONTHS_PER_FREQUENCY[frequency])
+            if ctx.today > due:
+                yield ctx.problem(
+                    "PS404",
+                    record,
+                    ("mål", g, "utfall"),
+                    "PS404",
+                    id=goal.id,
+                    latest=latest.isoformat(),
+                    frequency=frequency,
+                    due=due.isoformat(),
+                )
+
+
+@rule(
+    "PS405",
+    Severity.ERROR,
+    sv="Dubblerat mål- eller aktivitets-id",
+    en="Duplicate goal or activity id",
+    source="Örebro Steg 6 (aktiviteterna kopplas till målen)",
+    bad="mål:\n  - id: M1\n  - id: M1\n",
+    good="mål:\n  - id: M1\n  - id: M2\n",
+)
+def unique_ids(ctx: Context) -> Iterator[Problem]:
+    """Aktiviteter pekar på mål med deras id, så id:n för mål och mått, och för aktiviteter, ska
+    vara unika i filen."""
+    for record, model in ctx.processes():
+        groups = (
+            ("PS405.goal", [("mål", i, g.id) for i, g in enumerate(model.goals)]
+             + [("mått", i, m.id) for i, m in enumerate(model.measures)]),
+            ("PS405.activity", [("aktiviteter", i, a.id) for i, a in enumerate(model.activities)]),
+        )  # fmt: skip
+        for what, items in groups:
+            seen: dict[str, tuple[str, int]] = {}
+            for key, index, item_id in items:
+                if item_id in seen:
+                    first = record.doc.value_pos((*seen[item_id], "id"))
+                    yield ctx.problem(
+                        "PS405",
+                        record,
+                        (key, index, "id"),
+                        "PS405",
+                        on_key=False,
+                        id=item_id,
+                        line=first.line,
+                        what=_what(ctx, what),
+                    )
+                else:
+                    seen[item_id] = (key, index)
+
+
+def _what(ctx: Context, key: str) -> str:
+    from procspec.messages import msg
+
+    return msg(key, ctx.lang)
+
+
+@rule(
+    "PS406",
+    Severity.INFO,
+    sv="Inga mål ännu",
+    en="No goals yet",
+    source="Örebro Steg 5 (Definiera processmål och ta fram en uppföljningsplan)",
+    bad="namn: Följa upp budget\n# inga mål\n",
+    good="namn: Följa upp budget\n" + _DATED + _FOLLOW_UP,
+)
+def has_goals(ctx: Context) -> Iterator[Problem]:
+    """En process utan mål har steg 5 kvar: processmål och mätetal. Det är inget fel, men
+    processen når inte mognadsnivå 3 utan mätbara mål."""
+    for record, model in ctx.processes():
+        if not model.goals:
+            yield ctx.problem("PS406", record, (), "PS406")

@@ -1,0 +1,440 @@
+"""PS101–PS108: process names and ids.
+
+Source: Örebro, "Att namnge processer": a name is a short form of the purpose, a verb in the
+infinitive and a noun, active form, and never the name of an organisational function.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from procspec.checking import swedish
+from procspec.checking.hierarchy import Context
+from procspec.checking.registry import rule
+from procspec.messages import add
+from procspec.problem import Problem, Severity
+from procspec.reading.slug import fold_lookalikes, invisible_characters, is_valid_id, skeleton, slug
+
+SOURCE = "Örebro, Att namnge processer"
+
+add(
+    {
+        "PS101.noun": {
+            "sv": "Namnet '{name}' börjar inte med ett verb i infinitiv. Skriv vad processen gör, "
+            "med verb och substantiv: '{suggestion}'.",
+            "en": "The name '{name}' does not start with a verb in the infinitive. Say what the "
+            "process does, with a verb and a noun: '{suggestion}'.",
+        },
+        "PS101.noun.plain": {
+            "sv": "Namnet '{name}' börjar inte med ett verb i infinitiv. Skriv vad processen gör "
+            "och vad den levererar, med verb och substantiv (utgå från syftet).",
+            "en": "The name '{name}' does not start with a verb in the infinitive. Say what the "
+            "process does and delivers, with a verb and a noun (start from its purpose).",
+        },
+        "PS101.att": {
+            "sv": "Namnet '{name}' börjar med '{word}'. Infinitivmärket hör inte till ett "
+            "processnamn: skriv '{suggestion}'.",
+            "en": "The name '{name}' starts with '{word}'. The infinitive marker is not part of a "
+            "process name: write '{suggestion}'.",
+        },
+        "PS101.att.plain": {
+            "sv": "Namnet '{name}' börjar med '{word}'. Infinitivmärket hör inte till ett "
+            "processnamn: stryk '{word}' och skriv verbet och vad processen levererar.",
+            "en": "The name '{name}' starts with '{word}'. The infinitive marker is not part of a "
+            "process name: drop '{word}' and write the verb and what the process delivers.",
+        },
+        "PS101.finite": {
+            "sv": "Namnet '{name}' har verbet i presens ('{word}'). Skriv verbet först, i "
+            "infinitiv: '{suggestion}'.",
+            "en": "The name '{name}' has its verb in the present tense ('{word}'). Put the verb "
+            "first, in the infinitive: '{suggestion}'.",
+        },
+        "PS101.finite.plain": {
+            "sv": "Namnet '{name}' har verbet i presens ('{word}'). Skriv verbet först, i "
+            "infinitiv, och sedan vad processen levererar.",
+            "en": "The name '{name}' has its verb in the present tense ('{word}'). Put the verb "
+            "first, in the infinitive, then what the process delivers.",
+        },
+        "PS101.passive": {
+            "sv": "Namnet '{name}' står i passiv form ('{word}'). Skriv det i aktiv form med "
+            "verbet först, i infinitiv: '{suggestion}'.",
+            "en": "The name '{name}' is in the passive ('{word}'). Write it in the active form "
+            "with the verb first, in the infinitive: '{suggestion}'.",
+        },
+        "PS101.passive.plain": {
+            "sv": "Namnet '{name}' står i passiv form ('{word}'). Skriv det i aktiv form med "
+            "verbet först, i infinitiv, och sedan vad processen levererar.",
+            "en": "The name '{name}' is in the passive ('{word}'). Write it in the active form "
+            "with the verb first, in the infinitive, then what the process delivers.",
+        },
+        "PS101.english": {
+            "sv": "Namnet '{name}' är på engelska. Skriv namnet på svenska, med ett verb i "
+            "infinitiv och ett substantiv: '{suggestion}'.",
+            "en": "The name '{name}' is in English. Write the name in Swedish, with a verb in the "
+            "infinitive and a noun: '{suggestion}'.",
+        },
+        "PS101.english.plain": {
+            "sv": "Namnet '{name}' är på engelska. Skriv namnet på svenska, med ett verb i "
+            "infinitiv och ett substantiv som säger vad processen levererar.",
+            "en": "The name '{name}' is in English. Write the name in Swedish, with a verb in the "
+            "infinitive and a noun that says what the process delivers.",
+        },
+        "PS102.nominalisation": {
+            "sv": "Namnet '{name}' börjar med substantiveringen '{word}'. Skriv verbet i stället: "
+            "'{suggestion}'.",
+            "en": "The name '{name}' starts with the nominalisation '{word}'. Use the verb "
+            "instead: '{suggestion}'.",
+        },
+        "PS102.nominalisation.plain": {
+            "sv": "Namnet '{name}' börjar med substantiveringen '{word}'. Skriv det som görs med "
+            "ett verb i infinitiv och ett substantiv i stället.",
+            "en": "The name '{name}' starts with the nominalisation '{word}'. Say what is done "
+            "with a verb in the infinitive and a noun instead.",
+        },
+        "PS102.nominalisation.whole": {
+            "sv": "Namnet '{name}' är en substantivering. Skriv verbet i stället: '{suggestion}'.",
+            "en": "The name '{name}' is a nominalisation. Use the verb instead: '{suggestion}'.",
+        },
+        "PS102.nominalisation.whole.plain": {
+            "sv": "Namnet '{name}' är en substantivering. Skriv det som görs med ett verb i "
+            "infinitiv och ett substantiv i stället.",
+            "en": "The name '{name}' is a nominalisation. Say what is done with a verb in the "
+            "infinitive and a noun instead.",
+        },
+        "PS103.functional.whole": {
+            "sv": "Namnet '{name}' är namnet på en del av organisationen, inte på en process. "
+            "Skriv vad processen levererar; utifrån syftet: '{suggestion}'.",
+            "en": "The name '{name}' names part of the organisation, not a process. Say what the "
+            "process delivers; from its purpose: '{suggestion}'.",
+        },
+        "PS103.functional.whole.plain": {
+            "sv": "Namnet '{name}' är namnet på en del av organisationen, inte på en process. "
+            "Skriv vad processen levererar, med verb och substantiv, utifrån processens syfte.",
+            "en": "The name '{name}' names part of the organisation, not a process. Say what the "
+            "process delivers, with a verb and a noun, from the process's purpose.",
+        },
+        "PS103.functional": {
+            "sv": "Namnet '{name}' är ett funktionsnamn: '{word}' är en del av organisationen, "
+            "inte en process. Skriv vad processen levererar; utifrån syftet: '{suggestion}'.",
+            "en": "The name '{name}' is a functional name: '{word}' is part of the organisation, "
+            "not a process. Say what the process delivers; from its purpose: '{suggestion}'.",
+        },
+        "PS103.functional.plain": {
+            "sv": "Namnet '{name}' är ett funktionsnamn: '{word}' är en del av organisationen, "
+            "inte en process. Skriv vad processen levererar, med verb och substantiv, utifrån "
+            "processens syfte.",
+            "en": "The name '{name}' is a functional name: '{word}' is part of the organisation, "
+            "not a process. Say what the process delivers, with a verb and a noun, from the "
+            "process's purpose.",
+        },
+        "PS104.verb_only": {
+            "sv": "Namnet '{name}' är bara ett verb. Lägg till vad processen levererar: "
+            "'{suggestion}'.",
+            "en": "The name '{name}' is only a verb. Add what the process delivers: "
+            "'{suggestion}'.",
+        },
+        "PS104.verb_only.plain": {
+            "sv": "Namnet '{name}' är bara ett verb. Lägg till ett substantiv som säger vad "
+            "processen levererar.",
+            "en": "The name '{name}' is only a verb. Add a noun that says what the process "
+            "delivers.",
+        },
+        "PS104.too_long": {
+            "sv": "Namnet är {length} tecken, längre än {max}. Korta det; detaljerna hör hemma i "
+            "'syfte'.",
+            "en": "The name is {length} characters, longer than {max}. Shorten it; details belong "
+            "in 'syfte'.",
+        },
+        "PS105": {
+            "sv": "Filnamnet ger id:t '{id}', som inte är giltigt. Döp om filen till '{suggestion}"
+            ".yaml' (små bokstäver, siffror och enkla bindestreck).",
+            "en": "The file name gives the id '{id}', which is not valid. Rename the file to "
+            "'{suggestion}.yaml' (lower-case letters, digits and single hyphens).",
+        },
+        "PS106": {
+            "sv": "Id:t '{id}' finns redan i {other}. Döp om en av filerna; id:n ska vara unika.",
+            "en": "The id '{id}' is already used by {other}. Rename one of the files; ids are "
+            "unique.",
+        },
+        "PS107": {
+            "sv": "Processen '{name}' har samma namn som {other}. Ge processerna olika namn.",
+            "en": "The process '{name}' has the same name as {other}. Give them different names.",
+        },
+        "PS108.slug": {
+            "sv": "Id:t '{id}' ger samma filnamn vid publicering ('{slug}') som {other}. Döp om "
+            "en av filerna.",
+            "en": "The id '{id}' gives the same output name ('{slug}') as {other}. Rename one of "
+            "the files.",
+        },
+        "PS108.form": {
+            "sv": "Id:t '{id}' skiljer sig från {other} bara i Unicode-form eller osynliga eller "
+            "likadana tecken{chars}. Skriv om filnamnet med vanliga bokstäver.",
+            "en": "The id '{id}' differs from {other} only in Unicode form or in invisible or "
+            "look-alike characters{chars}. Retype the file name with plain letters.",
+        },
+    }
+)
+
+
+def _suggest_id(pid: str) -> str:
+    text = "".join(
+        c
+        for c in fold_lookalikes(unicodedata.normalize("NFC", pid.lower()))
+        if c.isalnum() or c in " -_"
+    )
+    parts = [p for p in text.replace("_", "-").replace(" ", "-").split("-") if p]
+    candidate = "-".join(parts)
+    return candidate if is_valid_id(candidate) else slug(candidate) or "ny-process"
+
+
+def _findings(ctx: Context, code: str) -> Iterator[Problem]:
+    """The problems of naming rule `code`: one finding per name (swedish.check_name)."""
+    for record, model in ctx.processes():
+        found = swedish.check_name(model.name, model.purpose, model.end_event)
+        if found is None or found.code != code:
+            continue
+        name = model.name.strip()
+        key = f"{found.code}.{found.kind}"
+        if found.word == name and found.kind in ("nominalisation", "functional"):
+            key += ".whole"
+        if not found.suggestion:
+            key += ".plain"
+        yield ctx.problem(
+            code,
+            record,
+            ("namn",),
+            key,
+            on_key=False,
+            name=name,
+            word=found.word,
+            suggestion=found.suggestion or "",
+        )
+
+
+@rule(
+    "PS101",
+    Severity.ERROR,
+    sv="Namnet börjar inte med ett verb i infinitiv",
+    en="Name does not start with a verb in the infinitive",
+    source=SOURCE,
+    bad="namn: Att hantera bygglov  # förslag: Hantera bygglov\n"
+    "# Också fel: Barnomsorg, Hanterar fakturor, Bygglov hanteras, Onboarding, Service desk\n",
+    good="namn: Hantera bygglov\n"
+    "# Också rätt: Tillhandahålla barnomsorg, Ta emot och utreda anmälningar,\n"
+    "# Utreda och besluta om bistånd, Skola in barn i förskolan\n",
+)
+def verb_first(ctx: Context) -> Iterator[Problem]:
+    """Örebro, Att namnge processer: processens namn ska vara en kortversion av syftet, med ett
+    verb och ett substantiv i aktiv form ("tillhandahålla barnomsorg", "bedöma behov av
+    försörjningsstöd", "följa upp budget"). Regeln slår till när namnet inte börjar med ett verb
+    i infinitiv, och säger varför:
+
+    - namnet börjar med infinitivmärket "Att" ("Att hantera bygglov"), som inte hör till ett
+      namn: förslaget är namnet utan "Att";
+    - verbet står i presens eller passiv ("Hanterar fakturor", "Bygglov hanteras"): förslaget
+      är verbet i infinitiv först och det som hanteras som objekt ("Hantera bygglov");
+    - namnet är på engelska ("Onboarding", "Service desk", "Invoice handling"): skriv det på
+      svenska ("Introducera nya medarbetare", "Hantera fakturor");
+    - namnet är ett substantiv ("Barnomsorg", "Hemtjänst"): Örebros mönster "Tillhandahålla
+      barnomsorg" föreslås för tjänster; andra namn får inget påhittat förslag.
+
+    Partikelverb ("ta emot", "betala ut", "följa upp", "skola in") och samordnade verb ("utreda
+    och besluta om") är verb i infinitiv. Namn som börjar med en substantivering (PS102), är
+    funktionsnamn (PS103) eller bara är ett verb (PS104) får de reglernas råd i stället; ett namn
+    får högst ett av dem. Orden regeln känner igen står i ordlistorna i `procspec/checking/ordlista/`."""
+    yield from _findings(ctx, "PS101")
+
+
+@rule(
+    "PS102",
+    Severity.ERROR,
+    sv="Namnet börjar med en substantivering",
+    en="Name starts with a nominalisation",
+    source=SOURCE,
+    bad="namn: Fakturahantering  # förslag: Hantera fakturor\n"
+    "# Också fel: Uppföljning av budget, Myndighetsutövning, Rekrytering\n",
+    good="namn: Hantera fakturor\n"
+    "# Också rätt: Följa upp budget, Utöva myndighet, Rekrytera medarbetare\n",
+)
+def nominalisation(ctx: Context) -> Iterator[Problem]:
+    """Örebro, Att namnge processer: namnet ska ha ett verb och använda en aktiv form.
+    Substantiveringar som "Rekrytering", "Fakturahantering" eller "Uppföljning av budget" gör
+    processen till en sak i stället för ett arbete. Regeln bygger förslaget av namnet självt:
+    substantiveringens verb, och förledet som objekt, i plural när processen hanterar många
+    ("Fakturahantering" -> "Hantera fakturor", "Ärendehantering" -> "Hantera ärenden"). Bara
+    verb som finns föreslås: där inget verb finns ges en verbfras ("Myndighetsutövning" ->
+    "Utöva myndighet", "Kompetensförsörjning" -> "Säkra kompetensförsörjning") eller inget
+    förslag. Ett förslag bryter aldrig mot någon namnregel: ett ensamt verb får ett objekt
+    ("Rekrytering" -> "Rekrytera medarbetare")."""
+    yield from _findings(ctx, "PS102")
+
+
+@rule(
+    "PS103",
+    Severity.ERROR,
+    sv="Funktionsnamn",
+    en="Functional name",
+    source=SOURCE,
+    bad="namn: Kommunikationsprocessen\n"
+    "syfte: Att ge förvaltningarna stöd i kommunikationen med invånarna.\n"
+    "# förslag ur syftet: Ge förvaltningarna stöd i kommunikationen med invånarna\n"
+    "# Också fel: Stödja IT-avdelningen, Socialtjänstens verksamhet, Styr- och ledningsprocesser\n",
+    good="namn: Tillhandahålla kommunikationsstöd\n"
+    "# Också rätt: Ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen\n",
+)
+def functional_name(ctx: Context) -> Iterator[Problem]:
+    """Örebro, Att namnge processer: "Undvik att ge processerna namn som förknippas med olika
+    funktioner" – "Kommunikationsprocessen" ligger för nära "Kommunikationsavdelningen" och
+    blandar ihop processen med organisationsstrukturen; kalla den "Tillhandahålla
+    kommunikationsstöd". Regeln känner igen enheter och funktioner var som helst i namnet
+    (-avdelningen, -enheten, -förvaltningen, -kontoret, -sektionen, -funktionen, -processen,
+    "…s verksamhet", "…s processer") och namn som bara är en funktion ("Ekonomi", "HR"). En
+    enhet som tar emot det processen levererar ("… till ledningsgruppen") är ingen
+    funktion. Förslaget kommer från processens egen `syfte` (eller `sluthändelse`) när de säger
+    vad som levereras; annars ges inget förslag."""
+    yield from _findings(ctx, "PS103")
+
+
+@rule(
+    "PS104",
+    Severity.WARNING,
+    sv="Namnet är bara ett verb, eller för långt",
+    en="Name is only a verb, or too long",
+    source=SOURCE + " (verb och substantiv; en kortversion av syftet)",
+    bad="namn: Rekrytera  # förslag: Rekrytera medarbetare\n",
+    good="namn: Rekrytera medarbetare\n",
+)
+def name_shape(ctx: Context) -> Iterator[Problem]:
+    """Örebro, Att namnge processer: namnet ska ha ett verb och ett substantiv ("eventuellt
+    bara verb"). Ett namn som bara är ett verb ("Rekrytera") säger inte vad som levereras;
+    förslaget lägger till objektet ur processens `syfte` ("att rekrytera rätt kompetens …")
+    eller verbets vanliga objekt ("Rekrytera medarbetare"), annars inget. Ett namn längre än
+    profilens `max_namnlängd` (normalt 90 tecken) är inte längre en kortversion av syftet."""
+    limit = ctx.repo.profile.max_name_length
+    yield from _findings(ctx, "PS104")
+    for record, model in ctx.processes():
+        name = model.name.strip()
+        if len(name) > limit and not swedish.is_only_verb(name):
+            yield ctx.problem(
+                "PS104",
+                record,
+                ("namn",),
+                "PS104.too_long",
+                on_key=False,
+                length=len(name),
+                max=limit,
+            )
+
+
+@rule(
+    "PS105",
+    Severity.ERROR,
+    sv="Ogiltigt id",
+    en="Invalid id",
+    source="SPEC §1: id:t är filnamnet utan .yaml",
+    bad="processer/Följa_upp budget.yaml\n",
+    good="processer/följa-upp-budget.yaml\n",
+)
+def valid_id(ctx: Context) -> Iterator[Problem]:
+    """Filnamnet utan ändelse är processens id och används i referenser och i publicerade
+    filnamn. Det ska bestå av små bokstäver (å, ä och ö ingår), siffror och enkla bindestreck."""
+    for record in ctx.repo.records:
+        if not is_valid_id(record.id):
+            yield ctx.problem(
+                "PS105", record, (), "PS105", id=record.id, suggestion=_suggest_id(record.id)
+            )
+
+
+@rule(
+    "PS106",
+    Severity.ERROR,
+    sv="Dubblerat id",
+    en="Duplicate id",
+    source="SPEC §1: id:n är unika i hela förrådet",
+    bad="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-budget.yaml\n",
+    good="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-investeringar.yaml\n",
+)
+def duplicate_id(ctx: Context) -> Iterator[Problem]:
+    """Två filer i olika mappar har samma namn och därmed samma id. Referenser skulle bli
+    tvetydiga, så varje fil efter den första pekas ut."""
+    seen: dict[tuple[str, str], str] = {}
+    for record in ctx.repo.records:
+        key = (record.id, record.doc.path.stem)
+        if key in seen:
+            yield ctx.problem("PS106", record, (), "PS106", id=record.id, other=seen[key])
+        else:
+            seen[key] = record.rel
+
+
+def _normalised_name(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+@rule(
+    "PS107",
+    Severity.WARNING,
+    sv="Två processer med samma namn",
+    en="Two processes with the same name",
+    source="Örebro Steg 1: processöversikten ska gå att läsa",
+    bad="# a.yaml\nnamn: Följa upp budget\n# b.yaml\nnamn: Följa upp budget\n",
+    good="# a.yaml\nnamn: Följa upp budget\n# b.yaml\nnamn: Följa upp investeringar\n",
+)
+def duplicate_name(ctx: Context) -> Iterator[Problem]:
+    """Två processer med samma namn går inte att skilja åt i processöversikten."""
+    first: dict[str, str] = {}
+    for record, model in ctx.processes():
+        key = _normalised_name(model.name)
+        if key in first:
+            yield ctx.problem(
+                "PS107", record, ("namn",), "PS107", on_key=False, name=model.name, other=first[key]
+            )
+        else:
+            first[key] = record.rel
+
+
+@rule(
+    "PS108",
+    Severity.ERROR,
+    sv="Id:n som krockar",
+    en="Colliding ids",
+    source="SPEC §5: filnamn vid publicering; Unicode-normalisering",
+    bad="processer/tillhandahålla-x.yaml\nprocesser/tillhandahalla-x.yaml\n",
+    good="processer/tillhandahålla-x.yaml\nprocesser/tillhandahålla-y.yaml\n",
+)
+def colliding_ids(ctx: Context) -> Iterator[Problem]:
+    """Två id:n som ger samma filnamn vid publicering (å, ä och ö blir a, a och o), eller som
+    bara skiljer sig i Unicode-form (NFC/NFD), i osynliga tecken eller i bokstäver som ser
+    likadana ut (kyrilliskt "а" och latinskt "a"), går inte att hålla isär."""
+    by_form: dict[str, str] = {}
+    by_skeleton: dict[str, str] = {}
+    by_slug: dict[str, str] = {}
+    for record in ctx.repo.records:
+        raw = record.doc.path.stem
+        chars = invisible_characters(raw)
+        chars_text = f" ({', '.join(chars)})" if chars else ""
+        if record.id in by_form and by_form[record.id] != raw:
+            yield ctx.problem(
+                "PS108",
+                record,
+                (),
+                "PS108.form",
+                id=raw,
+                other=by_form[record.id],
+                chars=chars_text,
+            )
+            continue
+        by_form.setdefault(record.id, raw)
+        shape = skeleton(record.id)
+        other = by_skeleton.setdefault(shape, record.id)
+        if other != record.id and slug(other) != slug(record.id):
+            yield ctx.problem(
+                "PS108", record, (), "PS108.form", id=record.id, other=other, chars=chars_text
+            )
+            continue
+        out = slug(record.id)
+        other = by_slug.setdefault(out, record.id)
+        if other != record.id:
+            yield ctx.problem(
+                "PS108", record, (), "PS108.slug", id=record.id, slug=out, other=other
+            )

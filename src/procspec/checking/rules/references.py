@@ -1,0 +1,251 @@
+"""PS301–PS306: references between processes and the hierarchy.
+
+Sources: Örebro Begreppsdefinitioner (delprocesser, gränssnitt) and Bilaga 1 (Delprocesser,
+Angränsande processer); Botkyrka 1.2.4 (levels 0–3 and further breakdowns).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from procspec.checking.hierarchy import Context
+from procspec.checking.registry import rule
+from procspec.messages import add, msg
+from procspec.problem import Problem, Severity
+from procspec.reading.slug import skeleton
+
+add(
+    {
+        "PS301": {
+            "sv": "Processen '{ref}' i '{key}' finns inte.{hint} Skriv id:t, det vill säga "
+            "filnamnet utan .yaml.",
+            "en": "The process '{ref}' in '{key}' does not exist.{hint} Write the id, the file "
+            "name without .yaml.",
+        },
+        "PS302": {
+            "sv": "'överordnad' bildar en cirkel: {cycle}. En process kan inte ligga under sig "
+            "själv; rätta 'överordnad' i en av filerna.",
+            "en": "'överordnad' forms a cycle: {cycle}. A process cannot be below itself; correct "
+            "'överordnad' in one of the files.",
+        },
+        "PS303": {
+            "sv": "Nivån är {level} men den överordnade processen {parent} har nivå {parent_level}. "
+            "Skriv nivå: {expected}.",
+            "en": "The level is {level} but the parent process {parent} has level {parent_level}. "
+            "Write nivå: {expected}.",
+        },
+        "PS304": {
+            "sv": "Typen '{kind}' skiljer sig från den överordnade processens typ '{parent_kind}' "
+            "({parent}). Skriv typ: {parent_kind}.",
+            "en": "The type '{kind}' differs from the parent's type '{parent_kind}' ({parent}). "
+            "Write typ: {parent_kind}.",
+        },
+        "PS305": {
+            "sv": "Processen anger {other} som angränsande, men {other} anger inte denna process. "
+            "Lägg till '{me}' under 'angränsande' i {other_file}.",
+            "en": "This process names {other} as adjacent, but {other} does not name this process. "
+            "Add '{me}' under 'angränsande' in {other_file}.",
+        },
+        "PS306": {
+            "sv": "Processen ligger på nivå {level} men saknar 'överordnad'. Ange den överordnade "
+            "processens id.",
+            "en": "The process is at level {level} but has no 'överordnad'. Name the parent "
+            "process's id.",
+        },
+    }
+)
+
+
+def _suggest(ctx: Context, ref: str, folded: dict[str, str]) -> str:
+    if not folded:
+        folded.update((skeleton(pid), pid) for pid in sorted(ctx.ids, reverse=True))
+    if skeleton(ref) in folded:
+        return msg("schema.did_you_mean", ctx.lang, suggestion=folded[skeleton(ref)])
+    close = difflib.get_close_matches(ref, sorted(ctx.ids), n=1, cutoff=0.75)
+    return msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
+
+
+@rule(
+    "PS301",
+    Severity.ERROR,
+    sv="Okänd processreferens",
+    en="Unknown process reference",
+    source="SPEC §1: referenser mellan processer använder id",
+    bad="överordnad: mota-behov-av-livslangt-larande\n",
+    good="överordnad: möta-behov-av-livslångt-lärande\n",
+)
+def unknown_reference(ctx: Context) -> Iterator[Problem]:
+    """`överordnad` och `angränsande` ska peka på processer som finns, med deras id (filnamnet
+    utan .yaml). Ett id som bara skiljer sig i stora bokstäver eller å/a föreslås."""
+    folded: dict[str, str] = {}
+    for record, model in ctx.processes():
+        if model.parent is not None and model.parent not in ctx.ids:
+            yield ctx.problem(
+                "PS301",
+                record,
+                ("överordnad",),
+                "PS301",
+                on_key=False,
+                ref=model.parent,
+                key="överordnad",
+                hint=_suggest(ctx, model.parent, folded),
+            )
+        for i, adjacent in enumerate(model.adjacent):
+            if adjacent.process not in ctx.ids:
+                yield ctx.problem(
+                    "PS301",
+                    record,
+                    ("angränsande", i),
+                    "PS301",
+                    on_key=False,
+                    ref=adjacent.process,
+                    key="angränsande",
+                    hint=_suggest(ctx, adjacent.process, folded),
+                )
+
+
+@rule(
+    "PS302",
+    Severity.ERROR,
+    sv="Cirkel i överordnad",
+    en="Cycle in överordnad",
+    source="Örebro Begreppsdefinitioner: delprocesser är underordnade en specifik process",
+    bad="# a.yaml\növerordnad: b\n# b.yaml\növerordnad: a\n",
+    good="# a.yaml\n# (ingen överordnad)\n# b.yaml\növerordnad: a\n",
+)
+def parent_cycle(ctx: Context) -> Iterator[Problem]:
+    """Kedjan av överordnade processer får inte leda tillbaka till processen själv."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    reported: set[str] = set()
+    for start in list(ctx.by_id):
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current in ctx.by_id and state.get(current) != 2:
+            if state.get(current) == 1:
+                cycle = path[path.index(current) :]
+                for pid in cycle:
+                    if pid not in reported:
+                        reported.add(pid)
+                        ring = " → ".join(
+                            [*cycle[cycle.index(pid) :], *cycle[: cycle.index(pid)], pid]
+                        )
+                        yield ctx.problem(
+                            "PS302",
+                            ctx.by_id[pid],
+                            ("överordnad",),
+                            "PS302",
+                            on_key=False,
+                            cycle=ring,
+                        )
+                break
+            state[current] = 1
+            path.append(current)
+            model = ctx.by_id[current].model
+            current = model.parent if model is not None else None
+        for pid in path:
+            state[pid] = 2
+
+
+@rule(
+    "PS303",
+    Severity.ERROR,
+    sv="Nivån stämmer inte med den överordnade",
+    en="Level does not equal the parent's level + 1",
+    source="Botkyrka 1.2.4 (processnivåer)",
+    bad="nivå: 3\növerordnad: en-process-på-nivå-1\n",
+    good="nivå: 2\növerordnad: en-process-på-nivå-1\n",
+)
+def level_step(ctx: Context) -> Iterator[Problem]:
+    """En delprocess ligger en nivå under sin överordnade process."""
+    for record, model in ctx.processes():
+        parent = ctx.parent(record.id)
+        if model.level is None or parent is None or record.id in ctx.chain(parent.id):
+            continue
+        parent_level = ctx.level(parent.id)
+        if model.level != parent_level + 1:
+            yield ctx.problem(
+                "PS303",
+                record,
+                ("nivå",),
+                "PS303",
+                on_key=False,
+                level=model.level,
+                parent=parent.id,
+                parent_level=parent_level,
+                expected=parent_level + 1,
+            )
+
+
+@rule(
+    "PS304",
+    Severity.ERROR,
+    sv="Delprocessen har annan typ än den överordnade",
+    en="A sub-process's type differs from its parent's",
+    source="Örebro Begreppsdefinitioner; Botkyrka 1.2.4 (verksamhetsprocesser under varje "
+    "processgrupp)",
+    bad="typ: stödprocess\növerordnad: en-styrprocess\n",
+    good="typ: styrprocess\növerordnad: en-styrprocess\n",
+)
+def type_matches_parent(ctx: Context) -> Iterator[Problem]:
+    """En delprocess bidrar till sin överordnade process leverans och är av samma typ: under en
+    styrprocess ligger styrprocesser."""
+    for record, model in ctx.processes():
+        parent = ctx.parent(record.id)
+        if parent is None or parent.model is None or parent.model.kind == model.kind:
+            continue
+        yield ctx.problem(
+            "PS304",
+            record,
+            ("typ",),
+            "PS304",
+            on_key=False,
+            kind=model.kind,
+            parent_kind=parent.model.kind,
+            parent=parent.id,
+        )
+
+
+@rule(
+    "PS305",
+    Severity.WARNING,
+    sv="Ensidig angränsning",
+    en="One-sided angränsande",
+    source="Örebro Steg 5 och Begreppsdefinitioner (gränssnitt: processledarna kommer överens)",
+    bad="# a.yaml\nangränsande: [b]\n# b.yaml (nämner inte a)\n",
+    good="# a.yaml\nangränsande: [b]\n# b.yaml\nangränsande: [a]\n",
+)
+def one_sided_adjacency(ctx: Context) -> Iterator[Problem]:
+    """Ett gränssnitt har två sidor: processledarna för båda processerna ska komma överens om
+    hur det fungerar. Om A anger B som angränsande ska B ange A."""
+    names = {record.id: {a.process for a in model.adjacent} for record, model in ctx.processes()}
+    for record, model in ctx.processes():
+        for i, adjacent in enumerate(model.adjacent):
+            other = adjacent.process
+            if other in names and record.id not in names[other] and other != record.id:
+                yield ctx.problem(
+                    "PS305",
+                    record,
+                    ("angränsande", i),
+                    "PS305",
+                    on_key=False,
+                    other=other,
+                    me=record.id,
+                    other_file=ctx.by_id[other].rel,
+                )
+
+
+@rule(
+    "PS306",
+    Severity.ERROR,
+    sv="Överordnad saknas under toppnivån",
+    en="A process below the top level has no överordnad",
+    source="Botkyrka 1.2.4; Örebro Begreppsdefinitioner (delprocesser)",
+    bad="nivå: 2\n",
+    good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
+)
+def parent_required(ctx: Context) -> Iterator[Problem]:
+    """En process under toppnivån (nivå 1) är en delprocess och ska ange sin överordnade process."""
+    for record, model in ctx.processes():
+        if model.parent is None and model.level is not None and model.level > 1:
+            yield ctx.problem("PS306", record, ("nivå",), "PS306", level=model.level)

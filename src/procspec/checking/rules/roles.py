@@ -1,0 +1,469 @@
+"""PS201–PS210: roles and the roster.
+
+Sources: Örebro Steg 2–3 (one processägare per process; the owner holds the processledare role
+when none is appointed); Botkyrka 2.3–2.5, Tabell 1 and Tabell 2.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from procspec.checking.hierarchy import Context
+from procspec.checking.registry import rule
+from procspec.messages import add
+from procspec.problem import Problem, Severity
+from procspec.reading.documents import KeyPath
+from procspec.reading.model import Process
+from procspec.reading.repository import ProcessRecord
+
+add(
+    {
+        "PS201": {
+            "sv": "Processen har {count} processägare men profilen {profile} tillåter högst {max} "
+            "på nivå {level}. Ange {max_text}.",
+            "en": "The process has {count} owners but the profile {profile} allows at most {max} "
+            "at level {level}. Name {max_text}.",
+        },
+        "PS201.one": {"sv": "en processägare", "en": "one owner"},
+        "PS201.many": {"sv": "högst {max} processägare", "en": "at most {max} owners"},
+        "PS202": {
+            "sv": "Rollen {role} saknas. Profilen {profile} kräver den på nivå {level}: lägg till "
+            "'{role}: <personnyckel>'.",
+            "en": "The role {role} is missing. The profile {profile} requires it at level {level}: "
+            "add '{role}: <person key>'.",
+        },
+        "PS202.empty": {
+            "sv": "Rollen {role} är tom. Profilen {profile} kräver den på nivå {level}: fyll i "
+            "personnyckeln efter '{role}:'.",
+            "en": "The role {role} is empty. The profile {profile} requires it at level {level}: "
+            "fill in the person key after '{role}:'.",
+        },
+        "PS203": {
+            "sv": "{role} {named} strider mot {inherited} som är {role} för den överordnade "
+            "processen {parent}. Ta bort raden; rollen ärvs.",
+            "en": "{role} {named} contradicts {inherited}, {role} of the parent process {parent}. "
+            "Remove the line; the role is inherited.",
+        },
+        "PS204": {
+            "sv": "Personen '{key}' finns inte i personer.yaml.{hint} Lägg till personen där eller "
+            "rätta nyckeln.",
+            "en": "The person '{key}' is not in personer.yaml.{hint} Add them there or correct "
+            "the key.",
+        },
+        "PS205": {
+            "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
+            "en": "No processledare is appointed; {role_name} {holder} holds the role.",
+        },
+        "PS205.many": {
+            "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
+            "en": "No processledare is appointed; {role_name} {holder} hold the role.",
+        },
+        "PS206": {
+            "sv": "{person} är processägare för {count} processer, fler än {max} ({processes}). "
+            "Se över belastningen.",
+            "en": "{person} owns {count} processes, more than {max} ({processes}). Review the "
+            "load.",
+        },
+        "PS207": {
+            "sv": "På nivå {level} får '{setter}' inte fastställa mål enligt profilen {profile}. "
+            "Skriv ett av: {allowed}.",
+            "en": "At level {level}, '{setter}' may not set targets under the profile {profile}. "
+            "Write one of: {allowed}.",
+        },
+        "PS208": {
+            "sv": "Processägaren för en {kind} på nivå {level} ska ha titeln {title}; {person} har "
+            "titeln '{actual}'.",
+            "en": "The owner of a {kind} at level {level} must hold the title {title}; {person} "
+            "holds '{actual}'.",
+        },
+        "PS209": {
+            "sv": "E-postadressen {email} används redan av '{other}'. Varje person har en egen "
+            "adress; slå ihop posterna eller rätta adressen.",
+            "en": "The e-mail address {email} is already used by '{other}'. Each person has their "
+            "own address; merge the entries or correct the address.",
+        },
+        "PS210": {
+            "sv": "{person} har fastställt dokumentationen men är varken processägare ({owners}) "
+            "eller processansvarig ({responsible}). Ange den som fastställer.",
+            "en": "{person} approved the documentation but is neither processägare ({owners}) nor "
+            "processansvarig ({responsible}). Name the person who approves.",
+        },
+        "roles.nobody": {"sv": "ingen", "en": "nobody"},
+        "roles.and": {"sv": "och", "en": "and"},
+        "roles.the.processägare": {"sv": "processägaren", "en": "the owner"},
+        "roles.the.processansvarig": {"sv": "processansvarig", "en": "the processansvarig"},
+        "roles.the.processägare.many": {"sv": "processägarna", "en": "the owners"},
+        "roles.the.processansvarig.many": {
+            "sv": "de processansvariga",
+            "en": "the processansvariga",
+        },
+    }
+)
+
+
+def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
+    """Every place a process names a person by key."""
+    for i, key in enumerate(model.owners or []):
+        yield (("processägare", i) if len(model.owners or []) > 1 else ("processägare",)), key
+    if model.responsible:
+        yield ("processansvarig",), model.responsible
+    if model.leader:
+        yield ("processledare",), model.leader
+    for i, key in enumerate(model.team):
+        yield ("processteam", i), key
+    if model.support:
+        for alias, supporter in (
+            ("processhandledare", model.support.facilitator),
+            ("processkommunikatör", model.support.communicator),
+            ("processcontroller", model.support.controller),
+        ):
+            if supporter:
+                yield ("processtöd", alias), supporter
+    for g, goal in enumerate(model.goals):
+        if goal.follow_up and goal.follow_up.responsible:
+            yield ("mål", g, "uppföljning", "ansvarig"), goal.follow_up.responsible
+    for a, activity in enumerate(model.activities):
+        yield ("aktiviteter", a, "ansvarig"), activity.responsible
+    if model.reviewed:
+        yield ("granskad", "av"), model.reviewed.by
+    if model.approved:
+        yield ("fastställd", "av"), model.approved.by
+
+
+@rule(
+    "PS201",
+    Severity.ERROR,
+    sv="Fler processägare än profilen tillåter",
+    en="More owners than the profile allows",
+    source="Örebro Steg 2 (en process ska bara ha en processägare); Botkyrka Tabell 2",
+    bad="processägare: [anna.berg, bo.ek]\n",
+    good="processägare: anna.berg\n",
+)
+def owner_count(ctx: Context) -> Iterator[Problem]:
+    """Örebro: "en process ska bara ha en processägare". Botkyrka tillåter två på nivå 1, där en
+    medborgarprocess har två förvaltningschefer som ägare (Tabell 2)."""
+    profile = ctx.repo.profile
+    for record, model in ctx.processes():
+        owners = model.owners or []
+        level = ctx.level(record.id)
+        limit = profile.rule_for(level).max_owners
+        if len(owners) > limit:
+            max_text = ctx_msg(ctx, "PS201.one" if limit == 1 else "PS201.many", max=limit)
+            yield ctx.problem(
+                "PS201",
+                record,
+                ("processägare",),
+                "PS201",
+                count=len(owners),
+                profile=profile.name,
+                max=limit,
+                level=level,
+                max_text=max_text,
+            )
+
+
+def ctx_msg(ctx: Context, key: str, **params: object) -> str:
+    from procspec.messages import msg
+
+    return msg(key, ctx.lang, **params)
+
+
+@rule(
+    "PS202",
+    Severity.ERROR,
+    sv="En roll som profilen kräver saknas",
+    en="A role the profile requires is missing",
+    source="Örebro Steg 2; Botkyrka 2.3 och 2.4",
+    bad="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
+    good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessansvarig: cecilia.dahl\n",
+)
+def required_role(ctx: Context) -> Iterator[Problem]:
+    """Varje process ska ha ett bemannat och känt ägarskap (Örebro Steg 2). I Botkyrka har varje
+    processgrupp på nivå 1 en processägare och varje process på nivå 2 en processansvarig (2.4);
+    på lägre nivåer ärvs rollerna när de inte anges."""
+    profile = ctx.repo.profile
+    for record, _model in ctx.processes():
+        level = ctx.level(record.id)
+        for role in profile.rule_for(level).requires:
+            holders, _ = ctx.role(record.id, role)
+            if not holders:
+                # An empty key (`processägare:`) is pointed at; a missing one at the file.
+                empty = (role,) in record.doc.keys
+                yield ctx.problem(
+                    "PS202",
+                    record,
+                    (role,) if empty else (),
+                    "PS202.empty" if empty else "PS202",
+                    role=role,
+                    profile=profile.name,
+                    level=level,
+                )
+
+
+@rule(
+    "PS203",
+    Severity.ERROR,
+    sv="En roll strider mot den ärvda",
+    en="A role contradicts the inherited one",
+    source="Botkyrka 2.3 (processägaren på nivå 1 äger hela processen)",
+    bad="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessägare: bo.ek\n",
+    good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
+)
+def locked_role(ctx: Context) -> Iterator[Problem]:
+    """I Botkyrka är processägaren på nivå 1 ägare för hela processen: en process på nivå 2 eller
+    lägre som anger en annan processägare än den överordnade processen motsäger det."""
+    profile = ctx.repo.profile
+    for record, model in ctx.processes():
+        parent = ctx.parent(record.id)
+        if parent is None:
+            continue
+        for role in profile.rule_for(ctx.level(record.id)).locked:
+            own = ctx._own(model, role)
+            inherited, _ = ctx.role(parent.id, role)
+            if own and inherited and sorted(own) != sorted(inherited):
+                yield ctx.problem(
+                    "PS203",
+                    record,
+                    (role,),
+                    "PS203",
+                    role=role,
+                    named=", ".join(ctx.person(k) for k in own),
+                    inherited=", ".join(ctx.person(k) for k in inherited),
+                    parent=parent.id,
+                )
+
+
+@rule(
+    "PS204",
+    Severity.ERROR,
+    sv="Okänd person",
+    en="Unknown person key",
+    source="SPEC §1: personer.yaml håller namn och e-post för varje roll (Örebro Bilaga 1)",
+    bad="processägare: anna.bergg\n",
+    good="processägare: anna.berg\n",
+)
+def unknown_person(ctx: Context) -> Iterator[Problem]:
+    """Varje person som en specifikation nämner anges med sin nyckel i personer.yaml, där namn och
+    e-postadress står på ett ställe (Örebro: "ange namn och e-postadress")."""
+    import difflib
+
+    keys = sorted(ctx.roster)
+    for record, model in ctx.processes():
+        for at, key in _person_refs(model):
+            if key not in ctx.roster:
+                close = difflib.get_close_matches(key, keys, n=1, cutoff=0.7)
+                hint = ctx_msg(ctx, "schema.did_you_mean", suggestion=close[0]) if close else ""
+                yield ctx.problem("PS204", record, at, "PS204", on_key=False, key=key, hint=hint)
+
+
+@rule(
+    "PS205",
+    Severity.INFO,
+    sv="Ingen processledare",
+    en="No processledare",
+    source="Örebro Steg 3; Botkyrka 2.5",
+    bad="processägare: anna.berg\n",
+    good="processägare: anna.berg\nprocessledare: david.falk\n",
+)
+def no_leader(ctx: Context) -> Iterator[Problem]:
+    """Om processägaren inte utser en processledare måste processägaren själv ta rollen (Örebro
+    Steg 3); i Botkyrka har processansvarig rollen (2.5). Det är tillåtet, men värt att veta."""
+    for record, model in ctx.processes():
+        if model.leader:
+            continue
+        holders, role = ctx.leader(record.id)
+        if holders and role:
+            many = ".many" if len(holders) > 1 else ""
+            yield ctx.problem(
+                "PS205",
+                record,
+                (),
+                f"PS205{many}",
+                holder=_and(ctx, [ctx.person(k) for k in holders]),
+                role_name=ctx_msg(ctx, f"roles.the.{role}{many}"),
+            )
+
+
+def _and(ctx: Context, names: list[str]) -> str:
+    """Names joined as "A, B och C" ("A, B and C")."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {ctx_msg(ctx, 'roles.and')} {names[-1]}"
+
+
+@rule(
+    "PS206",
+    Severity.WARNING,
+    sv="En person äger för många processer",
+    en="One person owns too many processes",
+    source="Örebro Steg 2 (belastningen på processägaren får inte bli för stor)",
+    bad="# anna.berg är processägare i nio processfiler\n",
+    good="# anna.berg är processägare i högst åtta processfiler\n",
+)
+def owner_load(ctx: Context) -> Iterator[Problem]:
+    """Flera processer kan ha samma processägare "om belastningen på processägaren inte blir för
+    stor" (Örebro Steg 2). Profilens `max_processer_per_ägare` (normalt 8) sätter gränsen; bara
+    processer där personen står som processägare räknas, inte ärvda."""
+    limit = ctx.repo.profile.max_processes_per_owner
+    owned: dict[str, list[str]] = defaultdict(list)
+    first: dict[str, tuple[ProcessRecord, KeyPath]] = {}
+    for record, model in ctx.processes():
+        for key in model.owners or []:
+            owned[key].append(record.id)
+            first.setdefault(key, (record, ("processägare",)))
+    for key, pids in owned.items():
+        if len(pids) > limit:
+            record, at = first[key]
+            shown = ", ".join(pids[:5]) + (" …" if len(pids) > 5 else "")
+            yield ctx.problem(
+                "PS206",
+                record,
+                at,
+                "PS206",
+                person=ctx.person(key),
+                count=len(pids),
+                max=limit,
+                processes=shown,
+            )
+
+
+@rule(
+    "PS207",
+    Severity.ERROR,
+    sv="Mål fastställt av fel roll",
+    en="Goal set by a role that may not set targets here",
+    source="Botkyrka 1.2.5.1, Tabell 1",
+    bad="nivå: 4\nmål:\n  - id: M1\n    fastställt_av: processägare\n",
+    good="nivå: 4\nmål:\n  - id: M1\n    fastställt_av: processansvarig\n",
+)
+def goal_setter(ctx: Context) -> Iterator[Problem]:
+    """Botkyrkas Tabell 1: på nivå 1 och 2 fastställer processägaren målsatta mått, på nivå 3
+    processägaren eller processansvarig, på lägre nivåer processansvarig. Politiska mål sätts av
+    kommunfullmäktige på nivå 1 och av ansvarig nämnd på lägre nivåer."""
+    profile = ctx.repo.profile
+    for record, model in ctx.processes():
+        level = ctx.level(record.id)
+        allowed = profile.rule_for(level).goal_setters
+        if not allowed:
+            continue
+        for g, goal in enumerate(model.goals):
+            if goal.set_by is not None and goal.set_by not in allowed:
+                yield ctx.problem(
+                    "PS207",
+                    record,
+                    ("mål", g, "fastställt_av"),
+                    "PS207",
+                    on_key=False,
+                    level=level,
+                    setter=goal.set_by,
+                    profile=profile.name,
+                    allowed=", ".join(allowed),
+                )
+
+
+@rule(
+    "PS208",
+    Severity.ERROR,
+    sv="Fast processägare stämmer inte",
+    en="A fixed owner is violated",
+    source="Botkyrka 2.3 (Kommundirektören är processägare för styr- och ledningsprocesser samt "
+    "stödprocesser på nivå 1)",
+    bad="typ: stödprocess\nnivå: 1\nprocessägare: cecilia.dahl  # titel: HR-chef\n",
+    good="typ: stödprocess\nnivå: 1\nprocessägare: kommundirektor  # titel: Kommundirektör\n",
+)
+def fixed_owner(ctx: Context) -> Iterator[Problem]:
+    """Profilen kan säga att ägaren för en processtyp på en nivå ska ha en viss titel. I Botkyrka
+    är kommundirektören processägare för styr- och ledningsprocesserna och stödprocesserna på
+    nivå 1."""
+    fixed = ctx.repo.profile.fixed_owners
+    if not fixed:
+        return
+    for record, model in ctx.processes():
+        level = ctx.level(record.id)
+        for rule_ in fixed:
+            if rule_.kind != model.kind or rule_.level != level:
+                continue
+            owners, _ = ctx.role(record.id, "processägare")
+            for key in owners:
+                person = ctx.roster.get(key)
+                if person is None:
+                    continue  # PS204 reports it
+                if (person.title or "").strip().casefold() != rule_.title.casefold():
+                    yield ctx.problem(
+                        "PS208",
+                        record,
+                        ("processägare",),
+                        "PS208",
+                        on_key=False,
+                        kind=model.kind,
+                        level=level,
+                        title=rule_.title,
+                        person=ctx.person(key),
+                        actual=person.title or "",
+                    )
+
+
+@rule(
+    "PS209",
+    Severity.ERROR,
+    sv="Samma e-postadress på två personer",
+    en="The same e-mail address on two roster entries",
+    source="SPEC §1: en person som byter jobb är en ändring",
+    bad="anna.berg: {namn: Anna Berg, epost: anna@example.org}\n"
+    "anna.b: {namn: Anna Berg, epost: anna@example.org}\n",
+    good="anna.berg: {namn: Anna Berg, epost: anna@example.org}\n",
+)
+def duplicate_email(ctx: Context) -> Iterator[Problem]:
+    """Två poster i personer.yaml med samma e-postadress är nästan alltid samma person två gånger;
+    då blir en ändring två."""
+    from procspec.problem import Problem as P
+
+    seen: dict[str, str] = {}
+    doc = ctx.repo.roster_doc
+    for key, person in ctx.roster.items():
+        email = person.email.strip().casefold()
+        if email in seen:
+            pos = doc.value_pos((key, "epost"))
+            yield P(
+                doc.rel,
+                pos.line,
+                pos.column,
+                "PS209",
+                Severity.ERROR,
+                ctx_msg(ctx, "PS209", email=person.email, other=seen[email]),
+            )
+        else:
+            seen[email] = key
+
+
+@rule(
+    "PS210",
+    Severity.ERROR,
+    sv="Fastställd av fel person",
+    en="Approved by someone who is neither owner nor processansvarig",
+    source="Botkyrka Bilaga 1 (processägaren fastställer, processansvarig godkänner)",
+    bad="processägare: anna.berg\nfastställd: {av: david.falk, datum: 2026-03-01}\n",
+    good="processägare: anna.berg\nfastställd: {av: anna.berg, datum: 2026-03-01}\n",
+)
+def approver(ctx: Context) -> Iterator[Problem]:
+    """Dokumentationen fastställs av processägaren och godkänns av processansvarig (Botkyrka
+    Bilaga 1). `fastställd.av` ska därför vara processens (eventuellt ärvda) processägare eller
+    processansvarig."""
+    nobody = ctx_msg(ctx, "roles.nobody")
+    for record, model in ctx.processes():
+        if model.approved is None:
+            continue
+        owners, _ = ctx.role(record.id, "processägare")
+        responsible, _ = ctx.role(record.id, "processansvarig")
+        if model.approved.by not in owners and model.approved.by not in responsible:
+            yield ctx.problem(
+                "PS210",
+                record,
+                ("fastställd", "av"),
+                "PS210",
+                on_key=False,
+                person=ctx.person(model.approved.by),
+                owners=", ".join(ctx.person(k) for k in owners) or nobody,
+                responsible=", ".join(ctx.person(k) for k in responsible) or nobody,
+            )

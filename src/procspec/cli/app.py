@@ -1,0 +1,691 @@
+"""The command line: thin typer commands over the features and the pipeline (SPEC §4).
+
+Each command parses its options, calls one function and hands the result to a formatter or a
+console view. One handler (`main`) maps failures to exit statuses: 1 problems found, 2 usage or
+configuration, 3 an internal error (with a hint to run with --debug); it also prints the problems a
+configuration error or a refused render carries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from procspec import __version__
+from procspec.errors import ProcspecError, Refused, UsageError
+from procspec.messages import add, msg, msg_n, one_line
+
+if TYPE_CHECKING:
+    from procspec.checking.hierarchy import Context
+
+add(
+    {
+        "cli.bad_today": {
+            "sv": "'{value}' är inget giltigt datum. Skriv --today ÅÅÅÅ-MM-DD.",
+            "en": "'{value}' is not a valid date. Write --today YYYY-MM-DD.",
+        },
+        "cli.unknown_rule": {
+            "sv": "Regeln '{code}' finns inte. 'procspec rules' listar alla regler.",
+            "en": "There is no rule '{code}'. 'procspec rules' lists every rule.",
+        },
+        "cli.internal": {
+            "sv": "procspec: internt fel ({error}). Kör igen med --debug för detaljer och "
+            "rapportera felet.",
+            "en": "procspec: internal error ({error}). Run again with --debug for details and "
+            "report it.",
+        },
+        "cli.schema_written": {"sv": "Skrev {path}", "en": "Wrote {path}"},
+        "cli.validating": {"sv": "Läser processfiler", "en": "Reading process files"},
+        "cli.wrote": {"sv": "Skrev {path}", "en": "Wrote {path}"},
+        "cli.init_next": {
+            "sv": "Klart. Nästa steg: {cd}git init && procspec validate; lägg till en process "
+            'med procspec new "Namn" (se README.md).',
+            "en": "Done. Next: {cd}git init && procspec validate; add a process with procspec "
+            'new "Name" (see README.md).',
+        },
+        "cli.new_needs_flags": {
+            "sv": 'Ange namnet och --type (eller --parent): procspec new "Följa upp budget" '
+            "--type <typ>. Utan dem frågar procspec bara i en terminal.",
+            "en": 'Give the name and --type (or --parent): procspec new "Följa upp budget" '
+            "--type <type>. Without them procspec asks only in a terminal.",
+        },
+        "cli.new_written": {
+            "sv": "Skrev {path}. Fyll i de tomma fälten och kör procspec validate.",
+            "en": "Wrote {path}. Fill in the empty fields and run procspec validate.",
+        },
+        "cli.aborted": {"sv": "Avbrutet.", "en": "Aborted."},
+    }
+)
+
+app = typer.Typer(
+    name="procspec",
+    help="Processspecifikationer som kod: validera, rendera och följ upp kommunala processer.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    md = "md"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class DiffFormat(str, Enum):
+    md = "md"
+    text = "text"
+    json = "json"
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+class InitProfile(str, Enum):
+    botkyrka = "botkyrka"
+    orebro = "orebro"
+
+
+class OwnersStyle(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+# --- the options, declared once so that each command is its signature and a few lines ---
+
+RepoPath = Annotated[
+    Path,
+    typer.Argument(
+        metavar="SÖKVÄG", help="Processförrådet (eller en mapp i det).", show_default=False
+    ),
+]
+RepoOption = Annotated[
+    Path, typer.Option("--repo", metavar="SÖKVÄG", help="Processförrådet.", show_default=False)
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        envvar="PROCSPEC_TODAY",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="Dagens datum för datumregler.",
+        show_default=False,
+    ),
+]
+ProcessId = Annotated[str, typer.Argument(metavar="ID", help="Processens id eller namn.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Utdataformat.")]
+ValidateFormatOption = Annotated[ValidateFormat, typer.Option("--format", help="Utdataformat.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Varningar ger också status 1.")]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Kontrollera allt på nytt utan cachen i .procspec-cache/."),
+]
+OutFolder = Annotated[
+    Path,
+    typer.Option(
+        "--out", metavar="MAPP", help="Mappen dokumenten skrivs till.", show_default=False
+    ),
+]
+RenderFormatOption = Annotated[
+    RenderFormat, typer.Option("--format", help="html för intranätet, md för förrådet.")
+]
+RevOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        metavar="REV",
+        help="Rendera förrådet som det var vid en tagg, gren eller incheckning.",
+    ),
+]
+FragmentOption = Annotated[
+    bool, typer.Option("--fragment", help="Bara sidornas innehåll, utan <html>-ram (för CMS).")
+]
+ForceRenderOption = Annotated[
+    bool, typer.Option("--force", help="Ersätt en mapp som procspec inte har skrivit.")
+]
+RuleCode = Annotated[
+    str | None, typer.Argument(metavar="KOD", help="En regelkod, till exempel PS101.")
+]
+IgnoredOption = Annotated[
+    bool, typer.Option("--ignored", help="Lista alla undantag i förrådet med motivering.")
+]
+RulesFormatOption = Annotated[
+    RulesFormat, typer.Option("--format", help="table i terminalen, md för dokumentation.")
+]
+SchemaOut = Annotated[
+    Path | None, typer.Option("--out", metavar="MAPP", help="Skriv schemana till den här mappen.")
+]
+BaseOption = Annotated[
+    str, typer.Option("--base", metavar="REV", help="Revisionen att jämföra från.")
+]
+HeadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--head", metavar="REV", help="Revisionen att jämföra till (standard: arbetskopian)."
+    ),
+]
+DiffFormatOption = Annotated[DiffFormat, typer.Option("--format", help="Utdataformat.")]
+InitFolder = Annotated[
+    Path, typer.Argument(metavar="MAPP", help="Mappen för det nya förrådet.", show_default=False)
+]
+ProfileOption = Annotated[
+    InitProfile, typer.Option("--profile", help="Den inbyggda profil förrådet följer.")
+]
+OrganisationOption = Annotated[
+    str | None, typer.Option("--organisation", metavar="NAMN", help="Organisationens namn.")
+]
+ForceInitOption = Annotated[bool, typer.Option("--force", help="Skriv över filer som finns.")]
+InstallSourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--install-source",
+        metavar="KÄLLA",
+        help="Varifrån CI installerar procspec, med fast version: en git-URL med tagg eller "
+        "incheckning, en URL eller sökväg till ett hjul (.whl), eller "
+        "procspec-kommun==VERSION.",
+    ),
+]
+NameArgument = Annotated[
+    str | None, typer.Argument(metavar="NAMN", help="Processens namn.", show_default=False)
+]
+TypeOption = Annotated[
+    str | None, typer.Option("--type", metavar="TYP", help="Processtypen (en av profilens typer).")
+]
+ParentOption = Annotated[
+    str | None, typer.Option("--parent", metavar="ID", help="Den överordnade processens id.")
+]
+PersonOption = Annotated[
+    str | None,
+    typer.Option("--person", metavar="NYCKEL", help="Bara den här personens punkter."),
+]
+MaturityOption = Annotated[
+    int | None,
+    typer.Option(
+        "--below-maturity", metavar="NIVÅ", help="Visa processer under den här mognadsnivån (2–5)."
+    ),
+]
+StyleOption = Annotated[
+    OwnersStyle, typer.Option("--style", help="CODEOWNERS för GitHub eller GitLab.")
+]
+BpmnOut = Annotated[
+    Path | None,
+    typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
+]
+BpmnFile = Annotated[Path, typer.Argument(metavar="FIL", help="BPMN 2.0-filen (.bpmn).")]
+BpmnProcess = Annotated[
+    str, typer.Option("--process", metavar="ID", help="Processen som får processkartan.")
+]
+ForceBpmnOption = Annotated[
+    bool, typer.Option("--force", help="Ersätt en processkarta som redan finns.")
+]
+OwnersOut = Annotated[
+    Path | None,
+    typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
+]
+
+
+def parse_today(value: str | None) -> date:
+    """`--today` or PROCSPEC_TODAY, else the system date."""
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(msg("cli.bad_today", "sv", value=value)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"procspec {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")
+    ] = False,
+) -> None:
+    """Processspecifikationer som kod för kommunal processbaserad verksamhetsutveckling."""
+
+
+PROGRESS_FROM = 200
+"""A cold validate of more process files than this shows a progress bar in a terminal."""
+
+
+@app.command()
+def validate(
+    path: RepoPath = Path("."),
+    output: ValidateFormatOption = ValidateFormat.text,
+    strict: StrictOption = False,
+    today: TodayOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Kontrollera hela processförrådet mot alla regler."""
+    from procspec.cli.console import progress
+    from procspec.features.validate import validate as validate_repository
+    from procspec.reporting.formats import FORMATTERS
+    from procspec.reporting.paths import report_prefix
+
+    day = parse_today(today)
+    with _config_problems(output.value, path), progress(_label(path), PROGRESS_FROM) as advance:
+        done = validate_repository(path, day, use_cache=not no_cache, progress=advance)
+    FORMATTERS[output.value](
+        done.outcome, done.lang, sys.stdout, report_prefix(done.root, output.value)
+    )
+    raise typer.Exit(1 if done.outcome.failed(strict) else 0)
+
+
+@app.command()
+def render(
+    path: RepoPath = Path("."),
+    out: OutFolder = ...,  # type: ignore[assignment]
+    output: RenderFormatOption = RenderFormat.html,
+    rev: RevOption = None,
+    today: TodayOption = None,
+    fragment: FragmentOption = False,
+    force: ForceRenderOption = False,
+) -> None:
+    """Skriv processspecifikationer, aktivitets- och uppföljningsplaner och översikter."""
+    from procspec.cli.console import progress
+    from procspec.features.render import render as render_documents
+
+    day = parse_today(today) if today else None
+    with progress(msg("render.progress", _language(path))) as advance:
+        done = render_documents(path, out, fmt=output.value, rev=rev, today=day,
+                                fragment=fragment, force=force, progress=advance)  # fmt: skip
+    written = len(done.files) - 1
+    print(msg_n("render.written", done.lang, written, count=written, out=done.out))
+
+
+@app.command("list")
+def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFormat.table) -> None:
+    """Lista alla processer: id, namn, typ, nivå, överordnad och roller."""
+    from procspec.checking.process_list import left_out, rows
+
+    ctx = _context(path)
+    found = rows(ctx)
+    if output is ListFormat.json:
+        print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
+    else:
+        from procspec.cli.console import list_table, make_console
+
+        make_console().print(list_table(found, ctx.lang))
+    _notice(left_out(ctx))
+
+
+@app.command()
+def show(process_id: ProcessId, repo: RepoOption = Path(".")) -> None:
+    """Visa en process i terminalen."""
+    from procspec.checking.process_list import shown_process
+    from procspec.cli.console import make_console, process_panel
+
+    ctx = _context(repo)
+    row, model = shown_process(ctx, process_id)
+    make_console().print(process_panel(ctx, row, model))
+
+
+@app.command()
+def tree(path: RepoPath = Path(".")) -> None:
+    """Visa processhierarkin som ett träd med processägare."""
+    from procspec.checking.process_list import left_out, rows
+    from procspec.cli.console import hierarchy, make_console
+
+    ctx = _context(path)
+    make_console().print(hierarchy(rows(ctx), ctx.repo.settings.organisation, ctx.lang))
+    _notice(left_out(ctx))
+
+
+@app.command()
+def rules(
+    code: RuleCode = None,
+    ignored: IgnoredOption = False,
+    repo: RepoOption = Path("."),
+    output: RulesFormatOption = RulesFormat.table,
+) -> None:
+    """Regelkatalogen, en regels dokumentation, eller förrådets undantag."""
+    from procspec.checking.rules import REGISTRY, all_rules
+    from procspec.cli.console import ignores_table, make_console, rule_doc, rules_table
+    from procspec.reporting.catalogue import catalogue_markdown
+
+    if output is RulesFormat.md:
+        sys.stdout.write(catalogue_markdown())
+    elif ignored:
+        make_console().print(ignores_table(_context(repo)))
+    elif code is None:
+        make_console().print(rules_table(all_rules(), _language(repo)))
+    elif (found := REGISTRY.get(code.strip().upper())) is not None:
+        make_console().print(rule_doc(found, _language(repo)))
+    else:
+        raise UsageError(msg("cli.unknown_rule", _language(repo), code=code))
+
+
+@app.command()
+def schema(out: SchemaOut = None) -> None:
+    """JSON Schema för processfiler, procspec.yaml, personer.yaml och profiler."""
+    from procspec.reading.json_schemas import json_schemas
+
+    schemas = json_schemas()
+    if out is None:
+        print(json.dumps(schemas, ensure_ascii=False, indent=2))
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name, body in schemas.items():
+        target = out / f"{name}.schema.json"
+        target.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(msg("cli.schema_written", _language(Path(".")), path=target))
+
+
+@app.command()
+def history(
+    process_id: ProcessId, repo: RepoOption = Path("."), output: ListFormatOption = ListFormat.table
+) -> None:
+    """Revisionshistoriken för en process ur git, nyast först, genom flyttar och namnbyten."""
+    from procspec.cli.console import history_table, make_console
+    from procspec.features.history import process_history
+
+    ctx = _context(repo)
+    found = process_history(ctx, process_id)
+    _notice(found.note)
+    if output is ListFormat.json:
+        print(json.dumps(found.to_list(), ensure_ascii=False, indent=2))
+    else:
+        make_console().print(history_table(found, ctx.lang))
+
+
+@app.command()
+def diff(
+    path: RepoPath = Path("."),
+    base: BaseOption = "HEAD",
+    head: HeadOption = None,
+    output: DiffFormatOption = DiffFormat.md,
+) -> None:
+    """Vad som ändrats i processerna mellan två revisioner, fält för fält."""
+    from procspec.cli.console import diff_view, make_console
+    from procspec.features.diff import diff_revisions, to_markdown
+
+    found, lang = diff_revisions(path, base, head)
+    if output is DiffFormat.json:
+        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    elif output is DiffFormat.md:
+        sys.stdout.write(to_markdown(found, lang))
+    else:
+        make_console().print(diff_view(found, lang))
+
+
+@app.command()
+def init(
+    folder: InitFolder = Path("."),
+    profile: ProfileOption = ...,  # type: ignore[assignment]
+    organisation: OrganisationOption = None,
+    force: ForceInitOption = False,
+    install_source: InstallSourceOption = None,
+) -> None:
+    """Skapa ett nytt processförråd: inställningar, personer, en exempelprocess, CI och pre-commit."""
+    from procspec.features.scaffold import init as scaffold_init
+
+    day = parse_today(os.environ.get("PROCSPEC_TODAY"))
+    for rel in scaffold_init(folder, profile.value, organisation, day, force, install_source):
+        print(msg("cli.wrote", "sv", path=(folder / rel).as_posix()))
+    cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder.as_posix()} && "
+    print(msg("cli.init_next", "sv", cd=cd))
+
+
+@app.command()
+def new(
+    name: NameArgument = None,
+    kind: TypeOption = None,
+    parent: ParentOption = None,
+    repo: RepoOption = Path("."),
+) -> None:
+    """Skapa en ny processspecifikation från en mall, namngiven enligt reglerna."""
+    from procspec.features.scaffold import plan_new, write_new
+    from procspec.reading.repository import load_repository
+    from procspec.reporting.formats import problem_lines
+    from procspec.reporting.paths import shown
+
+    loaded = load_repository(repo)
+    if not name or (kind is None and parent is None):
+        name, kind, parent = _ask_new(name, kind, parent, loaded.profile.type_names, loaded.lang)
+    plan = plan_new(loaded, name, kind, parent, parse_today(os.environ.get("PROCSPEC_TODAY")))
+    for line in problem_lines(plan.warnings, loaded.lang):
+        print(line, file=sys.stderr)
+    write_new(plan)
+    print(msg("cli.new_written", loaded.lang, path=shown(plan.path)))
+
+
+def _ask_new(
+    name: str | None, kind: str | None, parent: str | None, types: list[str], lang: str
+) -> tuple[str, str | None, str | None]:
+    """Ask in a terminal for what `new` was not given; elsewhere a usage error."""
+    if not sys.stdin.isatty():
+        raise UsageError(msg("cli.new_needs_flags", lang))
+    from procspec.cli.console import ask_new
+
+    return ask_new(name, kind, parent, types, lang)
+
+
+@app.command()
+def status(
+    path: RepoPath = Path("."),
+    person: PersonOption = None,
+    today: TodayOption = None,
+    output: ListFormatOption = ListFormat.table,
+    below_maturity: MaturityOption = None,
+) -> None:
+    """Vad behöver göras: försenade aktiviteter och uppföljningar, granskningar, roller."""
+    from procspec.cli.console import make_console, status_view
+    from procspec.features.status import status_of
+
+    found, lang = status_of(path, parse_today(today), person, below_maturity)
+    if output is ListFormat.json:
+        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        make_console().print(status_view(found, lang))
+
+
+@app.command()
+def codeowners(
+    path: RepoPath = Path("."), style: StyleOption = OwnersStyle.github, out: OwnersOut = None
+) -> None:
+    """Skriv en CODEOWNERS-fil: processägare och processledare godkänner ändringar i sin process."""
+    from procspec.features.codeowners import build, missing_lines
+
+    ctx = _context(path)
+    found = build(ctx, style.value)
+    for line in missing_lines(ctx, found, style.value):
+        print(line, file=sys.stderr)
+    if out is None:
+        sys.stdout.write(found.text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(found.text, encoding="utf-8")
+    print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
+
+
+bpmn_app = typer.Typer(
+    help="Utbyt processkartor med modelleringsverktyg som BPMN 2.0.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(bpmn_app, name="bpmn")
+
+
+@bpmn_app.command("export")
+def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOut = None) -> None:
+    """Skriv processens processkarta som BPMN 2.0 XML med diagram."""
+    from procspec.checking.process_list import find_process
+    from procspec.features.flowexchange import export_process
+    from procspec.features.flowfile import write_atomically
+
+    ctx = _context(repo)
+    text = export_process(ctx, find_process(ctx, process_id))
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, text)
+    print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
+
+
+@bpmn_app.command("import")
+def bpmn_import(
+    file: BpmnFile,
+    process_id: BpmnProcess,
+    repo: RepoOption = Path("."),
+    force: ForceBpmnOption = False,
+) -> None:
+    """Läs in ett BPMN 2.0-diagram som processens processkarta."""
+    from procspec.checking.process_list import find_process
+    from procspec.features.flowexchange import import_process
+
+    ctx = _context(repo)
+    outcome = import_process(ctx, find_process(ctx, process_id), file, force)
+    for line in outcome.warnings:
+        _notice(line)
+    print(outcome.summary)
+
+
+# --- glue shared by the commands ---
+
+
+def _language(path: Path) -> str:
+    """The language of the repository at or above `path`; Swedish when there is none (yet)."""
+    from procspec.reading.repository import find_root, load_settings
+
+    try:
+        return load_settings(find_root(path)).language
+    except ProcspecError:
+        return "sv"
+
+
+def _label(path: Path) -> Any:
+    """The progress bar's label, worked out only when a bar is shown."""
+    return lambda: msg("cli.validating", _language(path))
+
+
+def _context(path: Path) -> Context:
+    """Load the repository for a read-only command (a configuration error exits 2)."""
+    from procspec.checking.hierarchy import Context
+    from procspec.reading.repository import load_repository
+
+    return Context.build(load_repository(path), parse_today(os.environ.get("PROCSPEC_TODAY")))
+
+
+def _notice(line: str | None) -> None:
+    """A one-line notice on stderr (stdout stays what scripts read)."""
+    if line:
+        print(one_line(line), file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _config_problems(output: str, path: Path) -> Iterator[None]:
+    """A configuration error's problems in a machine format go to stdout, where CI reads the
+    report; `main` prints the message (and, for the text format, the problems)."""
+    from procspec.reading.repository import ConfigError, find_root
+
+    try:
+        yield
+    except ConfigError as exc:
+        if output == "text" or not exc.problems:
+            raise
+        from procspec.problem import Outcome
+        from procspec.reporting.formats import FORMATTERS
+        from procspec.reporting.paths import report_prefix
+
+        found = Outcome(sorted(exc.problems, key=lambda p: p.sort_key), 1)
+        FORMATTERS[output](found, exc.lang, sys.stdout, report_prefix(find_root(path), output))
+        raise UsageError(exc.message) from None
+
+
+def _report(exc: ProcspecError) -> None:
+    """Print a failure: the problems it carries, its message, details and hint (on stderr)."""
+    from procspec.problem import Outcome
+    from procspec.reading.repository import ConfigError
+    from procspec.reporting.formats import FORMATTERS
+    from procspec.reporting.paths import cwd_prefix
+
+    if isinstance(exc, ConfigError) and exc.problems:
+        found = Outcome(sorted(exc.problems, key=lambda p: p.sort_key), 1)
+        FORMATTERS["text"](found, exc.lang, sys.stderr, "")
+    if isinstance(exc, Refused) and exc.outcome is not None and exc.root is not None:
+        FORMATTERS["text"](exc.outcome, exc.lang, sys.stderr, cwd_prefix(exc.root))
+    print(f"procspec: {one_line(exc.message)}", file=sys.stderr)
+    for line in exc.details:
+        print(f"  {one_line(line)}", file=sys.stderr)
+    if exc.hint:
+        print(exc.hint, file=sys.stderr)
+
+
+def _safe_streams() -> None:
+    """Never fail on a terminal or pipe that cannot print å, ä, ö or →."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point: run the app and map every outcome to an exit status."""
+    try:  # newer typer vendors click; older typer uses click itself
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover
+        from click.exceptions import ClickException  # type: ignore[assignment]
+
+    _safe_streams()
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or bool(os.environ.get("PROCSPEC_DEBUG"))
+    try:
+        code = app(args=args, prog_name="procspec", standalone_mode=False)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except ClickException as exc:
+        exc.show()
+        code = 2
+    except typer.Abort:
+        print(msg("cli.aborted", "sv"), file=sys.stderr)
+        code = 130
+    except ProcspecError as exc:
+        _report(exc)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:  # the one place that catches everything: a bug exits 3
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        print(msg("cli.internal", "sv", error=type(exc).__name__), file=sys.stderr)
+        code = 3
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,348 @@
+"""Terminal presentation of overviews, rules and processes with rich (used only by the CLI)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from procspec.checking.hierarchy import Context
+from procspec.checking.process_list import Holder, Row, roots
+from procspec.checking.rules import Rule
+from procspec.features.diff import Diff, lines
+from procspec.features.history import ProcessHistory
+from procspec.features.status import Status
+from procspec.messages import add, msg, msg_n
+from procspec.reading.model import Process
+
+add(
+    {
+        "console.id": {"sv": "Id", "en": "Id"},
+        "console.name": {"sv": "Namn", "en": "Name"},
+        "console.type": {"sv": "Typ", "en": "Type"},
+        "console.level": {"sv": "Nivå", "en": "Level"},
+        "console.parent": {"sv": "Överordnad", "en": "Parent"},
+        "console.processägare": {"sv": "Processägare", "en": "Owner"},
+        "console.processansvarig": {"sv": "Processansvarig", "en": "Process manager"},
+        "console.processledare": {"sv": "Processledare", "en": "Process leader"},
+        "console.severity": {"sv": "Allvar", "en": "Severity"},
+        "console.rule": {"sv": "Regel", "en": "Rule"},
+        "console.source": {"sv": "Källa", "en": "Source"},
+        "console.code": {"sv": "Kod", "en": "Code"},
+        "console.bad": {"sv": "Fel", "en": "Bad"},
+        "console.good": {"sv": "Rätt", "en": "Good"},
+        "console.inherited": {"sv": "ärvd", "en": "inherited"},
+        "console.holds": {"sv": "{role} har rollen", "en": "the {role} holds the role"},
+        "console.processes": {"sv": "Processer", "en": "Processes"},
+        "console.purpose": {"sv": "Syfte", "en": "Purpose"},
+        "console.start": {"sv": "Starthändelse", "en": "Start event"},
+        "console.end": {"sv": "Sluthändelse", "en": "End event"},
+        "console.recipients": {"sv": "Mottagare", "en": "Recipients"},
+        "console.goals": {"sv": "Mål", "en": "Goals"},
+        "console.activities": {"sv": "Aktiviteter", "en": "Activities"},
+        "console.file": {"sv": "Fil", "en": "File"},
+        "console.children": {"sv": "Delprocesser", "en": "Sub-processes"},
+        "console.ignored": {"sv": "Undantag", "en": "Ignores"},
+        "console.reason": {"sv": "Motivering", "en": "Reason"},
+        "console.none": {"sv": "–", "en": "–"},
+    }
+)
+
+
+def people(holders: list[Holder] | None, implied: str | None, lang: str) -> str:
+    if not holders:
+        return msg("console.none", lang)
+    text = ", ".join(h.name or h.key for h in holders)
+    if implied == "ärvd":
+        text += f" ({msg('console.inherited', lang)})"
+    elif implied:
+        text += f" ({msg('console.holds', lang, role=implied)})"
+    return text
+
+
+def list_table(rows: list[Row], lang: str) -> Table:
+    table = Table(title=msg("console.processes", lang), show_lines=False)
+    for key in ("id", "name", "type", "level", "parent", "processägare", "processansvarig",
+                "processledare"):  # fmt: skip
+        table.add_column(msg(f"console.{key}", lang), overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.id,
+            row.name,
+            row.kind,
+            str(row.level),
+            row.parent or "",
+            *(
+                people(row.roles[r], row.implied[r], lang)
+                for r in ("processägare", "processansvarig", "processledare")
+            ),  # fmt: skip
+        )
+    return table
+
+
+def hierarchy(rows: list[Row], title: str, lang: str) -> Tree:
+    by_id = {r.id: r for r in rows}
+    tree = Tree(Text(title, style="bold"))
+
+    def label(row: Row) -> Text:
+        text = Text(row.name, style="bold")
+        text.append(f"  {row.id}", style="dim")
+        owners = people(row.roles["processägare"], row.implied["processägare"], lang)
+        text.append(f"  {msg('console.processägare', lang)}: {owners}")
+        return text
+
+    def add_children(node: Tree, row: Row, seen: set[str]) -> None:
+        for child_id in row.children:
+            if child_id in seen:
+                continue
+            child = by_id[child_id]
+            add_children(node.add(label(child)), child, seen | {child_id})
+
+    for root in roots(rows):
+        add_children(tree.add(label(root)), root, {root.id})
+    return tree
+
+
+def process_panel(ctx: Context, row: Row, model: Process) -> Panel:
+    lang = ctx.lang
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row(msg("console.type", lang), row.kind)
+    table.add_row(msg("console.level", lang), str(row.level))
+    if row.parent:
+        table.add_row(msg("console.parent", lang), row.parent)
+    for role in ("processägare", "processansvarig", "processledare"):
+        if role in ctx.repo.profile.roles:
+            table.add_row(
+                msg(f"console.{role}", lang), people(row.roles[role], row.implied[role], lang)
+            )
+    table.add_row(msg("console.purpose", lang), model.purpose)
+    table.add_row(msg("console.start", lang), model.start_event)
+    table.add_row(msg("console.end", lang), model.end_event)
+    table.add_row(msg("console.recipients", lang), ", ".join(model.recipients))
+    if row.children:
+        table.add_row(msg("console.children", lang), ", ".join(row.children))
+    for goal in model.goals:
+        target = "" if goal.target is None else f" → {goal.target:g} {goal.unit or ''}"
+        table.add_row(msg("console.goals", lang), f"{goal.id}: {goal.description}{target}")
+    for activity in model.activities:
+        table.add_row(
+            msg("console.activities", lang),
+            f"{activity.id} [{activity.status}] {activity.description} ({activity.due})",
+        )
+    table.add_row(msg("console.file", lang), row.file)
+    return Panel(table, title=Text(row.name, style="bold"), subtitle=row.id)
+
+
+def rules_table(rules: list[Rule], lang: str) -> Table:
+    table = Table(show_lines=False)
+    for key in ("code", "severity", "rule", "source"):
+        table.add_column(msg(f"console.{key}", lang), overflow="fold")
+    for rule in rules:
+        table.add_row(rule.code, rule.severity.value, rule.title.get(lang, rule.title["sv"]),
+                      rule.source)  # fmt: skip
+    return table
+
+
+def rule_doc(rule: Rule, lang: str) -> Group:
+    parts: list[RenderableType] = [
+        Text(f"{rule.code} — {rule.title.get(lang, rule.title['sv'])}", style="bold"),
+        Text(
+            f"{msg('console.severity', lang)}: {rule.severity.value}   "
+            f"{msg('console.source', lang)}: {rule.source}"
+        ),  # fmt: skip
+        Text(),
+        Markdown(rule.doc),
+        Text(),
+        Text(msg("console.bad", lang) + ":", style="bold red"),
+        Markdown(f"```yaml\n{rule.bad}```"),
+        Text(msg("console.good", lang) + ":", style="bold green"),
+        Markdown(f"```yaml\n{rule.good}```"),
+    ]
+    return Group(*parts)
+
+
+def make_console(stderr: bool = False) -> Console:
+    # No markup: names and descriptions are the user's text, and '[/]' in one is not a style tag.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False, markup=False)
+
+
+# --- status and new (the process leader's workflow) ---
+
+add(
+    {
+        "console.status.nobody": {"sv": "Utan ansvarig", "en": "Nobody responsible"},
+        "console.status.what": {"sv": "Vad", "en": "What"},
+        "console.status.process": {"sv": "Process", "en": "Process"},
+        "console.status.when": {"sv": "Datum", "en": "Date"},
+        "console.status.text": {"sv": "Att göra", "en": "To do"},
+        "console.status.nothing": {
+            "sv": "Inget behöver göras {today}.",
+            "en": "Nothing needs doing on {today}.",
+        },
+        "console.status.unreadable": {
+            "sv": "{count} processfiler kunde inte läsas och är inte med: {files}. Kör 'procspec "
+            "validate'.",
+            "en": "{count} process files could not be read and are left out: {files}. Run "
+            "'procspec validate'.",
+        },
+        "console.status.unreadable.one": {
+            "sv": "{count} processfil kunde inte läsas och är inte med: {files}. Kör 'procspec "
+            "validate'.",
+            "en": "{count} process file could not be read and is left out: {files}. Run "
+            "'procspec validate'.",
+        },
+        "console.status.no_history": {
+            "sv": "Ingen git-historik, så granskning och fastställelse är inte med: {reason}",
+            "en": "No git history, so reviews and approvals are left out: {reason}",
+        },
+        "console.new.type": {"sv": "Processtyp", "en": "Process type"},
+        "console.new.parent": {
+            "sv": "Överordnad process (id, tomt för ingen)",
+            "en": "Parent process (id, empty for none)",
+        },
+        "console.new.name": {"sv": "Processens namn", "en": "The process's name"},
+    }
+)
+
+
+def status_view(found: Status, lang: str) -> Group:
+    """`procspec status` as one table per person, overdue items in red."""
+    parts: list[RenderableType] = []
+    if found.empty:
+        parts.append(Text(msg("console.status.nothing", lang, today=found.today.isoformat())))
+    for group in found.groups:
+        if not group.items:
+            continue
+        if group.key is None:
+            title = msg("console.status.nobody", lang)
+        else:
+            title = f"{group.name or group.key} ({group.key})"
+        table = Table(title=title, title_justify="left", title_style="bold")
+        for key in ("what", "process", "when", "text"):
+            table.add_column(msg(f"console.status.{key}", lang), overflow="fold")
+        for item in group.items:
+            when = Text(
+                item.due.isoformat() if item.due else "",
+                style="red" if item.overdue and item.due else "",
+            )
+            table.add_row(
+                msg(f"status.kind.{item.kind}", lang),
+                f"{item.process_name}\n{item.file}:{item.line}",
+                when,
+                item.text,
+            )
+        parts.append(table)
+    if found.unreadable:
+        count = len(found.unreadable)
+        text = msg_n("console.status.unreadable", lang, count, count=count,
+                     files=", ".join(found.unreadable))  # fmt: skip
+        parts.append(Text(text, style="yellow"))
+    if found.history_note:
+        parts.append(
+            Text(msg("console.status.no_history", lang, reason=found.history_note), style="dim")
+        )
+    return Group(*parts)
+
+
+def ask_new(
+    name: str | None, kind: str | None, parent: str | None, types: list[str], lang: str
+) -> tuple[str, str | None, str | None]:
+    """Ask in the terminal for what `procspec new` was not given: name, type and parent."""
+    from rich.prompt import Prompt
+
+    console = make_console()
+    if not name:
+        name = Prompt.ask(msg("console.new.name", lang), console=console).strip()
+    if kind is None and parent is None:
+        kind = Prompt.ask(msg("console.new.type", lang), choices=types, console=console)
+        parent = Prompt.ask(msg("console.new.parent", lang), default="", console=console,
+                            show_default=False).strip() or None  # fmt: skip
+    return name, kind, parent
+
+
+# --- progress, ignores, history and diff ---
+
+add(
+    {
+        "console.no_ignores": {"sv": "Inga undantag.", "en": "No ignores."},
+        "console.history.date": {"sv": "Datum", "en": "Date"},
+        "console.history.author": {"sv": "Författare", "en": "Author"},
+        "console.history.message": {"sv": "Beskrivning", "en": "Description"},
+        "console.history.version": {"sv": "Version", "en": "Version"},
+        "console.history.file": {"sv": "Fil", "en": "File"},
+    }
+)
+
+
+@contextlib.contextmanager
+def progress(
+    label: str | Callable[[], str], from_files: int = 0
+) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A rich progress bar on stderr, only when stderr is a terminal, shown once more than
+    `from_files` files are to be done; `advance(done, total, name)` moves it. `label` may be a
+    function, called only when the bar is shown."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task: list[object] = []
+
+        def advance(done: int, total: int, name: str) -> None:
+            if total <= from_files:
+                return
+            if not task:
+                text = label if isinstance(label, str) else label()
+                task.append(bar.add_task(text, total=total))
+            bar.update(task[0], completed=done, total=total)  # type: ignore[arg-type]
+
+        yield advance
+
+
+def ignores_table(ctx: Context) -> RenderableType:
+    """Every `# procspec: ignore` comment in the repository with its reason."""
+    table = Table(title=msg("console.ignored", ctx.lang))
+    for key in ("file", "code", "reason"):
+        table.add_column(msg(f"console.{key}", ctx.lang), overflow="fold")
+    docs = [r.doc for r in ctx.repo.records] + [ctx.repo.roster_doc]
+    count = 0
+    for doc in docs:
+        for ignore in doc.ignores:
+            count += 1
+            table.add_row(f"{doc.rel}:{ignore.line}", ", ".join(ignore.codes), ignore.reason or "–")
+    return table if count else Text(msg("console.no_ignores", ctx.lang))
+
+
+def history_table(found: ProcessHistory, lang: str) -> Table:
+    """`procspec history` in the terminal: one row per revision, newest first."""
+    table = Table(title=found.title)
+    for key in ("date", "author", "message", "version", "file"):
+        table.add_column(msg(f"console.history.{key}", lang), overflow="fold")
+    for r in found.revisions:
+        table.add_row(r.date.strftime("%Y-%m-%d %H:%M"), r.author, r.subject, r.short, r.path)
+    return table
+
+
+DIFF_STYLES = {"title": "bold", "heading": "bold underline", "process": "bold", "added": "green",
+               "removed": "red", "range": "dim"}  # fmt: skip
+INDENTED = frozenset({"added", "removed", "change"})
+
+
+def diff_view(found: Diff, lang: str) -> Group:
+    """`procspec diff --format text`: the diff's lines, coloured by kind."""
+    return Group(
+        *(
+            Text(("  " if kind in INDENTED else "") + text, style=DIFF_STYLES.get(kind, ""))
+            for kind, text in lines(found, lang)
+        )
+    )

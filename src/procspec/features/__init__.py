@@ -1,0 +1,11 @@
+"""The commands' features: one module per command that does more than print a list.
+
+`render` (check, then write the documents), `status` (what needs doing), `diff` (what changed
+between revisions), `codeowners`, `scaffold` (`init` and `new`), `cache` (validate's outcome
+cache) and `validate` (the cache-aware validate run). `revision` (the repository at a git
+revision) is shared: the one place where git's bytes are loaded as a repository.
+
+May import: every layer below (rendering, reporting, checking, reading, git) and the shared
+`revision`; a feature never imports another feature (an import-linter independence contract).
+Never typer or rich: the terminal belongs to `procspec.cli`.
+"""

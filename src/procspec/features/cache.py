@@ -1,0 +1,273 @@
+"""A content-addressed cache for `procspec validate`: `.procspec-cache/` in the repository root.
+
+`validate` on an unchanged repository should be instant, also at 10,000 processes. The outcome of
+a run is stored with a key that hashes everything the outcome depends on:
+
+- the bytes of every YAML file below the processes folder (all of them, hidden ones too: a
+  superset of what is validated can only cause a needless miss, never a stale hit), of
+  procspec.yaml, of personer.yaml and of a custom profile file;
+- procspec itself: its version and the size and modification time of every file in the package
+  (code, built-in profiles, messages), the Python version and the parsing and model libraries;
+- the date the date rules use (`--today`, `PROCSPEC_TODAY` or the system date);
+- the state of git that the history rules PS601–PS603 read (`procspec.git.log.state`: HEAD, a
+  shallow boundary, uncommitted changes).
+
+A hit needs no parsing at all: the files are read and hashed (reading is what costs; hashing 50 MB
+takes a tenth of a second) and the stored problems are printed. Anything else is a miss and a
+full run, whose result is stored only if the key computed before it equals the key computed
+after it, so a file saved during the run is never paired with a result for its old content.
+
+The cache is JSON, not pickle: it lives in the user's repository, where a pull request could
+commit a crafted `.procspec-cache/` and a CI job would then unpickle it; JSON can at worst be
+wrong, and a wrong entry only misses. The folder holds a `.gitignore` of `*` so it is not
+committed by accident. Writes are atomic (a temporary file renamed into place); an unreadable,
+corrupt or unwritable cache is ignored without a word, and a read-only repository validates as
+before. `--no-cache` or `PROCSPEC_NO_CACHE=1` switches it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from procspec import __version__
+from procspec.problem import Outcome, Problem, Severity
+
+FOLDER = ".procspec-cache"
+RESULT_FILE = "validate.json"
+FORMAT = 1
+"""Bumped when the layout of the stored entry changes."""
+
+SETTINGS_FILE = "procspec.yaml"
+ROSTER_FILE = "personer.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+BUILTIN_PROFILES = frozenset({"botkyrka", "orebro"})
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+_LIBRARIES = ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml")
+
+
+def disabled() -> bool:
+    """`PROCSPEC_NO_CACHE` set to anything but '' or '0' switches the cache off."""
+    return os.environ.get("PROCSPEC_NO_CACHE", "") not in ("", "0")
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` with procspec.yaml (as `repository.find_root`,
+    which is not imported here: it would import the models and cost a hit its speed)."""
+    try:
+        start = start.resolve()
+        if start.is_file():
+            start = start.parent
+        for folder in (start, *start.parents):
+            if (folder / SETTINGS_FILE).is_file():
+                return folder
+    except OSError:
+        return None
+    return None
+
+
+def _package_fingerprint() -> str:
+    """procspec's version, the stat of every file in the package, Python and the libraries
+    whose behaviour shows in the problems (an editable install changes without a new version)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{__version__}\0{sys.version}\0".encode())
+    package = Path(__file__).parents[1]  # the whole procspec package
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            with contextlib.suppress(OSError):
+                info = os.stat(os.path.join(folder, name))
+                h.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    for module in _LIBRARIES:
+        try:
+            spec = find_spec(module)
+            origin = spec.origin if spec is not None else None
+            lib = os.stat(origin) if origin else None
+        except (ImportError, ValueError, OSError):
+            lib = None
+        size, mtime = (lib.st_size, lib.st_mtime_ns) if lib is not None else ("", "")
+        h.update(f"{module}\0{size}\0{mtime}\0".encode())
+    return h.hexdigest()
+
+
+def _feed_file(h: Any, label: str, path: str | Path) -> None:
+    """Add a file's name and bytes to the hash; a missing or unreadable file adds that fact."""
+    h.update(b"\1" + label.encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        # Non-blocking, so a named pipe does not wait for a writer; checked before it is read.
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                h.update(b"special\0" + os.urandom(16))  # never a hit
+                return
+            data = handle.read()
+    except OSError as exc:
+        h.update(f"unreadable {exc.errno}\0".encode())
+        return
+    h.update(b"%d\0" % len(data))
+    h.update(data)
+
+
+def _yaml_files(root: Path, folder: Path) -> list[tuple[str, str]]:
+    """(path relative to the root, full path) of every YAML file below `folder`; links to
+    folders are not followed, as in discovery. Plain strings: pathlib costs more than reading."""
+    found: list[tuple[str, str]] = []
+    base = os.path.join(str(root), "")
+    for current, dirs, files in os.walk(str(folder), followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES):
+                full = os.path.join(current, name)
+                found.append((full[len(base) :] if full.startswith(base) else full, full))
+    return found
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the key covers besides procspec.yaml: read from the settings of the stored run (a hit
+    requires the same procspec.yaml bytes, so the same settings)."""
+
+    processes: str
+    profile: str | None
+    """A custom profile's path relative to the root, None for a built-in profile."""
+
+
+def compute_key(root: Path, plan: Plan, today: date) -> str:
+    """The hash of everything a validate outcome depends on (see the module docstring)."""
+    import threading
+
+    from procspec.git.log import state
+
+    # git works out its state while the files are read and hashed here.
+    git_state: list[str] = []
+    worker = threading.Thread(target=lambda: git_state.append(state(root, plan.processes)))
+    worker.start()
+    h = hashlib.blake2b(digest_size=32)
+    h.update(f"{FORMAT}\0{_package_fingerprint()}\0{today.isoformat()}\0".encode())
+    h.update(f"{plan.processes}\0{plan.profile}\0".encode())
+    _feed_file(h, SETTINGS_FILE, root / SETTINGS_FILE)
+    _feed_file(h, ROSTER_FILE, root / ROSTER_FILE)
+    if plan.profile is not None:
+        _feed_file(h, "profile:" + plan.profile, root / plan.profile)
+    folder = root / plan.processes
+    h.update(b"\2folder\0")
+    for rel, full in _yaml_files(root, folder):
+        _feed_file(h, rel, full)
+    worker.join()
+    known = git_state[0] if git_state else os.urandom(16).hex()  # a failure is never a hit
+    h.update(b"\2git\0" + known.encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def plan_from_settings(processes: str, profile: str) -> Plan:
+    """The plan for validated settings (`Settings.processes`, `Settings.profile`)."""
+    return Plan(processes, None if profile in BUILTIN_PROFILES else profile)
+
+
+def quick_plan(root: Path) -> Plan | None:
+    """The plan as procspec.yaml says it, read without validation (None when it cannot be read
+    that way; the run then validates it and the result is stored only if the plans agree)."""
+    from procspec.reading.documents import load_file
+
+    try:
+        doc = load_file(root / SETTINGS_FILE, SETTINGS_FILE, "sv")
+    except Exception:  # the cache never fails a run
+        return None
+    data = doc.data if isinstance(doc.data, dict) else {}
+    processes = data.get("processer", "processer")
+    profile = data.get("profil")
+    if not isinstance(processes, str) or not isinstance(profile, str):
+        return None
+    return plan_from_settings(processes, profile)
+
+
+def _settings_digest(root: Path) -> str:
+    h = hashlib.blake2b(digest_size=32)
+    _feed_file(h, SETTINGS_FILE, root / SETTINGS_FILE)
+    return h.hexdigest()
+
+
+def lookup(root: Path, today: date) -> tuple[str, Outcome] | None:
+    """The stored outcome and language when nothing it depends on changed, else None."""
+    try:
+        entry = json.loads((root / FOLDER / RESULT_FILE).read_text(encoding="utf-8"))
+        if entry.get("format") != FORMAT or entry["settings"] != _settings_digest(root):
+            return None
+        plan = Plan(str(entry["processes"]), entry["profile"])
+        if plan.profile is not None and not isinstance(plan.profile, str):
+            return None
+        if entry["key"] != compute_key(root, plan, today):
+            return None
+        problems = [_problem(item) for item in entry["problems"]]
+        lang, files = entry["lang"], entry["files"]
+        if not isinstance(lang, str) or not isinstance(files, int):
+            return None
+        return lang, Outcome(problems, files)
+    except Exception:  # a corrupt or unreadable cache is no cache
+        return None
+
+
+def _problem(item: dict[str, Any]) -> Problem:
+    fields = (item["path"], item["line"], item["column"], item["code"], item["message"])
+    types = (str, int, int, str, str)
+    if not all(isinstance(v, t) for v, t in zip(fields, types, strict=True)):
+        raise ValueError("bad problem")
+    process = item.get("process")
+    if process is not None and not isinstance(process, str):
+        raise ValueError("bad problem")
+    return Problem(
+        item["path"],
+        item["line"],
+        item["column"],
+        item["code"],
+        Severity(item["severity"]),
+        item["message"],
+        process,
+    )
+
+
+def store(root: Path, key: str, plan: Plan, lang: str, outcome: Outcome) -> None:
+    """Write the outcome atomically; any failure (read-only repository, full disk) is ignored."""
+    entry = {
+        "format": FORMAT,
+        "settings": _settings_digest(root),
+        "processes": plan.processes,
+        "profile": plan.profile,
+        "key": key,
+        "lang": lang,
+        "files": outcome.files,
+        "problems": [p.to_dict() for p in outcome.problems],
+    }
+    folder = root / FOLDER
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            _write_atomic(folder, ignore, "# procspec's validate cache; never committed.\n*\n")
+        _write_atomic(folder, folder / RESULT_FILE, json.dumps(entry, ensure_ascii=False))
+    except (OSError, ValueError):
+        return
+
+
+def _write_atomic(folder: Path, target: Path, text: str) -> None:
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,142 @@
+"""`codeowners`: a CODEOWNERS file so a process's owner and leader approve changes to its file.
+
+For every process the file names the effective processägare (inherited included) and the
+effective processledare (the owner or processansvarig when none is named, by the profile), by
+their `github` or `gitlab` handle in personer.yaml. GitHub and GitLab read the same line syntax
+(`/path @handle ...`, later lines win); the GitLab style puts the lines in a section, which GitLab
+shows as the approval rule's name. Paths are relative to the top of the git work tree, which may
+lie above the procspec root. People without a handle are listed in a comment at their process,
+and returned so that the command line can say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from procspec.checking.hierarchy import Context
+from procspec.git.log import work_tree_top
+from procspec.messages import add, msg
+
+STYLES = ("github", "gitlab")
+
+add(
+    {
+        "codeowners.header": {
+            "sv": "Skriven av 'procspec codeowners' ur personer.yaml: processägaren och "
+            "processledaren för varje process ska godkänna ändringar i processens fil. Ändra "
+            "inte för hand; kör kommandot igen när roller eller personer ändras.",
+            "en": "Written by 'procspec codeowners' from personer.yaml: the process owner and the "
+            "process leader of each process approve changes to its file. Do not edit by hand; "
+            "run the command again when roles or people change.",
+        },
+        "codeowners.section": {"sv": "Processer", "en": "Processes"},
+        "codeowners.no_handle": {
+            "sv": "utan {style}-användarnamn i personer.yaml: {people}",
+            "en": "without a {style} handle in personer.yaml: {people}",
+        },
+        "codeowners.nobody": {
+            "sv": "ingen med {style}-användarnamn; filen har ingen kodägare",
+            "en": "nobody with a {style} handle; the file has no code owner",
+        },
+        "codeowners.missing": {
+            "sv": "{person} saknar '{style}:' i personer.yaml och står inte i CODEOWNERS "
+            "({processes}).",
+            "en": "{person} has no '{style}:' in personer.yaml and is left out of CODEOWNERS "
+            "({processes}).",
+        },
+    }
+)
+
+
+@dataclass
+class CodeOwners:
+    """The file's text and the people left out for want of a handle (key -> process ids)."""
+
+    text: str
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+
+def git_top(root: Path) -> Path:
+    """The top of the git work tree holding `root` (a `.git` folder or file), else `root`; the
+    same top that `validate --format github|gitlab` makes its paths relative to."""
+    return work_tree_top(root) or root.resolve()
+
+
+def escape_path(path: str) -> str:
+    """A CODEOWNERS pattern for exactly one file, from the top of the work tree: spaces and the
+    pattern characters '*', '?', '[' and '\\' escaped with a backslash so they match themselves."""
+    out = []
+    for char in path:
+        if char in " \\*?[":
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "/" + "".join(out)
+
+
+def handle(raw: str) -> str:
+    """`@name` for a handle written with or without the '@'."""
+    return "@" + raw.strip().lstrip("@")
+
+
+def build(ctx: Context, style: str) -> CodeOwners:
+    """The CODEOWNERS text for every process in `ctx` (`style`: github or gitlab)."""
+    lang = ctx.lang
+    top = git_top(ctx.repo.root)
+    lines = [f"# {line}" for line in _wrap(msg("codeowners.header", lang))]
+    if style == "gitlab":
+        lines += ["", f"[{msg('codeowners.section', lang)}]"]
+    missing: dict[str, list[str]] = {}
+    for record, _model in sorted(ctx.processes(), key=lambda pair: pair[0].rel):
+        keys = list(
+            dict.fromkeys(ctx.role(record.id, "processägare")[0] + ctx.leader(record.id)[0])
+        )
+        handles: list[str] = []
+        without: list[str] = []
+        for key in keys:
+            person = ctx.roster.get(key)
+            raw = getattr(person, style, None) if person is not None else None
+            if raw and raw.strip().lstrip("@"):
+                handles.append(handle(raw))
+            else:
+                without.append(key)
+                missing.setdefault(key, []).append(record.id)
+        rel = (ctx.repo.root / record.rel).resolve().relative_to(top).as_posix()
+        lines.append("")
+        if without:
+            people = ", ".join(ctx.person(k) for k in without)
+            lines.append("# " + msg("codeowners.no_handle", lang, style=style, people=people))
+        if handles:
+            lines.append(f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
+        else:
+            lines.append(f"# {escape_path(rel)}: " + msg("codeowners.nobody", lang, style=style))
+    return CodeOwners("\n".join(lines) + "\n", missing)
+
+
+def missing_lines(ctx: Context, found: CodeOwners, style: str) -> list[str]:
+    """One sentence per person left out, for stderr."""
+    return [
+        msg(
+            "codeowners.missing",
+            ctx.lang,
+            person=ctx.person(key),
+            style=style,
+            processes=", ".join(ids),
+        )  # fmt: skip
+        for key, ids in sorted(found.missing.items())
+    ]
+
+
+def _wrap(text: str, width: int = 96) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
+    return lines

@@ -1,0 +1,67 @@
+"""`procspec render`: load the repository (at a revision when asked), check it, write its documents.
+
+Refuses (exit 1) a repository with errors, with its problems; the documents themselves are made by
+`procspec.rendering`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from procspec.checking.checker import check_repository
+from procspec.checking.hierarchy import Context
+from procspec.errors import Refused
+from procspec.features.revision import repository_at
+from procspec.git.log import read_history
+from procspec.messages import msg_n
+from procspec.reading.repository import find_root, language_of, load_repository
+from procspec.rendering import Progress, documents, effective_today
+from procspec.rendering.output import MARKER, check_target, staged
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render wrote."""
+
+    out: Path
+    files: list[str]
+    lang: str
+
+
+def render(
+    start: Path,
+    out: Path,
+    *,
+    fmt: str = "html",
+    rev: str | None = None,
+    today: date | None = None,
+    fragment: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Rendered:
+    """Render the repository at or above `start` (at git revision `rev` when given) into `out`.
+
+    Refuses (exit 2) an unsafe `out` and (exit 1, `Refused`) a repository with errors; a failure
+    leaves a previous output as it was.
+    """
+    if rev is not None:
+        repo = repository_at(start, rev, language_of(find_root(start)))
+    else:
+        repo = load_repository(start)
+    root = find_root(start) if rev is not None else repo.root
+    lang = repo.lang
+    target = check_target(out, root, force, lang)
+    history = read_history(root, lang, rev=rev, processes=repo.settings.processes)
+    day = effective_today(today, history, Context.build(repo, date.min, history))
+    outcome = check_repository(repo, day, history)
+    errors = outcome.counts["error"]
+    if errors:
+        message = msg_n("render.refused", lang, errors, count=errors)
+        raise Refused(message, outcome=outcome, root=root, lang=lang)
+    texts = documents(repo, history, day, fmt, rev=rev, fragment=fragment, progress=progress)
+    with staged(target, lang) as temp:
+        for name, text in texts.items():
+            (temp / name).write_text(text, encoding="utf-8", newline="\n")
+    return Rendered(target, sorted([*texts, MARKER]), lang)

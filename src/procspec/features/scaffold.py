@@ -1,0 +1,572 @@
+"""`init` and `new`: a new process repository, and a new process specification in one.
+
+Every file written comes from a Jinja2 template in `templates/scaffold/` (see `procspec.templates`).
+Nothing is written until everything has been checked and rendered: `init` refuses when any of its
+files exists (unless forced), and `new` refuses a name that breaks an error-level naming rule, an
+id that is taken, or a file that exists.
+
+A new process file leaves every required field empty (`syfte:`), with a comment that explains the
+field (Örebro Bilaga 1, Steg 5 and 6). An empty value is what `procspec validate` reports, at its
+line, until it is filled in; a placeholder text would pass the checks and be forgotten.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from procspec.checking.hierarchy import Context
+from procspec.errors import NotFoundError, ProcspecError, Refused, UsageError
+from procspec.features.install_source import check_source
+from procspec.messages import add, msg
+from procspec.problem import Problem, Severity
+from procspec.reading.dates import add_months
+from procspec.reading.documents import Document, load_bytes
+from procspec.reading.model import Process
+from procspec.reading.profile import BUILTIN, Profile
+from procspec.reading.repository import ROSTER_FILE, SETTINGS_FILE, ProcessRecord, Repository
+from procspec.reading.slug import is_valid_id, slug
+from procspec.rendering.jinja import environment
+
+add(
+    {
+        "scaffold.exists": {
+            "sv": "Skriver inga filer: {files} finns redan i {dir}. Kör med --force för att "
+            "skriva över dem.",
+            "en": "Writing no files: {files} already exist in {dir}. Run with --force to "
+            "overwrite them.",
+        },
+        "scaffold.not_a_folder": {
+            "sv": "{path} är en fil, inte en mapp.",
+            "en": "{path} is a file, not a folder.",
+        },
+        "scaffold.unknown_profile": {
+            "sv": "Profilen '{profile}' finns inte. Skriv --profile {builtin}.",
+            "en": "There is no profile '{profile}'. Write --profile {builtin}.",
+        },
+        "scaffold.bad_name": {
+            "sv": "Namnet får inte vara tomt eller innehålla radbrytningar eller kontrolltecken.",
+            "en": "The name must not be empty or contain line breaks or control characters.",
+        },
+        "scaffold.no_id": {
+            "sv": "Namnet '{name}' ger inget giltigt id. Skriv namnet med bokstäver och siffror.",
+            "en": "The name '{name}' gives no valid id. Write the name with letters and digits.",
+        },
+        "scaffold.too_long": {
+            "sv": "Namnet ger ett id längre än {max} byte, för långt för ett filnamn. Korta "
+            "namnet; detaljerna hör hemma i 'syfte'.",
+            "en": "The name gives an id longer than {max} bytes, too long for a file name. "
+            "Shorten the name; details belong in 'syfte'.",
+        },
+        "scaffold.id_taken": {
+            "sv": "Det finns redan en process med id:t '{id}' ({file}). Välj ett annat namn.",
+            "en": "There is already a process with the id '{id}' ({file}). Choose another name.",
+        },
+        "scaffold.slug_taken": {
+            "sv": "Id:t '{id}' ger samma filnamn vid publicering som '{other}' ({file}). Välj "
+            "ett annat namn.",
+            "en": "The id '{id}' gives the same output name as '{other}' ({file}). Choose "
+            "another name.",
+        },
+        "scaffold.file_exists": {
+            "sv": "Filen {file} finns redan. Välj ett annat namn eller flytta filen.",
+            "en": "The file {file} already exists. Choose another name or move the file.",
+        },
+        "scaffold.name_refused": {
+            "sv": "Namnet '{name}' följer inte namnreglerna; ingen fil skrevs.",
+            "en": "The name '{name}' breaks the naming rules; no file was written.",
+        },
+        "scaffold.name_hint": {
+            "sv": "Skriv vad processen gör: ett verb i infinitiv och ett substantiv, till exempel "
+            "'Följa upp budget'. 'procspec rules {code}' förklarar regeln.",
+            "en": "Say what the process does: a verb in the infinitive and a noun, for example "
+            "'Följa upp budget'. 'procspec rules {code}' explains the rule.",
+        },
+        "scaffold.unknown_type": {
+            "sv": "'{kind}' är ingen processtyp i profilen {profile}.{hint} Skriv en av: "
+            "{allowed}.",
+            "en": "'{kind}' is not a process type of the profile {profile}.{hint} Write one of: "
+            "{allowed}.",
+        },
+        "scaffold.type_needed": {
+            "sv": "Ange processtypen med --type ({allowed}), eller en överordnad process med "
+            "--parent.",
+            "en": "Give the process type with --type ({allowed}), or a parent with --parent.",
+        },
+        "scaffold.type_differs": {
+            "sv": "Den överordnade processen {parent} är en {parent_kind}; en delprocess har samma "
+            "typ (PS304). Utelämna --type eller skriv --type {parent_kind}.",
+            "en": "The parent process {parent} is a {parent_kind}; a sub-process has the same "
+            "type (PS304). Leave out --type or write --type {parent_kind}.",
+        },
+        "scaffold.unknown_parent": {
+            "sv": "Den överordnade processen '{parent}' finns inte.{hint}",
+            "en": "There is no parent process '{parent}'.{hint}",
+        },
+        "scaffold.parent_unreadable": {
+            "sv": "Den överordnade processens fil {file} går inte att läsa. Rätta den först; "
+            "'procspec validate' visar felen.",
+            "en": "The parent process's file {file} cannot be read. Fix it first; 'procspec "
+            "validate' shows the errors.",
+        },
+        "scaffold.parent_no_type": {
+            "sv": "Den överordnade processens fil {file} har fel, och dess typ går inte att läsa. "
+            "Fyll i 'typ:' där ('procspec validate' visar felen) eller skriv --type ({allowed}).",
+            "en": "The parent process's file {file} has errors, and its type cannot be read. Fill "
+            "in 'typ:' there ('procspec validate' shows the errors) or write --type ({allowed}).",
+        },
+        "scaffold.template_broken": {
+            "sv": "Mallen {template} gav en fil som inte går att läsa: {problem}",
+            "en": "The template {template} produced a file that cannot be read: {problem}",
+        },
+    }
+)
+
+SCAFFOLD = "scaffold"
+EXAMPLE_PEOPLE: dict[str, list[dict[str, str]]] = {
+    "orebro": [
+        {"key": "anna.berg", "name": "Anna Berg", "title": "Ekonomidirektör"},
+        {"key": "cecilia.dahl", "name": "Cecilia Dahl", "title": "Redovisningschef"},
+        {"key": "bo.ek", "name": "Bo Ek", "title": "Ekonomiadministratör"},
+    ],
+    "botkyrka": [
+        {
+            "key": "anna.berg",
+            "name": "Anna Berg",
+            "title": "Förvaltningschef, arbetsmarknads- och vuxenutbildningsförvaltningen",
+        },
+        {"key": "cecilia.dahl", "name": "Cecilia Dahl", "title": "Utvecklingsledare"},
+        {"key": "bo.ek", "name": "Bo Ek", "title": "Kommundirektör"},
+    ],
+}
+EXAMPLES = {
+    "orebro": ("stödprocess", "betala-leverantörsfakturor"),
+    "botkyrka": ("medborgarprocess", "möjliggöra-arbete-och-företagande"),
+}
+ORGANISATIONS = {"orebro": "Örebro kommun", "botkyrka": "Botkyrka kommun"}
+
+GITHUB_WORKFLOW = ".github/workflows/procspec.yml"
+GITLAB_CI = ".gitlab-ci.yml"
+PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
+
+# The repository files `init` writes: target path -> template below templates/scaffold/.
+INIT_FILES = {
+    SETTINGS_FILE: "repo/procspec.yaml.j2",
+    ROSTER_FILE: "repo/personer.yaml.j2",
+    "README.md": "repo/README.md.j2",
+    PRE_COMMIT_CONFIG: "repo/pre-commit-config.yaml.j2",
+    GITHUB_WORKFLOW: "repo/github-workflow.yml.j2",
+    GITLAB_CI: "repo/gitlab-ci.yml.j2",
+}
+PROCESS_TEMPLATE = "process.yaml.j2"
+
+MAX_ID_BYTES = 200
+"""File names are at most 255 bytes on common file systems; leave room for '.yaml' and more."""
+
+NAME_CODES = ("PS101", "PS102", "PS103", "PS104", "PS107")
+"""The naming rules `new` runs on a name before it writes anything."""
+
+
+def render_template(template: str, /, **params: Any) -> str:
+    """Render one template of rendering/templates/scaffold/."""
+    return environment("scaffold").get_template(f"{SCAFFOLD}/{template}").render(**params)
+
+
+# --------------------------------------------------------------------------------------------
+# init
+# --------------------------------------------------------------------------------------------
+
+
+def band_folder(profile: Profile, kind: str) -> str:
+    """The folder for top-level processes of `kind`: its label as a name ("stodprocesser")."""
+    label = next((t.label or t.name for t in profile.types if t.name == kind), kind)
+    return slug(derive_id(label)) or "processer"
+
+
+def init_files(
+    profile_name: str, organisation: str | None, today: date, install: str | None = None
+) -> dict[str, tuple[str, str]]:
+    """Every file `init` writes: path relative to the new root -> (template, rendered text).
+
+    `install` is where CI installs procspec from (`install_source.check_source`); without it the
+    CI files carry an empty, clearly marked setting that stops the job with an explanation.
+    """
+    if install is not None:
+        install = check_source(install)
+    if profile_name not in BUILTIN:
+        raise UsageError(
+            msg("scaffold.unknown_profile", "sv", profile=profile_name, builtin="|".join(BUILTIN))
+        )
+    from procspec.reading.profile import load_profile
+
+    profile = load_profile(profile_name, Path("."), "sv")
+    kind, example_id = EXAMPLES[profile_name]
+    params: dict[str, Any] = {
+        "organisation": organisation or ORGANISATIONS[profile_name],
+        "profile": profile_name,
+        "people": [{**p, "email": f"{p['key']}@example.org"} for p in EXAMPLE_PEOPLE[profile_name]],
+        "today": today.isoformat(),
+        "goal_deadline": date(today.year + 1, 12, 31).isoformat(),
+        "activity_deadline": add_months(today, 6).isoformat(),
+        "example_type": kind,
+        "example_id": example_id,
+        "install": install,
+    }
+    files = {target: (template, render_template(template, **params))
+             for target, template in INIT_FILES.items()}  # fmt: skip
+    example = f"processer/{band_folder(profile, kind)}/{example_id}.yaml"
+    template = f"exempel/{profile_name}.yaml.j2"
+    files[example] = (template, render_template(template, **params))
+    return files
+
+
+def init(
+    folder: Path,
+    profile_name: str,
+    organisation: str | None,
+    today: date,
+    force: bool = False,
+    install: str | None = None,
+) -> list[str]:
+    """Write a new process repository into `folder`; returns the paths written (relative).
+
+    Refuses (exit 1, nothing written) when any of the files exists, unless `force`.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(msg("scaffold.not_a_folder", "sv", path=folder))
+    files = init_files(profile_name, organisation, today, install)
+    for rel, (template, text) in files.items():
+        _check_parses(rel, template, text)
+    existing = [rel for rel in files if (folder / rel).exists()]
+    if existing and not force:
+        raise Refused(msg("scaffold.exists", "sv", files=", ".join(existing), dir=folder.resolve()))
+    for rel, (_, text) in files.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return list(files)
+
+
+def _check_parses(rel: str, template: str, text: str) -> None:
+    """A generated YAML file must parse (a broken template is a bug, exit 3 would hide it)."""
+    if not rel.endswith((".yaml", ".yml")):
+        return
+    doc = load_bytes(text.encode("utf-8"), Document(path=Path(rel), rel=rel), "sv")
+    if not doc.ok:
+        problem = doc.problems[0].message if doc.problems else "?"
+        raise ProcspecError(
+            msg("scaffold.template_broken", "sv", template=template, problem=problem)
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# new
+# --------------------------------------------------------------------------------------------
+
+
+def derive_id(name: str) -> str:
+    """The id for a name: lower-case, spaces to hyphens, å ä ö kept, other letters without their
+    accents, other punctuation dropped ("Följa upp budget (2027)" -> "följa-upp-budget-2027")."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", name.strip().lower()):
+        if char in "åäö" or ("a" <= char <= "z") or (char.isdigit() and char.isascii()):
+            out.append(char)
+        elif char.isspace() or char in "-_/–—":
+            out.append("-")
+        elif char.isalpha():
+            base = unicodedata.normalize("NFKD", char)[0]
+            if base.isascii() and base.isalpha():
+                out.append(base)
+    return "-".join(part for part in "".join(out).split("-") if part)
+
+
+@dataclass
+class NewProcess:
+    """What `new` will write, once every check has passed."""
+
+    id: str
+    path: Path
+    rel: str
+    text: str
+    kind: str
+    level: int
+    parent: str | None
+    warnings: list[Problem] = field(default_factory=list)
+    """Naming problems below error level (Botkyrka makes the naming rules warnings)."""
+
+
+def plan_new(
+    repo: Repository, name: str, kind: str | None, parent: str | None, today: date
+) -> NewProcess:
+    """Check a new process (name, type, parent, id, file) and render its file; writes nothing."""
+    lang = repo.lang
+    name = unicodedata.normalize("NFC", name.strip())
+    if not name or any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+        raise UsageError(msg("scaffold.bad_name", lang))
+    ctx = Context.build(repo, today)
+    parent_record = _parent(ctx, parent) if parent else None
+    kind = _kind(ctx, kind, parent_record)
+    pid = derive_id(name)
+    if not is_valid_id(pid):
+        raise UsageError(msg("scaffold.no_id", lang, name=name))
+    if len(pid.encode("utf-8")) > MAX_ID_BYTES:
+        raise UsageError(msg("scaffold.too_long", lang, max=MAX_ID_BYTES))
+    _check_free(ctx, pid)
+    level = _parent_level(ctx, parent_record, set()) + 1 if parent_record is not None else 1
+    if parent_record is not None:
+        folder = parent_record.doc.path.parent
+    else:
+        folder = repo.root / repo.settings.processes / _top_folder(ctx, kind)
+    path = folder / f"{pid}.yaml"
+    rel = path.relative_to(repo.root).as_posix()
+    for existing in (path, path.with_suffix(".yml")):
+        if existing.exists():
+            raise Refused(msg("scaffold.file_exists", lang, file=rel))
+    warnings = _check_name(repo, ctx, pid, rel, name, kind, today)
+    text = render_template(
+        PROCESS_TEMPLATE, **_process_params(ctx, pid, name, kind, level, parent_record, today)
+    )
+    _check_parses(rel, PROCESS_TEMPLATE, text)
+    return NewProcess(pid, path, rel, text, kind, level, parent_record.id if parent_record else None,
+                      warnings)  # fmt: skip
+
+
+def write_new(plan: NewProcess) -> None:
+    """Write the planned file (its folder is created when needed)."""
+    plan.path.parent.mkdir(parents=True, exist_ok=True)
+    with plan.path.open("x", encoding="utf-8") as handle:
+        handle.write(plan.text)
+
+
+def _parent(ctx: Context, wanted: str) -> ProcessRecord:
+    found = ctx.find(wanted)
+    if found is None:
+        hint = ctx.did_you_mean(wanted)
+        raise NotFoundError(msg("scaffold.unknown_parent", ctx.lang, parent=wanted, hint=hint))
+    if found.model is None and not found.doc.ok:
+        raise Refused(msg("scaffold.parent_unreadable", ctx.lang, file=found.rel))
+    return found
+
+
+# A parent with schema errors (PS005–PS007: say, just written by `new`, its required fields still
+# empty) has no model. `new` then reads what it needs from the parent's raw data: `typ` when it is
+# one of the profile's types, `nivå` when it is a whole number, and the roles it names.
+
+
+def _raw(record: ProcessRecord, key: str) -> object:
+    data = record.doc.data
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _parent_kind(ctx: Context, parent: ProcessRecord | None) -> str | None:
+    if parent is None:
+        return None
+    if parent.model is not None:
+        return parent.model.kind
+    kind = _raw(parent, "typ")
+    return kind if isinstance(kind, str) and kind in ctx.repo.profile.type_names else None
+
+
+def _parent_level(ctx: Context, parent: ProcessRecord, seen: set[str]) -> int:
+    """The parent's level: as the rules count it, or from its raw `nivå` or `överordnad`."""
+    if parent.model is not None:
+        return ctx.level(parent.id)
+    level = _raw(parent, "nivå")
+    if isinstance(level, int) and not isinstance(level, bool) and level >= 1:
+        return level
+    above = _raw(parent, "överordnad")
+    grand = ctx.find(above) if isinstance(above, str) and above.strip() else None
+    if grand is not None and grand.id not in seen | {parent.id}:
+        return _parent_level(ctx, grand, seen | {parent.id}) + 1
+    return 1
+
+
+def _parent_holders(ctx: Context, parent: ProcessRecord, role: str, seen: set[str]) -> list[str]:
+    """Who effectively holds `role` in the parent (for the comment on inherited roles)."""
+    if parent.model is not None:
+        return ctx.leader(parent.id)[0] if role == "processledare" else ctx.role(parent.id, role)[0]
+    own = _raw(parent, role)
+    if isinstance(own, str) and own.strip():
+        return [own]
+    if isinstance(own, list) and own and all(isinstance(k, str) and k.strip() for k in own):
+        return list(own)
+    profile = ctx.repo.profile
+    if role == "processledare":
+        for fallback in profile.leader_fallback:
+            if holders := _parent_holders(ctx, parent, fallback, seen):
+                return holders
+        return []
+    above = _raw(parent, "överordnad")
+    grand = ctx.find(above) if isinstance(above, str) and above.strip() else None
+    inherits = profile.rule_for(_parent_level(ctx, parent, set())).inherits
+    if grand is None or grand.id in seen | {parent.id} or role not in inherits:
+        return []
+    return _parent_holders(ctx, grand, role, seen | {parent.id})
+
+
+def _kind(ctx: Context, kind: str | None, parent: ProcessRecord | None) -> str:
+    profile = ctx.repo.profile
+    allowed = ", ".join(profile.type_names)
+    parent_kind = _parent_kind(ctx, parent)
+    if kind is None:
+        if parent is not None and parent_kind is None:
+            raise Refused(
+                msg("scaffold.parent_no_type", ctx.lang, file=parent.rel, allowed=allowed)
+            )
+        if parent_kind is None:
+            raise UsageError(msg("scaffold.type_needed", ctx.lang, allowed=allowed))
+        return parent_kind
+    kind = unicodedata.normalize("NFC", kind.strip())
+    if kind not in profile.type_names:
+        close = difflib.get_close_matches(kind, profile.type_names, n=1, cutoff=0.6)
+        hint = msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
+        raise UsageError(
+            msg(
+                "scaffold.unknown_type",
+                ctx.lang,
+                kind=kind,
+                profile=profile.name,
+                hint=hint,
+                allowed=allowed,
+            )
+        )
+    if parent is not None and parent_kind is not None and kind != parent_kind:
+        raise UsageError(
+            msg("scaffold.type_differs", ctx.lang, parent=parent.id, parent_kind=parent_kind)
+        )
+    return kind
+
+
+def _check_free(ctx: Context, pid: str) -> None:
+    """The id and its output name must be free (PS106, PS108)."""
+    for record in ctx.repo.records:
+        if record.id == pid:
+            raise Refused(msg("scaffold.id_taken", ctx.lang, id=pid, file=record.rel))
+        if slug(record.id) == slug(pid):
+            raise Refused(
+                msg("scaffold.slug_taken", ctx.lang, id=pid, other=record.id, file=record.rel)
+            )
+
+
+def _top_folder(ctx: Context, kind: str) -> str:
+    """Where a top-level process of `kind` goes, relative to the processes folder: the folder
+    most top-level processes of that type already use, else one named after the type's band."""
+    base = (ctx.repo.root / ctx.repo.settings.processes).resolve()
+    counts: dict[str, int] = {}
+    for record, model in ctx.processes():
+        if model.kind == kind and model.parent is None:
+            try:
+                folder = record.doc.path.parent.resolve().relative_to(base).as_posix()
+            except ValueError:
+                continue
+            counts[folder] = counts.get(folder, 0) + 1
+    if counts:
+        best = max(sorted(counts), key=lambda f: counts[f])
+        return "" if best == "." else best
+    return band_folder(ctx.repo.profile, kind)
+
+
+def _check_name(
+    repo: Repository, ctx: Context, pid: str, rel: str, name: str, kind: str, today: date
+) -> list[Problem]:
+    """Run the naming rules (NAME_CODES) on `name` as if the process existed; refuse on an error
+    after the profile's and the repository's severities, return the rest."""
+    from procspec.checking.checker import context, run_rules, settle
+
+    model = Process.model_validate(
+        {
+            "namn": name,
+            "typ": kind,
+            "syfte": "-",
+            "starthändelse": "-",
+            "sluthändelse": "-",
+            "mottagare": ["-"],
+        }  # fmt: skip
+    )
+    doc = Document(path=repo.root / rel, rel=rel, data={"namn": name})
+    record = ProcessRecord(id=pid, rel=rel, doc=doc, model=model)
+    trial = replace(repo, records=[*repo.records, record], problems=[])
+    trial_ctx = context(trial, today)
+    found = [p for p in run_rules(trial_ctx, NAME_CODES) if p.process == pid]
+    settled = settle(found, trial)
+    errors = [p for p in settled if p.severity is Severity.ERROR]
+    if errors:
+        raise Refused(
+            msg("scaffold.name_refused", repo.lang, name=name),
+            hint=msg("scaffold.name_hint", repo.lang, code=errors[0].code),
+            details=tuple(f"{p.code}: {p.message}" for p in errors),
+        )
+    return settled
+
+
+def _process_params(
+    ctx: Context,
+    pid: str,
+    name: str,
+    kind: str,
+    level: int,
+    parent: ProcessRecord | None,
+    today: date,
+) -> dict[str, Any]:
+    profile = ctx.repo.profile
+    rule = profile.rule_for(level)
+    roles: list[dict[str, Any]] = []
+    for role in profile.roles:
+        holders: list[str] = []
+        if parent is not None and role in rule.inherits:
+            holders = _parent_holders(ctx, parent, role, set())
+        if holders:
+            mode = "inherited"
+        elif role in rule.requires:
+            mode = "required"
+        else:
+            mode = "optional"
+        roles.append(
+            {
+                "key": role,
+                "mode": mode,
+                "holders": ", ".join(ctx.person(h) for h in holders),
+                "locked": role in rule.locked,
+                "max_owners": rule.max_owners,
+                "fallback": " eller ".join(_DEFINITE.get(r, r) for r in profile.leader_fallback)
+                or "processägaren",
+                "example": _role_example(role),
+            }
+        )
+    parent_name = None
+    if parent is not None:
+        raw_name = parent.model.name if parent.model is not None else _raw(parent, "namn")
+        if isinstance(raw_name, str) and raw_name.strip():
+            parent_name = f"{raw_name.strip()} ({parent.id})"
+    people = ", ".join(sorted(ctx.roster)[:2])
+    return {
+        "id": pid,
+        "name": name,
+        "kind": kind,
+        "types": ", ".join(profile.type_names),
+        "profile": profile.name,
+        "level": level if profile.level_required else None,
+        "parent": parent.id if parent is not None else None,
+        "parent_name": parent_name,
+        "roles": roles,
+        "forum": "processtöd" in profile.roles,
+        "people": people,
+        "today": today.isoformat(),
+        "next_year": date(today.year + 1, 12, 31).isoformat(),
+        "goal_setter": (rule.goal_setters or ["processägare"])[0],
+    }
+
+
+def _role_example(role: str) -> str:
+    if role == "processteam":
+        return "[personnyckel, personnyckel]"
+    if role == "processtöd":
+        return "{processhandledare: personnyckel}"
+    return "personnyckel"
+
+
+_DEFINITE = {"processägare": "processägaren", "processledare": "processledaren"}

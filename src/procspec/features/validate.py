@@ -1,0 +1,54 @@
+"""`procspec validate`: every problem in the repository, from the cache when nothing changed.
+
+A cold run loads and checks everything and stores the outcome when the cache is on and nothing
+changed while checking (the key before the run equals the key after it; see `cache`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from procspec.checking.checker import check_repository
+from procspec.features import cache
+from procspec.git.log import read_history
+from procspec.problem import Outcome
+from procspec.reading.repository import find_root, load_repository
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Validated:
+    """A validate run: the repository root, its language and the outcome."""
+
+    root: Path
+    lang: str
+    outcome: Outcome
+
+
+def validate(
+    path: Path, today: date, *, use_cache: bool = True, progress: Progress | None = None
+) -> Validated:
+    """The outcome for the repository at or above `path` on `today`; a configuration error
+    raises `ConfigError` (exit 2) with its problems."""
+    root = cache.find_root(path) if use_cache and not cache.disabled() else None
+    hit = cache.lookup(root, today) if root is not None else None
+    if hit is not None and root is not None:
+        return Validated(root, *hit)
+    return _cold(path, today, root is not None, progress)
+
+
+def _cold(path: Path, today: date, use_cache: bool, progress: Progress | None) -> Validated:
+    root = find_root(path)
+    plan = cache.quick_plan(root) if use_cache else None
+    before = cache.compute_key(root, plan, today) if plan is not None else None
+    repo = load_repository(root, progress=progress)
+    history = read_history(repo.root, repo.lang, processes=repo.settings.processes)
+    outcome = check_repository(repo, today, history)
+    settled = cache.plan_from_settings(repo.settings.processes, repo.settings.profile)
+    if before is not None and plan == settled and before == cache.compute_key(root, plan, today):
+        cache.store(root, before, plan, repo.lang, outcome)
+    return Validated(root, repo.lang, outcome)

@@ -1,0 +1,146 @@
+"""Profiles: the rules of a municipality's process model, as data (SPEC §2).
+
+A profile says which process types exist, whether `nivå` is required, which roles each level
+requires, inherits or locks, who may set targets at each level, and fixed owners. Two ship built in
+(`profiles/botkyrka.yaml`, `profiles/orebro.yaml`); a municipality points `profil:` at its own file,
+which may start from a built-in one with `bas:`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from procspec.errors import UsageError
+from procspec.messages import msg
+from procspec.problem import Problem
+from procspec.reading.documents import load_file
+from procspec.reading.model import GoalSetter, Severity, Strict, Text
+from procspec.reading.schema import validate
+
+Role = Literal["processägare", "processansvarig", "processledare", "processteam", "processtöd"]
+Band = Literal["styr", "huvud", "stöd"]
+
+BUILTIN_DIR = Path(__file__).parent / "profiles"
+BUILTIN = ("botkyrka", "orebro")
+
+
+class LevelRule(Strict):
+    """What holds for processes at levels `från`..`till` (open-ended when `till` is absent)."""
+
+    first: int = Field(alias="från", ge=1)
+    last: int | None = Field(None, alias="till", ge=1)
+    requires: list[Role] = Field(default_factory=list, alias="kräver")
+    max_owners: int = Field(1, alias="max_ägare", ge=1)
+    inherits: list[Role] = Field(default_factory=list, alias="ärver")
+    locked: list[Role] = Field(default_factory=list, alias="låsta")
+    goal_setters: list[GoalSetter] = Field(default_factory=list, alias="målsättare")
+
+    def covers(self, level: int) -> bool:
+        return self.first <= level and (self.last is None or level <= self.last)
+
+
+class FixedOwner(Strict):
+    """A process type whose owner at a level must hold a title (Botkyrka 2.3: Kommundirektör)."""
+
+    kind: Text = Field(alias="typ")
+    level: int = Field(alias="nivå", ge=1)
+    title: Text = Field(alias="titel")
+
+
+class ProcessType(Strict):
+    """A process type and its band in the processkarta."""
+
+    name: Text = Field(alias="namn")
+    band: Band = Field(alias="band")
+    label: Text | None = Field(None, alias="etikett", description="Plural label for overviews.")
+
+
+class Profile(Strict):
+    """A profile file."""
+
+    name: Text = Field(alias="namn")
+    description: Text | None = Field(None, alias="beskrivning")
+    source: Text | None = Field(None, alias="källa")
+    base: Text | None = Field(None, alias="bas", description="A built-in profile to start from.")
+    types: list[ProcessType] = Field(alias="typer", min_length=1)
+    level_required: bool = Field(False, alias="nivå_krävs")
+    roles: list[Role] = Field(alias="roller")
+    leader_fallback: list[Role] = Field(default_factory=list, alias="processledare_annars")
+    levels: list[LevelRule] = Field(alias="nivåer", min_length=1)
+    fixed_owners: list[FixedOwner] = Field(default_factory=list, alias="fasta_ägare")
+    max_processes_per_owner: int = Field(8, alias="max_processer_per_ägare", ge=1)
+    max_name_length: int = Field(90, alias="max_namnlängd", ge=10)
+    rules: dict[str, Severity] = Field(default_factory=dict, alias="regler")
+
+    def rule_for(self, level: int) -> LevelRule:
+        """The level rule covering `level` (the last one that matches wins)."""
+        found = self.levels[0]
+        for candidate in self.levels:
+            if candidate.covers(level):
+                found = candidate
+        return found
+
+    @property
+    def type_names(self) -> list[str]:
+        return [t.name for t in self.types]
+
+    def band(self, kind: str) -> Band:
+        return next((t.band for t in self.types if t.name == kind), "huvud")
+
+
+class ProfileError(UsageError):
+    """The profile could not be read; carries the problems found in it."""
+
+    def __init__(self, message: str, problems: list[Problem], lang: str = "sv") -> None:
+        super().__init__(message)
+        self.problems = problems
+        self.lang = lang
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read(path: Path, rel: str, lang: str) -> dict[str, Any]:
+    doc = load_file(path, rel, lang)
+    if doc.problems or not isinstance(doc.data, dict):
+        raise ProfileError(msg("profile.unreadable", lang, path=rel), doc.problems, lang)
+    return doc.data
+
+
+def load_profile(spec: str, root: Path, lang: str) -> Profile:
+    """Load a built-in profile by name, or a profile file relative to the repository root."""
+    if spec in BUILTIN:
+        path, rel = BUILTIN_DIR / f"{spec}.yaml", f"<profil {spec}>"
+    else:
+        path = (root / spec).resolve()
+        rel = spec
+        if not path.is_file():
+            raise ProfileError(
+                msg("profile.not_found", lang, path=spec, builtin=", ".join(BUILTIN)), [], lang
+            )
+    data = _read(path, rel, lang)
+    base_name = data.get("bas")
+    if isinstance(base_name, str):
+        if base_name not in BUILTIN:
+            raise ProfileError(
+                msg("profile.bad_base", lang, base=base_name, builtin=", ".join(BUILTIN)), [], lang
+            )
+        base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>", lang)
+        data = _merge(base, data)
+    from procspec.reading.documents import Document
+
+    doc = Document(path=path, rel=rel, data=data)
+    profile, problems = validate(Profile, doc, lang)
+    if profile is None:
+        raise ProfileError(msg("profile.unreadable", lang, path=rel), problems, lang)
+    return profile

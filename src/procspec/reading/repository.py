@@ -1,0 +1,354 @@
+"""A process repository on disk: settings, roster, profile and process files (SPEC §1).
+
+`load_repository` reads everything once and returns plain records; the rules then work on the
+records without reading files again.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from procspec.errors import UsageError
+from procspec.messages import msg
+from procspec.problem import Pos, Problem, Severity
+from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
+from procspec.reading.model import Person, Process, Settings
+from procspec.reading.profile import Profile, ProfileError, load_profile
+from procspec.reading.schema import validate
+
+SETTINGS_FILE = "procspec.yaml"
+ROSTER_FILE = "personer.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class ConfigError(UsageError):
+    """procspec.yaml, the roster or the profile cannot be used: exit 2, with the problems found."""
+
+    def __init__(self, message: str, problems: list[Problem], lang: str = "sv") -> None:
+        super().__init__(message)
+        self.problems = problems
+        self.lang = lang  # of the message and problems: procspec.yaml's, once it could be read
+
+
+@dataclass
+class ProcessRecord:
+    """One process file: its id, where it is, what it says (when it validated)."""
+
+    id: str
+    rel: str
+    doc: Document
+    model: Process | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Repository:
+    """Everything read from a process repository."""
+
+    root: Path
+    settings: Settings
+    profile: Profile
+    roster: dict[str, Person]
+    roster_doc: Document
+    records: list[ProcessRecord]
+    problems: list[Problem]
+    settings_doc: Document | None = None
+    """procspec.yaml as read (for positions, such as the codes under `regler:`)."""
+
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    def processes(self) -> Iterator[ProcessRecord]:
+        """Records whose file validated against the model."""
+        return (r for r in self.records if r.model is not None)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds procspec.yaml."""
+    if not start.exists():
+        raise UsageError(msg("repo.no_path", "sv", path=str(start)))
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise UsageError(
+        msg("repo.no_settings", "sv", path=str(start)), hint=msg("repo.init_hint", "sv")
+    )
+
+
+def rel_path(root: Path, path: Path) -> str:
+    """A path relative to the root, with '/', in NFC."""
+    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+
+
+def process_id(path: Path) -> str:
+    """The process id is the file stem, compared after Unicode NFC."""
+    return unicodedata.normalize("NFC", path.stem)
+
+
+def _within(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """`_within` for an entry of a folder already known to be inside the root (the walk does not
+    follow links): only a link can lead outside, so only a link needs resolving."""
+    return not os.path.islink(path) or _within(root, path)
+
+
+def discover(root: Path, folder: Path) -> list[Path]:
+    """Every YAML file below `folder`, sorted. Linked folders that lead outside the repository are
+    not entered; a linked file that does is listed, and `load_process` reports it unread."""
+    found: list[Path] = []
+    if not folder.is_dir():
+        return found
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(current)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _inside(root, base / d))
+        for name in files:
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                found.append(base / name)
+    return sorted(found, key=lambda p: rel_path(root, p))
+
+
+Files = Mapping[str, bytes]
+"""A repository read from elsewhere than the disk (git objects at a revision): file contents keyed
+by the path relative to the root, with '/'."""
+
+
+def _load(root: Path, rel: str, lang: str, files: Files | None) -> Document:
+    """Load `rel` from the disk, or from `files` when given."""
+    if files is None:
+        if not _within(root, root / rel):  # a link to a file elsewhere is not read, or published
+            doc = Document(path=root / rel, rel=rel)
+            doc.problems.append(
+                Problem(rel, 1, 1, "PS004", Severity.ERROR, msg("load.outside", lang))
+            )
+            return doc
+        return load_file(root / rel, rel, lang)
+    return load_bytes(files[rel], Document(path=root / rel, rel=rel), lang)
+
+
+def _discover_in(folder_rel: str, files: Files) -> list[str]:
+    """The YAML files below `folder_rel` in `files` (hidden files and folders skipped), sorted."""
+    prefix = "" if folder_rel in ("", ".") else folder_rel.rstrip("/") + "/"
+    found = []
+    for rel in files:
+        if not rel.startswith(prefix) or not rel.endswith(YAML_SUFFIXES):
+            continue
+        if any(part.startswith(".") for part in rel[len(prefix) :].split("/")):
+            continue
+        found.append(unicodedata.normalize("NFC", rel))
+    return sorted(found)
+
+
+def _config_error(doc: Document, problems: list[Problem], lang: str) -> ConfigError:
+    return ConfigError(msg("repo.bad_file", lang, path=doc.rel), problems, lang)
+
+
+def load_settings(root: Path, files: Files | None = None) -> Settings:
+    """Read procspec.yaml; any problem in it is a configuration error (exit 2)."""
+    return _read_settings(root, files)[0]
+
+
+def _read_settings(root: Path, files: Files | None) -> tuple[Settings, Document]:
+    doc = _load(root, SETTINGS_FILE, "sv", files)
+    if not doc.ok:
+        raise _config_error(doc, doc.problems, "sv")
+    settings, problems = validate(Settings, doc, "sv")
+    if settings is None:
+        raise _config_error(doc, problems, "sv")
+    return settings, doc
+
+
+def language_of(root: Path) -> str:
+    """The `språk` of the repository at `root`; Swedish when procspec.yaml cannot be read."""
+    try:
+        return load_settings(root).language
+    except UsageError:
+        return "sv"
+
+
+def load_roster(
+    root: Path, lang: str, files: Files | None = None
+) -> tuple[dict[str, Person], Document, list[Problem]]:
+    """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems."""
+    path = root / ROSTER_FILE
+    if not (path.is_file() if files is None else ROSTER_FILE in files):
+        raise ConfigError(msg("repo.no_roster", lang, path=ROSTER_FILE), [], lang)
+    doc = _load(root, ROSTER_FILE, lang, files)
+    if not doc.ok:
+        raise _config_error(doc, doc.problems, lang)
+    roster: dict[str, Person] = {}
+    problems: list[Problem] = list(doc.problems)
+    from procspec.reading.model import PERSON_KEY
+
+    # Positions grouped by person once: filtering all of them per person is quadratic.
+    keys_of: dict[object, dict[KeyPath, Pos]] = {}
+    values_of: dict[object, dict[KeyPath, Pos]] = {}
+    for found, by_person in ((doc.keys, keys_of), (doc.values, values_of)):
+        for k, v in found.items():
+            if k:
+                by_person.setdefault(k[0], {})[k[1:]] = v
+    for key, entry in doc.data.items():
+        if not PERSON_KEY.fullmatch(key):
+            pos = doc.key_pos((key,))
+            problems.append(
+                Problem(
+                    ROSTER_FILE,
+                    pos.line,
+                    pos.column,
+                    "PS007",
+                    Severity.ERROR,
+                    msg("schema.person_key", lang, value=key),
+                )
+            )
+            continue
+        sub = Document(path=doc.path, rel=doc.rel, data=entry, keys={}, values={})
+        sub.keys = keys_of.get(key, {})
+        sub.values = values_of.get(key, {})
+        sub.values.setdefault((), doc.key_pos((key,)))
+        person, entry_problems = validate(Person, sub, lang)
+        problems.extend(entry_problems)
+        if person is not None:
+            roster[key] = person
+    return roster, doc, problems
+
+
+def load_process(
+    root: Path, path: Path, profile: Profile, lang: str, files: Files | None = None
+) -> ProcessRecord:
+    """Read and validate one process file (from `files` when given, keyed by `rel_path`)."""
+    rel = rel_path(root, path)
+    # From the disk, read the path as it is: its name may be in another Unicode form than `rel`.
+    if files is not None:
+        doc = _load(root, rel, lang, files)
+    elif _inside(root, path):
+        doc = load_file(path, rel, lang)
+    else:  # a link to a file elsewhere is not read, or published
+        doc = Document(path=path, rel=rel)
+        doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, msg("load.outside", lang)))
+    pid = process_id(path)
+    record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
+    for i, problem in enumerate(record.problems):
+        record.problems[i] = _with_process(problem, pid)
+    if not doc.ok:
+        return record
+    model, problems = validate(Process, doc, lang, process=pid)
+    record.problems.extend(problems)
+    record.problems.extend(_profile_keys(doc, profile, pid, lang))
+    if model is not None:
+        if profile.level_required and model.level is None:
+            record.problems.append(
+                Problem(rel, 1, 1, "PS006", Severity.ERROR, msg("schema.missing_level", lang), pid)
+            )
+        if model.kind not in profile.type_names:
+            pos = doc.value_pos(("typ",))
+            record.problems.append(
+                Problem(
+                    rel,
+                    pos.line,
+                    pos.column,
+                    "PS007",
+                    Severity.ERROR,
+                    msg(
+                        "schema.enum",
+                        lang,
+                        key="typ",
+                        value=model.kind,
+                        allowed=", ".join(profile.type_names),
+                    ),
+                    pid,
+                )
+            )
+            model = None
+    record.model = model
+    return record
+
+
+_ROLE_KEYS = ("processansvarig", "processtöd", "processledare", "processteam", "processägare")
+
+
+def _profile_keys(doc: Document, profile: Profile, pid: str, lang: str) -> list[Problem]:
+    """Roles the profile does not use are unknown keys for it (Örebro has no processansvarig)."""
+    problems = []
+    for key in _ROLE_KEYS:
+        if key in doc.data and key not in profile.roles:
+            pos = doc.key_pos((key,))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    pos.line,
+                    pos.column,
+                    "PS005",
+                    Severity.ERROR,
+                    msg("schema.not_in_profile", lang, key=key, profile=profile.name),
+                    pid,
+                )
+            )
+    return problems
+
+
+def _with_process(problem: Problem, pid: str) -> Problem:
+    from dataclasses import replace
+
+    return replace(problem, process=pid)
+
+
+def load_repository(
+    start: Path,
+    files: Files | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Repository:
+    """Read a whole repository from the folder at or above `start`.
+
+    With `files` (for example `procspec.git.log.files_at`: the repository at a git revision), the
+    root is still found on the disk, but every settings, roster and process file is read from
+    `files` instead; a custom profile file is read from the disk. `progress` is called after each
+    process file with (files done, files in all, the file's path relative to the root).
+    """
+    root = find_root(start) if files is None else _root_for(start)
+    settings, settings_doc = _read_settings(root, files)
+    lang = settings.language
+    try:
+        profile = load_profile(settings.profile, root, lang)
+    except ProfileError as exc:  # a configuration error: its problems are reported like the rest
+        raise ConfigError(exc.message, exc.problems, lang) from None
+    roster, roster_doc, problems = load_roster(root, lang, files)
+    folder = (root / settings.processes).resolve()
+    if not _within(root, folder):
+        raise UsageError(msg("repo.processes_outside", lang, path=settings.processes))
+    if files is None and folder.exists() and not folder.is_dir():
+        raise UsageError(msg("repo.processes_not_folder", lang, path=settings.processes))
+    if files is None:
+        paths = discover(root, folder)
+    else:
+        paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
+    records = []
+    for path in paths:
+        records.append(load_process(root, path, profile, lang, files))
+        if progress is not None:
+            progress(len(records), len(paths), records[-1].rel)
+    for record in records:
+        problems.extend(record.problems)
+    return Repository(root, settings, profile, roster, roster_doc, records, problems, settings_doc)
+
+
+def _root_for(start: Path) -> Path:
+    """The root for a repository read from `files`: found on the disk when possible (the work
+    tree), otherwise `start` itself."""
+    try:
+        return find_root(start)
+    except UsageError:
+        return start.resolve()

@@ -1,0 +1,228 @@
+"""The boundary between plain YAML data and the pydantic models.
+
+`validate` turns pydantic's errors into Problems (PS005 unknown key with a did-you-mean, PS006
+missing key, PS007 wrong type or value) with Swedish sentences; nothing past this module sees a
+`ValidationError`. `json_schemas` derives the published JSON Schemas from the same models.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from procspec.messages import msg, msg_n
+from procspec.problem import Pos, Problem, Severity
+from procspec.reading.documents import Document, KeyPath
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_ERRORS = {
+    "string_type": "schema.expected_text",
+    "int_type": "schema.expected_int",
+    "int_from_float": "schema.expected_int",
+    "float_type": "schema.expected_number",
+    "tal": "schema.expected_number",
+    "bool_type": "schema.expected_bool",
+    "list_type": "schema.expected_list",
+    "dict_type": "schema.expected_mapping",
+    "model_type": "schema.expected_mapping",
+    "model_attributes_type": "schema.expected_mapping",
+}
+
+
+def validate(
+    model: type[M], doc: Document, lang: str, process: str | None = None, data: Any = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate `doc.data` (or `data`) as `model`; on failure return None and the problems."""
+    try:
+        return model.model_validate(doc.data if data is None else data), []
+    except ValidationError as exc:
+        problems = [to_problem(model, doc, error, lang, process) for error in exc.errors()]
+        return None, problems
+
+
+def to_problem(
+    model: type[BaseModel], doc: Document, error: ErrorDetails, lang: str, process: str | None
+) -> Problem:
+    """One pydantic error as one Problem, positioned on the key or value it concerns."""
+    loc: KeyPath = tuple(error["loc"])
+    kind = error["type"]
+    key = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    value = error.get("input")
+    code = "PS007"
+    pos = doc.value_pos(loc)
+    if kind == "extra_forbidden":
+        code = "PS005"
+        pos = doc.key_pos(loc)
+        keys = sorted(aliases_at(model, loc[:-1]))
+        close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+        hint = (
+            msg("schema.did_you_mean", lang, suggestion=close[0])
+            if close
+            else msg("schema.allowed_keys", lang, keys=", ".join(keys))
+        )
+        text = msg("schema.unknown_key", lang, key=key, hint=hint)
+    elif kind == "missing":
+        code = "PS006"
+        parent = loc[:-1]
+        pos = doc.key_pos(parent) if parent else Pos()
+        where = msg("schema.missing_where", lang, parent=_describe(parent)) if parent else ""
+        text = msg("schema.missing", lang, key=key, where=where)
+    elif kind in _TYPE_ERRORS:
+        got = msg("schema.got", lang, got=describe_value(value, lang))
+        text = msg(_TYPE_ERRORS[kind], lang, key=key, got=got)
+    elif kind == "literal_error":
+        allowed = _literal_values(model, loc)
+        text = msg("schema.enum", lang, key=key, value=_short(value), allowed=allowed)
+    elif kind == "datum":
+        text = msg("schema.date", lang, key=key, value=_short(value))
+    elif kind == "epost":
+        text = msg("schema.email", lang, value=_short(value))
+    elif kind == "personnyckel":
+        text = msg("schema.person_key", lang, value=_short(value))
+    elif kind == "tom_text":
+        text = msg("schema.empty_text", lang, key=key)
+    elif kind == "kontrolltecken":
+        text = msg("schema.control", lang, key=key, char=error.get("ctx", {}).get("char", ""))
+    elif kind == "länk":
+        text = msg("schema.link", lang, value=_short(value))
+    elif kind == "too_short":
+        least = error.get("ctx", {}).get("min_length", 1)
+        text = msg_n("schema.empty_list", lang, least, key=key, min=least)
+    elif kind in ("greater_than_equal", "greater_than"):
+        ctx = error.get("ctx", {})
+        text = msg("schema.min_value", lang, key=key, min=ctx.get("ge", ctx.get("gt", "")))
+    else:
+        text = msg("schema.invalid", lang, key=key, detail=error["msg"])
+    return Problem(doc.rel, pos.line, pos.column, code, Severity.ERROR, text, process)
+
+
+def describe_value(value: Any, lang: str) -> str:
+    """A short description of what the user wrote, for 'must be X, not Y' sentences."""
+    if isinstance(value, str):
+        return f"'{_short(value)}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return (
+        msg(f"schema.type.{type(value).__name__}", lang)
+        if value is None or isinstance(value, list | dict)
+        else type(value).__name__
+    )
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(loc: KeyPath) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types inside Optional/list/Annotated/Union annotations."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, dict):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found.extend(_unwrap(arg))
+        return found
+    return [annotation]
+
+
+def _field_by_alias(model: type[BaseModel], alias: str) -> Any:
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == alias:
+            return info
+    return None
+
+
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = _field_by_alias(current, part)
+        if info is None:
+            return None
+        current = next(
+            (
+                t
+                for t in _unwrap(info.annotation)
+                if isinstance(t, type) and issubclass(t, BaseModel)
+            ),
+            None,
+        )
+    return current
+
+
+@cache
+def _aliases(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(info.alias or name for name, info in model.model_fields.items())
+
+
+def aliases_at(model: type[BaseModel], loc: KeyPath) -> frozenset[str]:
+    """The keys allowed in the mapping at `loc` of `model`."""
+    inner = _model_at(model, loc)
+    return _aliases(inner) if inner is not None else frozenset()
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The alternatives of an annotation: Annotated and Optional/Union taken apart."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(annotation) for m in _members(arg)]
+    return [annotation]
+
+
+def _step(annotation: Any, part: str | int) -> list[Any]:
+    """The annotations one `loc` step below `annotation`: a model's field, a list's items, a
+    mapping's values."""
+    found: list[Any] = []
+    for member in _members(annotation):
+        origin = typing.get_origin(member)
+        args = typing.get_args(member)
+        if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
+            info = _field_by_alias(member, part)
+            if info is not None:
+                found.append(info.annotation)
+        elif origin is list and args and isinstance(part, int):
+            found.append(args[0])
+        elif origin is dict and len(args) == 2:
+            found.append(args[1])
+    return found
+
+
+def _literal_values(model: type[BaseModel], loc: KeyPath) -> str:
+    """The values allowed at `loc` (a field, a list item or a mapping value), from the models'
+    Literal types, comma-separated."""
+    current: list[Any] = [model]
+    for part in loc:
+        below = [a for annotation in current for a in _step(annotation, part)]
+        if below or isinstance(part, int):
+            current = below
+        # else: pydantic names a union member in `loc` ("literal['a','b']"); it is no key
+    values: list[str] = []
+    for annotation in current:
+        for member in _members(annotation):
+            if typing.get_origin(member) is typing.Literal:
+                values.extend(str(v) for v in typing.get_args(member) if str(v) not in values)
+    return ", ".join(values)

@@ -1,0 +1,141 @@
+"""Render a process repository as documents: model → view data → Jinja2 templates (SPEC §5).
+
+For every process the three documents Örebro ties to it (Steg 6, "Dokumentera processen"): the
+processspecifikation, the aktivitetsplan and the uppföljningsplan; and the overviews: the
+processöversikt with the processkarta, all goals, and maturity (Bilaga 2). HTML for the intranet,
+GitHub Flavored Markdown for browsing the repository.
+
+The output is deterministic: dates come from `today` (the `--today` flag), the git history or the
+data, never the clock; everything is sorted. It is written into a temporary folder that replaces
+the output folder only when every document is written.
+
+`view` turns the checked repository into view data, `charts` draws the trend charts and the
+processkarta as SVG, `jinja` is the one Jinja environment over `templates/` (also used by the
+scaffolding), `output` writes the folder safely, `labels` holds the documents' words.
+
+May import: `procspec.checking`, `procspec.reading`, `procspec.git` (data types), `procspec.problem`,
+`procspec.errors`, `procspec.messages`. Never reporting, features or cli; never typer or rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from procspec.checking.hierarchy import Context
+from procspec.errors import ProcspecError
+from procspec.git.revisions import History
+from procspec.messages import msg
+from procspec.reading.repository import Repository
+from procspec.reading.slug import slug
+from procspec.rendering import labels as _labels  # noqa: F401 - registers the render.* messages
+from procspec.rendering.jinja import environment
+from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
+
+FORMATS = ("html", "md")
+FALLBACK_TODAY = date(2000, 1, 1)
+"""'Today' for a repository without git history and without a single recorded date."""
+
+Progress = Callable[[int, int, str], None]
+"""(documents done, documents in all, file name) -> None."""
+
+
+class NameCollision(ProcspecError):
+    """A process would overwrite an overview page (exit 1: a problem in the repository)."""
+
+    exit_code = 1
+
+
+def effective_today(today: date | None, history: History | None, ctx: Context) -> date:
+    """`today` when given; else the newest commit of the history; else the newest date in the
+    data; so the same input renders the same documents on any day."""
+    if today is not None:
+        return today
+    if history is not None and history.available:
+        dates = [r.date.date() for revs in history.files.values() for r in revs if r.committed]
+        if dates:
+            return max(dates)
+    return latest_data_date(ctx) or FALLBACK_TODAY
+
+
+def documents(
+    repo: Repository,
+    history: History | None,
+    today: date,
+    fmt: str = "html",
+    *,
+    rev: str | None = None,
+    fragment: bool = False,
+    progress: Progress | None = None,
+) -> dict[str, str]:
+    """Every document of `repo` as text, keyed by file name, in a stable order."""
+    ctx = Context.build(repo, today, history)
+    builder = Builder(ctx, history, fmt)
+    lang = repo.lang
+    reserved = {name: f"{name}.{fmt}" for name in OVERVIEWS.values()}
+    for record, _ in builder.records():
+        if slug(record.id) in reserved:
+            raise NameCollision(
+                msg("render.out.reserved", lang, id=record.id, file=reserved[slug(record.id)])
+            )
+    env = environment(fmt)
+    views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
+    publishing = repo.settings.publishing
+    common: dict[str, Any] = {
+        "t": builder.t,
+        "tn": builder.tn,
+        "lang": lang,
+        "organisation": repo.settings.organisation,
+        "site_title": publishing.title or repo.settings.organisation,
+        "contact": publishing.contact,
+        "today": today.isoformat(),
+        "rev": rev,
+        "fragment": fragment,
+        "pages": {key: f"{name}.{fmt}" for key, name in OVERVIEWS.items()},
+        "uses_responsible": "processansvarig" in repo.profile.roles,
+    }
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    for view in views:
+        page = {"p": view}
+        jobs.append((view.pages.spec, "process", page))
+        jobs.append((view.pages.activities, "activities", page))
+        jobs.append((view.pages.follow_up, "followup", page))
+    found_map = builder.process_map()
+    jobs.append(
+        (
+            common["pages"]["index"],
+            "index",
+            {
+                "count": len(views),
+                "map": found_map,
+                "map_text": builder.map_text(found_map),
+                "hierarchy": builder.hierarchy(),
+                "owners": builder.owners_table(),
+            },
+        )
+    )
+    all_goals = [(v, g) for v in views for g in v.goals]
+    jobs.append(
+        (
+            common["pages"]["goals"],
+            "goals",
+            {"goals": all_goals, "summary": builder.status_counts([g for _, g in all_goals])},
+        )
+    )
+    jobs.append(
+        (
+            common["pages"]["maturity"],
+            "maturity",
+            {"views": views, "summary": builder.maturity_counts(views)},
+        )
+    )
+    written: dict[str, str] = {}
+    for done, (name, template, context) in enumerate(jobs, 1):
+        text = env.get_template(f"{fmt}/{template}.{fmt}").render(
+            **common, **context, current=template
+        )
+        written[name] = text
+        if progress is not None:
+            progress(done, len(jobs), name)
+    return written

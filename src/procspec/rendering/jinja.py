@@ -1,0 +1,97 @@
+"""procspec's Jinja2 environment: one loader over the templates inside the package.
+
+The templates live in `procspec/rendering/templates/` and are found with Jinja's `PackageLoader`
+(importlib.resources), installed or in a checkout: `html/` and `md/` for the documents, `scaffold/`
+for `init` and `new`. `environment(kind)` gives the one environment per output kind, made once:
+HTML templates autoescape everything; Markdown templates escape every printed value for Markdown
+through `finalize`, so user text cannot open a table cell, a link or raw HTML in either format;
+scaffold templates write YAML and Markdown files as they are, with a `yaml` filter for scalars.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+LOADER = PackageLoader("procspec.rendering", "templates")
+"""Every template of procspec: `html/`, `md/` and `scaffold/`."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#~!])")
+
+
+def md_escape(value: Any) -> Markup:
+    """Text for a Markdown (GFM) document: HTML characters as entities, Markdown punctuation
+    backslash-escaped, `|` escaped for table cells, line breaks as `<br>`."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return Markup(text.replace("\n", "<br>"))  # noqa: S704 - escaped above
+
+
+def md_url(value: str) -> Markup:
+    """A link target for `[text](url)`: characters that would end or break it percent-encoded."""
+    out = []
+    for char in value:
+        if char in " ()<>[]\\|\"'`" or ord(char) < 0x20:
+            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8")))
+        else:
+            out.append(char)
+    return Markup("".join(out))  # noqa: S704 - every character that could end the link is encoded
+
+
+def stop(text: str) -> str:
+    """`text` ending in exactly one full stop (or its own ?, ! or :)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", ":")) else f"{text}."
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_PLAIN_SCALAR = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü0-9][A-Za-zÅÄÖåäöÉéÜü0-9 ,.()–/-]*")
+
+
+def yaml_text(value: object) -> str:
+    """A YAML 1.2 scalar for `value`: plain when it reads unambiguously, else double-quoted."""
+    text = str(value)
+    if _PLAIN_SCALAR.fullmatch(text) and not text.endswith((" ", ".")) and not text.isdigit():
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+@cache
+def environment(kind: str) -> Environment:
+    """The environment for `html`, `md` or `scaffold` templates (over the one `LOADER`)."""
+    common: dict[str, Any] = {
+        "loader": LOADER,
+        "undefined": StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
+    if kind == "scaffold":
+        # YAML and Markdown files, not HTML: escaping would corrupt them.
+        env = Environment(autoescape=False, **common)  # noqa: S701
+        env.filters["yaml"] = yaml_text
+        return env
+    if kind == "html":
+        env = Environment(autoescape=select_autoescape(["html", "svg"]), **common)
+    else:
+        # Autoescaping keeps macro output (Markup) as it is; `finalize` escapes everything else
+        # for Markdown before the HTML escaping would see it.
+        env = Environment(autoescape=True, finalize=md_escape, **common)
+        env.filters["url"] = md_url
+    env.filters["stop"] = stop
+    env.filters["capitalize_first"] = capitalize_first
+    env.filters["coord"] = lambda v: f"{v:.1f}".rstrip("0").rstrip(".")
+    return env

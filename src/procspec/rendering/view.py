@@ -1,0 +1,680 @@
+"""The model as the documents show it: plain view data for the templates (no markup here).
+
+Everything a template prints is worked out here — effective and inherited roles with names,
+links between documents, goal status, charts' coordinates — and sorted, so the templates only
+lay it out and the output is the same for the same input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from procspec.checking import goal_status as assess
+from procspec.checking import maturity as maturity_model
+from procspec.checking.hierarchy import Context
+from procspec.checking.process_list import Holder, Row, holder, rows
+from procspec.git.revisions import History, Revision
+from procspec.messages import msg, msg_n
+from procspec.reading.model import Goal, Measure, Process, Result
+from procspec.reading.repository import ProcessRecord
+from procspec.reading.slug import slug
+from procspec.rendering.charts import BandSpec, Chart, MapItem, ProcessMap, process_map, trend_chart
+
+BAND_ORDER = {"styr": 0, "huvud": 1, "stöd": 2}
+STATUS_CLASS = {
+    assess.GoalStatus.REACHED: ("ok", "✓"),
+    assess.GoalStatus.ON_TRACK: ("track", "→"),
+    assess.GoalStatus.NOT_REACHED: ("bad", "✗"),
+    assess.GoalStatus.NOT_MEASURED: ("none", "○"),
+}
+ACTIVITY_ORDER = {"pågående": 0, "planerad": 1, "klar": 2, "avbruten": 3}
+
+SPEC_SUFFIX = ""
+ACTIVITIES_SUFFIX = ".aktivitetsplan"
+FOLLOW_UP_SUFFIX = ".uppfoljningsplan"
+OVERVIEWS = {"index": "index", "goals": "maloversikt", "maturity": "mognad"}
+
+
+def number(value: float, lang: str) -> str:
+    """A number as a reader writes it: no trailing .0, a decimal comma in Swedish."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        text = str(int(value))
+    else:
+        text = f"{value:.10g}"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def with_unit(value: float, unit: str | None, lang: str) -> str:
+    text = number(value, lang)
+    return f"{text}\u00a0{unit}" if unit else text
+
+
+@dataclass(frozen=True)
+class Pages:
+    """File names of one process's three documents, for one output format."""
+
+    spec: str
+    activities: str
+    follow_up: str
+
+
+def pages_of(pid: str, ext: str) -> Pages:
+    base = slug(pid)
+    return Pages(
+        f"{base}{SPEC_SUFFIX}.{ext}",
+        f"{base}{ACTIVITIES_SUFFIX}.{ext}",
+        f"{base}{FOLLOW_UP_SUFFIX}.{ext}",
+    )
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleView:
+    key: str
+    label: str
+    holders: list[Holder]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    date: str | None
+    author: str
+    description: str
+    version: str | None
+
+
+@dataclass
+class HistoryView:
+    available: bool
+    note: str | None
+    revisions: list[RevisionView]
+    last_change: str | None
+    uncommitted: bool
+
+
+@dataclass(frozen=True)
+class ResultView:
+    date: str
+    value: str
+    comment: str | None
+
+
+@dataclass
+class GoalView:
+    id: str
+    anchor: str
+    description: str
+    kind: str
+    deadline: str | None
+    set_by: str | None
+    measure: str | None
+    target: str | None
+    method: str | None
+    frequency: str | None
+    responsible: Holder | None
+    reported_to: Holder | None
+    reported_text: str | None
+    handling: str | None
+    status: str
+    status_label: str
+    status_class: str
+    status_icon: str
+    latest: str
+    next_due: str | None
+    next_overdue: bool
+    results: list[ResultView]
+    chart: Chart | None
+    chart_desc: str
+    activities: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class MeasureView:
+    id: str
+    anchor: str
+    description: str
+    unit: str | None
+    frequency: str | None
+    latest: str
+    results: list[ResultView]
+    chart: Chart | None
+    chart_desc: str
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    id: str
+    anchor: str
+    description: str
+    status: str
+    status_label: str
+    overdue: bool
+    responsible: Holder
+    start: str | None
+    due: str
+    goals: list[Link]
+    decision: str | None
+    effect: str | None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    kind: str
+    description: str
+    critical: bool
+
+
+@dataclass
+class ProcessView:
+    id: str
+    name: str
+    pages: Pages
+    kind: str
+    band: str
+    level: int
+    show_level: bool
+    parent: Link | None
+    children: list[Link]
+    adjacent: list[Link]
+    owners: RoleView
+    leader: RoleView
+    responsible: RoleView | None
+    team: list[Holder]
+    support: list[tuple[str, Holder]] | None
+    forums: list[str]
+    purpose: str
+    start_event: str
+    end_event: str
+    recipients: list[str]
+    requirements: list[Requirement]
+    documents: list[Link]
+    goals: list[GoalView]
+    measures: list[MeasureView]
+    activities: list[ActivityView]
+    activity_summary: str
+    approval: dict[str, object] | None
+    reviewed: str | None
+    history: HistoryView
+    maturity: maturity_model.Maturity
+    maturity_label: str
+    maturity_missing: list[str]
+
+
+class Builder:
+    """Builds the views of one repository for one output format (`ext`: html or md)."""
+
+    def __init__(self, ctx: Context, history: History | None, ext: str) -> None:
+        self.ctx = ctx
+        self.history = history
+        self.ext = ext
+        self.lang = ctx.lang
+        self.rows = {row.id: row for row in rows(ctx)}
+        self.order = self._tree_order()
+
+    def t(self, key: str, /, **params: object) -> str:
+        return msg(f"render.{key}", self.lang, **params)
+
+    def tn(self, key: str, number: int, /, **params: object) -> str:
+        """`t` for a sentence about `number` things (singular when it is 1)."""
+        return msg_n(f"render.{key}", self.lang, number, **params)
+
+    # --- ordering ---
+
+    def _sort_key(self, row: Row) -> tuple[int, str, str]:
+        band = self.ctx.repo.profile.band(row.kind)
+        return (BAND_ORDER[band], row.name.casefold(), row.id)
+
+    def children(self, pid: str) -> list[Row]:
+        row = self.rows.get(pid)
+        if row is None:
+            return []
+        found = [self.rows[c] for c in row.children if c in self.rows and c != pid]
+        return sorted(found, key=lambda r: (r.name.casefold(), r.id))
+
+    def _tree_order(self) -> list[tuple[Row, int]]:
+        """Every process once, depth first from the roots, with its depth in the tree."""
+        order: list[tuple[Row, int]] = []
+        seen: set[str] = set()
+
+        def visit(row: Row, depth: int) -> None:
+            if row.id in seen:
+                return
+            seen.add(row.id)
+            order.append((row, depth))
+            for child in self.children(row.id):
+                visit(child, depth + 1)
+
+        roots = [r for r in self.rows.values() if r.parent is None or r.parent not in self.rows]
+        for row in sorted(roots, key=self._sort_key):
+            visit(row, 0)
+        # Processes in a cycle (possible only when PS302 is switched off) have no root.
+        for row in sorted(self.rows.values(), key=self._sort_key):
+            visit(row, 0)
+        return order
+
+    def records(self) -> list[tuple[ProcessRecord, Process]]:
+        """Processes in tree order."""
+        return [
+            (self.ctx.by_id[row.id], model)
+            for row, _ in self.order
+            if (model := self.ctx.by_id[row.id].model) is not None
+        ]
+
+    # --- small pieces ---
+
+    def link(self, pid: str, kind: str = "spec", note: str | None = None) -> Link:
+        row = self.rows.get(pid)
+        if row is None:
+            return Link(self.t("spec.unknown_process", id=pid), None, note)
+        return Link(row.name, getattr(pages_of(pid, self.ext), kind), note)
+
+    def kind_label(self, kind: str) -> str:
+        return kind[:1].upper() + kind[1:]
+
+    def person(self, key: str) -> Holder:
+        return holder(self.ctx, key)
+
+    def _origin(self, pid: str, role: str) -> str | None:
+        """The nearest ancestor that names `role` itself (where an inherited role comes from)."""
+        for ancestor in self.ctx.chain(pid)[1:]:
+            model = self.ctx.by_id[ancestor].model
+            if model is not None and Context._own(model, role):
+                return model.name
+        return None
+
+    def role(self, pid: str, role: str) -> RoleView:
+        keys, inherited = self.ctx.role(pid, role)
+        note = None
+        if inherited:
+            origin = self._origin(pid, role)
+            note = self.t("role.inherited", parent=origin) if origin else None
+        return RoleView(role, self.t(f"role.{role}"), [self.person(k) for k in keys], note)
+
+    def leader(self, pid: str) -> RoleView:
+        keys, via = self.ctx.leader(pid)
+        note = None
+        if via is not None:
+            note = self.t(f"role.implied.{via}")
+            _, inherited = self.ctx.role(pid, via)
+            if inherited and (origin := self._origin(pid, via)):
+                note += f", {self.t('role.inherited', parent=origin)}"
+        label = self.t("role.processledare")
+        return RoleView("processledare", label, [self.person(k) for k in keys], note)
+
+    def target_text(self, goal: Goal) -> str | None:
+        if goal.target is None:
+            return None
+        value = with_unit(goal.target, goal.unit, self.lang)
+        key = "fu.at_most" if goal.direction == "minska" else "fu.at_least"
+        return self.t(key, value=value)
+
+    def results(self, results: list[Result], unit: str | None) -> list[ResultView]:
+        return [
+            ResultView(r.date.isoformat(), with_unit(r.value, unit, self.lang), r.comment)
+            for r in assess.in_order(results)
+        ]
+
+    def chart(
+        self,
+        item_id: str,
+        results: list[Result],
+        unit: str | None,
+        target: str | None,
+        target_value: float | None,
+    ) -> tuple[Chart | None, str]:
+        ordered = assess.in_order(results)
+        series = [(r.date, float(r.value), with_unit(r.value, unit, self.lang)) for r in ordered]
+        label = self.t("chart.target", value=target) if target else None
+        chart = trend_chart(series, target_value, lambda v: number(v, self.lang), label)
+        if not ordered:
+            return None, ""
+        params = {
+            "count": len(ordered),
+            "first": ordered[0].date.isoformat(),
+            "last": ordered[-1].date.isoformat(),
+            "first_value": series[0][2],
+            "last_value": series[-1][2],
+        }
+        if target:
+            return chart, self.tn("chart.desc_target", len(ordered), target=target, **params)
+        return chart, self.tn("chart.desc", len(ordered), **params)
+
+    # --- documents ---
+
+    def history_of(self, record: ProcessRecord) -> HistoryView:
+        if self.history is None or not self.history.available:
+            # Not git's reason: it names local paths, which do not belong in a published page.
+            return HistoryView(False, self.t("meta.no_history_plain"), [], None, False)
+        revisions: list[Revision] = self.history.of(record.rel)
+        views = []
+        uncommitted = False
+        last: str | None = None
+        for revision in revisions:
+            if revision.committed:
+                day = revision.date.date().isoformat()
+                last = last or day
+                views.append(RevisionView(day, revision.author, revision.subject, revision.short))
+            else:
+                uncommitted = True
+                views.append(
+                    RevisionView(None, revision.author, self.t("history.uncommitted"), None)
+                )
+        note = self.t("meta.shallow") if self.history.shallow else None
+        return HistoryView(True, note, views, last, uncommitted)
+
+    def goal(self, pid: str, index: int, goal: Goal, model: Process) -> GoalView:
+        status = assess.goal_status(goal, self.ctx.today)
+        css, icon = STATUS_CLASS[status]
+        target = self.target_text(goal)
+        last = assess.latest(goal.results)
+        if last is None:
+            latest = self.t("fu.no_results")
+        elif target:
+            latest = self.t(
+                "fu.latest",
+                value=with_unit(last.value, goal.unit, self.lang),
+                date=last.date.isoformat(),
+                target=target,
+            )
+        else:
+            latest = self.t(
+                "fu.latest_plain",
+                value=with_unit(last.value, goal.unit, self.lang),
+                date=last.date.isoformat(),
+            )
+        due = assess.follow_up_due(goal)
+        follow = goal.follow_up
+        reported_holder: Holder | None = None
+        reported_text: str | None = None
+        if follow is not None and follow.reported_to:
+            if follow.reported_to in self.ctx.roster:
+                reported_holder = self.person(follow.reported_to)
+            else:
+                reported_text = follow.reported_to
+        chart, desc = self.chart(goal.id, goal.results, goal.unit, target, goal.target)
+        pages = pages_of(pid, self.ext)
+        activities = [
+            Link(f"{a.id}: {a.description}", f"{pages.activities}#aktivitet-{i}")
+            for i, a in enumerate(model.activities, 1)
+            if goal.id in a.goals
+        ]
+        return GoalView(
+            id=goal.id,
+            anchor=f"mal-{index}",
+            description=goal.description,
+            kind=goal.kind,
+            deadline=goal.deadline.isoformat() if goal.deadline else None,
+            set_by=goal.set_by,
+            measure=goal.measure,
+            target=target,
+            method=follow.method if follow else None,
+            frequency=follow.frequency if follow else None,
+            responsible=self.person(follow.responsible) if follow and follow.responsible else None,
+            reported_to=reported_holder,
+            reported_text=reported_text,
+            handling=follow.handling if follow else None,
+            status=status.value,
+            status_label=msg(f"goal_status.{status.value}", self.lang),
+            status_class=css,
+            status_icon=icon,
+            latest=latest,
+            next_due=due.isoformat() if due else None,
+            next_overdue=due is not None and due < self.ctx.today,
+            results=self.results(goal.results, goal.unit),
+            chart=chart,
+            chart_desc=desc,
+            activities=activities,
+        )
+
+    def measure(self, index: int, measure: Measure) -> MeasureView:
+        last = assess.latest(measure.results)
+        latest = (
+            self.t(
+                "fu.latest_plain",
+                value=with_unit(last.value, measure.unit, self.lang),
+                date=last.date.isoformat(),
+            )
+            if last
+            else self.t("fu.no_results")
+        )
+        chart, desc = self.chart(measure.id, measure.results, measure.unit, None, None)
+        return MeasureView(
+            id=measure.id,
+            anchor=f"matt-{index}",
+            description=measure.description,
+            unit=measure.unit,
+            frequency=measure.frequency,
+            latest=latest,
+            results=self.results(measure.results, measure.unit),
+            chart=chart,
+            chart_desc=desc,
+        )
+
+    def activities(self, pid: str, model: Process) -> tuple[list[ActivityView], str]:
+        pages = pages_of(pid, self.ext)
+        goal_index = {g.id: i for i, g in enumerate(model.goals, 1)}
+        views = []
+        for i, activity in enumerate(model.activities, 1):
+            goals = [
+                Link(g, f"{pages.follow_up}#mal-{goal_index[g]}" if g in goal_index else None)
+                for g in activity.goals
+            ]
+            views.append(
+                ActivityView(
+                    id=activity.id,
+                    anchor=f"aktivitet-{i}",
+                    description=activity.description,
+                    status=activity.status,
+                    status_label=self.t(f"act.status.{activity.status}"),
+                    overdue=assess.overdue(activity, self.ctx.today),
+                    responsible=self.person(activity.responsible),
+                    start=activity.start.isoformat() if activity.start else None,
+                    due=activity.due.isoformat(),
+                    goals=goals,
+                    decision=activity.decision,
+                    effect=activity.effect,
+                )
+            )
+        counts = Counter(a.status for a in model.activities)
+        summary = self.tn(
+            "act.summary",
+            len(model.activities),
+            total=len(model.activities),
+            planned=counts["planerad"],
+            ongoing=counts["pågående"],
+            done=counts["klar"],
+            cancelled=counts["avbruten"],
+            overdue=sum(1 for a in views if a.overdue),
+        )
+        return views, summary
+
+    def process(self, record: ProcessRecord, model: Process) -> ProcessView:
+        pid = record.id
+        profile = self.ctx.repo.profile
+        uses = set(profile.roles)
+        children = [self.link(c.id) for c in self.children(pid)]
+        adjacent = sorted(
+            (self.link(a.process, note=a.interface) for a in model.adjacent),
+            key=lambda link: (link.text.casefold(), link.href or ""),
+        )
+        support: list[tuple[str, Holder]] | None = None
+        if "processtöd" in uses:
+            support = []
+            if model.support is not None:
+                for key, value in (
+                    ("processhandledare", model.support.facilitator),
+                    ("processkommunikatör", model.support.communicator),
+                    ("processcontroller", model.support.controller),
+                ):
+                    if value:
+                        support.append((self.t(f"role.{key}"), self.person(value)))
+        approval: dict[str, object] | None = None
+        if model.approved is not None:
+            approval = {
+                "by": self.person(model.approved.by),
+                "date": model.approved.date.isoformat(),
+                "reference": model.approved.reference,
+            }
+        reviewed = None
+        if model.reviewed is not None:
+            who = self.person(model.reviewed.by)
+            reviewed = self.t(
+                "meta.reviewed_by", date=model.reviewed.date.isoformat(), name=who.name or who.key
+            )
+        owners = self.role(pid, "processägare")
+        leader = self.leader(pid)
+        level_rule_has_responsible = "processansvarig" in uses
+        mature = maturity_model.maturity(model, bool(owners.holders), bool(leader.holders))
+        activities, summary = self.activities(pid, model)
+        return ProcessView(
+            id=pid,
+            name=model.name,
+            pages=pages_of(pid, self.ext),
+            kind=self.kind_label(model.kind),
+            band=profile.band(model.kind),
+            level=self.ctx.level(pid),
+            show_level=profile.level_required or model.level is not None,
+            parent=self.link(model.parent) if model.parent else None,
+            children=children,
+            adjacent=adjacent,
+            owners=owners,
+            leader=leader,
+            responsible=self.role(pid, "processansvarig") if level_rule_has_responsible else None,
+            team=[self.person(k) for k in model.team],
+            support=support,
+            forums=list(model.forums),
+            purpose=model.purpose,
+            start_event=model.start_event,
+            end_event=model.end_event,
+            recipients=list(model.recipients),
+            requirements=[
+                Requirement(r.kind, r.description, r.critical) for r in model.requirements
+            ],
+            documents=[Link(d.title, d.link) for d in model.documents],
+            goals=[self.goal(pid, i, g, model) for i, g in enumerate(model.goals, 1)],
+            measures=[self.measure(i, m) for i, m in enumerate(model.measures, 1)],
+            activities=activities,
+            activity_summary=summary,
+            approval=approval,
+            reviewed=reviewed,
+            history=self.history_of(record),
+            maturity=mature,
+            maturity_label=msg(f"maturity.{mature.level}", self.lang),
+            maturity_missing=[msg(f"maturity.missing.{key}", self.lang) for key in mature.missing],
+        )
+
+    # --- overviews ---
+
+    def process_map(self) -> ProcessMap:
+        profile = self.ctx.repo.profile
+        bands: list[BandSpec] = []
+        for band in ("styr", "huvud", "stöd"):
+            labels = [t.label or self.kind_label(t.name) for t in profile.types if t.band == band]
+            tops = [
+                row for row, depth in self.order if depth == 0 and profile.band(row.kind) == band
+            ]
+            if not tops and not labels:
+                continue
+            title = ", ".join(labels) if labels else self.t(f"map.band.{band}")
+            href = None
+            shown = tops
+            # A band held by one group process (Botkyrka's "Stödprocesser") shows the group's
+            # processes, with the band's title linking to the group itself.
+            if len(tops) == 1 and self.children(tops[0].id):
+                title = tops[0].name
+                href = pages_of(tops[0].id, self.ext).spec
+                shown = self.children(tops[0].id)
+            if band == "huvud":
+                title = f"{title}: {self.t('map.flow')}"
+            items = [
+                MapItem(
+                    row.name,
+                    pages_of(row.id, self.ext).spec,
+                    self.t("map.box", name=row.name, kind=self.kind_label(row.kind)),
+                )
+                for row in shown
+            ]
+            bands.append(BandSpec(band, title, href, items))
+        return process_map(bands)
+
+    def map_text(self, found: ProcessMap) -> str:
+        """The map in words: each band's title and the processes in it."""
+        parts = []
+        for band in found.bands:
+            names = "; ".join(box.label for box in band.boxes) or self.t("map.empty")
+            parts.append(f"{band.title}: {names}.")
+        return " ".join(parts)
+
+    def hierarchy(self) -> list[dict[str, object]]:
+        """The tree as nested items (for a nested list)."""
+
+        def item(row: Row, seen: frozenset[str]) -> dict[str, object]:
+            kids = [c for c in self.children(row.id) if c.id not in seen]
+            return {
+                "link": self.link(row.id),
+                "level": row.level,
+                "kind": self.kind_label(row.kind),
+                "children": [item(c, seen | {c.id}) for c in kids],
+            }
+
+        return [item(row, frozenset({row.id})) for row, depth in self.order if depth == 0]
+
+    def owners_table(self) -> list[dict[str, object]]:
+        table = []
+        for row, depth in self.order:
+            table.append(
+                {
+                    "link": self.link(row.id),
+                    "depth": depth,
+                    "level": row.level,
+                    "owners": self.role(row.id, "processägare"),
+                    "responsible": self.role(row.id, "processansvarig"),
+                    "leader": self.leader(row.id),
+                }
+            )
+        return table
+
+    def status_counts(self, goals: list[GoalView]) -> str:
+        counts = Counter(g.status for g in goals)
+        return self.tn(
+            "goals.summary",
+            len(goals),
+            total=len(goals),
+            reached=counts["uppnått"],
+            on_track=counts["på väg"],
+            not_reached=counts["ej uppnått"],
+            not_measured=counts["ej mätt"],
+        )
+
+    def maturity_counts(self, views: list[ProcessView]) -> str:
+        counts = Counter(v.maturity.level for v in views)
+        parts = [
+            self.t("maturity.level_count", level=level, count=counts[level])
+            for level in maturity_model.MATURITY_LEVELS
+        ]
+        return self.t("maturity.summary", counts=", ".join(parts))
+
+
+def latest_data_date(ctx: Context) -> date | None:
+    """The newest date the data records as past (results, reviews, approvals), for a
+    deterministic 'today' when neither --today nor git gives one."""
+    found: list[date] = []
+    for _, model in ctx.processes():
+        for goal in model.goals:
+            found.extend(r.date for r in goal.results)
+        for measure in model.measures:
+            found.extend(r.date for r in measure.results)
+        if model.reviewed is not None:
+            found.append(model.reviewed.date)
+        if model.approved is not None:
+            found.append(model.approved.date)
+    return max(found) if found else None

@@ -1,0 +1,44 @@
+"""The rule catalogue as Markdown: `procspec rules --format md` and docs/regler.md."""
+
+from __future__ import annotations
+
+from procspec.checking.rules import all_rules
+
+
+def catalogue_markdown() -> str:
+    """The rule catalogue as Markdown (docs/regler.md is this text)."""
+    lines = [
+        "# Regler",
+        "",
+        "Genererad från regelregistret med `procspec rules --format md`. Koderna byter aldrig betydelse.",
+        "",
+        "| kod | allvar | regel | källa |",
+        "|---|---|---|---|",
+    ]
+    rules = all_rules()
+    for r in rules:
+        lines.append(
+            f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | {r.title['sv']} | {r.source} |"
+        )
+    for r in rules:
+        lines += [
+            "",
+            f"## {r.code}",
+            "",
+            f"**{r.title['sv']}** ({r.title['en']}). Allvar: {r.severity.value}. Källa: {r.source}.",
+            "",
+            r.doc,
+            "",
+            "Fel:",
+            "",
+            "```yaml",
+            r.bad.rstrip("\n"),
+            "```",
+            "",
+            "Rätt:",
+            "",
+            "```yaml",
+            r.good.rstrip("\n"),
+            "```",
+        ]
+    return "\n".join(lines) + "\n"
