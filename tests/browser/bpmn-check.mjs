@@ -9,13 +9,13 @@ const require = createRequire(import.meta.url);
 const { Linter } = require("bpmnlint");
 const NodeResolver = require("bpmnlint/lib/resolver/node-resolver");
 
-const linter = new Linter({
-  config: { extends: "bpmnlint:recommended" },
-  resolver: new NodeResolver(),
-});
-
 const out = {};
 for (const file of process.argv.slice(2)) {
+  // A new linter for every file: some rules keep state between the diagrams one linter reads.
+  const linter = new Linter({
+    config: { extends: "bpmnlint:recommended" },
+    resolver: new NodeResolver(),
+  });
   const moddle = new BpmnModdle();
   const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, "utf8"));
   const reports = await linter.lint(rootElement);

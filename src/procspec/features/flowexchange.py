@@ -126,7 +126,7 @@ def import_process(ctx: Context, record: ProcessRecord, source: Path, force: boo
         "bpmn.imported",
         lang,
         activities=sum(len(step.get("aktiviteter", [])) for step in steps),
-        actors=len(imported.data["aktörer"]),
+        actors=len(imported.data.get("aktörer", [])),
         steps=len(steps),
         file=record.rel,
     )

@@ -127,7 +127,8 @@ NODE_PARTS = {
     "multiInstanceLoopCharacteristics",
     "standardLoopCharacteristics",
 }
-CONNECTORS = {"association", "dataInputAssociation", "dataOutputAssociation"}
+CONNECTORS = {"association", "dataInputAssociation", "dataOutputAssociation", "dataObject"}
+"""Named with the element they belong to (an annotation, a data object reference)."""
 CHOICE_GATEWAYS = {"exclusiveGateway", "inclusiveGateway", "complexGateway", "eventBasedGateway"}
 QUIET = {
     "laneSet",
@@ -312,7 +313,10 @@ def read_bpmn(raw: bytes, file: str) -> Imported:
     def flow_nodes(process: ET.Element) -> int:
         return sum(1 for child in process if _local(child.tag) not in QUIET | {"laneSet"})
 
+    # The first process with activities; else (an overview map: groups only) the first process.
     chosen = next((p for p in processes if flow_nodes(p)), None)
+    if chosen is None and any(True for _ in root.iter(_q("group"))):
+        chosen = next(iter(processes), None)
     if chosen is None:
         raise BpmnError("bpmn.no_process", file=file)
     for process in processes:
@@ -391,8 +395,6 @@ def read_bpmn(raw: bytes, file: str) -> Imported:
         nodes[element_id] = _Node(child, kind, order=len(nodes))
     if len(nodes) > MAX_ELEMENTS:
         raise BpmnError("bpmn.too_large", file=file, size=f"{len(nodes)} element", limit="20000")
-    if not nodes:
-        raise BpmnError("bpmn.no_process", file=file)
 
     targets: dict[str, str] = {}
     for flow in flows:
@@ -410,8 +412,15 @@ def read_bpmn(raw: bytes, file: str) -> Imported:
         nodes[source].outgoing.append(flow)
         targets[flow.get("id", "")] = target
     for node in nodes.values():
-        if node.kind == "beslut" and len(node.outgoing) <= 1:
-            node.kind = "join"  # a gateway that only merges paths
+        # A gateway that only merges paths disappears into the arrows; one of procspec's own
+        # beslut, or one whose only way out is named, stays a beslut.
+        if (
+            node.kind == "beslut"
+            and len(node.outgoing) <= 1
+            and _extension(node.element, "aktivitet") is None
+            and not any(_name(flow) for flow in node.outgoing)
+        ):
+            node.kind = "join"
 
     # --- lanes -------------------------------------------------------------------------------
     actors: list[dict[str, str]] = []
@@ -440,7 +449,7 @@ def read_bpmn(raw: bytes, file: str) -> Imported:
         box = bounds.get(lane.get("id", ""))
         if box is not None:
             lane_boxes.append((box, actor_id))
-    if not lanes:
+    if not lanes and nodes:
         actor_id = actor_names.make(None, process_name, "aktör")
         actors.append({"id": actor_id, "namn": process_name})
         for node_id in nodes:
@@ -608,5 +617,6 @@ def read_bpmn(raw: bytes, file: str) -> Imported:
     for step in steps:
         if not step["aktiviteter"]:
             del step["aktiviteter"]
-    data = {"aktörer": actors, "processteg": steps}
+    data: dict[str, Any] = {"aktörer": actors} if actors else {}
+    data["processteg"] = steps
     return Imported(data, skipped)

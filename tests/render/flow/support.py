@@ -4,6 +4,8 @@ and the geometry every layout must keep."""
 from __future__ import annotations
 
 import itertools
+import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +135,63 @@ def geometry_faults(layout: FlowLayout) -> list[str]:
                 if any(_overlap(edge.label.box, box) for box in boxes):
                     faults.append(f"label of {edge.id} covers {shape.id}")
     return faults
+
+
+def well_formed_map(seed: int) -> FlowMap:
+    """A map as a process leader would draw it (one start event, every path ending in an end
+    event, every activity named): a chain of activities, decisions that loop back, parallel
+    paths and delprocesser over 2–4 lanes and 1–4 steps. Random but fixed by `seed`."""
+    rng = random.Random(seed)
+    lanes = rng.randint(2, 4)
+    items: list[dict[str, Any]] = []
+    pending: list[Callable[[str], None]] = []  # open ends, linked to whatever comes next
+    tasks: list[str] = []
+
+    def add(item: dict[str, Any], *open_ends: dict[str, Any]) -> None:
+        for link in pending:
+            link(item["id"])
+        pending.clear()
+        items.append(item)
+        for end in open_ends:
+            pending.append(lambda target, end=end: end.__setitem__("nästa", target))
+
+    start = {"id": "start", "typ": "start", "namn": "Ärendet inkommer"}
+    add(start, start)
+    for i in range(rng.randint(2, 12)):
+        kind = rng.choice(["aktivitet", "aktivitet", "beslut", "parallell", "delprocess"])
+        here = f"a{i}"
+        if kind == "beslut" and tasks:
+            yes = {"om": "Ja", "nästa": ""}
+            no = {"om": "Nej", "nästa": rng.choice(tasks)}
+            add({"id": here, "typ": "beslut", "namn": f"Är steg {i} klart?", "val": [yes, no]}, yes)
+        elif kind == "parallell":
+            left = {"id": f"{here}-a", "namn": f"Gör del A av steg {i}"}
+            right = {"id": f"{here}-b", "namn": f"Gör del B av steg {i}"}
+            add({"id": here, "namn": f"Fördela arbetet {i}", "nästa": [left["id"], right["id"]]})
+            items.extend([left, right])
+            pending.extend(
+                lambda target, end=end: end.__setitem__("nästa", target) for end in (left, right)
+            )
+            tasks.append(here)
+        elif kind == "delprocess":
+            sub = {"id": here, "typ": "delprocess", "namn": f"Delprocess {i}", "process": "annan"}
+            add(sub, sub)
+        else:
+            task = {"id": here, "namn": f"Utför aktivitet nummer {i} enligt rutinen"}
+            add(task, task)
+            tasks.append(here)
+    add({"id": "slut", "typ": "slut", "namn": "Ärendet är avslutat"})
+    for item in items:
+        item["aktör"] = f"l{rng.randrange(lanes)}"
+    steps = rng.randint(1, min(4, len(items)))
+    cuts = sorted(rng.sample(range(1, len(items)), steps - 1))
+    bounds = [0, *cuts, len(items)]
+    return FlowMap.model_validate(
+        {
+            "aktörer": [{"id": f"l{k}", "namn": f"Aktör {k}"} for k in range(lanes)],
+            "processteg": [
+                {"id": f"s{k}", "namn": f"Processteg {k}", "aktiviteter": items[a:b]}
+                for k, (a, b) in enumerate(itertools.pairwise(bounds))
+            ],
+        }
+    )

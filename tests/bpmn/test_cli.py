@@ -1,0 +1,113 @@
+"""`procspec bpmn export` and `procspec bpmn import` on a real repository, run as a user would."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ..conftest import EXAMPLES
+from ..git.conftest import procspec
+
+BUDGET = "processer/följa-upp-budget.yaml"
+CAMUNDA = EXAMPLES / "bpmn" / "placera-barn-i-förskola.bpmn"
+SIGNAVIO = EXAMPLES / "bpmn" / "betala-leverantörsfakturor.bpmn"
+
+
+def _import(root: Path, source: Path, *extra: str) -> tuple[int, str, str]:
+    done = procspec(
+        "bpmn", "import", str(source), "--process", "följa-upp-budget", "--repo", str(root), *extra
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_import_writes_the_map_and_nothing_else(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    path = root / BUDGET
+    before = path.read_bytes()
+    code, out, err = _import(root, CAMUNDA)
+    assert code == 0, err
+    assert "13 aktiviteter, 3 aktörer, 3 processteg" in out
+    assert "anteckningen" in err  # the text annotation is named, not dropped
+    after = path.read_bytes()
+    assert after.startswith(before)  # the file had no granskad: the map is appended
+    assert after[len(before) :].startswith(b"processkarta:\n")
+    validated = procspec("validate", str(root), "--format", "json")
+    assert "PS00" not in validated.stdout  # the file still reads and matches the schema
+
+
+def test_import_refuses_to_replace_a_map_without_force(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    assert _import(root, CAMUNDA)[0] == 0
+    first = (root / BUDGET).read_bytes()
+    code, _, err = _import(root, SIGNAVIO)
+    assert code == 1
+    assert "--force" in err and "Traceback" not in err
+    assert (root / BUDGET).read_bytes() == first
+    code, _, err = _import(root, SIGNAVIO, "--force")
+    assert code == 0, err
+    text = (root / BUDGET).read_text(encoding="utf-8")
+    assert "betala-leverantörsfakturor" in text and "placera-barnet-i-kön" not in text
+    assert text.count("processkarta:") == 1
+
+
+def test_export_after_import_opens_as_bpmn(
+    make_repo: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = make_repo("orebro")
+    assert _import(root, SIGNAVIO)[0] == 0
+    done = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root))
+    assert done.returncode == 0, done.stderr
+    tree = ET.fromstring(done.stdout)
+    assert tree.tag == "{http://www.omg.org/spec/BPMN/20100524/MODEL}definitions"
+    out = tmp_path / "ut" / "budget.bpmn"
+    written = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root), "--out", str(out))
+    assert written.returncode == 0
+    assert out.read_text(encoding="utf-8") == done.stdout
+    # export → import → export gives the same file
+    assert _import(root, out, "--force")[0] == 0
+    second = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root))
+    assert second.stdout == done.stdout
+
+
+def test_export_of_a_process_without_a_map(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    done = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root))
+    assert done.returncode == 1
+    assert "ingen processkarta" in done.stderr and done.stdout == ""
+    unknown = procspec("bpmn", "export", "finns-inte", "--repo", str(root))
+    assert unknown.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"inte xml", "inte läsbar XML"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "inte BPMN 2.0"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "x">]>'
+            b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&e;</definitions>',
+            "DTD",
+        ),
+    ],
+)
+def test_bad_files_exit_1_and_write_nothing(
+    make_repo: Callable[[str], Path], tmp_path: Path, content: bytes, expected: str
+) -> None:
+    root = make_repo("orebro")
+    before = (root / BUDGET).read_bytes()
+    source = tmp_path / "dålig.bpmn"
+    source.write_bytes(content)
+    code, _out, err = _import(root, source)
+    assert code == 1
+    assert expected in err and "Traceback" not in err
+    assert (root / BUDGET).read_bytes() == before
+    assert not [p for p in (root / "processer").iterdir() if p.name.startswith(".")]
+
+
+def test_a_missing_file_is_a_usage_error(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    code, _, err = _import(root, root / "saknas.bpmn")
+    assert code == 2 and "finns inte" in err

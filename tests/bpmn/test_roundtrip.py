@@ -1,0 +1,112 @@
+"""Export → import → export gives the same map and the same file (SPEC §6)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from procspec.bpmnimport import read_bpmn
+from procspec.model import FlowMap
+from procspec.render.bpmnexport import NAMESPACE, export_bpmn
+from procspec.render.flowlayout import layout_flow
+
+from ..render.flow.support import fixture_maps, flow_maps
+
+MAPS = fixture_maps()
+BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+
+
+def _export(flow_map: FlowMap) -> str:
+    return export_bpmn("en-process", "En process", flow_map, layout_flow(flow_map))
+
+
+def _round_trip(flow_map: FlowMap) -> None:
+    first = _export(flow_map)
+    imported = read_bpmn(first.encode("utf-8"), "export.bpmn")
+    assert imported.skipped == []
+    again = FlowMap.model_validate(imported.data)
+    assert again == flow_map
+    assert _export(again) == first
+
+
+@pytest.mark.parametrize("name", sorted(MAPS))
+def test_every_map_survives_export_and_import(name: str) -> None:
+    _round_trip(MAPS[name])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(flow_maps())
+def test_generated_maps_survive_export_and_import(flow_map: FlowMap) -> None:
+    _round_trip(flow_map)
+
+
+def test_the_export_maps_every_kind_to_its_bpmn_element() -> None:
+    root = ET.fromstring(_export(MAPS["bygglov"]))
+    process = root.find(f"{BPMN}process")
+    assert process is not None
+    tags = {child.get("id"): child.tag.removeprefix(BPMN) for child in process}
+    assert tags["StartEvent_ansokan-inkommer"] == "startEvent"
+    assert tags["Activity_registrera"] == "task"
+    assert tags["Gateway_komplett"] == "exclusiveGateway"
+    assert tags["Activity_remiss"] == "callActivity"
+    assert tags["EndEvent_beslut-skickat"] == "endEvent"
+    call = process.find(f"{BPMN}callActivity")
+    assert call is not None and call.get("calledElement") == "hantera-remisser"
+    names = {f.get("name") for f in process.findall(f"{BPMN}sequenceFlow") if f.get("name")}
+    assert names == {"Ja", "Nej"}
+    lanes = [lane.get("name") for lane in process.iter(f"{BPMN}lane")]
+    assert lanes == ["Sökande", "Bygglovshandläggare"]
+    collaboration = root.find(f"{BPMN}collaboration")
+    assert collaboration is not None
+    assert len(collaboration.findall(f"{BPMN}participant")) == 1
+    values = [v.get("value") for v in root.iter(f"{BPMN}categoryValue")]
+    assert values == ["Ta emot ansökan", "Besluta om bygglov"]
+    risk = root.find(f".//{{{NAMESPACE}}}risk")
+    assert risk is not None and risk.get("atgard") == "Kontroll mot fastighetsregistret"
+
+
+def test_parallel_paths_become_a_parallel_gateway() -> None:
+    root = ET.fromstring(_export(MAPS["faktura"]))
+    gateways = list(root.iter(f"{BPMN}parallelGateway"))
+    assert len(gateways) == 1
+    assert len(gateways[0].findall(f"{BPMN}outgoing")) == 2
+
+
+def test_the_diagram_is_the_layout_of_the_svg() -> None:
+    flow_map = MAPS["bygglov"]
+    layout = layout_flow(flow_map)
+    root = ET.fromstring(_export(flow_map))
+    bounds = {
+        shape.get("bpmnElement"): shape.find("{http://www.omg.org/spec/DD/20100524/DC}Bounds")
+        for shape in root.iter("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNShape")
+    }
+    registrera = next(s for s in layout.shapes if s.id == "registrera")
+    box = bounds["Activity_registrera"]
+    assert box is not None
+    assert float(box.get("x", "")) == round(registrera.box.x)
+    assert float(box.get("width", "")) == round(registrera.box.w)
+
+
+def test_ids_are_xml_names_and_unique() -> None:
+    flow_map = FlowMap.model_validate(
+        {
+            "aktörer": [{"id": "å", "namn": "Å"}, {"id": "a", "namn": "A"}],
+            "processteg": [
+                {
+                    "id": "1-steg",
+                    "namn": "Steg",
+                    "aktiviteter": [
+                        {"id": "hämta", "namn": "Hämta", "aktör": "å", "nästa": "hamta"},
+                        {"id": "hamta", "namn": "Hamta", "aktör": "a"},
+                    ],
+                }
+            ],
+        }
+    )
+    root = ET.fromstring(_export(flow_map))
+    ids = [e.get("id") for e in root.iter() if e.get("id") and e.tag.startswith(BPMN)]
+    assert len(ids) == len(set(ids))
+    assert "Activity_hamta" in ids and "Activity_hamta_2" in ids
+    _round_trip(flow_map)
