@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -275,7 +275,7 @@ def _node(
 
 
 def _graph(
-    flow_map: FlowMap, unassigned: str
+    flow_map: FlowMap, unassigned: str, names: Mapping[str, str]
 ) -> tuple[list[tuple[str, str]], list[_Node], list[_Edge]]:
     lanes: list[tuple[str, str]] = []
     lane_of: dict[str, int] = {}
@@ -297,7 +297,7 @@ def _graph(
                     extra_lane = len(lanes)
                     lanes.append(("", unassigned))
                 lane = extra_lane
-            name = _display_name(activity)
+            name = names.get(activity.id) or _display_name(activity)
             node = _node(activity.id, activity.id, activity.kind, name, band, lane, len(nodes))
             index[activity.id] = len(nodes)
             nodes.append(node)
@@ -461,10 +461,17 @@ class _Tracks:
         return len(self.keys[channel])
 
 
-def layout_flow(flow_map: FlowMap, *, unassigned: str = "Utan aktör") -> FlowLayout:
+def layout_flow(
+    flow_map: FlowMap,
+    *,
+    unassigned: str = "Utan aktör",
+    names: Mapping[str, str] | None = None,
+) -> FlowLayout:
     """Lay out the detailed processkarta: lanes, bands, shapes and arrows, deterministic for a given
-    map. `unassigned` names the extra lane for activities without a known aktör."""
-    lane_defs, nodes, edges = _graph(flow_map, unassigned)
+    map. `unassigned` names the extra lane for activities without a known aktör; `names` gives
+    the text to show for an activity id (say, a delprocess without `namn` by its process's name),
+    else the activity's `namn` (a delprocess without one: its process id; else its id)."""
+    lane_defs, nodes, edges = _graph(flow_map, unassigned, names or {})
     band_count = len(flow_map.steps)
     lane_count = len(lane_defs)
     out: list[list[int]] = [[] for _ in nodes]
