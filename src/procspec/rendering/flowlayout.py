@@ -54,7 +54,11 @@ LABEL_LINE_HEIGHT = 15
 
 MARGIN = 8
 LANE_HEADER = 170
-"""Width of the lane names; at least 60, the pool and lane title bars of the BPMN diagram."""
+"""Least width of the lane names (at least 60: the pool and lane title bars of BPMN); wider, up to
+MAX_LANE_HEADER, when a word of a name needs it."""
+MAX_LANE_HEADER = 280
+BOLD_CHAR_WIDTH = 8.0
+"""Lane and band names are bold."""
 TASK_WIDTH = 150
 TASK_MIN_HEIGHT = 64
 TASK_PADDING = 10
@@ -182,6 +186,8 @@ class FlowLayout:
     edges: tuple[Edge, ...]
     pool: Box
     """The lanes together, with their headers (the BPMN participant)."""
+    lane_header: float
+    """The width of the lane names at the left of the pool."""
 
 
 # --- text ----------------------------------------------------------------------------------------
@@ -570,7 +576,9 @@ def layout_flow(
             column_w[end - 1] += BAND_MIN_WIDTH - span
     channel_x: list[float] = []
     column_x: list[float] = []
-    x = float(MARGIN + LANE_HEADER)
+    longest = max((len(word) for _, name in lane_defs for word in name.split()), default=0)
+    header = min(MAX_LANE_HEADER, max(LANE_HEADER, longest * BOLD_CHAR_WIDTH + 24))
+    x = float(MARGIN + header)
     for j in range(columns + 1):
         channel_x.append(x)
         x += channel_w[j]
@@ -587,7 +595,7 @@ def layout_flow(
     ]
 
     band_lines = [
-        wrap(step.name, max(40.0, end - start - 16))
+        wrap(step.name, max(40.0, end - start - 16), BOLD_CHAR_WIDTH)
         for step, (start, end) in zip(flow_map.steps, band_boxes_x, strict=True)
     ]
     header_h = max((len(lines) for lines in band_lines), default=1) * LINE_HEIGHT + 16
@@ -598,7 +606,7 @@ def layout_flow(
     row_h: list[float] = []
     lane_boxes: list[tuple[float, float]] = []
     y = float(top)
-    lane_lines = [wrap(name, LANE_HEADER - 20) for _, name in lane_defs]
+    lane_lines = [wrap(name, header - 20, BOLD_CHAR_WIDTH) for _, name in lane_defs]
     for lane in range(lane_count):
         lane_top = y
         for r in range(lane_rows[lane], lane_rows[lane + 1]):
@@ -703,7 +711,7 @@ def layout_flow(
             Box(MARGIN, y0, right - MARGIN, y1 - y0),
             _centered(
                 lines,
-                MARGIN + LANE_HEADER / 2,
+                MARGIN + header / 2,
                 (y0 + y1) / 2 - len(lines) * LINE_HEIGHT / 2,
                 LINE_HEIGHT,
             ),
@@ -721,7 +729,7 @@ def layout_flow(
         for step, (x0, x1), lines in zip(flow_map.steps, band_boxes_x, band_lines, strict=True)
     )
     pool = Box(MARGIN, top, right - MARGIN, bottom - top)
-    return FlowLayout(width, height, lanes, bands, tuple(shapes), tuple(laid_edges), pool)
+    return FlowLayout(width, height, lanes, bands, tuple(shapes), tuple(laid_edges), pool, header)
 
 
 def _simplify(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from procspec.rendering.flowlayout import (
     FONT_SIZE,
     LABEL_FONT_SIZE,
-    LANE_HEADER,
     Box,
     FlowLayout,
     Shape,
@@ -236,7 +235,7 @@ def flow_picture(
                 "rect",
                 x=b.x,
                 y=b.y,
-                width=float(LANE_HEADER),
+                width=layout.lane_header,
                 height=b.h,
                 fill=HEADER_FILL,
                 stroke=BORDER,

@@ -163,3 +163,21 @@ def test_large_maps_lay_out_in_linear_time(count: int, cycle: bool) -> None:
     layout = layout_flow(_chain(count, cycle))
     assert len(layout.shapes) == count
     assert time.perf_counter() - started < 10
+
+
+def test_a_long_lane_name_widens_the_lane_header_instead_of_breaking_the_word() -> None:
+    flow_map = FlowMap.model_validate(
+        {
+            "aktörer": [{"id": "h", "namn": "Ekonomiservice (leverantörsreskontra)"}],
+            "processteg": [
+                {"id": "s", "namn": "Steg", "aktiviteter": [{"id": "a", "namn": "A", "aktör": "h"}]}
+            ],
+        }
+    )
+    layout = layout_flow(flow_map)
+    assert [line.text for line in layout.lanes[0].lines] == [
+        "Ekonomiservice",
+        "(leverantörsreskontra)",
+    ]
+    assert layout.lane_header > 170
+    assert layout.shapes[0].box.x > layout.pool.x + layout.lane_header
