@@ -111,3 +111,15 @@ def test_a_missing_file_is_a_usage_error(make_repo: Callable[[str], Path]) -> No
     root = make_repo("orebro")
     code, _, err = _import(root, root / "saknas.bpmn")
     assert code == 2 and "finns inte" in err
+
+
+def test_export_to_a_folder_is_a_usage_error(
+    make_repo: Callable[[str], Path], tmp_path: Path
+) -> None:
+    root = make_repo("orebro")
+    assert _import(root, SIGNAVIO)[0] == 0
+    done = procspec(
+        "bpmn", "export", "följa-upp-budget", "--repo", str(root), "--out", str(tmp_path)
+    )
+    assert done.returncode == 2
+    assert "Kan inte skriva" in done.stderr and "Traceback" not in done.stderr

@@ -36,6 +36,10 @@ add(
             "en": "{file} already has a processkarta; nothing was written. Add --force to "
             "replace it.",
         },
+        "bpmn.cannot_write": {
+            "sv": "Kan inte skriva {file}; ange en fil i en mapp du får skriva i.",
+            "en": "Cannot write {file}; give a file in a folder you may write to.",
+        },
         "bpmn.no_file": {
             "sv": "BPMN-filen {file} finns inte eller kan inte läsas.",
             "en": "The BPMN file {file} does not exist or cannot be read.",
