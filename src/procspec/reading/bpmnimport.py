@@ -284,9 +284,9 @@ def parse(raw: bytes, file: str) -> ET.Element:
     if _ns(root.tag) != BPMN or _local(root.tag) != "definitions":
         raise BpmnError("bpmn.not_bpmn", file=file, root=_local(root.tag), namespace=BPMN)
     count = sum(1 for _ in root.iter())
-    if count > MAX_ELEMENTS * 5:
+    if count > MAX_ELEMENTS * 25:
         raise BpmnError(
-            "bpmn.too_large", file=file, size=f"{count} element", limit=f"{MAX_ELEMENTS * 5}"
+            "bpmn.too_large", file=file, size=f"{count} element", limit=f"{MAX_ELEMENTS * 25}"
         )
     return root
 
