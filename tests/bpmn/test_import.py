@@ -205,3 +205,19 @@ def test_a_cycle_of_gateways_does_not_hang() -> None:
     )
     imported = read_bpmn(raw, "cykel.bpmn")
     assert _activities(imported)["s"]["typ"] == "start"
+
+
+def test_a_bare_process_without_pool_lanes_or_groups_is_named_after_the_process() -> None:
+    raw = (
+        BPMN_HEAD + b'<process id="p"><startEvent id="s" name="Start"/><task id="t" name="Handla"/>'
+        b'<endEvent id="e" name="Klart"/>'
+        b'<sequenceFlow id="f1" sourceRef="s" targetRef="t"/>'
+        b'<sequenceFlow id="f2" sourceRef="t" targetRef="e"/></process></definitions>'
+    )
+    imported = read_bpmn(raw, "enkel.bpmn", "Köpa material")
+    data = imported.data
+    assert data["aktörer"] == [{"id": "köpa-material", "namn": "Köpa material"}]
+    assert [(s["id"], s["namn"]) for s in data["processteg"]] == [
+        ("köpa-material", "Köpa material")
+    ]
+    assert [a["nästa"] for a in data["processteg"][0]["aktiviteter"][:2]] == ["handla", "klart"]

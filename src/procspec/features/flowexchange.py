@@ -102,7 +102,8 @@ def import_process(ctx: Context, record: ProcessRecord, source: Path, force: boo
     except OSError as exc:
         raise UsageError(msg("bpmn.no_file", lang, file=shown)) from exc
     try:
-        imported = read_bpmn(raw, shown)
+        name = record.model.name if record.model is not None else record.id
+        imported = read_bpmn(raw, shown, name)
     except BpmnError as exc:
         raise NotFoundError(msg(exc.key, lang, **exc.params)) from exc
     try:

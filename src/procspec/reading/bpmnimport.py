@@ -302,8 +302,10 @@ class _Node:
     outgoing: list[ET.Element] = field(default_factory=list)
 
 
-def read_bpmn(raw: bytes, file: str) -> Imported:
-    """The processkarta in a BPMN file (see the module docstring), or BpmnError."""
+def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Imported:
+    """The processkarta in a BPMN file (see the module docstring), or BpmnError. `process_name`
+    names the one processteg (and aktör) of a diagram without groups (lanes) whose pool and
+    process have no name either."""
     root = parse(raw, file)
     skipped: list[Skipped] = []
     processes = [child for child in root if child.tag == _q("process")]
@@ -333,7 +335,7 @@ def read_bpmn(raw: bytes, file: str) -> Imported:
             )
     participant = by_process.get(chosen.get("id"))
     process_name = (
-        (_name(participant) if participant is not None else None) or _name(chosen) or "Processen"
+        (_name(participant) if participant is not None else None) or _name(chosen) or process_name
     )
     bounds = _bounds(root)
     ours = root.find(f".//{{{NAMESPACE}}}aktivitet") is not None
