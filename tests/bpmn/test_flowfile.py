@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from procspec.flowfile import FlowFileError, has_flow_map, splice, write_atomically
+from procspec.features.flowfile import FlowFileError, has_flow_map, splice, write_atomically
 
 MAP = {
     "aktörer": [{"id": "handläggare", "namn": "Handläggare"}],

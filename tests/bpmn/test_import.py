@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from procspec.bpmnimport import BpmnError, Imported, id_from_name, read_bpmn
-from procspec.model import FlowMap
+from procspec.reading.bpmnimport import BpmnError, Imported, id_from_name, read_bpmn
+from procspec.reading.model import FlowMap
 
 from ..conftest import EXAMPLES
 

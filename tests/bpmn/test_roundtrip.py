@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from procspec.bpmnimport import read_bpmn
-from procspec.model import FlowMap
-from procspec.render.bpmnexport import NAMESPACE, export_bpmn
-from procspec.render.flowlayout import layout_flow
+from procspec.reading.bpmnimport import read_bpmn
+from procspec.reading.model import FlowMap
+from procspec.rendering.bpmnexport import NAMESPACE, export_bpmn
+from procspec.rendering.flowlayout import layout_flow
 
 from ..render.flow.support import fixture_maps, flow_maps
 

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from procspec.model import FlowMap
-from procspec.render.bpmnexport import export_bpmn
-from procspec.render.flowlayout import layout_flow
+from procspec.reading.model import FlowMap
+from procspec.rendering.bpmnexport import export_bpmn
+from procspec.rendering.flowlayout import layout_flow
 
 from ..conftest import EXAMPLES
 from ..render.flow.support import fixture_maps, well_formed_map
