@@ -721,3 +721,21 @@ def test_suggestions_from_word_salad_pass(parts: list[str]) -> None:
     found = check_name(" ".join(parts))
     if found is not None and found.suggestion is not None:
         assert check_name(found.suggestion) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "suggestion"),
+    [
+        ("1. Barnomsorg", "Tillhandahålla barnomsorg"),
+        ("2.1 Fakturahantering", "Hantera fakturor"),
+    ],
+)
+def test_a_number_before_the_name_is_its_place_in_a_map(name: str, suggestion: str) -> None:
+    assert check_name("1.2 Ta emot ansökan") is None
+    found = check_name(name)
+    assert found is not None and found.suggestion == suggestion
+
+
+def test_a_slash_separates_words() -> None:
+    assert words("IT/digitalisering") == ["IT", "digitalisering"]
+    assert check_name("Planera/följa upp budget") is None

@@ -46,6 +46,8 @@ _EDGE_PUNCTUATION = (
 
 _EDGE_SET = frozenset(_EDGE_PUNCTUATION)
 
+_NUMBERING = re.compile(r"\d+(?:\.\d+)*")
+
 _Token = tuple[str, int, int]  # (word as written, start, end) in the normalised name
 
 
@@ -60,13 +62,15 @@ def _normalise(name: str) -> str:
 
 def _tokens(text: str) -> list[_Token]:
     """Words of an already normalised text with their spans, punctuation stripped from the ends."""
-    parts = text.split()
+    # A slash separates words too ("Planera/följa upp"); it has the length of the space.
+    spaced = text.replace("/", " ") if "/" in text else text
+    parts = spaced.split()
     result: list[_Token] = []
     # Offsets are running sums when the words are separated by single spaces, as nearly always.
-    simple = " ".join(parts) == text
+    simple = " ".join(parts) == spaced
     position = 0
     for raw in parts:
-        start = position if simple else text.find(raw, position)
+        start = position if simple else spaced.find(raw, position)
         position = start + len(raw) + (1 if simple else 0)
         if raw[0] in _EDGE_SET or raw[-1] in _EDGE_SET:
             word = raw.strip(_EDGE_PUNCTUATION)
@@ -89,6 +93,12 @@ def _parse(name: str) -> tuple[str, tuple[_Token, ...], int]:
     """
     text = _normalise(name)
     tokens = _tokens(text)
+    # A number before the name is its place in a process map ("1.2 Ta emot ansökan").
+    if tokens and _NUMBERING.fullmatch(tokens[0][0]):
+        while tokens and _NUMBERING.fullmatch(tokens[0][0]):
+            tokens.pop(0)
+        text = text[tokens[0][1] :] if tokens else ""
+        tokens = _tokens(text)
     return text, tuple(tokens), _verb_span(tokens)
 
 
@@ -636,7 +646,7 @@ def _phrase(verb: str, obj: str) -> str:
 
 
 def _capitalised_like(suggestion: str, name: str) -> str:
-    text = _normalise(name)
+    text = _parse(name)[0]
     if text[:1].isupper() or (text[:1] in "\"'”“«" and text[1:2].isupper()):
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
@@ -857,10 +867,10 @@ def functional_word(name: str) -> str | None:
 # Words that look like a verb form but are not one in a name ("för" is not "föra" in the present).
 _NOT_FINITE = _FUNCTION_WORDS | _wordset(
     """
-    bär kör hör lär far går står får tar ser ger gör har är var blir
+    bär kör hör lär far har är var blir
     skolans skolas kommunens barns ungas vuxnas äldres elevers
     """
-) - _wordset("går står får tar ser ger gör")
+)
 
 
 def _infinitive_of(word: str, *, passive: bool) -> str | None:
@@ -956,6 +966,21 @@ def _english(tokens: Sequence[_Token]) -> tuple[str, str | None] | None:
     """(kind, suggestion) when the name is in English."""
     lists = word_lists()
     lowered = [word.lower() for word, _, _ in tokens]
+    english = lists.english_words.keys() | lists.english_verbs.keys()
+    if (
+        len(lowered) > 1
+        and lowered[0] in english
+        and lowered[0] not in lists.ambiguous
+        and not all(w in english or w in lists.ambiguous for w in lowered)
+    ):
+        # "Onboarding av nya medarbetare": an English word, then Swedish; what follows "av" is
+        # the object of the verb.
+        verb = lists.english_verbs.get(lowered[0])
+        rest = " ".join(word for word, _, _ in tokens[2:])
+        suggestion = None
+        if verb and lowered[1] == "av" and rest:
+            suggestion = _suggest(f"{verb} {rest}", "")
+        return " ".join(lowered), suggestion
     if any(char in "åäö" for word in lowered for char in word):
         return None
     if lowered and lowered[-1] in ("process", "processes"):
@@ -963,7 +988,6 @@ def _english(tokens: Sequence[_Token]) -> tuple[str, str | None] | None:
     whole = " ".join(lowered)
     if whole in lists.english_names:
         return whole, _suggest(lists.english_names[whole], "")
-    english = lists.english_words.keys() | lists.english_verbs.keys()
     known = [w in english or w in lists.ambiguous for w in lowered]
     strict = [w for w in lowered if w in english and w not in lists.ambiguous]
     if not strict or not all(known):
