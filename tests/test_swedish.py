@@ -134,6 +134,8 @@ def test_good_names_have_a_verb_and_nothing_to_flag(name: str) -> None:
         ("Bistå nämnderna", "Bistå"),
         ("Uppmärksamma brister", "Uppmärksamma"),
         ("Befria från avgift", "Befria"),
+        ("Förtydliga ansvaret", "Förtydliga"),
+        ("Förverkliga visionen", "Förverkliga"),
         ("Varna allmänheten", "Varna"),
         ("Värna demokratin", "Värna"),
         ("Tillgodose behov av boende", "Tillgodose"),

@@ -219,7 +219,18 @@ _NOT_VERBS = _wordset(
 _NOT_VERB_ENDINGS: dict[str, frozenset[str]] = {
     "iska": frozenset({"fiska", "viska", "diska", "piska", "uppfriska"}),  # politiska
     "iga": frozenset(
-        {"tiga", "stiga", "bestiga", "överstiga", "understiga", "niga", "besiktiga"}
+        {
+            "tiga",
+            "stiga",
+            "bestiga",
+            "överstiga",
+            "understiga",
+            "niga",
+            "besiktiga",
+            "förtydliga",
+            "förverkliga",
+            "rättfärdiga",
+        }
     ),  # viktiga
     "ella": frozenset(),  # nationella, kulturella
     "tiva": frozenset(),  # operativa, administrativa
