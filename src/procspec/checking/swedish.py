@@ -705,6 +705,8 @@ def nominalisation(name: str) -> tuple[str, str | None] | None:
             position = tokens[index][2]
             continue
         break
+    if index + 1 < len(tokens) and tokens[index + 1][0].lower() in _CONJUNCTIONS:
+        return tokens[0][0], None  # "Planering och budget": no verb phrase for the rest
     suggestion = "".join(parts) + text[position:]
     if is_only_verb(suggestion):
         suggestion = _complete_verb(suggestion.strip(), "") or ""
@@ -878,7 +880,7 @@ def functional_word(name: str) -> str | None:
 # Words that look like a verb form but are not one in a name ("för" is not "föra" in the present).
 _NOT_FINITE = _FUNCTION_WORDS | _wordset(
     """
-    bär kör hör lär far har är var blir
+    bär kör hör lär far har är var blir lager
     skolans skolas kommunens barns ungas vuxnas äldres elevers
     """
 )
@@ -929,6 +931,8 @@ def _finite(text: str, tokens: Sequence[_Token]) -> tuple[str, str, str | None] 
             rest = (
                 _infinitives_after_conjunctions(text[end:].strip()) if after < len(tokens) else ""
             )
+            if index == 0 and after < len(tokens) and lowered[after] in _CONJUNCTIONS:
+                return kind, word, None  # "Leder och spår" is no verb phrase to rewrite
             if index == 0:
                 if after < len(tokens) and lowered[after] in _FUNCTION_WORDS:
                     # "Placeras i förskola": the verb's object is missing.
@@ -1136,7 +1140,7 @@ def _service_suggestion(text: str, tokens: Sequence[_Token]) -> str | None:
         return _suggest(lists.service_names[whole], text)
     last = tokens[-1][0].lower()
     if len(tokens) <= 3 and last.endswith(lists.service_endings):
-        if any(w.lower() in _FUNCTION_WORDS for w, _, _ in tokens):
+        if any(w.lower() in _FUNCTION_WORDS - _CONJUNCTIONS for w, _, _ in tokens):
             return None
         return _suggest("tillhandahålla " + _lower_first(text), text)
     return None
