@@ -759,7 +759,10 @@ _ADJECTIVES = _wordset(
 )
 # Prepositions after which a unit is the recipient of what the process delivers (Örebro's own
 # example: "ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen").
-_RECIPIENT_PREPOSITIONS = frozenset({"till", "åt", "för", "hos"})
+# The same after a preposition of place ("Samordna arbetet inom socialförvaltningen"): the process
+# is named for what it does there. A unit as the object ("Stödja IT-avdelningen") names the process
+# after the unit.
+_RECIPIENT_PREPOSITIONS = _wordset("till åt för hos inom i på vid från med mellan genom utanför")
 _DEFINITE_UNIT_ENDINGS = ("en", "et", "ån")
 
 

@@ -290,8 +290,9 @@ def functional_name(ctx: Context) -> Iterator[Problem]:
     kommunikationsstöd". Regeln känner igen enheter och funktioner var som helst i namnet
     (-avdelningen, -enheten, -förvaltningen, -kontoret, -sektionen, -funktionen, -processen,
     "…s verksamhet", "…s processer") och namn som bara är en funktion ("Ekonomi", "HR"). En
-    enhet som tar emot det processen levererar ("… till ledningsgruppen") är ingen
-    funktion. Förslaget kommer från processens egen `syfte` (eller `sluthändelse`) när de säger
+    enhet efter en preposition – mottagaren ("… till ledningsgruppen") eller platsen ("…
+    inom socialförvaltningen") – gör inte namnet till ett funktionsnamn; en enhet som objekt
+    ("Stödja IT-avdelningen") gör det. Förslaget kommer från processens egen `syfte` (eller `sluthändelse`) när de säger
     vad som levereras; annars ges inget förslag."""
     yield from _findings(ctx, "PS103")
 
