@@ -682,6 +682,10 @@ def nominalisation(name: str) -> tuple[str, str | None] | None:
     converted = _convert(tokens, 0)
     if converted is None:
         return None
+    whole = " ".join(word.lower() for word, _, _ in tokens)
+    if whole in word_lists().service_names:
+        # A name with a better suggestion of its own (tjanster.tsv): "Utbildning".
+        return tokens[0][0], _suggest(word_lists().service_names[whole], text)
     verb, obj, _ = converted
     if not verb:
         return tokens[0][0], None
