@@ -373,6 +373,7 @@ class WordLists:
     functions: frozenset[str]
     collectives: frozenset[str]
     unit_exceptions: tuple[str, ...]
+    process_types: tuple[str, ...]
     english_names: dict[str, str]
     english_verbs: dict[str, str]
     english_words: dict[str, str]
@@ -423,6 +424,11 @@ def word_lists() -> WordLists:
             stem + ending
             for stem in organisation.get("undantag", ())
             for ending in ("", "en", "et", "ens", "ets")
+        ),
+        process_types=tuple(
+            stem + ending
+            for stem in organisation.get("processtyp", ())
+            for ending in ("", "en", "er", "erna", "ens", "ernas")
         ),
         english_names=english.get("namn", {}),
         english_verbs=english.get("verb", {}),
@@ -855,7 +861,9 @@ def _functional(text: str, tokens: Sequence[_Token], span: int) -> str | None:
         following = lowered[index + 1] if index + 1 < len(lowered) else ""
         if genitive and following not in lists.collectives:
             continue  # "Samordna socialförvaltningens arbete": the unit qualifies the object
-        if _process_compound(low, definite=True) or _unit(low, compound=True, definite=True):
+        if (
+            _process_compound(low, definite=True) and not low.endswith(lists.process_types)
+        ) or _unit(low, compound=True, definite=True):
             return _with_coordination(tokens, index, text)
     return None
 
@@ -1028,11 +1036,17 @@ def _english(tokens: Sequence[_Token]) -> tuple[str, str | None] | None:
 
 _STOP_WORDS = _wordset("att så som när eftersom vilket därför genom utifrån samt")
 _MAX_SUGGESTION_WORDS = 8
+# A suggestion is a short form of the purpose, well within any profile's `max_namnlängd` (PS104).
+_MAX_SUGGESTION_LENGTH = 70
 
 
 def _passes(name: str) -> bool:
     """Whether a suggestion is itself a good name: no naming rule fires on it."""
-    return bool(name.strip()) and len(name) <= 90 and _finding(name, "", "", False) is None
+    return (
+        bool(name.strip())
+        and len(name) <= _MAX_SUGGESTION_LENGTH
+        and _finding(name, "", "", False) is None
+    )
 
 
 def _suggest(phrase: str, name: str) -> str | None:
