@@ -741,3 +741,24 @@ def test_a_number_before_the_name_is_its_place_in_a_map(name: str, suggestion: s
 def test_a_slash_separates_words() -> None:
     assert words("IT/digitalisering") == ["IT", "digitalisering"]
     assert check_name("Planera/följa upp budget") is None
+
+
+@pytest.mark.parametrize(
+    ("purpose", "end_event", "suggestion"),
+    [
+        ("", "Beslut om bygglov är fattat.", "Fatta beslut om bygglov"),
+        ("Processen ska ge invånarna snabba besked.", "", "Ge invånarna snabba besked"),
+        (
+            "Syftet med processen är att säkerställa en rättssäker handläggning av bygglov.",
+            "",
+            "Säkerställa en rättssäker handläggning av bygglov",
+        ),
+        # What the recipients get is not what the process does.
+        ("Invånarna ska få rätt stöd i tid.", "", None),
+        ("Att barn och unga får en trygg uppväxt.", "", None),
+        # A bare verb is no name.
+        ("Processen ska säkerställa att allt fungerar.", "", None),
+    ],
+)
+def test_suggestion_from_purpose(purpose: str, end_event: str, suggestion: str | None) -> None:
+    assert swedish.suggestion_from_purpose(purpose, end_event) == suggestion

@@ -1081,7 +1081,12 @@ def _purpose_phrases(text: str) -> list[str]:
     for sentence in re.split(r"[.;:!?\n]", _normalise(text)):
         tokens = _tokens(sentence.strip())
         sentence = sentence.strip()
-        starts = [0] + [i + 1 for i, (w, _, _) in enumerate(tokens) if w.lower() in ("att", "ska")]
+        starts = [0] + [
+            i + 1
+            for i, (w, _, _) in enumerate(tokens)
+            if w.lower() == "att"
+            or (w.lower() in ("ska", "skall") and i > 0 and _is_doer(tokens[i - 1][0]))
+        ]
         for start in starts:
             if start >= len(tokens):
                 continue
@@ -1102,6 +1107,15 @@ def _purpose_phrases(text: str) -> list[str]:
                 end -= 1
             found.append(sentence[tokens[start][1] : tokens[end - 1][2]])
     return found
+
+
+# Who "ska" do something in a purpose that names the process's work ("Processen ska ge ...");
+# "Invånarna ska få ..." says what the recipients get, not what the process does.
+_DOERS = _wordset("processen vi kommunen nämnden förvaltningen verksamheten den enheten vi")
+
+
+def _is_doer(word: str) -> bool:
+    return word.lower() in _DOERS
 
 
 def _participle_verb(word: str) -> str | None:
