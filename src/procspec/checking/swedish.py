@@ -183,6 +183,7 @@ _A_NOUNS = _wordset(
     skola kyrka gata arena hälsa kvinna människa flicka vecka sida krona kassa kollega agenda
     media data tema schema villa opera pizza drama dilemma karta tavla lampa kamera saga aula
     area timma klocka mössa soffa väska kärna massa flora fauna natura
+    reskontra firma tunna låda ränta summa olycka gåva skiva
     """
 )
 _A_NOUN_TUPLE = tuple(_A_NOUNS)
@@ -471,6 +472,7 @@ _NOT_NOMINALISATION_ENDINGS = (
     "ordning",
     "omgivning",
     "avdelning",
+    "anläggning",
     "ärende",
     "boende",
     "beroende",
