@@ -201,6 +201,7 @@ _NOT_VERBS = _wordset(
     flesta mesta
     nya goda stora höga låga långa unga gamla vuxna sjuka svaga starka gröna röda svarta vita
     gula blå döva blinda sköra
+    allmänna privata publika akuta
     särskilda enskilda utvalda bestämda kända berörda anställda nyanlända utsatta avlidna givna
     skrivna bundna funna inkomna födda
     digitala totala vitala mentala fundamentala horisontala vertikala sentimentala lokala
