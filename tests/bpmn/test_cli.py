@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -123,3 +124,25 @@ def test_export_to_a_folder_is_a_usage_error(
     )
     assert done.returncode == 2
     assert "Kan inte skriva" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("example", "process", "diagram"),
+    [
+        ("botkyrka", "placera-barn-i-förskola", CAMUNDA),
+        ("orebro", "betala-leverantörsfakturor", SIGNAVIO),
+    ],
+)
+def test_the_readme_imports_validate_without_errors(
+    tmp_path: Path, example: str, process: str, diagram: Path
+) -> None:
+    root = tmp_path / example
+    shutil.copytree(EXAMPLES / example, root)
+    done = procspec(
+        "bpmn", "import", str(diagram), "--process", process, "--repo", str(root), "--force"
+    )
+    assert done.returncode == 0, done.stderr
+    validated = procspec("validate", str(root), "--format", "json")
+    assert validated.returncode == 0, validated.stdout
+    exported = procspec("bpmn", "export", process, "--repo", str(root))
+    assert exported.returncode == 0 and exported.stdout.startswith("<?xml")
