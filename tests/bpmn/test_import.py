@@ -64,7 +64,7 @@ def test_a_camunda_modeler_diagram() -> None:
     steps = {s["id"]: [a["id"] for a in s["aktiviteter"]] for s in data["processteg"]}
     assert steps["ta-emot-ansökan"][0] == "ansökan-om-förskoleplats-inkommer"
     assert "debitera-förskoleavgift" in steps["starta-i-förskolan"]
-    assert [s.params["element"] for s in imported.skipped] == ["anteckningen"]
+    assert [s.params["element"] for s in imported.skipped] == ["bpmn.kind.textAnnotation"]
     assert "fyra månader" in imported.skipped[0].params["name"]
 
 
@@ -109,10 +109,10 @@ def test_sub_processes_nested_lanes_and_other_scripts() -> None:
     assert acts["vad-behövs"]["typ"] == "beslut"
     named = {(s.params.get("element"), s.params.get("name")) for s in imported.skipped}
     assert ("subProcess", "Beställ åtgärd") in named  # its content
-    assert ("gränshändelsen", "Två dagar") in named
-    assert ("dataobjektet", "Felanmälan") in named
-    assert ("poolen", "Fastighetsbolaget") in named
-    assert ("meddelandeflödet", "Beställning") in named
+    assert ("bpmn.kind.boundaryEvent", "Två dagar") in named
+    assert ("bpmn.kind.dataObjectReference", "Felanmälan") in named
+    assert ("bpmn.kind.participant", "Fastighetsbolaget") in named
+    assert ("bpmn.kind.messageFlow", "Beställning") in named
     assert ("inclusiveGateway", "Vad behövs?") in named
     definitions = [s.params["definition"] for s in imported.skipped if "definition" in s.params]
     assert definitions == ["messageEventDefinition"]

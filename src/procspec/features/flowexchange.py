@@ -77,6 +77,14 @@ add(
 )
 
 
+def _named(params: dict[str, str], lang: str) -> dict[str, str]:
+    """The parameters of a skipped element, its kind in words (`bpmn.kind.*`) where it has them."""
+    kind = params.get("element", "")
+    if kind.startswith("bpmn.kind."):
+        return {**params, "element": msg(kind, lang)}
+    return params
+
+
 def export_process(ctx: Context, record: ProcessRecord) -> str:
     """The process's processkarta as BPMN 2.0 XML, or NotFoundError (exit 1)."""
     if record.model is None:
@@ -124,7 +132,7 @@ def import_process(ctx: Context, record: ProcessRecord, source: Path, force: boo
         raise NotFoundError(msg("flowfile.yaml", lang, detail=type(exc).__name__)) from exc
     write_atomically(path, new_text)
     steps = imported.data["processteg"]
-    warnings = [msg(s.key, lang, **s.params) for s in imported.skipped]
+    warnings = [msg(s.key, lang, **_named(s.params, lang)) for s in imported.skipped]
     if warnings:
         warnings.insert(0, msg("bpmn.skipped", lang, count=len(imported.skipped), file=shown))
     summary = msg(

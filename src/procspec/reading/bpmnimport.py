@@ -32,6 +32,16 @@ NAMESPACE = "urn:procspec:processkarta:1"
 MAX_BYTES = 20_000_000
 MAX_ELEMENTS = 20_000
 
+KINDS = {
+    "dataObjectReference": ("dataobjektet", "the data object"),
+    "dataStoreReference": ("datalagret", "the data store"),
+    "textAnnotation": ("anteckningen", "the annotation"),
+    "boundaryEvent": ("gränshändelsen", "the boundary event"),
+    "participant": ("poolen", "the pool"),
+    "messageFlow": ("meddelandeflödet", "the message flow"),
+}
+"""How a message names the elements it lists; other elements by their BPMN tag."""
+
 add(
     {
         "bpmn.not_xml": {
@@ -102,6 +112,7 @@ add(
             "sv": "{element} '{name}' ({id}) blir ett beslut där en väg väljs",
             "en": "{element} '{name}' ({id}) becomes a beslut that chooses one path",
         },
+        **{f"bpmn.kind.{tag}": {"sv": sv, "en": en} for tag, (sv, en) in KINDS.items()},
     }
 )
 
@@ -137,16 +148,6 @@ QUIET = {
     "documentation",
     "ioSpecification",
     "group",
-}
-ELEMENT_NAMES = {
-    "dataObject": "dataobjektet",
-    "dataObjectReference": "dataobjektet",
-    "dataStoreReference": "datalagret",
-    "textAnnotation": "anteckningen",
-    "association": "associationen",
-    "boundaryEvent": "gränshändelsen",
-    "participant": "poolen",
-    "messageFlow": "meddelandeflödet",
 }
 
 
@@ -344,7 +345,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
         tag = _local(element.tag)
         if tag in CONNECTORS:
             return  # a line to an annotation or a data object, named with that element
-        label = ELEMENT_NAMES.get(tag, tag)
+        label = f"bpmn.kind.{tag}" if tag in KINDS else tag
         text = element.find(_q("text"))
         name = _name(element) or (text.text or "" if text is not None else "")
         skipped.append(
