@@ -107,6 +107,8 @@ def test_sub_processes_nested_lanes_and_other_scripts() -> None:
     assert acts["aktivitet"]["namn"] == "Отправить ответ"
     assert acts["beställ-åtgärd"]["typ"] == "delprocess"
     assert acts["vad-behövs"]["typ"] == "beslut"
+    # the flow from the boundary event goes with it; the task after it stays
+    assert acts["påminn-fastighetsbolaget"]["nästa"] == "ärendet-är-avslutat"
     named = {(s.params.get("element"), s.params.get("name")) for s in imported.skipped}
     assert ("subProcess", "Beställ åtgärd") in named  # its content
     assert ("bpmn.kind.boundaryEvent", "Två dagar") in named

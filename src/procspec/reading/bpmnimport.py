@@ -399,21 +399,25 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     if len(nodes) > MAX_ELEMENTS:
         raise BpmnError("bpmn.too_large", file=file, size=f"{len(nodes)} element", limit="20000")
 
-    targets: dict[str, str] = {}
+    # A flow from or to an element the map cannot hold (a boundary event, say) goes with that
+    # element, which is named; a flow to an id that is nowhere in the file is an error.
+    known = {e.get("id") for e in root.iter() if e.get("id")}
+    targets: dict[ET.Element, str] = {}
     for flow in flows:
         source, target = flow.get("sourceRef"), flow.get("targetRef")
-        for ref in (source, target):
-            if ref is None or ref not in nodes:
-                raise BpmnError(
-                    "bpmn.missing_ref",
-                    file=file,
-                    element="sequenceFlow",
-                    id=flow.get("id", ""),
-                    ref=ref or "",
-                )
-        assert source is not None and target is not None
+        missing = next((ref for ref in (source, target) if ref is None or ref not in known), None)
+        if missing is not None or source is None or target is None:
+            raise BpmnError(
+                "bpmn.missing_ref",
+                file=file,
+                element="sequenceFlow",
+                id=flow.get("id", ""),
+                ref=missing or "",
+            )
+        if source not in nodes or target not in nodes:
+            continue
         nodes[source].outgoing.append(flow)
-        targets[flow.get("id", "")] = target
+        targets[flow] = target
     for node in nodes.values():
         # A gateway that only merges paths disappears into the arrows; one of procspec's own
         # beslut, or one whose only way out is named, stays a beslut.
@@ -527,7 +531,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
         """The activities a flow leads to, through gateways that merge or run in parallel."""
         found: list[str] = []
         seen: set[str] = set()
-        stack = [targets[flow.get("id", "")]]
+        stack = [targets[flow]]
         while stack:
             current = stack.pop()
             if current in seen:
@@ -535,7 +539,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             seen.add(current)
             node = nodes[current]
             if node.kind in ("join", "parallel"):
-                stack.extend(targets[f.get("id", "")] for f in reversed(node.outgoing))
+                stack.extend(targets[f] for f in reversed(node.outgoing))
             elif node.id not in found:
                 found.append(node.id)
         return found
