@@ -7,9 +7,11 @@ ledningsgruppen". Names that sound like an organisational function ("Kommunikati
 too close to "Kommunikationsavdelningen") are to be avoided; write "Tillhandahålla
 kommunikationsstöd" instead.
 
-This module knows just enough Swedish to tell those apart. It is pure (standard library only)
-and fast: every table is built once at import, and each function does a handful of set lookups
-per name. It never raises on any string.
+This module knows just enough Swedish to tell those apart. Its words are data, not code: the
+tab-separated lists in ordlista/ (grammatik.tsv, the closed word classes, read at import; the
+others, the open word lists, on first use), each with its source in its header. It is pure
+(standard library only) and fast: each function does a handful of set lookups per name, and it
+never raises on any string.
 """
 
 from __future__ import annotations
@@ -34,6 +36,30 @@ __all__ = [
     "words",
 ]
 
+
+def _rows(file_name: str) -> list[list[str]]:
+    """The rows of a tab-separated word list; '#' lines and blank lines are comments."""
+    text = resources.files("procspec.checking").joinpath("ordlista", file_name).read_text("utf-8")
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+# The closed word classes and endings of Swedish that the rules need (ordlista/grammatik.tsv).
+_GRAMMAR = _rows("grammatik.tsv")
+
+
+def _grammar_list(kind: str) -> list[str]:
+    return [row[1] for row in _GRAMMAR if row[0] == kind]
+
+
+def _grammar_words(kind: str) -> frozenset[str]:
+    return frozenset(_grammar_list(kind))
+
+
 # --------------------------------------------------------------------------------------------
 # Tokens
 # --------------------------------------------------------------------------------------------
@@ -49,11 +75,6 @@ _EDGE_SET = frozenset(_EDGE_PUNCTUATION)
 _NUMBERING = re.compile(r"\d+(?:\.\d+)*")
 
 _Token = tuple[str, int, int]  # (word as written, start, end) in the normalised name
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """A set of words written as one whitespace-separated block, for readable word lists."""
-    return frozenset(text.split())
 
 
 def _normalise(name: str) -> str:
@@ -119,144 +140,36 @@ def words(name: str) -> list[str]:
 _SWEDISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäöéèüáàæøëïíóúôâç")
 
 # Infinitives that do not end in -a: short verbs and their prefixed forms.
-_SHORT_VERBS = _wordset(
-    """
-    be bli bo dra dö fly få ge gro gå ha klä le må nå ro se sko ske slå spå spy stå strö sy ta
-    tro två
-    anse avse bese förse inse tillse utse överse tillgodose
-    avge inge medge omge uppge utge återge tillge
-    bistå bestå framstå förstå kvarstå motstå tillstå uppstå åtstå
-    avgå begå fortgå förgå genomgå ingå tillgå undergå uppgå utgå återgå åtgå övergå
-    uppnå förbli bebo
-    """
-)
+_SHORT_VERBS = _grammar_words("kortverb")
 
 # Particle verbs whose particle is also a preposition, so the generic particles below would not
 # find them, or whose verb is also a noun ("skola in").
 _PARTICLE_VERBS: frozenset[tuple[str, ...]] = frozenset(
-    tuple(entry.split())
-    for entry in (
-        "ta hand om",
-        "ta vara på",
-        "ta till vara",
-        "ta del av",
-        "ta sig an",
-        "ta över",
-        "ta med",
-        "ta till",
-        "se till",
-        "se över",
-        "gå över",
-        "hålla i",
-        "lägga om",
-        "göra om",
-        "ställa om",
-        "bygga om",
-        "tänka om",
-        "skola om",
-        "skola in",
-        "sätta av",
-        "komma åt",
-        "hälsa på",
-        "friska upp",
-        "skala upp",
-        "bena ut",
-        "räkna av",
-        "lämna över",
-    )
+    tuple(entry.split()) for entry in _grammar_list("partikelverb")
 )
 
 # Adverbial particles: after an infinitive they belong to the verb ("följa upp", "ta fram",
 # "ta emot", "betala ut", "köpa in"). Prepositions such as "för", "till", "av" are not here:
 # "Planera för och säkerställa ..." has the verb "Planera" alone.
-_PARTICLES = _wordset(
-    """
-    upp ut in fram emot bort ihop undan tillbaka igenom ner ned hem loss isär kvar tillvara
-    samman itu iväg
-    """
-)
+_PARTICLES = _grammar_words("partikel")
 
 # Nouns ending in -a; compounds ending in them are nouns too ("förskola", "Botkyrka",
 # "folkhälsa", "idrottsarena").
-_A_NOUNS = _wordset(
-    """
-    skola kyrka gata arena hälsa kvinna människa flicka vecka sida krona kassa kollega agenda
-    media data tema schema villa opera pizza drama dilemma karta tavla lampa kamera saga aula
-    area timma klocka mössa soffa väska kärna massa flora fauna natura
-    reskontra firma tunna låda ränta summa olycka gåva skiva
-    """
-)
+_A_NOUNS = _grammar_words("a-substantiv")
 _A_NOUN_TUPLE = tuple(_A_NOUNS)
 # Verbs that end in one of those nouns.
-_NOUN_LOOKING_VERBS = frozenset({"omskola", "inskola", "utskola"})
+_NOUN_LOOKING_VERBS = _grammar_words("a-verb")
 
 # Words ending in -a that are not verbs: pronouns, determiners, adverbs, ordinals,
 # superlatives, adjectives and participles, place names.
-_NOT_VERBS = _wordset(
-    """
-    alla andra bara båda dessa flera många några samma sina våra dina mina era vilka vissa egna
-    hela halva ena enda själva varenda inga varandra mera nära extra bra ja ofta gärna sakta
-    ska fyra olika lika rika
-    första sista nästa bästa största minsta högsta lägsta främsta yttersta översta nedersta
-    flesta mesta
-    nya goda stora höga låga långa unga gamla vuxna sjuka svaga starka gröna röda svarta vita
-    gula blå döva blinda sköra
-    allmänna privata publika akuta
-    särskilda enskilda utvalda bestämda kända berörda anställda nyanlända utsatta avlidna givna
-    skrivna bundna funna inkomna födda
-    digitala totala vitala mentala fundamentala horisontala vertikala sentimentala lokala
-    vokala fiskala normala formala minimala maximala optimala legala illegala ovala ideala
-    primära sekundära tertiära
-    svenska engelska finska tyska norska danska franska spanska ryska romska
-    europa afrika amerika asien
-    botkyrka uppsala nacka solna sigtuna sollentuna vallentuna eskilstuna järfälla knivsta
-    kiruna sala svedala motala pajala vetlanda alvesta kinda vadstena haparanda arvika eda
-    tomelilla örkelljunga uddevalla kungsbacka härryda emmaboda mörbylånga arboga kumla nora
-    karlskoga lomma mora orsa landskrona karlskrona
-    """
-)
+_NOT_VERBS = _grammar_words("inte-verb")
 
 # Endings of adjectives and of plural/definite nouns that end in -a ("politiska",
 # "gemensamma", "kommunala", "medborgarna"), each with the few verbs that share the ending.
 _NOT_VERB_ENDINGS: dict[str, frozenset[str]] = {
-    "iska": frozenset({"fiska", "viska", "diska", "piska", "uppfriska"}),  # politiska
-    "iga": frozenset(
-        {
-            "tiga",
-            "stiga",
-            "bestiga",
-            "överstiga",
-            "understiga",
-            "niga",
-            "besiktiga",
-            "förtydliga",
-            "förverkliga",
-            "rättfärdiga",
-        }
-    ),  # viktiga
-    "ella": frozenset(),  # nationella, kulturella
-    "tiva": frozenset(),  # operativa, administrativa
-    "siva": frozenset(),  # intensiva, inklusiva
-    "bara": frozenset({"uppenbara"}),  # hållbara
-    "samma": frozenset({"uppmärksamma"}),  # gemensamma
-    "nala": frozenset(),  # kommunala, regionala
-    "rala": frozenset(),  # centrala, neutrala
-    "iala": frozenset(),  # sociala
-    "bala": frozenset(),  # globala
-    "sala": frozenset(),  # universala
-    "ulära": frozenset(),  # populära
-    "ylära": frozenset(),  # molekylära
-    "mära": frozenset(),  # primära
-    "dära": frozenset(),  # sekundära
-    "itära": frozenset(),  # militära
-    "ntära": frozenset(),  # elementära
-    "satta": frozenset(),  # funktionsnedsatta
-    "ställda": frozenset(),  # anställda
-    "tuna": frozenset(),  # Sigtuna, Eskilstuna
-    "arna": frozenset({"varna", "förvarna"}),  # medborgarna
-    "orna": frozenset({"torna"}),  # skolorna
-    "erna": frozenset(),  # tjänsterna
-    "ia": frozenset({"fria", "befria"}),  # historia, kostnadsfria
+    row[1]: frozenset(row[2].split() if len(row) > 2 else ())
+    for row in _GRAMMAR
+    if row[0] == "inte-verb-ändelse"
 }
 _NOT_VERB_ENDING_SIZES = tuple(sorted({len(ending) for ending in _NOT_VERB_ENDINGS}))
 _NOT_VERB_ENDING_TUPLE = tuple(_NOT_VERB_ENDINGS)
@@ -341,17 +254,6 @@ def is_only_verb(name: str) -> bool:
 # --------------------------------------------------------------------------------------------
 # Word lists (data files in procspec/checking/ordlista)
 # --------------------------------------------------------------------------------------------
-
-
-def _rows(file_name: str) -> list[list[str]]:
-    """The rows of a tab-separated word list; '#' lines and blank lines are comments."""
-    text = resources.files("procspec.checking").joinpath("ordlista", file_name).read_text("utf-8")
-    rows: list[list[str]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
 
 
 @dataclass(frozen=True)
@@ -450,69 +352,13 @@ _MIN_COMPOUND_TAIL = 4
 _MIN_COMPOUND_HEAD = 2
 
 # Words that look like nominalisations but name a thing, a person or a body.
-_NOT_NOMINALISATIONS = _wordset(
-    """
-    ring ting kring viking ingen inget inga ande
-    """
-)
-_NOT_NOMINALISATION_ENDINGS = (
-    "flykting",
-    "släkting",
-    "lärling",
-    "nykomling",
-    "främling",
-    "yngling",
-    "älskling",
-    "tvilling",
-    "penning",
-    "regering",
-    "förening",
-    "tidning",
-    "näring",
-    "mening",
-    "ordning",
-    "omgivning",
-    "avdelning",
-    "anläggning",
-    "ärende",
-    "boende",
-    "beroende",
-    "utseende",
-    "avseende",
-    "leende",
-    "väsende",
-    "företagande",
-    "inflytande",
-    "åtagande",
-    "sökande",
-    "studerande",
-    "resande",
-    "gående",
-    "stående",
-    "kommande",
-    "nuvarande",
-    "övergripande",
-    "grundläggande",
-    "uppsökande",
-    "gällande",
-    "rådande",
-    "ledande",
-    "styrelse",
-    "stiftelse",
-    "händelse",
-    "rörelse",
-    "försörjningsstöd",
-    "bistånd",
-)
+_NOT_NOMINALISATIONS = _grammar_words("inte-substantivering")
+_NOT_NOMINALISATION_ENDINGS = tuple(_grammar_list("inte-substantivering-ändelse"))
 
 # Words after an -ande/-ende word that show it is used as a noun ("Genomförande av ...").
 # Otherwise it is an adjective ("Övergripande planering", "Förebyggande arbete").
-_AFTER_NOMINAL_PARTICIPLE = _wordset(
-    """
-    av inom kring för till med i på vid genom mot åt om utifrån enligt under
-    """
-)
-_CONJUNCTIONS = frozenset({"och", "samt", "eller"})
+_AFTER_NOMINAL_PARTICIPLE = _grammar_words("efter-substantiverat-particip")
+_CONJUNCTIONS = _grammar_words("konjunktion")
 
 # A linking -s is dropped after most consonants ("kvalitets", "behovs", "översikts") and after
 # these endings ("kommunikations", "avtals", "avfalls", "leverantörs"). It belongs to the word
@@ -731,51 +577,15 @@ def nominalisation(name: str) -> tuple[str, str | None] | None:
 # Functional names
 # --------------------------------------------------------------------------------------------
 
-_FUNCTION_WORDS = _wordset(
-    """
-    av för till i på med om från vid under över inom kring mellan genom mot åt efter utan hos
-    bland enligt utifrån gentemot per via inför och samt eller men som att både varken
-    en ett den det de dess deras alla vår våra vårt sin sina sitt denna detta dessa hela
-    varje all allt annan annat andra egen eget egna
-    """
-)
-_ADJECTIVE_ENDINGS = (
-    "isk",
-    "iska",
-    "iskt",
-    "ig",
-    "iga",
-    "igt",
-    "ell",
-    "ella",
-    "ellt",
-    "iv",
-    "iva",
-    "ivt",
-    "ern",
-    "erna",
-    "ernt",
-    "sam",
-    "samma",
-    "samt",
-    "bar",
-    "bara",
-    "bart",
-)
-_ADJECTIVES = _wordset(
-    """
-    ny nya nytt god goda gott stor stora stort liten lilla små digital digitala digitalt
-    social sociala socialt kommunal kommunala kommunalt central centrala centralt lokal lokala
-    lokalt regional regionala regionalt global globala globalt total totala totalt
-    trygg trygga tryggt säker säkra säkert öppen öppna öppet
-    """
-)
+_FUNCTION_WORDS = _grammar_words("funktionsord")
+_ADJECTIVE_ENDINGS = tuple(_grammar_list("adjektivändelse"))
+_ADJECTIVES = _grammar_words("adjektiv")
 # Prepositions after which a unit is the recipient of what the process delivers (Örebro's own
 # example: "ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen").
 # The same after a preposition of place ("Samordna arbetet inom socialförvaltningen"): the process
 # is named for what it does there. A unit as the object ("Stödja IT-avdelningen") names the process
 # after the unit.
-_RECIPIENT_PREPOSITIONS = _wordset("till åt för hos inom i på vid från med mellan genom utanför")
+_RECIPIENT_PREPOSITIONS = _grammar_words("mottagarpreposition")
 _DEFINITE_UNIT_ENDINGS = ("en", "et", "ån")
 
 
@@ -896,12 +706,7 @@ def functional_word(name: str) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 # Words that look like a verb form but are not one in a name ("för" is not "föra" in the present).
-_NOT_FINITE = _FUNCTION_WORDS | _wordset(
-    """
-    bär kör hör lär far har är var blir lager
-    skolans skolas kommunens barns ungas vuxnas äldres elevers
-    """
-)
+_NOT_FINITE = _FUNCTION_WORDS | _grammar_words("inte-finit")
 
 
 def _infinitive_of(word: str, *, passive: bool) -> str | None:
@@ -1037,7 +842,7 @@ def _english(tokens: Sequence[_Token]) -> tuple[str, str | None] | None:
 # Suggestions
 # --------------------------------------------------------------------------------------------
 
-_STOP_WORDS = _wordset("att så som när eftersom vilket därför genom utifrån samt")
+_STOP_WORDS = _grammar_words("stoppord")
 _MAX_SUGGESTION_WORDS = 8
 # A suggestion is a short form of the purpose, well within any profile's `max_namnlängd` (PS104).
 _MAX_SUGGESTION_LENGTH = 70
@@ -1114,7 +919,7 @@ def _purpose_phrases(text: str) -> list[str]:
 
 # Who "ska" do something in a purpose that names the process's work ("Processen ska ge ...");
 # "Invånarna ska få ..." says what the recipients get, not what the process does.
-_DOERS = _wordset("processen vi kommunen nämnden förvaltningen verksamheten den enheten vi")
+_DOERS = _grammar_words("utförare")
 
 
 def _is_doer(word: str) -> bool:
