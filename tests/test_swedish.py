@@ -6,7 +6,7 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procspec.checking import swedish
@@ -687,6 +687,7 @@ def test_verb_only_takes_its_object_from_the_purpose() -> None:
     assert found.suggestion == "Rekrytera rätt kompetens till verksamheterna"
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60), st.text(max_size=60), st.text(max_size=60))
 def test_any_name_gives_a_finding_or_none_and_suggestions_pass(
     name: str, purpose: str, end_event: str
@@ -696,6 +697,7 @@ def test_any_name_gives_a_finding_or_none_and_suggestions_pass(
         assert check_name(found.suggestion) is None
 
 
+@settings(deadline=None)
 @given(
     st.lists(
         st.sampled_from(
