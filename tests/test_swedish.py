@@ -397,8 +397,9 @@ def test_nominalisation_of_upper_case_name() -> None:
 
 
 def test_nominalisation_capitalised_after_leading_punctuation() -> None:
-    # Only the first word is rewritten; what follows it, punctuation included, is kept.
-    assert nominalisation("”Rekrytering av chefer”") == ("Rekrytering", "Rekrytera chefer”")
+    # Only the first word is rewritten; what follows is kept, but not quotes or a full stop.
+    assert nominalisation("”Rekrytering av chefer”") == ("Rekrytering", "Rekrytera chefer")
+    assert nominalisation("Fakturahantering.") == ("Fakturahantering", "Hantera fakturor")
 
 
 @pytest.mark.parametrize(

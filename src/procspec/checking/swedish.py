@@ -72,6 +72,8 @@ _EDGE_PUNCTUATION = (
 
 _EDGE_SET = frozenset(_EDGE_PUNCTUATION)
 
+# Sentence punctuation and quotes that do not belong at the end of a suggested name.
+_TRAILING = ".?!:;, \"'”»’"
 _NUMBERING = re.compile(r"\d+(?:\.\d+)*")
 
 _Token = tuple[str, int, int]  # (word as written, start, end) in the normalised name
@@ -566,7 +568,7 @@ def nominalisation(name: str) -> tuple[str, str | None] | None:
         break
     if index + 1 < len(tokens) and tokens[index + 1][0].lower() in _CONJUNCTIONS:
         return tokens[0][0], None  # "Planering och budget": no verb phrase for the rest
-    suggestion = "".join(parts) + text[position:]
+    suggestion = ("".join(parts) + text[position:]).rstrip(_TRAILING)
     if is_only_verb(suggestion):
         suggestion = _complete_verb(suggestion.strip(), "") or ""
     suggestion = _capitalised_like(suggestion, name)
@@ -776,7 +778,9 @@ def _finite(text: str, tokens: Sequence[_Token]) -> tuple[str, str, str | None] 
                 else:
                     phrase = f"{verb} {' '.join(head)} {rest}"
             else:
-                phrase = f"{verb} {rest}"
+                # "Hur hanterar vi fakturor?": the subject after the verb goes too.
+                first, _, remainder = rest.partition(" ")
+                phrase = f"{verb} {remainder if first.lower() in _PRONOUNS else rest}"
             return kind, word, _suggest(phrase.strip(), text)
     return None
 
@@ -792,6 +796,9 @@ def _infinitives_after_conjunctions(text: str) -> str:
                     parts[index] = verb
                     break
     return " ".join(parts)
+
+
+_PRONOUNS = frozenset({"vi", "man", "jag", "ni", "de", "du"})
 
 
 def _lower_first(word: str) -> str:
@@ -859,7 +866,7 @@ def _passes(name: str) -> bool:
 
 def _suggest(phrase: str, name: str) -> str | None:
     """`phrase` as a suggestion (capitalised like `name`), or None when it breaks a rule."""
-    phrase = " ".join(phrase.split())
+    phrase = " ".join(phrase.split()).rstrip(_TRAILING)
     if not phrase:
         return None
     if is_only_verb(phrase):
