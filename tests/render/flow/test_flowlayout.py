@@ -162,7 +162,7 @@ def test_large_maps_lay_out_in_linear_time(count: int, cycle: bool) -> None:
     started = time.perf_counter()
     layout = layout_flow(_chain(count, cycle))
     assert len(layout.shapes) == count
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # about 1 s on a quiet machine; quadratic: minutes
 
 
 def test_a_long_lane_name_widens_the_lane_header_instead_of_breaking_the_word() -> None:
