@@ -269,6 +269,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The link '{value}' is not allowed. Write a web address starting with https:// or "
         "http://, or a relative path.",
     },
+    "schema.https": {
+        "sv": "'{key}' ska vara en fullständig webbadress som börjar med https://, utan mellanslag, "
+        "inte '{value}'.",
+        "en": "'{key}' must be a complete web address starting with https://, without spaces, "
+        "not '{value}'.",
+    },
     "schema.invalid": {
         "sv": "Ogiltigt värde för '{key}': {detail}.",
         "en": "Invalid value for '{key}': {detail}.",

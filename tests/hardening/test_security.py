@@ -139,7 +139,7 @@ def test_html_environment_autoescapes_every_html_template() -> None:
     assert names
     assert callable(env.autoescape)
     for name in names:
-        if name.endswith((".html", ".svg")):
+        if name.endswith((".html", ".svg", ".xml")):
             assert env.autoescape(name), name
         else:  # style sheets are included as they are: they must not print values
             assert "{{" not in (TEMPLATES / name).read_text(encoding="utf-8"), name

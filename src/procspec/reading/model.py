@@ -11,6 +11,7 @@ import math
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -124,6 +125,24 @@ Email = Annotated[
     str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
 ]
 Link = Annotated[str, AfterValidator(_link)]
+
+
+def _https(value: str) -> str:
+    # A feedback form or issue tracker the rendered pages link to with the reader's context:
+    # https only (an intranet page must not send readers to plain http), one absolute URL.
+    if CONTROL.search(value) or any(c in value for c in " \t\n\r\\<>\"'`"):
+        raise PydanticCustomError("https", "not an https URL", {"value": value})
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https" or not parts.hostname or parts.username or parts.password:
+        raise PydanticCustomError("https", "not an https URL", {"value": value})
+    return value
+
+
+HttpsUrl = Annotated[
+    str,
+    AfterValidator(_https),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://[^\\s]+$"}),
+]
 Number = Annotated[float | int, PlainValidator(_number), WithJsonSchema({"type": "number"})]
 PersonKeys = Annotated[
     list[PersonKey],
@@ -409,6 +428,12 @@ class Publishing(Strict):
     )
     contact: Text | None = Field(
         None, alias="kontakt", description="Kontakt för frågor om sidorna."
+    )
+    feedback: HttpsUrl | None = Field(
+        None,
+        alias="synpunkter",
+        description="Ett formulär eller en ärendehantering (https) dit läsare lämnar synpunkter; "
+        "utan den går synpunkter med e-post till processledaren.",
     )
 
 

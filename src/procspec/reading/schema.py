@@ -92,6 +92,8 @@ def to_problem(
         text = msg("schema.control", lang, key=key, char=error.get("ctx", {}).get("char", ""))
     elif kind == "länk":
         text = msg("schema.link", lang, value=_short(value))
+    elif kind == "https":
+        text = msg("schema.https", lang, key=key, value=_short(value))
     elif kind == "too_short":
         least = error.get("ctx", {}).get("min_length", 1)
         text = msg_n("schema.empty_list", lang, least, key=key, min=least)

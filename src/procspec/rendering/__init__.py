@@ -30,6 +30,8 @@ from procspec.messages import msg
 from procspec.reading.repository import Repository
 from procspec.reading.slug import slug
 from procspec.rendering import labels as _labels  # noqa: F401 - registers the render.* messages
+from procspec.rendering import reader_labels as _reader_labels  # noqa: F401 - the readers' side
+from procspec.rendering import readers
 from procspec.rendering.jinja import environment
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
@@ -73,7 +75,7 @@ def documents(
     ctx = Context.build(repo, today, history)
     builder = Builder(ctx, history, fmt)
     lang = repo.lang
-    reserved = {name: f"{name}.{fmt}" for name in OVERVIEWS.values()}
+    reserved = {name: f"{name}.{fmt}" for name in (*OVERVIEWS.values(), *readers.RESERVED)}
     for record, _ in builder.records():
         if slug(record.id) in reserved:
             raise NameCollision(
@@ -82,6 +84,7 @@ def documents(
     env = environment(fmt)
     views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
     publishing = repo.settings.publishing
+    site = readers.Site(fmt, fragment)
     common: dict[str, Any] = {
         "t": builder.t,
         "tn": builder.tn,
@@ -94,13 +97,17 @@ def documents(
         "fragment": fragment,
         "pages": {key: f"{name}.{fmt}" for key, name in OVERVIEWS.items()},
         "uses_responsible": "processansvarig" in repo.profile.roles,
+        **site.common(builder.t),
     }
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for view in views:
-        page = {"p": view}
-        jobs.append((view.pages.spec, "process", page))
-        jobs.append((view.pages.activities, "activities", page))
-        jobs.append((view.pages.follow_up, "followup", page))
+        for name, template, kind in (
+            (view.pages.spec, "process", "spec.doc_kind"),
+            (view.pages.activities, "activities", "act.doc_kind"),
+            (view.pages.follow_up, "followup", "fu.doc_kind"),
+        ):
+            page = {"p": view, **site.process_page(view, builder.t(kind), publishing, builder.t)}
+            jobs.append((name, template, page))
     found_map = builder.process_map()
     jobs.append(
         (
@@ -130,11 +137,28 @@ def documents(
             {"views": views, "summary": builder.maturity_counts(views)},
         )
     )
+    if site.readers:
+        records = builder.records()
+        jobs.extend(
+            readers.jobs(
+                site,
+                builder,
+                list(zip(views, [m for _, m in records], strict=True)),
+                {name for name, _, _ in jobs},
+                repo,
+                history,
+                today,
+            )
+        )
     written: dict[str, str] = {}
     for done, (name, template, context) in enumerate(jobs, 1):
-        text = env.get_template(f"{fmt}/{template}.{fmt}").render(
-            **common, **context, current=template
-        )
+        if template == readers.VERBATIM:
+            text = context["text"]
+        else:
+            path = f"{fmt}/{template}" if "." in template else f"{fmt}/{template}.{fmt}"
+            text = env.get_template(path).render(
+                **common, **context, current=template.split(".")[0]
+            )
         written[name] = text
         if progress is not None:
             progress(done, len(jobs), name)

@@ -48,6 +48,19 @@ def md_url(value: str) -> Markup:
     return Markup("".join(out))  # noqa: S704 - every character that could end the link is encoded
 
 
+def css_string(value: Any) -> Markup:
+    """Text for inside a double-quoted CSS string in a `<style>` element: quotes, backslashes,
+    markup characters and control characters as CSS hex escapes (CSS Syntax 3, 4.3.7), so user
+    text can neither end the string nor the element."""
+    out = []
+    for char in str(value):
+        if char in "\\\"'<>&" or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):06x}")
+        else:
+            out.append(char)
+    return Markup("".join(out))  # noqa: S704 - every character that could escape is encoded
+
+
 def stop(text: str) -> str:
     """`text` ending in exactly one full stop (or its own ?, ! or :)."""
     text = text.rstrip()
@@ -85,13 +98,14 @@ def environment(kind: str) -> Environment:
         env.filters["yaml"] = yaml_text
         return env
     if kind == "html":
-        env = Environment(autoescape=select_autoescape(["html", "svg"]), **common)
+        env = Environment(autoescape=select_autoescape(["html", "svg", "xml"]), **common)
     else:
         # Autoescaping keeps macro output (Markup) as it is; `finalize` escapes everything else
         # for Markdown before the HTML escaping would see it.
         env = Environment(autoescape=True, finalize=md_escape, **common)
         env.filters["url"] = md_url
     env.filters["stop"] = stop
+    env.filters["css_string"] = css_string
     env.filters["capitalize_first"] = capitalize_first
     env.filters["coord"] = lambda v: f"{v:.1f}".rstrip("0").rstrip(".")
     return env

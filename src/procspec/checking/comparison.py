@@ -1,0 +1,413 @@
+"""What changed between two states of the processes, field by field, in words a reader follows.
+
+Processes added and removed, and per process each changed field with its value before and after
+(`Processägare: Anna Berg → Bo Ek`, `Mål M2 tillagt: …`, `Aktivitet A1: pågående → klar`), people
+named by their names from each state's roster. The comparison works on the files' data, so a file
+that does not validate is still compared. `procspec diff` (features.diff) shows it for two git
+revisions; the rendered site's list of changes (rendering.changes) for each recent commit.
+
+May import: `procspec.reading`, `procspec.messages`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from procspec.messages import add, msg
+from procspec.reading.model import Person
+from procspec.reading.repository import Repository
+
+add(
+    {
+        "diff.added.neuter": {"sv": "{field} tillagt: {value}", "en": "{field} added: {value}"},
+        "diff.added.common": {"sv": "{field} tillagd: {value}", "en": "{field} added: {value}"},
+        "diff.removed.neuter": {
+            "sv": "{field} borttaget: {value}",
+            "en": "{field} removed: {value}",
+        },
+        "diff.removed.common": {
+            "sv": "{field} borttagen: {value}",
+            "en": "{field} removed: {value}",
+        },
+        "diff.yes": {"sv": "ja", "en": "yes"},
+        "diff.no": {"sv": "nej", "en": "no"},
+        "diff.field.fil": {"sv": "Fil", "en": "File"},
+        "diff.field.namn": {"sv": "Namn", "en": "Name"},
+        "diff.field.typ": {"sv": "Typ av process", "en": "Process type"},
+        "diff.field.nivå": {"sv": "Nivå", "en": "Level"},
+        "diff.field.överordnad": {"sv": "Överordnad process", "en": "Parent process"},
+        "diff.field.processägare": {"sv": "Processägare", "en": "Process owner"},
+        "diff.field.processansvarig": {"sv": "Processansvarig", "en": "Process manager"},
+        "diff.field.processledare": {"sv": "Processledare", "en": "Process leader"},
+        "diff.field.processteam": {"sv": "Processteam", "en": "Process team"},
+        "diff.field.processtöd": {"sv": "Processtöd", "en": "Process support"},
+        "diff.field.forum": {"sv": "Forum", "en": "Forum"},
+        "diff.field.syfte": {"sv": "Syfte", "en": "Purpose"},
+        "diff.field.starthändelse": {"sv": "Starthändelse", "en": "Start event"},
+        "diff.field.sluthändelse": {"sv": "Sluthändelse", "en": "End event"},
+        "diff.field.mottagare": {"sv": "Mottagare", "en": "Recipient"},
+        "diff.field.krav": {"sv": "Krav", "en": "Requirement"},
+        "diff.field.angränsande": {"sv": "Angränsande process", "en": "Adjacent process"},
+        "diff.field.dokument": {"sv": "Dokument", "en": "Document"},
+        "diff.field.mål": {"sv": "Mål", "en": "Goal"},
+        "diff.field.mått": {"sv": "Mått", "en": "Measure"},
+        "diff.field.aktiviteter": {"sv": "Aktivitet", "en": "Activity"},
+        "diff.field.granskad": {"sv": "Granskad", "en": "Reviewed"},
+        "diff.field.fastställd": {"sv": "Fastställd", "en": "Approved"},
+        "diff.field.utfall": {"sv": "utfall", "en": "result"},
+    }
+)
+
+FIELD_ORDER = (
+    "namn",
+    "typ",
+    "nivå",
+    "överordnad",
+    "processägare",
+    "processansvarig",
+    "processledare",
+    "processteam",
+    "processtöd",
+    "forum",
+    "syfte",
+    "starthändelse",
+    "sluthändelse",
+    "mottagare",
+    "krav",
+    "angränsande",
+    "dokument",
+    "mål",
+    "mått",
+    "aktiviteter",
+    "granskad",
+    "fastställd",
+)
+"""Örebro Bilaga 1's order, with Botkyrka's rows and the plans after it."""
+
+PERSON_KEYS = frozenset(
+    {
+        "processägare",
+        "processansvarig",
+        "processledare",
+        "processteam",
+        "processhandledare",
+        "processkommunikatör",
+        "processcontroller",
+        "ansvarig",
+        "rapporteras_till",
+        "av",
+    }
+)
+"""Keys whose values are person keys (or, for rapporteras_till, maybe text): shown as names."""
+
+PROCESS_KEYS = frozenset({"överordnad", "process", "angränsande"})
+"""Keys whose values are process ids: shown as 'name (id)'."""
+
+ITEMS_WITH_ID = {"mål": "neuter", "mått": "neuter", "aktiviteter": "common"}
+"""Lists whose items are matched by `id`; the gender picks 'tillagt' or 'tillagd'."""
+
+UNORDERED = {"krav": "neuter", "angränsande": "common", "dokument": "neuter",
+             "mottagare": "common", "forum": "neuter"}  # fmt: skip
+"""Lists compared as sets: each item added or removed."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed field of a process, in words. `before`/`after` is None when absent."""
+
+    field: str
+    before: str | None
+    after: str | None
+    gender: str = ""
+    """For an item added or removed: 'neuter' (ett mål: tillagt) or 'common' (en aktivitet:
+    tillagd); empty for a value that changed (shown as before → after)."""
+
+    def to_dict(self) -> dict[str, str | None]:
+        """SPEC §4's `diff --format json` change."""
+        return {"fält": self.field, "före": self.before, "efter": self.after}
+
+    def words(self, lang: str) -> str:
+        if self.gender and self.before is None:
+            return msg(f"diff.added.{self.gender}", lang, field=self.field, value=self.after)
+        if self.gender and self.after is None:
+            return msg(f"diff.removed.{self.gender}", lang, field=self.field, value=self.before)
+        return f"{self.field}: {self.before or '–'} → {self.after or '–'}"
+
+
+@dataclass
+class ProcessDiff:
+    """The changes to one process present in both states."""
+
+    id: str
+    name: str
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Diff:
+    """What changed between two states of a repository."""
+
+    added: list[tuple[str, str]]
+    """(id, name) of processes only in the head state."""
+    removed: list[tuple[str, str]]
+    changed: list[ProcessDiff]
+    base_label: str = ""
+    head_label: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """SPEC §4's `diff --format json`."""
+        return {
+            "tillagda": [pid for pid, _ in self.added],
+            "borttagna": [pid for pid, _ in self.removed],
+            "ändrade": [
+                {"id": p.id, "ändringar": [c.to_dict() for c in p.changes]} for p in self.changed
+            ],
+        }
+
+
+class _Side:
+    """One state of the repository: its processes' data and how to name its people."""
+
+    def __init__(self, repo: Repository, lang: str) -> None:
+        self.lang = lang
+        self.roster: dict[str, Person] = repo.roster
+        self.data: dict[str, dict[str, Any]] = {}
+        self.files: dict[str, str] = {}
+        for record in repo.records:
+            if record.id in self.data:
+                continue
+            self.data[record.id] = record.doc.data if isinstance(record.doc.data, dict) else {}
+            self.files[record.id] = record.rel
+
+    @classmethod
+    def of(
+        cls, data: dict[str, dict[str, Any]], files: dict[str, str], roster: dict[str, Person],
+        lang: str,
+    ) -> _Side:  # fmt: skip
+        """A state given as data (one version of a file, read from git), not as a repository."""
+        side = cls.__new__(cls)
+        side.lang, side.roster, side.data, side.files = lang, roster, data, files
+        return side
+
+    def name_of(self, pid: str) -> str:
+        value = self.data.get(pid, {}).get("namn")
+        return value if isinstance(value, str) else pid
+
+    def person(self, key: Any) -> str:
+        if isinstance(key, str) and key in self.roster:
+            return self.roster[key].name
+        return _words(key, self.lang, self)
+
+    def show(self, key: str, value: Any) -> str | None:
+        """A value in words; person keys become names."""
+        if value is None:
+            return None
+        if key in PROCESS_KEYS and isinstance(value, str) and value in self.data:
+            return f"{self.name_of(value)} ({value})"
+        if key in PERSON_KEYS:
+            if isinstance(value, list):
+                return ", ".join(self.person(v) for v in value)
+            if isinstance(value, dict):
+                return _words(value, self.lang, self)
+            return self.person(value)
+        return _words(value, self.lang, self)
+
+
+def _words(value: Any, lang: str, side: _Side | None = None) -> str:
+    """Plain data in words: lists joined with commas, maps as 'key: value' pairs."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return msg("diff.yes" if value else "diff.no", lang)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return ", ".join(_words(v, lang, side) for v in value)
+    if isinstance(value, dict):
+        parts = []
+        for key, item in value.items():
+            shown = side.show(key, item) if side is not None else _words(item, lang)
+            parts.append(f"{key}: {shown}")
+        return "; ".join(parts)
+    return " ".join(str(value).split())
+
+
+def _summary(item: Any, lang: str, side: _Side, of: str = "") -> str:
+    """An item of the list `of` in a few words: its description when it has one."""
+    if isinstance(item, dict):
+        for key in ("beskrivning", "titel", "process"):
+            if isinstance(item.get(key), str):
+                text = side.show(key, item[key]) or ""
+                extra = item.get("gränssnitt") if key == "process" else item.get("länk")
+                if isinstance(extra, str):
+                    text += f" ({extra})"
+                if key == "beskrivning" and isinstance(item.get("typ"), str) and "id" not in item:
+                    text = f"{item['typ']}: {text}"
+                return " ".join(text.split())
+    return side.show(of, item) or "–"
+
+
+def _label(key: str, lang: str) -> str:
+    label = f"diff.field.{key}"
+    from procspec.messages import CATALOGUE
+
+    return msg(label, lang) if label in CATALOGUE else key
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _set_changes(key: str, before: Any, after: Any, old: _Side, new: _Side) -> list[Change]:
+    gender = UNORDERED[key]
+    label = _label(key, new.lang)
+    was = [(_summary(i, old.lang, old, key), i) for i in _as_list(before)]
+    now = [(_summary(i, new.lang, new, key), i) for i in _as_list(after)]
+    now_items = [i for _, i in now]
+    was_items = [i for _, i in was]
+    changes = [Change(label, text, None, gender) for text, i in was if i not in now_items]
+    changes += [Change(label, None, text, gender) for text, i in now if i not in was_items]
+    return changes
+
+
+def _keyed(items: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for n, item in enumerate(_as_list(items), start=1):
+        key = item.get("id") if isinstance(item, dict) else None
+        found.setdefault(str(key) if key is not None else f"#{n}", item)
+    return found
+
+
+def _item_changes(key: str, before: Any, after: Any, old: _Side, new: _Side) -> list[Change]:
+    """Goals, measures and activities, matched by id."""
+    gender = ITEMS_WITH_ID[key]
+    lang = new.lang
+    label = _label(key, lang)
+    was, now = _keyed(before), _keyed(after)
+    changes: list[Change] = []
+    for item_id in [*was, *(i for i in now if i not in was)]:
+        title = f"{label} {item_id}"
+        if item_id not in now:
+            changes.append(Change(title, _summary(was[item_id], lang, old), None, gender))
+        elif item_id not in was:
+            changes.append(Change(title, None, _summary(now[item_id], lang, new), gender))
+        elif was[item_id] != now[item_id]:
+            changes.extend(_fields(title, was[item_id], now[item_id], old, new, key))
+    return changes
+
+
+def _fields(title: str, was: Any, now: Any, old: _Side, new: _Side, kind: str) -> list[Change]:
+    """The fields of one goal, measure or activity that differ."""
+    if not (isinstance(was, dict) and isinstance(now, dict)):
+        return [Change(title, old.show("", was), new.show("", now))]
+    changes: list[Change] = []
+    for sub in [*was, *(k for k in now if k not in was)]:
+        before, after = was.get(sub), now.get(sub)
+        if before == after:
+            continue
+        if kind == "aktiviteter" and sub == "status":
+            changes.append(Change(title, old.show(sub, before), new.show(sub, after)))
+        elif sub == "utfall":
+            changes.extend(
+                _results(f"{title}, {_label('utfall', new.lang)}", before, after, old, new)
+            )
+        elif isinstance(before, dict) and isinstance(after, dict):
+            changes.extend(_fields(f"{title}, {sub}", before, after, old, new, sub))
+        else:
+            changes.append(Change(f"{title}, {sub}", old.show(sub, before), new.show(sub, after)))
+    return changes
+
+
+def _results(title: str, before: Any, after: Any, old: _Side, new: _Side) -> list[Change]:
+    """Recorded results, matched by date."""
+
+    def by_date(items: Any) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for n, item in enumerate(_as_list(items), start=1):
+            day = item.get("datum") if isinstance(item, dict) else None
+            found.setdefault(str(day) if day is not None else f"#{n}", item)
+        return found
+
+    def shown(item: Any, side: _Side) -> str:
+        if isinstance(item, dict) and "värde" in item:
+            text = _words(item["värde"], side.lang)
+            comment = item.get("kommentar")
+            return f"{text} ({comment})" if isinstance(comment, str) else text
+        return side.show("", item) or "–"
+
+    was, now = by_date(before), by_date(after)
+    changes: list[Change] = []
+    for day in [*was, *(d for d in now if d not in was)]:
+        if day not in now:
+            changes.append(Change(f"{title} {day}", shown(was[day], old), None, "neuter"))
+        elif day not in was:
+            changes.append(Change(f"{title} {day}", None, shown(now[day], new), "neuter"))
+        elif was[day] != now[day]:
+            changes.append(Change(f"{title} {day}", shown(was[day], old), shown(now[day], new)))
+    return changes
+
+
+def _process_changes(pid: str, old: _Side, new: _Side) -> list[Change]:
+    before, after = old.data[pid], new.data[pid]
+    lang = new.lang
+    changes: list[Change] = []
+    if old.files[pid] != new.files[pid]:
+        changes.append(Change(_label("fil", lang), old.files[pid], new.files[pid]))
+    keys = [k for k in FIELD_ORDER if k in before or k in after]
+    keys += sorted(k for k in {*before, *after} if k not in FIELD_ORDER)
+    for key in keys:
+        was, now = before.get(key), after.get(key)
+        if was == now:
+            continue
+        if key in ITEMS_WITH_ID:
+            changes.extend(_item_changes(key, was, now, old, new))
+        elif key in UNORDERED:
+            changes.extend(_set_changes(key, was, now, old, new))
+        elif key == "processtöd" and isinstance(was or {}, dict) and isinstance(now or {}, dict):
+            label = _label(key, lang)
+            for role in [*(was or {}), *(r for r in (now or {}) if r not in (was or {}))]:
+                b, a = (was or {}).get(role), (now or {}).get(role)
+                if b != a:
+                    changes.append(Change(f"{label}, {role}", old.show(role, b), new.show(role, a)))
+        else:
+            changes.append(Change(_label(key, lang), old.show(key, was), new.show(key, now)))
+    return changes
+
+
+def diff_repositories(
+    base: Repository, head: Repository, base_label: str = "", head_label: str = ""
+) -> Diff:
+    """The difference from `base` to `head`, in `head`'s language."""
+    lang = head.lang
+    old, new = _Side(base, lang), _Side(head, lang)
+    added = [(pid, new.name_of(pid)) for pid in new.data if pid not in old.data]
+    removed = [(pid, old.name_of(pid)) for pid in old.data if pid not in new.data]
+    changed = []
+    for pid in new.data:
+        if pid in old.data:
+            changes = _process_changes(pid, old, new)
+            if changes:
+                changed.append(ProcessDiff(pid, new.name_of(pid), changes))
+    return Diff(added, removed, changed, base_label, head_label)
+
+
+def process_changes(
+    pid: str,
+    before: tuple[str, dict[str, Any]],
+    after: tuple[str, dict[str, Any]],
+    others: dict[str, dict[str, Any]],
+    roster: dict[str, Person],
+    lang: str,
+) -> list[Change]:
+    """The changes to one process between two versions of its file, each given as (path, data);
+    `others` holds the data (at least `namn`) of the processes it may refer to."""
+    old = _Side.of({**others, pid: before[1]}, {pid: before[0]}, roster, lang)
+    new = _Side.of({**others, pid: after[1]}, {pid: after[0]}, roster, lang)
+    return _process_changes(pid, old, new)

@@ -1,0 +1,343 @@
+"""The search of the published site: a prebuilt Lunr index in a JavaScript file, and the A–Ö list.
+
+Readers find a process by the words they use, not by its place in the hierarchy. The index is
+built here with lunr.py and loaded in the browser by lunr.js (both MIT), so the page works opened
+from disk (`file://`, where a browser refuses to fetch index files) as well as from a web server:
+the index is a `<script>` the page includes, and no request leaves the site.
+
+Words are Swedish: every word is reduced to its stem with the Snowball Swedish stemmer (Python:
+snowballstemmer; in the browser the same algorithm, Snowball 3.0.1 generated JavaScript), so
+"bygglovet" and "bygglov" meet. Swedish writes compounds as one word; the page matches a query
+stem as the head or tail of an indexed compound ("fakturorna" → faktur → leverantörsfaktur), and an
+indexed word as the head or tail of a compound query, with Lunr's wildcards and the index's own
+vocabulary (see `templates/assets/sok.js`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from procspec.reading.model import Process
+from procspec.rendering.view import ProcessView
+
+SEARCH_PAGE = "sok"
+INDEX_SCRIPT = "sok-index.js"
+ASSETS = (
+    "lunr.min.js",
+    "snowball-base-stemmer.js",
+    "snowball-swedish-stemmer.js",
+    "sok.js",
+    "sok-licenser.txt",
+)
+"""Files copied from `templates/assets/` into the output beside the search page."""
+
+STEMMER_LABEL = "stemmer-sv"
+"""The name the index's search pipeline records; `sok.js` registers the stemmer under it."""
+
+FIELDS = (("namn", 10), ("text", 1))
+"""Indexed fields and their boosts: a hit in a name outranks one in the text."""
+
+_WORD = re.compile(r"\w+")
+
+# Snowball's Swedish stop words (snowballstem.org/algorithms/swedish/stop.txt): words that say
+# nothing about a process. They are neither indexed nor searched for.
+_STOP_TEXT = (
+    "och det att i en jag hon som han på den med var sig för så till är men ett om hade de av "
+    "icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde "
+    "något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under "
+    "någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli "
+    "blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom "
+    "mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra "
+    "ert era vilkas"
+)
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    import snowballstemmer
+
+    stem: Callable[[str], str] = snowballstemmer.stemmer("swedish").stemWord
+    return stem
+
+
+def stems(text: str, cache: dict[str, str]) -> list[str]:
+    """The stems of the words of `text`, lower-cased, stop words left out."""
+    stem = _stemmer()
+    out = []
+    for word in _WORD.findall(text.lower()):
+        found = cache.get(word)
+        if found is None:
+            found = "" if word in STOP_WORDS else stem(word)
+            cache[word] = found
+        if found:
+            out.append(found)
+    return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a reader can find: a process, a goal, an activity, a step of the map."""
+
+    title: str
+    process: str
+    where: str
+    href: str
+    text: str
+    boost: int = 1
+    """A process itself outranks its goals and activities when both match as well."""
+
+
+@dataclass
+class Labels:
+    """The words the entries are described with, in the site's language."""
+
+    spec: str
+    activities: str
+    follow_up: str
+    flow_map: str
+    goal: str
+    measure: str
+    activity: str
+    step: str
+
+
+def _join(parts: Iterable[str | None]) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def entries(
+    views: list[tuple[ProcessView, Process]], labels: Labels, map_pages: dict[str, str]
+) -> list[Entry]:
+    """Everything the search finds, in the order of the processes (tree order)."""
+    found: list[Entry] = []
+    for view, model in views:
+        name = view.name
+        people = [h.name or h.key for r in (view.owners, view.leader) for h in r.holders]
+        found.append(
+            Entry(
+                name,
+                name,
+                labels.spec,
+                view.pages.spec,
+                _join(
+                    [
+                        view.purpose,
+                        view.start_event,
+                        view.end_event,
+                        *view.recipients,
+                        view.kind,
+                        *(r.description for r in view.requirements),
+                        *view.forums,
+                        *(d.text for d in view.documents),
+                        *people,
+                    ]
+                ),
+                boost=3,
+            )
+        )
+        for goal in view.goals:
+            found.append(
+                Entry(
+                    f"{goal.id}: {goal.description}",
+                    name,
+                    f"{labels.follow_up}, {labels.goal} {goal.id}",
+                    f"{view.pages.follow_up}#{goal.anchor}",
+                    _join([goal.measure, goal.method, goal.handling]),
+                )
+            )
+        for measure in view.measures:
+            found.append(
+                Entry(
+                    f"{measure.id}: {measure.description}",
+                    name,
+                    f"{labels.follow_up}, {labels.measure} {measure.id}",
+                    f"{view.pages.follow_up}#{measure.anchor}",
+                    "",
+                )
+            )
+        for activity in view.activities:
+            found.append(
+                Entry(
+                    f"{activity.id}: {activity.description}",
+                    name,
+                    f"{labels.activities}, {labels.activity} {activity.id}",
+                    f"{view.pages.activities}#{activity.anchor}",
+                    _join([activity.decision, activity.effect]),
+                )
+            )
+        if model.flow_map is not None:
+            found.extend(_map_entries(view, model, labels, map_pages.get(view.id)))
+    return found
+
+
+def _map_entries(
+    view: ProcessView, model: Process, labels: Labels, page: str | None
+) -> list[Entry]:
+    """The processteg and activities of a process's map; they link to its processkarta page when
+    the site has one, else to the processspecifikation."""
+    assert model.flow_map is not None
+    actors = {a.id: a.name for a in model.flow_map.actors}
+    href = page or view.pages.spec
+    out = []
+    for step in model.flow_map.steps:
+        where = f"{labels.flow_map}, {labels.step} {step.name}"
+        if not step.activities:
+            out.append(Entry(step.name, view.name, where, href, step.name))
+        for activity in step.activities:
+            title = activity.name or activity.process or activity.id
+            text = _join(
+                [
+                    actors.get(activity.actor or ""),
+                    *activity.systems,
+                    *activity.documents,
+                    *(c.when for c in activity.choices),
+                    *(r.description for r in activity.risks),
+                    *(r.measure for r in activity.risks),
+                ]
+            )
+            out.append(Entry(title, view.name, where, href, text))
+    return out
+
+
+_NO_METADATA: dict[str, list[Any]] = {}
+"""What the index records of a word in a document beyond its presence: nothing."""
+
+
+def _builder() -> Any:
+    """A lunr.py Builder that takes words already stemmed: lunr.py's own `add` runs each field
+    through its tokenizer, which copies a metadata dict per word and costs more than the rest of
+    the indexing together; the words here arrive stemmed and need none of it. The bookkeeping is
+    lunr.py 0.8's `Builder.add`, without metadata (the index records no positions)."""
+    from collections import defaultdict
+
+    from lunr.builder import Builder
+    from lunr.field_ref import FieldRef
+
+    class Stemmed(Builder):
+        def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
+            doc_ref = str(doc[self._ref])
+            self._documents[doc_ref] = attributes or {}
+            self.document_count += 1
+            for field_name in self._fields:
+                terms: list[str] = doc[field_name]
+                field_ref = str(FieldRef(doc_ref, field_name))
+                field_terms: defaultdict[str, int] = defaultdict(int)
+                self.field_term_frequencies[field_ref] = field_terms
+                self.field_lengths[field_ref] = len(terms)
+                for term in terms:
+                    field_terms[term] += 1
+                    posting = self.inverted_index.get(term)
+                    if posting is None:
+                        posting = {name: {} for name in self._fields}
+                        posting["_index"] = self.term_index
+                        self.term_index += 1
+                        self.inverted_index[term] = posting
+                    if doc_ref not in posting[field_name]:
+                        posting[field_name][doc_ref] = _NO_METADATA
+
+    return Stemmed()
+
+
+def index_script(found: list[Entry]) -> str:
+    """`sok-index.js`: the Lunr index and what each result shows, as one script that sets
+    `window.PROCSPEC_SOK`. Deterministic: the same entries give the same bytes."""
+    from lunr.pipeline import Pipeline
+    from lunr.token import Token
+
+    def stemmed(token: Token, i: int, tokens: list[Token]) -> Token:
+        # Words are stemmed before they reach lunr (below); the index only records the name of
+        # its search pipeline, which sok.js provides with the same Snowball algorithm.
+        return token
+
+    if STEMMER_LABEL not in Pipeline.registered_functions:
+        Pipeline.register_function(stemmed, STEMMER_LABEL)
+    builder = _builder()
+    builder.search_pipeline.add(Pipeline.registered_functions[STEMMER_LABEL])
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    cache: dict[str, str] = {}
+    docs: list[list[str]] = []
+    for number, entry in enumerate(found):
+        builder.add(
+            {
+                "id": str(number),
+                "namn": stems(entry.title, cache),
+                "text": stems(entry.text, cache),
+            },
+            {"boost": entry.boost},
+        )
+        shown = entry.text if entry.title == entry.process else f"{entry.title} {entry.text}"
+        docs.append([entry.title, entry.process, entry.where, entry.href, shown.strip()])
+    index = builder.build().serialize()
+    payload: dict[str, Any] = {"index": index, "docs": docs, "stop": sorted(STOP_WORDS)}
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return f"window.PROCSPEC_SOK={text};\n"
+
+
+# --- the A–Ö list (the search page without JavaScript) ---
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
+_KEEP = {"Å", "Ä", "Ö"}
+_AS = {"Æ": "Ä", "Ø": "Ö", "Ü": "Y"}  # Swedish alphabetical order (SAOL): ü with y, æ ø with ä ö
+
+
+def _letter_key(char: str) -> str:
+    upper = char.upper()
+    if upper in _KEEP:
+        return upper
+    if upper in _AS:
+        return _AS[upper]
+    base = unicodedata.normalize("NFD", upper)[:1]
+    return base if base in ALPHABET else ""
+
+
+_ORDER = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
+"""å, ä, ö after z (the characters after 'z' in code point order), as SAOL orders them."""
+
+
+def sort_key(name: str) -> str:
+    """A name's place in Swedish alphabetical order: å, ä, ö after z; é as e."""
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = "".join(
+            c if c in "åäöæøü" else unicodedata.normalize("NFD", c)[:1] for c in folded
+        )
+    return folded.translate(_ORDER)
+
+
+def initial(name: str) -> str:
+    """The letter a name is listed under, or '#' for one that starts otherwise."""
+    letter = _letter_key(name.strip()[:1]) if name.strip() else ""
+    return letter or "#"
+
+
+@dataclass(frozen=True)
+class Letter:
+    letter: str
+    anchor: str
+    items: list[ProcessView]
+
+
+def a_to_o(views: list[ProcessView]) -> list[Letter]:
+    """Every process under its initial letter, in Swedish order."""
+    groups: dict[str, list[ProcessView]] = {}
+    for view in sorted(views, key=lambda v: (sort_key(v.name), v.id)):
+        groups.setdefault(initial(view.name), []).append(view)
+    order = ["#", *ALPHABET]
+    out = []
+    for letter in sorted(groups, key=order.index):
+        anchor = "bokstav-" + ("ovrigt" if letter == "#" else _anchor(letter))
+        out.append(Letter(letter, anchor, groups[letter]))
+    return out
+
+
+def _anchor(letter: str) -> str:
+    return {"Å": "aa", "Ä": "ae", "Ö": "oe"}.get(letter, letter.lower())
