@@ -766,3 +766,15 @@ def test_a_slash_separates_words() -> None:
 )
 def test_suggestion_from_purpose(purpose: str, end_event: str, suggestion: str | None) -> None:
     assert swedish.suggestion_from_purpose(purpose, end_event) == suggestion
+
+
+def test_a_name_without_a_suggestion_of_its_own_takes_it_from_the_purpose() -> None:
+    purpose = "Att ge eleverna stöd för hälsa och lärande."
+    found = check_name("Elevhälsa", purpose)
+    assert found is not None and found.code == "PS101"
+    assert found.suggestion == "Ge eleverna stöd för hälsa och lärande"
+    found = check_name("Betygssättning", "Syftet är att sätta rättvisa betyg.")
+    assert found is not None and found.suggestion == "Sätta rättvisa betyg"
+    # The name's own suggestion comes first.
+    found = check_name("Fakturahantering", "Att betala leverantörernas fakturor i tid.")
+    assert found is not None and found.suggestion == "Hantera fakturor"

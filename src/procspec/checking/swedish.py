@@ -16,6 +16,7 @@ never raises on any string.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -1025,9 +1026,16 @@ def check_name(name: str, purpose: str = "", end_event: str = "") -> NameFinding
     the most precise one: a functional name (PS103), an "Att" before the verb, a finite or
     passive verb, English (PS101), a nominalisation (PS102), no verb (PS101), only a verb
     (PS104). `purpose` and `end_event` (the process's `syfte` and `sluthändelse`) supply PS103's
-    and PS104's suggestions. The length limit of PS104 is the rule's business.
+    suggestion, and any other when the name itself gives none. The length limit of PS104 is the
+    rule's business.
     """
-    return _finding(name, purpose or "", end_event or "", True)
+    found = _finding(name, purpose or "", end_event or "", True)
+    if found is not None and found.suggestion is None and found.code != "PS103":
+        # Nothing to build from the name: the name is a short form of the purpose.
+        advice = suggestion_from_purpose(purpose or "", end_event or "")
+        if advice is not None:
+            return dataclasses.replace(found, suggestion=advice)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

@@ -237,7 +237,10 @@ def verb_first(ctx: Context) -> Iterator[Problem]:
     - namnet är på engelska ("Onboarding", "Service desk", "Invoice handling"): skriv det på
       svenska ("Introducera nya medarbetare", "Hantera fakturor");
     - namnet är ett substantiv ("Barnomsorg", "Hemtjänst"): Örebros mönster "Tillhandahålla
-      barnomsorg" föreslås för tjänster; andra namn får inget påhittat förslag.
+      barnomsorg" föreslås för tjänster.
+
+    Ger namnet självt inget förslag tas det ur processens `syfte` ("Att ge eleverna stöd …" ->
+    "Ge eleverna stöd …"), annars ges inget påhittat förslag.
 
     Partikelverb ("ta emot", "betala ut", "följa upp", "skola in") och samordnade verb ("utreda
     och besluta om") är verb i infinitiv. Namn som börjar med en substantivering (PS102), är
@@ -264,8 +267,8 @@ def nominalisation(ctx: Context) -> Iterator[Problem]:
     substantiveringens verb, och förledet som objekt, i plural när processen hanterar många
     ("Fakturahantering" -> "Hantera fakturor", "Ärendehantering" -> "Hantera ärenden"). Bara
     verb som finns föreslås: där inget verb finns ges en verbfras ("Myndighetsutövning" ->
-    "Utöva myndighet", "Kompetensförsörjning" -> "Säkra kompetensförsörjning") eller inget
-    förslag. Ett förslag bryter aldrig mot någon namnregel: ett ensamt verb får ett objekt
+    "Utöva myndighet", "Kompetensförsörjning" -> "Säkra kompetensförsörjning"), en verbfras ur
+    processens `syfte`, eller inget förslag. Ett förslag bryter aldrig mot någon namnregel: ett ensamt verb får ett objekt
     ("Rekrytering" -> "Rekrytera medarbetare")."""
     yield from _findings(ctx, "PS102")
 
