@@ -274,8 +274,8 @@ def index_script(found: list[Entry]) -> str:
             },
             {"boost": entry.boost},
         )
-        shown = entry.text if entry.title == entry.process else f"{entry.title} {entry.text}"
-        docs.append([entry.title, entry.process, entry.where, entry.href, shown.strip()])
+        # The snippet is what the title does not already say: the text around the hit.
+        docs.append([entry.title, entry.process, entry.where, entry.href, entry.text])
     index = builder.build().serialize()
     payload: dict[str, Any] = {"index": index, "docs": docs, "stop": sorted(STOP_WORDS)}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
