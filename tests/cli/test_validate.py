@@ -146,9 +146,12 @@ def test_list_json_resolves_roles(make_repo: Callable[[str], Path]) -> None:
     leaf = rows["placera-barn-i-förskola"]
     assert set(leaf) == {
         "id", "namn", "typ", "nivå", "överordnad", "fil",
-        "processägare", "processansvarig", "processledare",
+        "processägare", "processansvarig", "processledare", "mognad",
     }  # fmt: skip
     assert leaf["nivå"] == 3
+    # Goals with a plan, but no processkarta, documents or approval: level 2, and it says why.
+    assert leaf["mognad"]["nivå"] == 2
+    assert "en processkarta över flödet" in leaf["mognad"]["saknas"]
     assert [h["nyckel"] for h in leaf["processägare"]] == ["fc.utb"]
     assert [h["nyckel"] for h in leaf["processansvarig"]] == ["pa.forskola"]
     assert leaf["processägare"][0]["epost"] == "erik.holm@example.org"

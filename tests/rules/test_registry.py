@@ -17,10 +17,11 @@ from ..conftest import FIXTURES, REPOS, TODAY
 SPEC_CODES = (
     [f"PS00{i}" for i in range(1, 9)]
     + [f"PS10{i}" for i in range(1, 9)]
-    + [f"PS2{i:02d}" for i in range(1, 11)]
+    + [f"PS2{i:02d}" for i in range(1, 13)]
     + [f"PS30{i}" for i in range(1, 7)]
     + [f"PS40{i}" for i in range(1, 7)]
     + [f"PS50{i}" for i in range(1, 5)]
+    + ["PS604"]
 )
 
 

@@ -1,112 +1,225 @@
-"""A process's maturity level 1–5 (Örebro Bilaga 2, after CMMI), read off its documentation.
+"""Earned process maturity: CMMI's five levels as Örebro Bilaga 2 names them, read off evidence.
 
-Bilaga 2 is a picture without criteria; the criteria below read each level off what the
-documentation shows, and are documented in the README. `render` (the maturity overview) and
-`status --below-maturity` read these.
+Örebro Bilaga 2 ("Processmognad, baserat på Capability Maturity Model Integration (CMMI)") is a
+figure; only its comment survives as text ("ca 80 procent av organisationerna ... har svårt att ta
+sig till steg 3"). The criteria below are therefore procspec's reading of CMMI's levels, and they
+ask for evidence that filling in a document once cannot produce: a flow that is mapped, approved
+documentation that is still current, results recorded on time for at least a year, and
+improvements whose effect shows in the results after them.
+
+1 Initial       the process is specified (a valid process file).
+2 Styrd         (CMMI Managed) an appointed owner, measurable goals (a target and a deadline) and an
+                uppföljningsplan for every goal (how often, who measures, to whom it is reported).
+3 Definierad    (CMMI Defined) the way of working is set down and decided: a processkarta where
+                the flow suits one (Örebro Steg 4: not most styrprocesser "på koncernnivå", the
+                profile's `styr_utan_karta_till_nivå`),
+                routines or other documents (`dokument`), and an approval (`fastställd`) that is
+                current — within `granskning_månader` and not past `gäller_till`.
+4 Kvantitativt  (CMMI Quantitatively managed) every goal with a target has a baseline (`nuläge`),
+  styrd         results that cover at least a year from it, and no follow-up missed: no gap
+                between results longer than the goal's frequency allows, nor since the latest.
+5 Optimerande   (CMMI Optimizing) a completed improvement activity tied to a goal, whose effect
+                shows in that goal's results: a result after the activity is better than the last
+                one before it.
+
+Each level needs everything below it; `saknas` lists what the next level still needs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
 
-from procspec.messages import add
-from procspec.reading.model import Process
+from procspec.checking import goal_status as assess
+from procspec.checking.hierarchy import Context
+from procspec.messages import add, msg
+from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
+from procspec.reading.model import Goal, Process
+from procspec.reading.repository import ProcessRecord
 
 add(
     {
         "maturity.1": {"sv": "1 Initial", "en": "1 Initial"},
-        "maturity.2": {"sv": "2 Repeterbar", "en": "2 Repeatable"},
+        "maturity.2": {"sv": "2 Styrd", "en": "2 Managed"},
         "maturity.3": {"sv": "3 Definierad", "en": "3 Defined"},
         "maturity.4": {"sv": "4 Kvantitativt styrd", "en": "4 Quantitatively managed"},
-        "maturity.5": {"sv": "5 Optimerande", "en": "5 Optimising"},
-        "maturity.missing.owner": {"sv": "processägare", "en": "a process owner"},
-        "maturity.missing.leader": {"sv": "processledare", "en": "a process leader"},
-        "maturity.missing.purpose": {"sv": "syfte", "en": "a purpose"},
-        "maturity.missing.recipients": {"sv": "mottagare", "en": "recipients"},
+        "maturity.5": {"sv": "5 Optimerande", "en": "5 Optimizing"},
+        "maturity.missing.owner": {"sv": "en utsedd processägare", "en": "an appointed owner"},
         "maturity.missing.goals": {
-            "sv": "minst ett mätbart mål (med målvärde)",
-            "en": "at least one measurable goal (with a target)",
+            "sv": "minst ett mätbart mål med målvärde och senast-datum",
+            "en": "at least one measurable goal with a target and a deadline",
         },
         "maturity.missing.follow_up": {
             "sv": "en uppföljningsplan för varje mål (frekvens, ansvarig, rapporteras till)",
             "en": "a follow-up plan for every goal (frequency, responsible, reported to)",
         },
-        "maturity.missing.results": {
-            "sv": "registrerade utfall för varje mål med målvärde",
-            "en": "recorded results for every goal with a target",
+        "maturity.missing.map": {
+            "sv": "en processkarta över flödet",
+            "en": "a processkarta of the flow",
+        },
+        "maturity.missing.documents": {
+            "sv": "rutiner eller andra processdokument (dokument)",
+            "en": "routines or other process documents (dokument)",
+        },
+        "maturity.missing.approval": {
+            "sv": "en gällande fastställelse (fastställd inom granskningsperioden och inte "
+            "utgången)",
+            "en": "a current approval (fastställd within the review period and not expired)",
+        },
+        "maturity.missing.baseline": {
+            "sv": "ett nuläge för varje mål med målvärde",
+            "en": "a baseline (nuläge) for every goal with a target",
+        },
+        "maturity.missing.year": {
+            "sv": "utfall som täcker minst ett år för varje mål med målvärde",
+            "en": "results covering at least a year for every goal with a target",
+        },
+        "maturity.missing.on_time": {
+            "sv": "utfall registrerade i tid enligt uppföljningsplanens frekvens",
+            "en": "results recorded on time as the follow-up plan's frequency says",
         },
         "maturity.missing.effect": {
-            "sv": "en klar aktivitet kopplad till ett mål, med observerad effekt",
-            "en": "a completed activity tied to a goal, with an observed effect",
+            "sv": "en klar förbättringsaktivitet kopplad till ett mål, vars effekt syns i målets "
+            "utfall efter den",
+            "en": "a completed improvement activity tied to a goal whose effect shows in the "
+            "goal's results after it",
         },
     }
 )
 
+LEVELS = (1, 2, 3, 4, 5)
+YEAR_DAYS = 365
+GRACE_DAYS = 14
+"""Slack between two results: period ends differ (30 September, 31 December) and a report may
+close a week or two after its period."""
+
 
 @dataclass(frozen=True)
 class Maturity:
-    """A maturity level 1–5 (Örebro Bilaga 2, CMMI) and the criteria of the next level not met."""
+    """A maturity level 1–5 and the message keys (`maturity.missing.*`) of what the next level
+    still needs; empty at level 5."""
 
     level: int
     missing: tuple[str, ...]
-    """Message keys (`maturity.missing.*`) of what the next level needs; empty at level 5."""
+
+    def to_dict(self, lang: str) -> dict[str, object]:
+        """SPEC §4's `mognad` in `list --format json`: the level and the needs in words."""
+        return {
+            "nivå": self.level,
+            "saknas": [msg(f"maturity.missing.{key}", lang) for key in self.missing],
+        }
 
 
-MATURITY_LEVELS = (1, 2, 3, 4, 5)
-
-
-def maturity(model: Process, has_owner: bool, has_leader: bool) -> Maturity:
-    """The highest level whose criteria, and those of every level below, the documentation meets.
-
-    1 Initial: the process is specified (a valid file).
-    2 Repeterbar: an owner and a leader (own or implied), a purpose and recipients.
-    3 Definierad: at least one measurable goal (a target), and every goal has an uppföljningsplan
-      with a frequency, a responsible person and a recipient of the report.
-    4 Kvantitativt styrd: every goal with a target has at least one recorded result.
-    5 Optimerande: at least one activity is klar with an observed effect, tied to a goal.
-
-    `has_owner` and `has_leader` come from the context (inherited and implied roles count).
-    """
-    checks: list[tuple[str, ...]] = [
-        tuple(
-            key
-            for key, ok in (
-                ("owner", has_owner),
-                ("leader", has_leader),
-                ("purpose", bool(model.purpose.strip())),
-                ("recipients", bool(model.recipients)),
-            )
-            if not ok
-        ),
-        tuple(
-            key
-            for key, ok in (
-                ("goals", any(g.target is not None for g in model.goals)),
-                (
-                    "follow_up",
-                    bool(model.goals)
-                    and all(
-                        g.follow_up is not None
-                        and g.follow_up.frequency is not None
-                        and g.follow_up.responsible is not None
-                        and g.follow_up.reported_to is not None
-                        for g in model.goals
-                    ),
-                ),
-            )
-            if not ok
-        ),
-        ()
-        if any(g.target is not None for g in model.goals)
-        and all(g.results for g in model.goals if g.target is not None)
-        else ("results",),
-        ()
-        if any(a.status == "klar" and a.effect and a.goals for a in model.activities)
-        else ("effect",),
+def maturity(ctx: Context, record: ProcessRecord, model: Process) -> Maturity:
+    """The highest level whose criteria, and those of every level below, the process meets."""
+    measured = [g for g in model.goals if g.target is not None]
+    steps: list[list[tuple[str, bool]]] = [
+        [
+            ("owner", bool(ctx.role(record.id, "processägare")[0])),
+            ("goals", any(g.deadline is not None for g in measured)),
+            ("follow_up", bool(model.goals) and all(_has_plan(g) for g in model.goals)),
+        ],
+        [
+            ("map", not _needs_map(ctx, record, model) or model.flow_map is not None),
+            ("documents", bool(model.documents)),
+            ("approval", _approval_current(ctx, model)),
+        ],
+        [
+            ("baseline", bool(measured) and all(g.baseline is not None for g in measured)),
+            ("year", bool(measured) and all(_covers_a_year(g) for g in measured)),
+            ("on_time", bool(measured) and all(_on_time(g, ctx.today) for g in measured)),
+        ],
+        [("effect", _effect_shows(model))],
     ]
     level = 1
-    for missing in checks:
+    for step in steps:
+        missing = tuple(key for key, ok in step if not ok)
         if missing:
             return Maturity(level, missing)
         level += 1
     return Maturity(level, ())
+
+
+def _has_plan(goal: Goal) -> bool:
+    plan = goal.follow_up
+    return (
+        plan is not None
+        and plan.frequency is not None
+        and plan.responsible is not None
+        and plan.reported_to is not None
+    )
+
+
+def _needs_map(ctx: Context, record: ProcessRecord, model: Process) -> bool:
+    """Örebro Steg 4: "Vissa processer lämpar sig dock inte att beskriva som ett flöde ... Ett
+    exempel på det är de flesta styrprocesserna på koncernnivå": a styr-band process down to the
+    profile's `styr_utan_karta_till_nivå` (the organisation-wide level) needs no map."""
+    profile = ctx.repo.profile
+    band = profile.band(model.kind)
+    return not (band == "styr" and ctx.level(record.id) <= profile.styr_without_map_to_level)
+
+
+def _approval_current(ctx: Context, model: Process) -> bool:
+    approved = model.approved
+    if approved is None:
+        return False
+    if approved.valid_until is not None and approved.valid_until < ctx.today:
+        return False
+    latest = max(approved.date, model.reviewed.date) if model.reviewed else approved.date
+    return add_months(latest, ctx.repo.settings.review_months) >= ctx.today
+
+
+def _start(goal: Goal) -> date | None:
+    start = assess.baseline(goal)
+    return start[0] if start is not None else None
+
+
+def _covers_a_year(goal: Goal) -> bool:
+    start, last = _start(goal), assess.latest(goal.results)
+    return start is not None and last is not None and (last.date - start).days >= YEAR_DAYS
+
+
+def _on_time(goal: Goal, today: date) -> bool:
+    """No gap between the baseline and the results longer than the frequency allows (with
+    `GRACE_DAYS` of slack), and the next result not yet overdue (as PS404 counts it)."""
+    plan = goal.follow_up
+    if plan is None or plan.frequency is None:
+        return False
+    months = MONTHS_PER_FREQUENCY[plan.frequency]
+    days = [d for d in ([_start(goal)] + [r.date for r in goal.results]) if d is not None]
+    days.sort()
+    if not days:
+        return False
+    for before, after in pairwise(days):
+        if add_months(before, months) + timedelta(days=GRACE_DAYS) < after:
+            return False
+    return add_months(days[-1], months) >= today
+
+
+def _effect_shows(model: Process) -> bool:
+    """A klar activity with an effekt, tied to a goal with a target, and a result of that goal
+    after the activity (`klart_senast`) better than the last one on or before it."""
+    goals = {g.id: g for g in model.goals if g.target is not None}
+    for activity in model.activities:
+        if activity.status != "klar" or not activity.effect:
+            continue
+        for gid in activity.goals:
+            goal = goals.get(gid)
+            if goal is None:
+                continue
+            points = [(r.date, r.value) for r in goal.results]
+            if goal.baseline is not None:
+                points.append((goal.baseline.date, goal.baseline.value))
+            points.sort(key=lambda point: point[0])
+            before = [value for day, value in points if day <= activity.due]
+            after = [value for day, value in points if day > activity.due]
+            if not before or not after:
+                continue
+            if assess.direction(goal) == "minska":
+                improved = after[-1] < before[-1]
+            else:
+                improved = after[-1] > before[-1]
+            if improved:
+                return True
+    return False

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procspec.checking.hierarchy import Context
+from procspec.checking.maturity import Maturity, maturity
 from procspec.errors import NotFoundError
 from procspec.messages import add, msg, msg_n
 from procspec.reading.model import Process
@@ -66,6 +67,10 @@ class Row:
     file: str
     roles: dict[str, list[Holder] | None]
     implied: dict[str, str | None]
+    maturity: Maturity
+    order: int | None = None
+    """`ordning`: the position among its siblings in the source's own order."""
+    lang: str = "sv"
     children: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +86,7 @@ class Row:
         for role in ROLES:
             holders = self.roles.get(role)
             data[role] = [h.to_dict() for h in holders] if holders else None
+        data["mognad"] = self.maturity.to_dict(self.lang)
         return data
 
 
@@ -98,16 +104,22 @@ def rows(ctx: Context) -> list[Row]:
     for record, model in ctx.processes():
         if record.id in by_id:
             continue
-        row = _row(ctx, record.id, record.rel, model)
+        row = _row(ctx, record, model)
         by_id[record.id] = row
         result.append(row)
-    for row in result:
+    for row in sorted(result, key=order_key):
         if row.parent in by_id and row.parent != row.id:
             by_id[row.parent].children.append(row.id)
     return result
 
 
-def _row(ctx: Context, pid: str, rel: str, model: Process) -> Row:
+def order_key(row: Row) -> tuple[int, int, str, str]:
+    """Siblings in the order the source gives them (`ordning`), then those without it by name."""
+    return (0 if row.order is not None else 1, row.order or 0, row.name.casefold(), row.id)
+
+
+def _row(ctx: Context, record: ProcessRecord, model: Process) -> Row:
+    pid, rel = record.id, record.rel
     roles: dict[str, list[Holder] | None] = {}
     implied: dict[str, str | None] = {}
     for role in ("processägare", "processansvarig"):
@@ -126,13 +138,41 @@ def _row(ctx: Context, pid: str, rel: str, model: Process) -> Row:
         file=rel,
         roles=roles,
         implied=implied,
+        maturity=maturity(ctx, record, model),
+        order=model.order,
+        lang=ctx.lang,
     )
 
 
 def roots(all_rows: list[Row]) -> list[Row]:
-    """Rows whose parent is absent or unknown, which head the tree."""
+    """Rows whose parent is absent or unknown, which head the tree, in `ordning` then name."""
     ids = {r.id for r in all_rows}
-    return [r for r in all_rows if r.parent is None or r.parent not in ids or r.parent == r.id]
+    found = [r for r in all_rows if r.parent is None or r.parent not in ids or r.parent == r.id]
+    return sorted(found, key=order_key)
+
+
+def tree_order(all_rows: list[Row]) -> list[Row]:
+    """Every row once, depth first from the roots, siblings in `ordning` then name."""
+    by_id = {r.id: r for r in all_rows}
+    ordered: list[Row] = []
+    seen: set[str] = set()
+
+    def visit(start: Row) -> None:
+        # Iterative: a hierarchy thousands of levels deep must not exhaust the stack.
+        stack = [start]
+        while stack:
+            row = stack.pop()
+            if row.id in seen:
+                continue
+            seen.add(row.id)
+            ordered.append(row)
+            stack.extend(by_id[c] for c in reversed(row.children) if c in by_id)
+
+    for row in roots(all_rows):
+        visit(row)
+    for row in sorted(all_rows, key=order_key):  # cycles have no root
+        visit(row)
+    return ordered
 
 
 def left_out(ctx: Context) -> str | None:

@@ -93,6 +93,12 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+class GoalsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 class DiffFormat(str, Enum):
     md = "md"
     text = "text"
@@ -328,10 +334,10 @@ def render(
 @app.command("list")
 def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFormat.table) -> None:
     """Lista alla processer: id, namn, typ, nivå, överordnad och roller."""
-    from procspec.checking.process_list import left_out, rows
+    from procspec.checking.process_list import left_out, rows, tree_order
 
     ctx = _context(path)
-    found = rows(ctx)
+    found = tree_order(rows(ctx))
     if output is ListFormat.json:
         print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
     else:
@@ -509,6 +515,35 @@ def status(
         print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
     else:
         make_console().print(status_view(found, lang))
+
+
+@app.command()
+def goals(
+    path: RepoPath = Path("."),
+    today: TodayOption = None,
+    output: Annotated[
+        GoalsFormat, typer.Option("--format", help="Utdataformat (csv: för Excel, med ; och BOM).")
+    ] = GoalsFormat.table,
+) -> None:
+    """Alla mål med process, målvärde, nuläge, senaste utfall och status (delår och helår)."""
+    from procspec.checking.process_list import left_out
+    from procspec.features.goals import goal_rows, to_csv
+
+    ctx = _context(path)
+    found = goal_rows(ctx, parse_today(today))
+    if output is GoalsFormat.json:
+        print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
+    elif output is GoalsFormat.csv:
+        sys.stdout.buffer.write(to_csv(found, ctx.lang).encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        from procspec.cli.console import goals_table, make_console
+
+        if found:
+            make_console().print(goals_table(found, ctx.lang))
+        else:
+            print(msg("goals.none", ctx.lang))
+    _notice(left_out(ctx))
 
 
 @app.command()

@@ -17,6 +17,7 @@ from procspec.checking.hierarchy import Context
 from procspec.checking.process_list import Holder, Row, roots
 from procspec.checking.rules import Rule
 from procspec.features.diff import Diff, lines
+from procspec.features.goals import GoalRow, table_cells
 from procspec.features.history import ProcessHistory
 from procspec.features.status import Status
 from procspec.messages import add, msg, msg_n
@@ -84,6 +85,16 @@ def list_table(rows: list[Row], lang: str) -> Table:
                 for r in ("processägare", "processansvarig", "processledare")
             ),  # fmt: skip
         )
+    return table
+
+
+def goals_table(found: list[GoalRow], lang: str) -> Table:
+    """`procspec goals` as a table, with the method of the status under it."""
+    table = Table(title=msg("goals.title", lang), caption=msg("goal_status.method", lang))
+    for key in ("process", "description", "set_by", "baseline", "target", "latest", "status"):
+        table.add_column(msg(f"goals.{key}", lang), overflow="fold")
+    for row in found:
+        table.add_row(*table_cells(row, lang))
     return table
 
 

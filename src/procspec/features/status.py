@@ -316,11 +316,7 @@ def _review(ctx: Context, record: ProcessRecord, model: Process) -> list[tuple[l
 def _maturity(
     ctx: Context, record: ProcessRecord, model: Process, below: int
 ) -> list[tuple[list[str], Item]]:
-    found = maturity(
-        model,
-        has_owner=bool(ctx.role(record.id, "processägare")[0]),
-        has_leader=bool(_leaders(ctx, record.id)),
-    )
+    found = maturity(ctx, record, model)
     if found.level >= below:
         return []
     missing = ", ".join(msg(f"maturity.missing.{key}", ctx.lang) for key in found.missing)

@@ -35,6 +35,24 @@ Frequency = Literal[
 ]
 GoalSetter = Literal["processägare", "processansvarig", "kommunfullmäktige", "nämnd"]
 ActivityStatus = Literal["planerad", "pågående", "klar", "avbruten"]
+ActivitySource = Literal[
+    "uppföljning",
+    "omvärldsbevakning",
+    "avvikelse",
+    "synpunkt",
+    "klagomål",
+    "förbättringsförslag",
+    "internkontroll",
+    "undersökning",
+    "processkartläggning",
+    "kommunledningen",
+]
+"""Where a need for development came from: Örebro Steg 6 ("uppföljning ... omvärldsbevakning ...
+resultatanalyser i delårsrapporter ..., via internkontrollen, via undersökningar ..., strategier
+och prioriteringar från kommunledningen ..., klagomål ... eller avvikelserapportering"), Steg 4
+(a processkartläggning yields problems for Steg 6) and Botkyrka Bilaga 1 ("synpunkter, avvikelser
+och förbättringsförslag")."""
+Priority = Literal["hög", "medel", "låg"]
 RequirementType = Literal["mottagarkrav", "lagkrav", "internt krav", "externt krav"]
 
 
@@ -176,6 +194,19 @@ class Result(Strict):
     date: IsoDate = Field(alias="datum")
     value: Number = Field(alias="värde")
     comment: Text | None = Field(None, alias="kommentar")
+    analysis: Text | None = Field(
+        None,
+        alias="analys",
+        description="Uppföljningens analys: vad resultatet betyder och vad som görs åt det.",
+    )
+
+
+class Baseline(Strict):
+    """The baseline a goal is measured from (`nuläge`): Örebro Steg 5, "utan ett nuläge är inga
+    jämförelser möjliga"."""
+
+    date: IsoDate = Field(alias="datum")
+    value: Number = Field(alias="värde")
 
 
 class FollowUp(Strict):
@@ -205,6 +236,7 @@ class Goal(Strict):
     deadline: IsoDate | None = Field(None, alias="senast")
     set_by: GoalSetter | None = Field(None, alias="fastställt_av")
     follow_up: FollowUp | None = Field(None, alias="uppföljning")
+    baseline: Baseline | None = Field(None, alias="nuläge")
     results: list[Result] = Field(default_factory=list, alias="utfall")
 
 
@@ -230,6 +262,10 @@ class Activity(Strict):
     goals: list[Text] = Field(default_factory=list, alias="mål")
     decision: Text | None = Field(None, alias="beslut")
     effect: Text | None = Field(None, alias="effekt")
+    source: ActivitySource | None = Field(
+        None, alias="källa", description="Var behovet kom ifrån (Örebro Steg 6)."
+    )
+    priority: Priority | None = Field(None, alias="prioritet", description="hög, medel eller låg.")
 
 
 class Requirement(Strict):
@@ -371,6 +407,16 @@ class Approval(Strict):
     by: PersonKey = Field(alias="av")
     date: IsoDate = Field(alias="datum")
     reference: Text | None = Field(None, alias="diarienummer")
+    valid_until: IsoDate | None = Field(
+        None, alias="gäller_till", description="Till och med när beslutet gäller."
+    )
+
+
+class Acceptance(Strict):
+    """The process documents' acceptance (Botkyrka Bilaga 1: processansvarig godkänner)."""
+
+    by: PersonKey = Field(alias="av")
+    date: IsoDate = Field(alias="datum")
 
 
 class ProcessSupport(Strict):
@@ -398,6 +444,11 @@ class Process(Strict):
     start_event: Text = Field(alias="starthändelse")
     end_event: Text = Field(alias="sluthändelse")
     recipients: list[Text] = Field(alias="mottagare", min_length=1)
+    order: int | None = Field(
+        None,
+        alias="ordning",
+        description="Plats bland syskonen på kartor och i listor (källdokumentets ordning).",
+    )
     requirements: list[Requirement] = Field(default_factory=list, alias="krav")
     adjacent: list[AdjacentItem] = Field(default_factory=list, alias="angränsande")
     documents: list[DocumentLink] = Field(default_factory=list, alias="dokument")
@@ -407,6 +458,7 @@ class Process(Strict):
     flow_map: FlowMap | None = Field(None, alias="processkarta")
     reviewed: Review | None = Field(None, alias="granskad")
     approved: Approval | None = Field(None, alias="fastställd")
+    accepted: Acceptance | None = Field(None, alias="godkänd")
 
 
 class Person(Strict):
@@ -450,3 +502,8 @@ class Settings(Strict):
     language: Literal["sv", "en"] = Field("sv", alias="språk")
     rules: dict[str, Severity] = Field(default_factory=dict, alias="regler")
     publishing: Publishing = Field(default_factory=Publishing, alias="publicering")
+    positions: dict[str, PersonKey] = Field(
+        default_factory=dict,
+        alias="befattningar",
+        description="Vem som har en befattning som profilen nämner, t.ex. kommundirektör.",
+    )

@@ -36,7 +36,24 @@ class LevelRule(Strict):
     max_owners: int = Field(1, alias="max_ägare", ge=1)
     inherits: list[Role] = Field(default_factory=list, alias="ärver")
     locked: list[Role] = Field(default_factory=list, alias="låsta")
-    goal_setters: list[GoalSetter] = Field(default_factory=list, alias="målsättare")
+    goal_setters: list[GoalSetter] = Field(
+        default_factory=list,
+        alias="målsättare",
+        description="Vem som brukar fastställa mål på nivån (Botkyrka Tabell 1).",
+    )
+    usual_owners: int | None = Field(
+        None,
+        alias="ägare_normalt",
+        ge=1,
+        description="Så många processägare brukar en process ha på nivån; fler är en varning "
+        "(PS211), fler än max_ägare ett fel (PS201).",
+    )
+    absent_roles: list[Role] = Field(
+        default_factory=list,
+        alias="utan_roller",
+        description="Roller som inte finns på nivån (Botkyrka 2.4: processansvarig finns från "
+        "nivå 2); anges de ändå är det en varning (PS212).",
+    )
 
     def covers(self, level: int) -> bool:
         return self.first <= level and (self.last is None or level <= self.last)
@@ -47,7 +64,17 @@ class FixedOwner(Strict):
 
     kind: Text = Field(alias="typ")
     level: int = Field(alias="nivå", ge=1)
-    title: Text = Field(alias="titel")
+    title: Text = Field(
+        alias="titel",
+        description="Titeln som ägaren ska ha; en titel i personer.yaml som innehåller ordet "
+        'räcker ("Tf. kommundirektör").',
+    )
+    position: Text | None = Field(
+        None,
+        alias="befattning",
+        description="Nyckeln i procspec.yamls befattningar som pekar ut personen; går före "
+        "titeln när den finns.",
+    )
 
 
 class ProcessType(Strict):
@@ -71,9 +98,49 @@ class Profile(Strict):
     leader_fallback: list[Role] = Field(default_factory=list, alias="processledare_annars")
     levels: list[LevelRule] = Field(alias="nivåer", min_length=1)
     fixed_owners: list[FixedOwner] = Field(default_factory=list, alias="fasta_ägare")
+    setters_any_level: list[GoalSetter] = Field(
+        default_factory=list,
+        alias="målsättare_alla_nivåer",
+        description="Får sätta mål på vilken nivå som helst (Botkyrka 1.2.5.1: kommunfullmäktige "
+        "eller en nämnd).",
+    )
+    development_setters: list[GoalSetter] = Field(
+        default_factory=list,
+        alias="utvecklingsmål_alla_nivåer",
+        description="Får sätta utvecklingsmål på vilken nivå som helst (Botkyrka 1.2.5.1: "
+        "processägaren eller processansvarig).",
+    )
+    styr_without_map_to_level: int = Field(
+        1,
+        alias="styr_utan_karta_till_nivå",
+        ge=0,
+        description="Styrprocesser till och med den här nivån behöver ingen processkarta för "
+        "mognadsnivå 3 (Örebro Steg 4: de flesta styrprocesserna på koncernnivå lämpar sig inte "
+        "att beskriva som ett flöde).",
+    )
     max_processes_per_owner: int = Field(8, alias="max_processer_per_ägare", ge=1)
     max_name_length: int = Field(90, alias="max_namnlängd", ge=10)
     rules: dict[str, Severity] = Field(default_factory=dict, alias="regler")
+    sources: dict[str, Text] = Field(
+        default_factory=dict,
+        alias="källor",
+        description="Källhänvisningar i profilens egna ord, per ämne eller regelkod (t.ex. "
+        "'mål: Botkyrka 1.2.5, Bilaga 2'); sidor och meddelanden hänvisar bara hit.",
+    )
+    terms: dict[str, Text] = Field(
+        default_factory=dict,
+        alias="termer",
+        description="Profilens egna ord på sidorna, per etikett (t.ex. 'spec.goals: Mål och "
+        "målsatta mått'); gäller svenska sidor.",
+    )
+
+    def cite(self, topic: str) -> str:
+        """The profile's own reference for `topic` (a rule code or a subject), or ''."""
+        return self.sources.get(topic, "")
+
+    def term(self, key: str) -> str | None:
+        """The profile's own words for the page label `key`, or None."""
+        return self.terms.get(key)
 
     def rule_for(self, level: int) -> LevelRule:
         """The level rule covering `level` (the last one that matches wins)."""

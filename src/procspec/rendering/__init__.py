@@ -32,6 +32,7 @@ from procspec.reading.slug import slug
 from procspec.rendering import labels as _labels  # noqa: F401 - registers the render.* messages
 from procspec.rendering import reader_labels as _reader_labels  # noqa: F401 - the readers' side
 from procspec.rendering import readers
+from procspec.rendering.followup import build_report
 from procspec.rendering.jinja import environment
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
@@ -98,6 +99,9 @@ def documents(
         "pages": {key: f"{name}.{fmt}" for key, name in OVERVIEWS.items()},
         "uses_responsible": "processansvarig" in repo.profile.roles,
         **site.common(builder.t),
+        "goal_method": msg("goal_status.method", lang),
+        "goal_words": builder.t("spec.goals").lower(),
+        "cite": repo.profile.cite,
     }
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for view in views:
@@ -127,14 +131,23 @@ def documents(
         (
             common["pages"]["goals"],
             "goals",
-            {"goals": all_goals, "summary": builder.status_counts([g for _, g in all_goals])},
+            {
+                "goals": all_goals,
+                "summary": builder.status_counts([g for _, g in all_goals]),
+                "report": build_report(builder, views),
+            },
         )
     )
     jobs.append(
         (
             common["pages"]["maturity"],
             "maturity",
-            {"views": views, "summary": builder.maturity_counts(views)},
+            {
+                "views": views,
+                "summary": builder.maturity_counts(views),
+                "distribution": builder.maturity_distribution(views),
+                "reading": builder.maturity_reading(),
+            },
         )
     )
     if site.readers:

@@ -47,6 +47,11 @@ class Chart:
     x_ticks: list[Tick]
     target_y: float | None
     target_label: str | None
+    expected: tuple[Point, Point] | None = None
+    """The straight line from the baseline to the target at the deadline (goal status method)."""
+    expected_label: str | None = None
+    broken: bool = False
+    """The y-axis does not start at zero: a break mark is drawn at its foot."""
 
     @property
     def polyline(self) -> str:
@@ -62,32 +67,50 @@ def _nice_step(span: float) -> float:
     return 10 * magnitude  # pragma: no cover
 
 
+BROKEN_AXIS_SHARE = 0.5
+"""Start the y-axis at zero unless every value lies above this share of the largest: 82–95 %
+drawn from zero would flatten every change, so such an axis is drawn broken (and marked so)."""
+
+
 def trend_chart(
     series: list[tuple[date, float, str]],
     target: float | None,
     number: Callable[[float], str],
     target_label: str | None,
+    expected: tuple[tuple[date, float], tuple[date, float]] | None = None,
+    expected_label: str | None = None,
 ) -> Chart | None:
     """The chart of `series` (date, value, value as text), oldest first; None without results.
 
-    `number` formats a tick value as text (the document's number format).
+    `number` formats a tick value as text (the document's number format). `expected` is the line
+    from the baseline to the target at the deadline, drawn next to the results; the time axis
+    spans both. The y-axis starts at zero, or is drawn broken when all values are far above it.
     """
     if not series:
         return None
     values = [v for _, v, _ in series] + ([target] if target is not None else [])
+    if expected is not None:
+        values += [expected[0][1], expected[1][1]]
     low, high = min(values), max(values)
+    broken = low > 0 and low > BROKEN_AXIS_SHARE * high
+    if not broken:
+        low = min(low, 0.0)
+        high = max(high, 0.0)
     if low == high:
-        low, high = low - 1, high + 1
+        low, high = (low - 1, high + 1) if broken else (low, high + 1)
     step = _nice_step(high - low)
     low = math.floor(low / step) * step
     high = math.ceil(high / step) * step
+    if broken and low <= 0:
+        broken, low = False, 0.0
     plot_w = CHART_WIDTH - LEFT - RIGHT
     plot_h = CHART_HEIGHT - TOP - BOTTOM
 
     def y_of(value: float) -> float:
         return TOP + plot_h * (1 - (value - low) / (high - low))
 
-    first, last = series[0][0].toordinal(), series[-1][0].toordinal()
+    days = [d for d, _, _ in series] + ([expected[0][0], expected[1][0]] if expected else [])
+    first, last = min(days).toordinal(), max(days).toordinal()
 
     def x_of(day: date) -> float:
         if first == last:
@@ -100,9 +123,13 @@ def trend_chart(
     for i in range(count + 1):
         value = low + i * step
         y_ticks.append(Tick(y_of(value), number(round(value, 10))))
-    x_ticks = [Tick(x_of(series[0][0]), series[0][0].isoformat())]
+    x_ticks = [Tick(x_of(min(days)), min(days).isoformat())]
     if first != last:
-        x_ticks.append(Tick(x_of(series[-1][0]), series[-1][0].isoformat()))
+        x_ticks.append(Tick(x_of(max(days)), max(days).isoformat()))
+    line = None
+    if expected is not None:
+        (d0, v0), (d1, v1) = expected
+        line = (Point(x_of(d0), y_of(v0), ""), Point(x_of(d1), y_of(v1), ""))
     return Chart(
         width=CHART_WIDTH,
         height=CHART_HEIGHT,
@@ -115,6 +142,9 @@ def trend_chart(
         x_ticks=x_ticks,
         target_y=y_of(target) if target is not None else None,
         target_label=target_label if target is not None else None,
+        expected=line,
+        expected_label=expected_label if line is not None else None,
+        broken=broken,
     )
 
 

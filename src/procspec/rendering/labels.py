@@ -50,6 +50,10 @@ LABELS: dict[str, dict[str, str]] = {
         "sv": "processansvarig har rollen",
         "en": "the process manager holds the role",
     },
+    "role.not_at_level": {
+        "sv": "– (ingen roll på nivå {level})",
+        "en": "– (no role at level {level})",
+    },
     "role.email": {"sv": "e-post till {name}", "en": "e-mail {name}"},
     # --- specification ---
     "spec.title": {
@@ -76,8 +80,8 @@ LABELS: dict[str, dict[str, str]] = {
     "spec.requirements": {"sv": "Krav", "en": "Requirements"},
     "spec.critical": {"sv": "Kritiskt krav", "en": "Critical requirement"},
     "spec.no_goals": {
-        "sv": "Inga mål ännu (Örebro Steg 5 återstår).",
-        "en": "No goals yet (Örebro step 5 is still to do).",
+        "sv": "Inga mål ännu.",
+        "en": "No goals yet.",
     },
     "spec.goal_line": {"sv": "{target} senast {deadline}", "en": "{target} by {deadline}"},
     "spec.measures_without_target": {
@@ -132,6 +136,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The file has no commits yet.",
     },
     # --- activity plan ---
+    "meta.maintained_by": {"sv": "Hålls aktuell av", "en": "Kept current by"},
     "act.title": {"sv": "Aktivitetsplan för {name}", "en": "Activity plan for {name}"},
     "act.doc_kind": {"sv": "Aktivitetsplan", "en": "Activity plan"},
     "act.table": {"sv": "Aktiviteter", "en": "Activities"},
@@ -149,18 +154,25 @@ LABELS: dict[str, dict[str, str]] = {
         "sv": "Inga aktiviteter är planerade.",
         "en": "No activities are planned.",
     },
-    "act.summary": {
-        "sv": "{total} aktiviteter: {planned} planerade, {ongoing} pågående, {done} klara, "
-        "{cancelled} avbrutna. Försenade: {overdue}.",
-        "en": "{total} activities: {planned} planned, {ongoing} ongoing, {done} completed, "
-        "{cancelled} cancelled. Overdue: {overdue}.",
-    },
-    "act.summary.one": {
-        "sv": "{total} aktivitet: {planned} planerade, {ongoing} pågående, {done} klara, "
-        "{cancelled} avbrutna. Försenade: {overdue}.",
-        "en": "{total} activity: {planned} planned, {ongoing} ongoing, {done} completed, "
-        "{cancelled} cancelled. Overdue: {overdue}.",
-    },
+    "act.summary": {"sv": "{total} aktiviteter: {counts}.", "en": "{total} activities: {counts}."},
+    "act.summary.one": {"sv": "{total} aktivitet: {counts}.", "en": "{total} activity: {counts}."},
+    "act.count.pågående": {"sv": "{n} pågående", "en": "{n} ongoing"},
+    "act.count.planerad": {"sv": "{n} planerade", "en": "{n} planned"},
+    "act.count.planerad.one": {"sv": "{n} planerad", "en": "{n} planned"},
+    "act.count.klar": {"sv": "{n} klara", "en": "{n} completed"},
+    "act.count.klar.one": {"sv": "{n} klar", "en": "{n} completed"},
+    "act.count.avbruten": {"sv": "{n} avbrutna", "en": "{n} cancelled"},
+    "act.count.avbruten.one": {"sv": "{n} avbruten", "en": "{n} cancelled"},
+    "act.count.overdue": {"sv": "{n} försenade", "en": "{n} overdue"},
+    "act.count.overdue.one": {"sv": "{n} försenad", "en": "{n} overdue"},
+    "act.source": {"sv": "Källa: {value}", "en": "Source: {value}"},
+    "act.decision_text": {"sv": "Beslut: {value}", "en": "Decision: {value}"},
+    "act.priority": {"sv": "Prioritet", "en": "Priority"},
+    "act.priority.hög": {"sv": "Hög", "en": "High"},
+    "act.priority.medel": {"sv": "Medel", "en": "Medium"},
+    "act.priority.låg": {"sv": "Låg", "en": "Low"},
+    "act.when": {"sv": "Klart senast", "en": "Due"},
+    "act.started": {"sv": "start {date}", "en": "start {date}"},
     "act.status.planerad": {"sv": "Planerad", "en": "Planned"},
     "act.status.pågående": {"sv": "Pågående", "en": "Ongoing"},
     "act.status.klar": {"sv": "Klar", "en": "Completed"},
@@ -170,10 +182,18 @@ LABELS: dict[str, dict[str, str]] = {
     "fu.title": {"sv": "Uppföljningsplan för {name}", "en": "Follow-up plan for {name}"},
     "fu.doc_kind": {"sv": "Uppföljningsplan", "en": "Follow-up plan"},
     "fu.intro": {
-        "sv": "Varje mål besvarar uppföljningsplanens sex frågor (Örebro Steg 5).",
-        "en": "Each goal answers the six questions of the follow-up plan (Örebro step 5).",
+        "sv": "Varje mål besvarar uppföljningsplanens sex frågor.",
+        "en": "Each goal answers the six questions of the follow-up plan.",
     },
     "fu.goals": {"sv": "Processmål", "en": "Process goals"},
+    "fu.intro_cited": {
+        "sv": "Varje mål besvarar uppföljningsplanens sex frågor ({source}).",
+        "en": "Each goal answers the six questions of the follow-up plan ({source}).",
+    },
+    "spec.no_goals_cited": {
+        "sv": "Inga mål ännu ({source} återstår).",
+        "en": "No goals yet ({source} is still to do).",
+    },
     "fu.no_goals": {
         "sv": "Processen har inga mål ännu.",
         "en": "The process has no goals yet.",
@@ -264,6 +284,17 @@ LABELS: dict[str, dict[str, str]] = {
         "the same value.",
     },
     "chart.target": {"sv": "Målvärde {value}", "en": "Target {value}"},
+    "chart.expected": {"sv": "Förväntad väg", "en": "Expected path"},
+    "chart.desc_expected": {
+        "sv": "Den streckade grå linjen är den förväntade vägen från nuläget {start} ({start_date}) "
+        "till målvärdet {end} ({end_date}).",
+        "en": "The dashed grey line is the expected path from the baseline {start} "
+        "({start_date}) to the target {end} ({end_date}).",
+    },
+    "chart.desc_broken": {
+        "sv": "Y-axeln börjar på {value}, inte på noll (bruten axel).",
+        "en": "The y-axis starts at {value}, not at zero (broken axis).",
+    },
     "chart.legend_results": {"sv": "Utfall", "en": "Results"},
     # --- index ---
     "index.title": {"sv": "Processöversikt", "en": "Process overview"},
@@ -301,24 +332,56 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The repository has no processes yet.",
     },
     # --- goal overview ---
-    "goals.title": {"sv": "Målöversikt", "en": "Goal overview"},
+    "goals.title": {"sv": "Måluppföljning", "en": "Goal follow-up"},
     "goals.intro": {
-        "sv": "Alla processmål med senaste utfall, målvärde och status.",
-        "en": "Every process goal with its latest result, target and status.",
+        "sv": "Uppföljningen av alla {goals} inför delår och helår: status, senaste utfall och "
+        "analys per process och processgrupp, processerna jämförda sida vid sida, och målen "
+        "ordnade efter vem som fastställt dem.",
+        "en": "The follow-up of every goal for the interim and annual reports: status, latest "
+        "result and analysis per process and process group, the processes compared side by "
+        "side, and the goals by who set them.",
     },
-    "goals.summary": {
-        "sv": "{total} mål: {reached} uppnådda, {on_track} på väg, {not_reached} ej uppnådda, "
-        "{not_measured} ej mätta.",
-        "en": "{total} goals: {reached} reached, {on_track} on track, {not_reached} not reached, "
-        "{not_measured} not measured.",
+    "report.counts": {"sv": "Status för alla mål", "en": "Status of all goals"},
+    "report.compare": {
+        "sv": "Processerna sida vid sida",
+        "en": "The processes side by side",
     },
-    "goals.summary.one": {
-        "sv": "{total} mål: {reached} uppnådda, {on_track} på väg, {not_reached} ej uppnådda, "
-        "{not_measured} ej mätta.",
-        "en": "{total} goal: {reached} reached, {on_track} on track, {not_reached} not reached, "
-        "{not_measured} not measured.",
+    "report.compare_intro": {
+        "sv": "Antal mål per status för varje processgrupp (fet) och process.",
+        "en": "Number of goals per status for each process group (bold) and process.",
     },
+    "report.total": {"sv": "Mål", "en": "Goals"},
+    "report.own": {"sv": "{name}: egna mål", "en": "{name}: own goals"},
+    "report.all": {"sv": "Alla processer", "en": "All processes"},
+    "report.by_setter": {"sv": "Mål efter vem som fastställt dem", "en": "Goals by who set them"},
+    "report.filter": {"sv": "Visa mål fastställda av", "en": "Show goals set by"},
+    "report.setter.kommunfullmäktige": {"sv": "Kommunfullmäktige", "en": "The municipal council"},
+    "report.setter.nämnd": {"sv": "En nämnd", "en": "A committee"},
+    "report.setter.processägare": {"sv": "Processägare", "en": "The process owner"},
+    "report.setter.processansvarig": {"sv": "Processansvarig", "en": "The process manager"},
+    "report.setter.ej angivet": {"sv": "Ej angivet", "en": "Not given"},
+    "report.setter_title": {"sv": "Fastställda av: {who}", "en": "Set by: {who}"},
+    "report.none_set": {
+        "sv": "Inga mål är fastställda av {who}.",
+        "en": "No goals are set by {who}.",
+    },
+    "report.baseline": {"sv": "Nuläge", "en": "Baseline"},
+    "report.analysis": {"sv": "Analys", "en": "Analysis"},
+    "report.back": {"sv": "Till början av målen", "en": "Back to the goals"},
+    "goals.summary": {"sv": "{total} mål: {counts}.", "en": "{total} goals: {counts}."},
+    "goals.summary.one": {"sv": "{total} mål: {counts}.", "en": "{total} goal: {counts}."},
+    "goals.count.uppnått": {"sv": "{n} uppnådda", "en": "{n} reached"},
+    "goals.count.uppnått.one": {"sv": "{n} uppnått", "en": "{n} reached"},
+    "goals.count.på väg": {"sv": "{n} på väg", "en": "{n} on track"},
+    "goals.count.på väg.one": {"sv": "{n} på väg", "en": "{n} on track"},
+    "goals.count.risk": {"sv": "{n} med risk", "en": "{n} at risk"},
+    "goals.count.risk.one": {"sv": "{n} med risk", "en": "{n} at risk"},
+    "goals.count.ej uppnått": {"sv": "{n} ej uppnådda", "en": "{n} not reached"},
+    "goals.count.ej uppnått.one": {"sv": "{n} ej uppnått", "en": "{n} not reached"},
+    "goals.count.utan utfall": {"sv": "{n} utan utfall", "en": "{n} without results"},
+    "goals.count.utan utfall.one": {"sv": "{n} utan utfall", "en": "{n} without a result"},
     "goals.table": {"sv": "Alla mål", "en": "All goals"},
+    "goals.status_count": {"sv": "Antal", "en": "Number"},
     "goals.goal": {"sv": "Mål", "en": "Goal"},
     "goals.latest": {"sv": "Senaste utfall", "en": "Latest result"},
     "goals.target": {"sv": "Målvärde", "en": "Target"},
@@ -328,10 +391,24 @@ LABELS: dict[str, dict[str, str]] = {
     # --- maturity overview ---
     "maturity.title": {"sv": "Processmognad", "en": "Process maturity"},
     "maturity.intro": {
-        "sv": "Mognadsnivå 1–5 per process efter Örebro Bilaga 2 (CMMI), bedömd utifrån vad "
-        "dokumentationen visar.",
-        "en": "Maturity level 1–5 per process after Örebro appendix 2 (CMMI), judged from what "
-        "the documentation shows.",
+        "sv": "Mognadsnivå 1–5 per process efter CMMI:s nivåer, bedömd utifrån vad "
+        "dokumentationen visar över tid: en karta, gällande beslut, utfall i tid och "
+        "förbättringar som märks i resultaten.",
+        "en": "Maturity level 1–5 per process after CMMI's levels, judged from what the "
+        "documentation shows over time: a map, current decisions, results on time and "
+        "improvements that show in the results.",
+    },
+    "maturity.reading": {
+        "sv": "Mognadstrappan bygger på CMMI ({source}), men figuren finns inte som text; "
+        "kriterierna nedan är procspecs läsning av CMMI:s nivåer.",
+        "en": "The maturity steps are based on CMMI ({source}), but the figure did not survive "
+        "as text; the criteria below are procspec's reading of CMMI's levels.",
+    },
+    "maturity.reading_plain": {
+        "sv": "Nivåerna följer CMMI (Capability Maturity Model Integration); kriterierna nedan "
+        "är procspecs läsning av CMMI:s nivåer.",
+        "en": "The levels follow CMMI (Capability Maturity Model Integration); the criteria "
+        "below are procspec's reading of CMMI's levels.",
     },
     "maturity.criteria": {"sv": "Så bedöms nivåerna", "en": "How the levels are judged"},
     "maturity.c1": {
@@ -339,26 +416,34 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Initial: the process is specified (a valid process file).",
     },
     "maturity.c2": {
-        "sv": "Repeterbar: processägare och processledare (egen, ärvd eller underförstådd), syfte "
-        "och mottagare finns.",
-        "en": "Repeatable: a process owner and leader (own, inherited or implied), a purpose and "
-        "recipients.",
+        "sv": "Styrd: en utsedd processägare, mätbara mål med målvärde och senast-datum, och en "
+        "uppföljningsplan för varje mål (frekvens, ansvarig, rapporteras till).",
+        "en": "Managed: an appointed owner, measurable goals with a target and a deadline, and a "
+        "follow-up plan for every goal (frequency, responsible, reported to).",
     },
     "maturity.c3": {
-        "sv": "Definierad: minst ett mätbart mål med målvärde, och varje mål har en "
-        "uppföljningsplan med frekvens, ansvarig och mottagare av rapporten.",
-        "en": "Defined: at least one measurable goal with a target, and every goal has a "
-        "follow-up plan with a frequency, a responsible person and a recipient of the report.",
+        "sv": "Definierad: en processkarta där flödet lämpar sig för en (de flesta styrprocesser "
+        "på koncernnivå gör det inte), rutiner eller andra processdokument, och en fastställelse "
+        "som gäller: inom granskningsperioden och inte förbi gäller_till.",
+        "en": "Defined: a processkarta where the flow suits one (most organisation-wide "
+        "management processes do not), routines or other process documents, and an approval "
+        "that is current: within the review period and not past gäller_till.",
     },
     "maturity.c4": {
-        "sv": "Kvantitativt styrd: varje mål med målvärde har minst ett registrerat utfall.",
-        "en": "Quantitatively managed: every goal with a target has at least one recorded result.",
+        "sv": "Kvantitativt styrd: varje mål med målvärde har ett nuläge och utfall som täcker "
+        "minst ett år, registrerade i tid enligt uppföljningsplanens frekvens.",
+        "en": "Quantitatively managed: every goal with a target has a baseline and results "
+        "covering at least a year, recorded on time as its follow-up plan says.",
     },
     "maturity.c5": {
-        "sv": "Optimerande: minst en aktivitet kopplad till ett mål är klar med observerad effekt.",
-        "en": "Optimising: at least one activity tied to a goal is completed with an observed "
-        "effect.",
+        "sv": "Optimerande: en klar förbättringsaktivitet kopplad till ett mål, med noterad "
+        "effekt som också syns i målets utfall efter aktiviteten.",
+        "en": "Optimizing: a completed improvement activity tied to a goal, with a recorded "
+        "effect that also shows in the goal's results after it.",
     },
+    "maturity.distribution": {"sv": "Fördelning per nivå", "en": "Distribution by level"},
+    "maturity.count": {"sv": "Antal processer", "en": "Number of processes"},
+    "maturity.share": {"sv": "Andel", "en": "Share"},
     "maturity.table": {"sv": "Mognad per process", "en": "Maturity per process"},
     "maturity.level": {"sv": "Mognadsnivå", "en": "Maturity level"},
     "maturity.next": {"sv": "För nästa nivå behövs", "en": "The next level needs"},

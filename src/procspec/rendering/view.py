@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from procspec.checking import goal_status as assess
-from procspec.checking import maturity as maturity_model
 from procspec.checking.hierarchy import Context
-from procspec.checking.process_list import Holder, Row, holder, rows
+from procspec.checking.maturity import LEVELS as MATURITY_LEVELS
+from procspec.checking.maturity import Maturity, maturity
+from procspec.checking.process_list import Holder, Row, holder, order_key, rows
 from procspec.git.revisions import History, Revision
 from procspec.messages import msg, msg_n
 from procspec.reading.model import Goal, Measure, Process, Result
@@ -26,8 +27,9 @@ BAND_ORDER = {"styr": 0, "huvud": 1, "stöd": 2}
 STATUS_CLASS = {
     assess.GoalStatus.REACHED: ("ok", "✓"),
     assess.GoalStatus.ON_TRACK: ("track", "→"),
+    assess.GoalStatus.AT_RISK: ("risk", "!"),
     assess.GoalStatus.NOT_REACHED: ("bad", "✗"),
-    assess.GoalStatus.NOT_MEASURED: ("none", "○"),
+    assess.GoalStatus.NO_RESULT: ("none", "○"),
 }
 ACTIVITY_ORDER = {"pågående": 0, "planerad": 1, "klar": 2, "avbruten": 3}
 
@@ -106,6 +108,7 @@ class ResultView:
     date: str
     value: str
     comment: str | None
+    analysis: str | None = None
 
 
 @dataclass
@@ -135,6 +138,12 @@ class GoalView:
     chart: Chart | None
     chart_desc: str
     activities: list[Link] = field(default_factory=list)
+    baseline: str | None = None
+    """The baseline as "82 % (2026-01-15)"."""
+    latest_short: str | None = None
+    """The latest result as "84 % (2026-11-06)"."""
+    analysis: str | None = None
+    """The latest result's analysis."""
 
 
 @dataclass
@@ -164,6 +173,9 @@ class ActivityView:
     goals: list[Link]
     decision: str | None
     effect: str | None
+    source: str | None = None
+    priority: str | None = None
+    priority_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,7 +216,7 @@ class ProcessView:
     approval: dict[str, object] | None
     reviewed: str | None
     history: HistoryView
-    maturity: maturity_model.Maturity
+    maturity: Maturity
     maturity_label: str
     maturity_missing: list[str]
 
@@ -221,6 +233,10 @@ class Builder:
         self.order = self._tree_order()
 
     def t(self, key: str, /, **params: object) -> str:
+        """The page label `key`: the profile's own words on Swedish pages, else the catalogue's."""
+        own = self.ctx.repo.profile.term(key) if self.lang == "sv" else None
+        if own is not None:
+            return own.format(**params) if params else own
         return msg(f"render.{key}", self.lang, **params)
 
     def tn(self, key: str, number: int, /, **params: object) -> str:
@@ -229,16 +245,16 @@ class Builder:
 
     # --- ordering ---
 
-    def _sort_key(self, row: Row) -> tuple[int, str, str]:
+    def _sort_key(self, row: Row) -> tuple[int, int, int, str, str]:
         band = self.ctx.repo.profile.band(row.kind)
-        return (BAND_ORDER[band], row.name.casefold(), row.id)
+        return (BAND_ORDER[band], *order_key(row))
 
     def children(self, pid: str) -> list[Row]:
         row = self.rows.get(pid)
         if row is None:
             return []
         found = [self.rows[c] for c in row.children if c in self.rows and c != pid]
-        return sorted(found, key=lambda r: (r.name.casefold(), r.id))
+        return sorted(found, key=order_key)
 
     def _tree_order(self) -> list[tuple[Row, int]]:
         """Every process once, depth first from the roots, with its depth in the tree."""
@@ -314,12 +330,14 @@ class Builder:
         if goal.target is None:
             return None
         value = with_unit(goal.target, goal.unit, self.lang)
-        key = "fu.at_most" if goal.direction == "minska" else "fu.at_least"
+        key = "fu.at_most" if assess.direction(goal) == "minska" else "fu.at_least"
         return self.t(key, value=value)
 
     def results(self, results: list[Result], unit: str | None) -> list[ResultView]:
         return [
-            ResultView(r.date.isoformat(), with_unit(r.value, unit, self.lang), r.comment)
+            ResultView(
+                r.date.isoformat(), with_unit(r.value, unit, self.lang), r.comment, r.analysis
+            )
             for r in assess.in_order(results)
         ]
 
@@ -330,12 +348,25 @@ class Builder:
         unit: str | None,
         target: str | None,
         target_value: float | None,
+        goal: Goal | None = None,
     ) -> tuple[Chart | None, str]:
         ordered = assess.in_order(results)
         series = [(r.date, float(r.value), with_unit(r.value, unit, self.lang)) for r in ordered]
         label = self.t("chart.target", value=target) if target else None
-        chart = trend_chart(series, target_value, lambda v: number(v, self.lang), label)
-        if not ordered:
+        expected = None
+        if goal is not None and goal.target is not None and goal.deadline is not None:
+            start = assess.baseline(goal)
+            if start is not None and start[0] < goal.deadline:
+                expected = ((start[0], float(start[1])), (goal.deadline, float(goal.target)))
+        chart = trend_chart(
+            series,
+            target_value,
+            lambda v: number(v, self.lang),
+            label,
+            expected,
+            self.t("chart.expected") if expected else None,
+        )
+        if not ordered or chart is None:
             return None, ""
         params = {
             "count": len(ordered),
@@ -344,9 +375,22 @@ class Builder:
             "first_value": series[0][2],
             "last_value": series[-1][2],
         }
+        extra = ""
+        if chart.expected is not None and expected is not None:
+            extra += " " + self.t(
+                "chart.desc_expected",
+                start=with_unit(expected[0][1], unit, self.lang),
+                start_date=expected[0][0].isoformat(),
+                end=with_unit(expected[1][1], unit, self.lang),
+                end_date=expected[1][0].isoformat(),
+            )
+        if chart.broken:
+            extra += " " + self.t("chart.desc_broken", value=chart.y_ticks[0].label)
         if target:
-            return chart, self.tn("chart.desc_target", len(ordered), target=target, **params)
-        return chart, self.tn("chart.desc", len(ordered), **params)
+            desc = self.tn("chart.desc_target", len(ordered), target=target, **params)
+        else:
+            desc = self.tn("chart.desc", len(ordered), **params)
+        return chart, desc + extra
 
     # --- documents ---
 
@@ -400,7 +444,7 @@ class Builder:
                 reported_holder = self.person(follow.reported_to)
             else:
                 reported_text = follow.reported_to
-        chart, desc = self.chart(goal.id, goal.results, goal.unit, target, goal.target)
+        chart, desc = self.chart(goal.id, goal.results, goal.unit, target, goal.target, goal)
         pages = pages_of(pid, self.ext)
         activities = [
             Link(f"{a.id}: {a.description}", f"{pages.activities}#aktivitet-{i}")
@@ -433,6 +477,18 @@ class Builder:
             chart=chart,
             chart_desc=desc,
             activities=activities,
+            baseline=(
+                f"{with_unit(goal.baseline.value, goal.unit, self.lang)} "
+                f"({goal.baseline.date.isoformat()})"
+                if goal.baseline
+                else None
+            ),
+            latest_short=(
+                f"{with_unit(last.value, goal.unit, self.lang)} ({last.date.isoformat()})"
+                if last
+                else None
+            ),
+            analysis=last.analysis if last else None,
         )
 
     def measure(self, index: int, measure: Measure) -> MeasureView:
@@ -482,18 +538,25 @@ class Builder:
                     goals=goals,
                     decision=activity.decision,
                     effect=activity.effect,
+                    source=activity.source,
+                    priority=activity.priority,
+                    priority_label=(
+                        self.t(f"act.priority.{activity.priority}") if activity.priority else None
+                    ),
                 )
             )
-        counts = Counter(a.status for a in model.activities)
+        counts: Counter[str] = Counter(str(a.status) for a in model.activities)
+        counts["overdue"] = sum(1 for a in views if a.overdue)
+        parts = [
+            self.tn(f"act.count.{key}", counts[key], n=counts[key])
+            for key in ("pågående", "planerad", "klar", "avbruten", "overdue")
+            if counts[key]
+        ]
         summary = self.tn(
             "act.summary",
             len(model.activities),
             total=len(model.activities),
-            planned=counts["planerad"],
-            ongoing=counts["pågående"],
-            done=counts["klar"],
-            cancelled=counts["avbruten"],
-            overdue=sum(1 for a in views if a.overdue),
+            counts=", ".join(parts),
         )
         return views, summary
 
@@ -532,8 +595,12 @@ class Builder:
             )
         owners = self.role(pid, "processägare")
         leader = self.leader(pid)
-        level_rule_has_responsible = "processansvarig" in uses
-        mature = maturity_model.maturity(model, bool(owners.holders), bool(leader.holders))
+        # Botkyrka 2.4: the role starts at level 2, so a level-1 page does not say "Ej utsedd".
+        level_rule_has_responsible = "processansvarig" in uses and (
+            "processansvarig" not in profile.rule_for(self.ctx.level(pid)).absent_roles
+            or model.responsible is not None
+        )
+        mature = maturity(self.ctx, record, model)
         activities, summary = self.activities(pid, model)
         return ProcessView(
             id=pid,
@@ -637,29 +704,55 @@ class Builder:
                     "depth": depth,
                     "level": row.level,
                     "owners": self.role(row.id, "processägare"),
-                    "responsible": self.role(row.id, "processansvarig"),
+                    "responsible": (
+                        None
+                        if "processansvarig"
+                        in self.ctx.repo.profile.rule_for(row.level).absent_roles
+                        and not self.ctx.role(row.id, "processansvarig")[0]
+                        else self.role(row.id, "processansvarig")
+                    ),
                     "leader": self.leader(row.id),
                 }
             )
         return table
 
     def status_counts(self, goals: list[GoalView]) -> str:
+        """The goals counted per status, e.g. "5 mål: 1 ej uppnått, 2 med risk, 1 på väg, 1
+        uppnått": every status that occurs, what needs action first, each count agreeing with its
+        number."""
         counts = Counter(g.status for g in goals)
-        return self.tn(
-            "goals.summary",
-            len(goals),
-            total=len(goals),
-            reached=counts["uppnått"],
-            on_track=counts["på väg"],
-            not_reached=counts["ej uppnått"],
-            not_measured=counts["ej mätt"],
-        )
+        parts = [
+            self.tn(f"goals.count.{status.value}", counts[status.value], n=counts[status.value])
+            for status in assess.STATUS_ORDER
+            if counts[status.value]
+        ]
+        return self.tn("goals.summary", len(goals), total=len(goals), counts=", ".join(parts))
+
+    def maturity_distribution(self, views: list[ProcessView]) -> list[dict[str, object]]:
+        """Per level: its label, how many processes, and their share in whole percent."""
+        counts = Counter(v.maturity.level for v in views)
+        total = len(views) or 1
+        return [
+            {
+                "level": level,
+                "label": msg(f"maturity.{level}", self.lang),
+                "count": counts[level],
+                "share": round(100 * counts[level] / total),
+            }
+            for level in MATURITY_LEVELS
+        ]
+
+    def maturity_reading(self) -> str:
+        source = self.ctx.repo.profile.cite("mognad")
+        if source:
+            return self.t("maturity.reading", source=source)
+        return self.t("maturity.reading_plain")
 
     def maturity_counts(self, views: list[ProcessView]) -> str:
         counts = Counter(v.maturity.level for v in views)
         parts = [
             self.t("maturity.level_count", level=level, count=counts[level])
-            for level in maturity_model.MATURITY_LEVELS
+            for level in MATURITY_LEVELS
         ]
         return self.t("maturity.summary", counts=", ".join(parts))
 

@@ -8,7 +8,8 @@
 | `references`  | PS3xx  | references between processes, the hierarchy      |
 | `goals`       | PS4xx  | goals and the uppföljningsplan                   |
 | `activities`  | PS5xx  | the aktivitetsplan                               |
-| `history`     | PS6xx  | the revision trail in git                        |
+| `history`     | PS6xx  | the revision trail in git (PS601–PS603)          |
+| `approval`    | PS604  | the approval's own term (`gäller_till`)          |
 
 A new family (the processkarta's PS7xx) is one module here and one entry in `FAMILIES`. Importing
 a family has no side effect: `@rule` returns a `Rule`, and `REGISTRY` is collected from this list.
@@ -22,6 +23,7 @@ from __future__ import annotations
 from procspec.checking.registry import Rule, collect
 from procspec.checking.rules import (
     activities,
+    approval,
     goals,
     history,
     loading,
@@ -30,7 +32,7 @@ from procspec.checking.rules import (
     roles,
 )
 
-FAMILIES = (loading, naming, roles, references, goals, activities, history)
+FAMILIES = (loading, naming, roles, references, goals, activities, history, approval)
 """Every rule family in code order (PS0xx … PS6xx)."""
 
 REGISTRY: dict[str, Rule] = collect(FAMILIES)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import add
+from procspec.messages import add, msg
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
 from procspec.reading.documents import KeyPath
@@ -72,9 +72,14 @@ add(
         "PS405.goal": {"sv": "mål och mått", "en": "goal and measure"},
         "PS405.activity": {"sv": "aktivitet", "en": "activity"},
         "PS406": {
-            "sv": "Processen har inga mål ännu. Ta fram processmål och mätetal (Örebro steg 5).",
-            "en": "The process has no goals yet. Define process goals and measures (Örebro step 5).",
+            "sv": "Processen har inga mål ännu. Ta fram {goals} ({source}).",
+            "en": "The process has no goals yet. Define {goals} ({source}).",
         },
+        "PS406.plain": {
+            "sv": "Processen har inga mål ännu. Ta fram {goals}.",
+            "en": "The process has no goals yet. Define {goals}.",
+        },
+        "PS406.goals": {"sv": "processmål och mätetal", "en": "process goals and measures"},
     }
 )
 
@@ -275,4 +280,15 @@ def has_goals(ctx: Context) -> Iterator[Problem]:
     processen når inte mognadsnivå 3 utan mätbara mål."""
     for record, model in ctx.processes():
         if not model.goals:
-            yield ctx.problem("PS406", record, (), "PS406")
+            profile = ctx.repo.profile
+            source = profile.cite("målarbete") or profile.cite("mål")
+            own = profile.term("spec.goals") if ctx.lang == "sv" else None
+            goals = own.lower() if own else msg("PS406.goals", ctx.lang)
+            yield ctx.problem(
+                "PS406",
+                record,
+                (),
+                "PS406" if source else "PS406.plain",
+                goals=goals,
+                source=source,
+            )

@@ -1,4 +1,4 @@
-"""PS201–PS210: roles and the roster.
+"""PS201–PS212: roles and the roster.
 
 Sources: Örebro Steg 2–3 (one processägare per process; the owner holds the processledare role
 when none is appointed); Botkyrka 2.3–2.5, Tabell 1 and Tabell 2.
@@ -66,16 +66,32 @@ add(
             "load.",
         },
         "PS207": {
-            "sv": "På nivå {level} får '{setter}' inte fastställa mål enligt profilen {profile}. "
-            "Skriv ett av: {allowed}.",
-            "en": "At level {level}, '{setter}' may not set targets under the profile {profile}. "
-            "Write one of: {allowed}.",
+            "sv": "Målet är fastställt av '{setter}', men på nivå {level} brukar {allowed} "
+            "fastställa mål ({source}). Stämmer det, låt det stå; annars rätta fastställt_av.",
+            "en": "The goal is set by '{setter}', but at level {level} targets are usually set by "
+            "{allowed} ({source}). If that is right, leave it; otherwise correct fastställt_av.",
         },
         "PS208": {
-            "sv": "Processägaren för en {kind} på nivå {level} ska ha titeln {title}; {person} har "
-            "titeln '{actual}'.",
-            "en": "The owner of a {kind} at level {level} must hold the title {title}; {person} "
-            "holds '{actual}'.",
+            "sv": "Processägaren för en {kind} på nivå {level} ska vara {title}; {person} har "
+            "titeln '{actual}'. Ange {title_lower} som processägare, eller skriv "
+            "'befattningar: {{{position}: <personnyckel>}}' i procspec.yaml.",
+            "en": "The owner of a {kind} at level {level} must be the {title}; {person} holds "
+            "'{actual}'. Name the {title_lower} as owner, or write "
+            "'befattningar: {{{position}: <person key>}}' in procspec.yaml.",
+        },
+        "PS208.position": {
+            "sv": "Processägaren för en {kind} på nivå {level} ska vara {title}, som enligt "
+            "befattningar i procspec.yaml är {holder}; här står {person}.",
+            "en": "The owner of a {kind} at level {level} must be the {title}, who is {holder} "
+            "according to befattningar in procspec.yaml; {person} is named here.",
+        },
+        "PS207.nosource": {
+            "sv": "Målet är fastställt av '{setter}', men på nivå {level} brukar {allowed} "
+            "fastställa mål enligt profilen. Stämmer det, låt det stå; annars rätta "
+            "fastställt_av.",
+            "en": "The goal is set by '{setter}', but at level {level} the profile expects "
+            "{allowed} to set targets. If that is right, leave it; otherwise correct "
+            "fastställt_av.",
         },
         "PS209": {
             "sv": "E-postadressen {email} används redan av '{other}'. Varje person har en egen "
@@ -84,12 +100,32 @@ add(
             "own address; merge the entries or correct the address.",
         },
         "PS210": {
-            "sv": "{person} har fastställt dokumentationen men är varken processägare ({owners}) "
-            "eller processansvarig ({responsible}). Ange den som fastställer.",
-            "en": "{person} approved the documentation but is neither processägare ({owners}) nor "
-            "processansvarig ({responsible}). Name the person who approves.",
+            "sv": "{person} har fastställt dokumentationen men är inte processens processägare "
+            "({owners}). Processägaren fastställer; ange processägaren i fastställd.av.",
+            "en": "{person} approved (fastställd) the documentation but is not the process's owner "
+            "({owners}). The owner approves; name the owner in fastställd.av.",
+        },
+        "PS210.godkänd": {
+            "sv": "{person} har godkänt processdokumenten men är inte processens processansvarig "
+            "({responsible}). Processansvarig godkänner; ange processansvarig i godkänd.av.",
+            "en": "{person} accepted (godkänd) the process documents but is not the process's "
+            "processansvarig ({responsible}). The processansvarig accepts; name them in "
+            "godkänd.av.",
+        },
+        "PS211": {
+            "sv": "Processen har {count} processägare; på nivå {level} brukar en process ha "
+            "{usual} ({source}). Behåll bara om ägarskapet verkligen är delat.",
+            "en": "The process has {count} owners; at level {level} a process usually has "
+            "{usual} ({source}). Keep this only if the ownership really is shared.",
+        },
+        "PS212": {
+            "sv": "Rollen {role} finns inte på nivå {level} ({source}); ta bort raden, eller "
+            "flytta rollen till en process på nivån under.",
+            "en": "The role {role} does not exist at level {level} ({source}); remove the line, or "
+            "move the role to a process on the level below.",
         },
         "roles.nobody": {"sv": "ingen", "en": "nobody"},
+        "roles.or": {"sv": "eller", "en": "or"},
         "roles.and": {"sv": "och", "en": "and"},
         "roles.the.processägare": {"sv": "processägaren", "en": "the owner"},
         "roles.the.processansvarig": {"sv": "processansvarig", "en": "the processansvarig"},
@@ -330,36 +366,69 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
 
 @rule(
     "PS207",
-    Severity.ERROR,
-    sv="Mål fastställt av fel roll",
-    en="Goal set by a role that may not set targets here",
+    Severity.WARNING,
+    sv="Mål fastställt av en annan roll än Tabell 1 brukar ange",
+    en="Goal set by another role than Tabell 1 usually names",
     source="Botkyrka 1.2.5.1, Tabell 1",
-    bad="nivå: 4\nmål:\n  - id: M1\n    fastställt_av: processägare\n",
-    good="nivå: 4\nmål:\n  - id: M1\n    fastställt_av: processansvarig\n",
+    bad="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processägare\n",
+    good="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processansvarig\n",
 )
 def goal_setter(ctx: Context) -> Iterator[Problem]:
-    """Botkyrkas Tabell 1: på nivå 1 och 2 fastställer processägaren målsatta mått, på nivå 3
-    processägaren eller processansvarig, på lägre nivåer processansvarig. Politiska mål sätts av
-    kommunfullmäktige på nivå 1 och av ansvarig nämnd på lägre nivåer."""
+    """Botkyrka 1.2.5.1: "Sammanfattningsvis kan kommunfullmäktige eller en nämnd sätta mål på
+    vilken processnivå som helst, där de vill se en särskild förbättring. I praktiken relaterar de
+    olika processnivåerna dock ofta till olika målnivåer" — Tabell 1: målsatta mått för processer
+    fastställs på nivå 1 och 2 av processägaren, på nivå 3 av processägaren eller processansvarig
+    och på lägre nivåer av processansvarig. "Parallellt kan målsatta mått som rör förbättringar i
+    verksamheten också beslutas av processägaren eller processansvarig."
+
+    Tabellen är alltså vad som brukar gälla, inte en lag. Regeln säger ingenting om det texten
+    tillåter (politiska mål från kommunfullmäktige eller en nämnd på vilken nivå som helst,
+    utvecklingsmål från processägaren eller processansvarig på vilken nivå som helst) och varnar
+    för det som återstår: ett resultatmål som en annan roll än tabellens har fastställt. Profilen
+    anger tabellen (`målsättare` per nivå) och undantagen (`målsättare_alla_nivåer`,
+    `utvecklingsmål_alla_nivåer`)."""
     profile = ctx.repo.profile
+    source = profile.cite("PS207")
     for record, model in ctx.processes():
         level = ctx.level(record.id)
         allowed = profile.rule_for(level).goal_setters
         if not allowed:
             continue
         for g, goal in enumerate(model.goals):
-            if goal.set_by is not None and goal.set_by not in allowed:
-                yield ctx.problem(
-                    "PS207",
-                    record,
-                    ("mål", g, "fastställt_av"),
-                    "PS207",
-                    on_key=False,
-                    level=level,
-                    setter=goal.set_by,
-                    profile=profile.name,
-                    allowed=", ".join(allowed),
-                )
+            setter = goal.set_by
+            if setter is None or setter in allowed or setter in profile.setters_any_level:
+                continue
+            if goal.kind == "utvecklingsmål" and setter in profile.development_setters:
+                continue
+            yield ctx.problem(
+                "PS207",
+                record,
+                ("mål", g, "fastställt_av"),
+                "PS207" if source else "PS207.nosource",
+                on_key=False,
+                level=level,
+                setter=setter,
+                allowed=_or(ctx, list(allowed)),
+                source=source,
+            )
+
+
+def _or(ctx: Context, names: list[str]) -> str:
+    """Names joined as "A, B eller C" ("A, B or C")."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {ctx_msg(ctx, 'roles.or')} {names[-1]}"
+
+
+def holds_title(title: str | None, wanted: str) -> bool:
+    """Whether a roster title names the wanted position: the word anywhere in it, any case
+    ("Tf. kommundirektör", "Kommundirektör och stadsdirektör")."""
+    import re
+
+    if not title:
+        return False
+    pattern = r"(?<!\w)" + re.escape(wanted.casefold()) + r"(?!\w)"
+    return re.search(pattern, title.casefold()) is not None
 
 
 @rule(
@@ -370,38 +439,55 @@ def goal_setter(ctx: Context) -> Iterator[Problem]:
     source="Botkyrka 2.3 (Kommundirektören är processägare för styr- och ledningsprocesser samt "
     "stödprocesser på nivå 1)",
     bad="typ: stödprocess\nnivå: 1\nprocessägare: cecilia.dahl  # titel: HR-chef\n",
-    good="typ: stödprocess\nnivå: 1\nprocessägare: kommundirektor  # titel: Kommundirektör\n",
+    good="typ: stödprocess\nnivå: 1\nprocessägare: kommundirektor  # titel: Tf. kommundirektör\n",
 )
 def fixed_owner(ctx: Context) -> Iterator[Problem]:
-    """Profilen kan säga att ägaren för en processtyp på en nivå ska ha en viss titel. I Botkyrka
-    är kommundirektören processägare för styr- och ledningsprocesserna och stödprocesserna på
-    nivå 1."""
+    """Botkyrka 2.3: "Varje processgrupp på nivå 1 har en processägare. Kommundirektören är
+    processägare för kommunens styr- och ledningsprocesser samt stödprocesser på nivå 1."
+
+    Profilen säger att ägaren för en processtyp på en nivå ska ha en befattning (`fasta_ägare`).
+    Vem som har den står i procspec.yaml under `befattningar` (`kommundirektör: helena.strand`);
+    då ska ägaren vara just den personen. Utan den räcker det att titeln i personer.yaml innehåller
+    ordet, i vilken form som helst ("Kommundirektör", "Tf. kommundirektör")."""
     fixed = ctx.repo.profile.fixed_owners
     if not fixed:
         return
+    positions = {k.casefold(): v for k, v in ctx.repo.settings.positions.items()}
     for record, model in ctx.processes():
         level = ctx.level(record.id)
         for rule_ in fixed:
             if rule_.kind != model.kind or rule_.level != level:
                 continue
             owners, _ = ctx.role(record.id, "processägare")
+            position = (rule_.position or rule_.title).casefold()
+            appointed = positions.get(position)
             for key in owners:
                 person = ctx.roster.get(key)
                 if person is None:
                     continue  # PS204 reports it
-                if (person.title or "").strip().casefold() != rule_.title.casefold():
-                    yield ctx.problem(
-                        "PS208",
-                        record,
-                        ("processägare",),
-                        "PS208",
-                        on_key=False,
-                        kind=model.kind,
-                        level=level,
-                        title=rule_.title,
-                        person=ctx.person(key),
-                        actual=person.title or "",
-                    )
+                if appointed is not None:
+                    if key == appointed:
+                        continue
+                    message, extra = "PS208.position", {"holder": ctx.person(appointed)}
+                elif holds_title(person.title, rule_.title):
+                    continue
+                else:
+                    message, extra = "PS208", {}
+                yield ctx.problem(
+                    "PS208",
+                    record,
+                    ("processägare",),
+                    message,
+                    on_key=False,
+                    kind=model.kind,
+                    level=level,
+                    title=rule_.title,
+                    title_lower=rule_.title.lower(),
+                    position=position,
+                    person=ctx.person(key),
+                    actual=person.title or "",
+                    **extra,
+                )
 
 
 @rule(
@@ -440,23 +526,27 @@ def duplicate_email(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS210",
     Severity.ERROR,
-    sv="Fastställd av fel person",
-    en="Approved by someone who is neither owner nor processansvarig",
+    sv="Fastställd eller godkänd av fel person",
+    en="Approved or accepted by the wrong person",
     source="Botkyrka Bilaga 1 (processägaren fastställer, processansvarig godkänner)",
-    bad="processägare: anna.berg\nfastställd: {av: david.falk, datum: 2026-03-01}\n",
-    good="processägare: anna.berg\nfastställd: {av: anna.berg, datum: 2026-03-01}\n",
+    bad="processägare: anna.berg\nprocessansvarig: david.falk\n"
+    "fastställd: {av: david.falk, datum: 2026-03-01}\n",
+    good="processägare: anna.berg\nprocessansvarig: david.falk\n"
+    "fastställd: {av: anna.berg, datum: 2026-03-01}\ngodkänd: {av: david.falk, datum: 2026-02-20}\n",
 )
 def approver(ctx: Context) -> Iterator[Problem]:
-    """Dokumentationen fastställs av processägaren och godkänns av processansvarig (Botkyrka
-    Bilaga 1). `fastställd.av` ska därför vara processens (eventuellt ärvda) processägare eller
-    processansvarig."""
+    """Botkyrka Bilaga 1: processägaren "äger och ansvarar ytterst för processdokument länkade
+    till processkartor, samt fastställer processkartor"; processansvarig "godkänner
+    processdokument länkade till processkartor".
+
+    `fastställd.av` ska därför vara processens (eventuellt ärvda) processägare och `godkänd.av`
+    dess (eventuellt ärvda) processansvarig. I en profil utan processansvarig (Örebro) fastställer
+    processägaren, och den som godkänner ska också vara processägaren."""
     nobody = ctx_msg(ctx, "roles.nobody")
+    has_responsible = "processansvarig" in ctx.repo.profile.roles
     for record, model in ctx.processes():
-        if model.approved is None:
-            continue
         owners, _ = ctx.role(record.id, "processägare")
-        responsible, _ = ctx.role(record.id, "processansvarig")
-        if model.approved.by not in owners and model.approved.by not in responsible:
+        if model.approved is not None and model.approved.by not in owners:
             yield ctx.problem(
                 "PS210",
                 record,
@@ -465,5 +555,88 @@ def approver(ctx: Context) -> Iterator[Problem]:
                 on_key=False,
                 person=ctx.person(model.approved.by),
                 owners=", ".join(ctx.person(k) for k in owners) or nobody,
+            )
+        if model.accepted is None:
+            continue
+        if has_responsible:
+            responsible, _ = ctx.role(record.id, "processansvarig")
+        else:
+            responsible = owners
+        if model.accepted.by not in responsible:
+            yield ctx.problem(
+                "PS210",
+                record,
+                ("godkänd", "av"),
+                "PS210.godkänd",
+                on_key=False,
+                person=ctx.person(model.accepted.by),
                 responsible=", ".join(ctx.person(k) for k in responsible) or nobody,
             )
+
+
+@rule(
+    "PS211",
+    Severity.WARNING,
+    sv="Två processägare för en process på nivå 1",
+    en="Two owners of a level-1 process",
+    source="Botkyrka 2.3 och Tabell 2",
+    bad="nivå: 1\nprocessägare: [fc.utb, fc.kultur]\n",
+    good="nivå: 1\nprocessägare: fc.utb\n",
+)
+def shared_owner(ctx: Context) -> Iterator[Problem]:
+    """Botkyrka 2.3: "Varje processgrupp på nivå 1 har en processägare." Tabell 2 har ett
+    undantag: "Möta Botkyrkabornas behov av stöd för att leva ett självständigt liv" ägs av
+    "Förvaltningscheferna för socialförvaltningen respektive för vård- och
+    omsorgsförvaltningen". Två ägare är alltså möjligt men ovanligt, och värt en varning; fler än
+    profilen tillåter (`max_ägare`) är felet PS201. Profilen anger det vanliga antalet per nivå
+    (`ägare_normalt`)."""
+    profile = ctx.repo.profile
+    source = profile.cite("PS211")
+    for record, model in ctx.processes():
+        owners = model.owners or []
+        level = ctx.level(record.id)
+        level_rule = profile.rule_for(level)
+        usual = level_rule.usual_owners
+        if usual is None or not usual < len(owners) <= level_rule.max_owners:
+            continue
+        yield ctx.problem(
+            "PS211",
+            record,
+            ("processägare",),
+            "PS211",
+            count=len(owners),
+            level=level,
+            usual=usual,
+            source=source or profile.name,
+        )
+
+
+@rule(
+    "PS212",
+    Severity.WARNING,
+    sv="En roll som inte finns på nivån",
+    en="A role that does not exist at this level",
+    source="Botkyrka 2.4 (varje process på nivå 2 har en processansvarig)",
+    bad="nivå: 1\nprocessägare: fc.utb\nprocessansvarig: pa.forskola\n",
+    good="nivå: 1\nprocessägare: fc.utb\n",
+)
+def absent_role(ctx: Context) -> Iterator[Problem]:
+    """Botkyrka 2.4: "Varje process på nivå 2 (verksamhetsprocesser) har en processansvarig. Det
+    har också många processer på nivå 3 (delprocesser)". På nivå 1 leder processägaren
+    processgruppen (2.3) och processansvarig finns inte; en processansvarig där är troligen menad
+    för en process på nivå 2. Profilen anger vilka roller en nivå saknar (`utan_roller`)."""
+    profile = ctx.repo.profile
+    source = profile.cite("PS212")
+    for record, model in ctx.processes():
+        level = ctx.level(record.id)
+        for role in profile.rule_for(level).absent_roles:
+            if ctx._own(model, role):
+                yield ctx.problem(
+                    "PS212",
+                    record,
+                    (role,),
+                    "PS212",
+                    role=role,
+                    level=level,
+                    source=source or profile.name,
+                )
