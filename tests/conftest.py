@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from procspec.messages import Text, text
+
 FIXTURES = Path(__file__).parent / "fixtures"
 REPOS = FIXTURES / "repos"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -45,3 +47,8 @@ def make_repo(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return make
+
+
+def said(message: Text, lang: str = "sv") -> str:
+    """A message in words (tests of wording; most tests compare keys and parameters)."""
+    return text(message, lang)

@@ -21,7 +21,7 @@ from procspec.checking.checker import check_repository
 from procspec.reading.repository import load_repository
 from procspec.rendering.jinja import yaml_text
 
-from .conftest import REPOS, TODAY
+from .conftest import REPOS, TODAY, said
 
 CORPUS = Path(__file__).parent / "data" / "namnkorpus.yaml"
 NAMING = ("PS101", "PS102", "PS103", "PS104")
@@ -141,7 +141,7 @@ def test_every_suggestion_is_the_labelled_one(
 ) -> None:
     entries, outcome = corpus_run
     messages = {
-        p.path: p.message
+        p.path: said(p.message)
         for p in outcome.problems
         if p.code in NAMING and p.path.startswith("processer/namn-")
     }

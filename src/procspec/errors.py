@@ -1,9 +1,15 @@
-"""One error hierarchy; the command line maps it to exit statuses (SPEC §4)."""
+"""One error hierarchy; the command line maps it to exit statuses (SPEC §4).
+
+An error says what went wrong as a message key and parameters (`procspec.messages.Message`), or as
+text that needs no translation; the command line turns it into words.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from procspec.messages import Text
 
 if TYPE_CHECKING:
     from procspec.problem import Outcome
@@ -15,9 +21,9 @@ class ProcspecError(Exception):
     exit_code = 2
 
     def __init__(
-        self, message: str, hint: str | None = None, details: tuple[str, ...] = ()
+        self, message: Text, hint: Text | None = None, details: tuple[Text, ...] = ()
     ) -> None:
-        super().__init__(message)
+        super().__init__(message if isinstance(message, str) else message.key)
         self.message = message
         self.hint = hint
         # Lines printed below the message (say, one per problem found). Like the message, each
@@ -45,15 +51,13 @@ class Refused(ProcspecError):
 
     def __init__(
         self,
-        message: str,
-        hint: str | None = None,
-        details: tuple[str, ...] = (),
+        message: Text,
+        hint: Text | None = None,
+        details: tuple[Text, ...] = (),
         *,
         outcome: Outcome | None = None,
         root: Path | None = None,
-        lang: str = "sv",
     ) -> None:
         super().__init__(message, hint, details)
         self.outcome = outcome
         self.root = root
-        self.lang = lang

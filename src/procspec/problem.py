@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NamedTuple
 
+from procspec.messages import Text
+
 
 class Severity(str, Enum):
     """How bad a problem is; the order is the order of `RANK`."""
@@ -55,30 +57,38 @@ _INTERN_LIMIT = 1_000_000
 
 @dataclass(frozen=True)
 class Problem:
-    """A finding about one place in one file. Paths are relative to the repository root, with `/`."""
+    """A finding about one place in one file. Paths are relative to the repository root, with `/`.
+
+    `message` is a message key with its parameters (or text that needs no translation); the
+    formatters turn it into words."""
 
     path: str
     line: int
     column: int
     code: str
     severity: Severity
-    message: str
+    message: Text
     process: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message)
+        return (self.path, self.line, self.column, self.code, _order(self.message))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, message: str) -> dict[str, Any]:
+        """The json shape (SPEC §4), with the message in words."""
         return {
             "path": self.path,
             "line": self.line,
             "column": self.column,
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": message,
             "process": self.process,
         }
+
+
+def _order(message: Text) -> str:
+    return message if isinstance(message, str) else f"{message.key}\0{message.params!r}"
 
 
 def count(problems: list[Problem]) -> dict[str, int]:

@@ -15,8 +15,7 @@ import pytest
 
 from procspec.checking.rules import all_rules
 from procspec.cli import console as _console  # noqa: F401 - registers console.* messages
-from procspec.messages import CATALOGUE, msg_n
-from procspec.rendering import labels as _labels  # noqa: F401 - registers render.* messages
+from procspec.messages import catalogue, msg_n
 
 from ..conftest import EXAMPLES
 
@@ -190,7 +189,8 @@ SINGULARS = (
 def test_a_singular_form_takes_the_parameters_of_its_plural(key: str) -> None:
     all_rules()
     for lang in ("sv", "en"):
-        assert _fields(CATALOGUE[f"{key}.one"][lang]) <= _fields(CATALOGUE[key][lang])
+        words = catalogue(lang)
+        assert _fields(words[f"{key}.one"]) <= _fields(words[key])
 
 
 # --- diff outside git ---

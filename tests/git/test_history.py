@@ -11,7 +11,9 @@ import pytest
 
 from procspec.git import log as gitlog
 from procspec.git.log import read_history
+from procspec.messages import Message
 
+from ..conftest import said
 from .conftest import ORJAN, GitRepo, init, shallow_clone
 
 BUDGET = "processer/följa-upp-budget.yaml"
@@ -159,11 +161,11 @@ def test_dirty_tree_leads_with_uncommitted(git_repo: Callable[..., GitRepo]) -> 
     history = read_history(repo.root)
     modified = history.of(BUDGET)
     assert modified[0].sha == ""
-    assert modified[0].message == "ej incheckad" and not modified[0].committed
+    assert modified[0].message == "" and not modified[0].committed
     assert modified[0].path == BUDGET
     assert modified[1].subject == "Lägg till processerna"
     untracked = history.of(SNO)
-    assert [(r.sha, r.message) for r in untracked] == [("", "ej incheckad")]
+    assert [(r.sha, r.message) for r in untracked] == [("", "")]
     staged_move = history.of("processer/styra.yaml")
     assert [r.sha == "" for r in staged_move] == [True, False]
     assert staged_move[1].path == STYRNING
@@ -184,7 +186,7 @@ def test_no_commits_yet(git_repo: Callable[..., GitRepo]) -> None:
     repo = git_repo(commit=False)
     history = read_history(repo.root)
     assert history.available and not history.shallow
-    assert [(r.sha, r.message) for r in history.of(BUDGET)] == [("", "ej incheckad")]
+    assert [(r.sha, r.message) for r in history.of(BUDGET)] == [("", "")]
 
 
 def test_not_a_repository(tmp_path: Path) -> None:
@@ -192,19 +194,21 @@ def test_not_a_repository(tmp_path: Path) -> None:
     history = read_history(tmp_path)
     assert not history.available
     assert history.files == {}
-    assert history.reason is not None and "git init" in history.reason
+    assert isinstance(history.reason, Message)
+    assert history.reason.key == "git.not_repo" and history.reason.get("root") == str(tmp_path)
+    assert "git init" in said(history.reason)
 
 
 def test_english_reason(tmp_path: Path) -> None:
-    history = read_history(tmp_path, "en")
-    assert history.reason is not None and "not in a git repository" in history.reason
+    history = read_history(tmp_path)
+    assert history.reason is not None and "not in a git repository" in said(history.reason, "en")
 
 
 def test_git_missing_from_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
     history = read_history(tmp_path)
     assert not history.available
-    assert history.reason is not None and "git" in history.reason
+    assert isinstance(history.reason, Message) and history.reason.key == "git.missing"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
@@ -217,8 +221,9 @@ def test_dubious_ownership_says_how_to_fix(git_repo: Callable[..., GitRepo]) -> 
         os.chown(repo.top, 0, 0)
     assert not history.available
     assert history.reason is not None
-    assert "git config --global --add safe.directory" in history.reason
-    assert str(repo.top) in history.reason
+    assert isinstance(history.reason, Message) and history.reason.key == "git.dubious"
+    assert "git config --global --add safe.directory" in said(history.reason)
+    assert str(repo.top) in said(history.reason)
 
 
 def test_root_below_the_top_of_the_work_tree(git_repo: Callable[..., GitRepo]) -> None:

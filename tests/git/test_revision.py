@@ -11,6 +11,7 @@ from procspec.errors import UsageError
 from procspec.features.revision import repository_at
 from procspec.git.log import files_at, resolve
 
+from ..conftest import said
 from .conftest import GitRepo
 
 BUDGET = "processer/följa-upp-budget.yaml"
@@ -74,7 +75,7 @@ def test_unknown_revision_is_a_usage_error(git_repo: Callable[..., GitRepo]) -> 
     with pytest.raises(UsageError) as caught:
         files_at(repo.root, "v9.9")
     assert caught.value.exit_code == 2
-    assert "v9.9" in caught.value.message
+    assert "v9.9" in said(caught.value.message)
     with pytest.raises(UsageError):
         resolve(repo.root, "--all")
 
@@ -83,7 +84,7 @@ def test_revision_outside_git_is_a_usage_error(make_repo: Callable[[str], Path])
     with pytest.raises(UsageError) as caught:
         files_at(make_repo("orebro"), "HEAD")
     assert caught.value.exit_code == 2
-    assert "git" in caught.value.message
+    assert "git" in said(caught.value.message)
 
 
 def test_revision_without_commits_is_a_usage_error(git_repo: Callable[..., GitRepo]) -> None:
@@ -99,7 +100,7 @@ def test_revision_before_the_repository_existed(git_repo: Callable[..., GitRepo]
     repo.commit("Lägg till processerna", "2025-01-10T09:00:00+01:00")
     with pytest.raises(UsageError) as caught:
         files_at(repo.root, first)
-    assert "procspec.yaml" in caught.value.message
+    assert "procspec.yaml" in said(caught.value.message)
 
 
 def test_history_at_a_revision(git_repo: Callable[..., GitRepo]) -> None:

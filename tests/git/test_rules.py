@@ -13,7 +13,7 @@ from procspec.git.revisions import History
 from procspec.problem import Problem
 from procspec.reading.repository import load_repository
 
-from ..conftest import TODAY
+from ..conftest import TODAY, said
 from .conftest import GitRepo, shallow_clone
 
 BUDGET = "processer/följa-upp-budget.yaml"
@@ -38,7 +38,7 @@ def test_ps601_fires_when_neither_changed_nor_reviewed(git_repo: Callable[..., G
     found = problems(repo.root, "PS601")
     assert where(found) == [(BUDGET, 1, 1), (STYRNING, 1, 1)]
     assert all(p.severity.value == "warning" for p in found)
-    assert "2025-01-10" in found[0].message and "2026-01-10" in found[0].message
+    assert "2025-01-10" in said(found[0].message) and "2026-01-10" in said(found[0].message)
 
 
 def test_ps601_silent_after_a_recent_change(git_repo: Callable[..., GitRepo]) -> None:
@@ -63,7 +63,7 @@ def test_ps601_points_at_an_old_review(git_repo: Callable[..., GitRepo]) -> None
     found = [p for p in problems(repo.root, "PS601") if p.path == BUDGET]
     line = repo.read(BUDGET).splitlines().index("  datum: 2025-06-01") + 1
     assert [(p.line, p.column) for p in found] == [(line, 10)]
-    assert "2025-06-01" in found[0].message
+    assert "2025-06-01" in said(found[0].message)
 
 
 def test_ps601_uncommitted_counts_as_today(git_repo: Callable[..., GitRepo]) -> None:
@@ -105,7 +105,7 @@ def test_ps601_depth_1_counts_the_boundary_as_the_last_change(
     old = shallow_clone(repo, tmp_path / "gammal", 1)
     found = problems(old.root, "PS601")
     assert where(found) == [(BUDGET, 1, 1), (STYRNING, 1, 1)]
-    assert "2025-01-10" in found[0].message
+    assert "2025-01-10" in said(found[0].message)
     repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
     repo.commit("Ändra mottagare", "2026-06-01T10:00:00+02:00")
     recent = shallow_clone(repo, tmp_path / "ny", 1)
@@ -124,7 +124,7 @@ def test_ps601_depth_2_uses_the_boundary_for_unchanged_files(
     clone = shallow_clone(repo, tmp_path / "ci", 2)
     found = problems(clone.root, "PS601")
     assert where(found) == [(STYRNING, 1, 1)]
-    assert "2025-02-01" in found[0].message
+    assert "2025-02-01" in said(found[0].message)
 
 
 # --- PS602: history absent or incomplete ---------------------------------------------------
@@ -135,7 +135,7 @@ def test_ps602_fires_outside_git(make_repo: Callable[[str], Path]) -> None:
     found = problems(root, "PS602")
     assert where(found) == [("procspec.yaml", 1, 1)]
     assert found[0].severity.value == "info"
-    assert "git init" in found[0].message
+    assert "git init" in said(found[0].message)
     assert problems(root, "PS601") == [] and problems(root, "PS603") == []
 
 
@@ -147,7 +147,7 @@ def test_ps602_fires_in_a_shallow_clone(git_repo: Callable[..., GitRepo], tmp_pa
     )
     found = problems(clone, "PS602")
     assert where(found) == [("procspec.yaml", 1, 1)]
-    assert "fetch-depth: 0" in found[0].message
+    assert "fetch-depth: 0" in said(found[0].message)
 
 
 def test_ps602_silent_with_full_history(git_repo: Callable[..., GitRepo]) -> None:
@@ -198,7 +198,7 @@ def test_ps603_fires_on_a_change_after_approval(git_repo: Callable[..., GitRepo]
     line = repo.read(BUDGET).splitlines().index("  datum: 2026-03-01") + 1
     assert where(found) == [(BUDGET, line, 10)]
     assert found[0].severity.value == "warning"
-    assert "2026-04-10" in found[0].message and "Ändra mottagare" in found[0].message
+    assert "2026-04-10" in said(found[0].message) and "Ändra mottagare" in said(found[0].message)
 
 
 def test_ps603_silent_after_a_new_approval(git_repo: Callable[..., GitRepo]) -> None:
@@ -215,7 +215,7 @@ def test_ps603_uncommitted_change_after_approval(git_repo: Callable[..., GitRepo
     _approve(repo, "2026-03-01", "2026-03-01T16:00:00+01:00")
     repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
     found = problems(repo.root, "PS603")
-    assert len(found) == 1 and "inte är incheckade" in found[0].message
+    assert len(found) == 1 and "inte är incheckade" in said(found[0].message)
 
 
 def test_ps603_uncommitted_approval_is_not_a_change(git_repo: Callable[..., GitRepo]) -> None:
@@ -317,7 +317,7 @@ def test_ps603_depth_2_change_after_an_approval_at_the_boundary(
     assert where(found) == [
         (BUDGET, clone.read(BUDGET).splitlines().index("  datum: 2026-03-01") + 1, 10)
     ]
-    assert "Ändra mottagare" in found[0].message
+    assert "Ändra mottagare" in said(found[0].message)
 
 
 def test_ps603_depth_2_approval_recorded_in_the_fetched_part(

@@ -10,7 +10,7 @@ from procspec.reading.documents import Document, load_file, load_text, resolve_p
 
 
 def load(text: str) -> Document:
-    return load_text(text, Document(Path("x.yaml"), "x.yaml"), "sv")
+    return load_text(text, Document(Path("x.yaml"), "x.yaml"))
 
 
 @pytest.mark.parametrize(
@@ -58,7 +58,7 @@ def test_keys_and_values_are_nfc() -> None:
 def test_bom_and_crlf(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes("\ufeffnamn: Följa upp budget\r\nnivå: 1\r\n".encode())
-    doc = load_file(path, "x.yaml", "sv")
+    doc = load_file(path, "x.yaml")
     assert doc.problems == []
     assert doc.data == {"namn": "Följa upp budget", "nivå": 1}
 
@@ -72,7 +72,7 @@ def test_unsafe_tags_are_never_constructed() -> None:
 def test_oversized_file_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "stor.yaml"
     path.write_bytes(b"a: " + b"x" * (3 * 1024 * 1024) + b"\n")
-    doc = load_file(path, "stor.yaml", "sv")
+    doc = load_file(path, "stor.yaml")
     assert [p.code for p in doc.problems] == ["PS004"]
 
 

@@ -14,7 +14,7 @@ from procspec.errors import ProcspecError, Refused, UsageError
 from procspec.features.render import render
 from procspec.rendering.output import MARKER
 
-from ..conftest import EXAMPLES, TODAY
+from ..conftest import EXAMPLES, TODAY, said
 from .conftest import GitRepo, procspec
 
 
@@ -325,7 +325,7 @@ def test_reserved_name(liten: Path, tmp_path: Path) -> None:
     with pytest.raises(ProcspecError) as caught:
         render(liten, tmp_path / "ut", today=TODAY)
     assert caught.value.exit_code == 1
-    assert "index.html" in caught.value.message
+    assert "index.html" in said(caught.value.message)
 
 
 # --- git: history and --rev ----------------------------------------------------------------------

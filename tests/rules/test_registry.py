@@ -9,7 +9,7 @@ from ruamel.yaml import YAML
 
 from procspec.checking.checker import check_repository
 from procspec.checking.rules import all_rules
-from procspec.messages import CATALOGUE
+from procspec.messages import catalogue
 from procspec.reading.repository import load_repository
 
 from ..conftest import FIXTURES, REPOS, TODAY
@@ -66,8 +66,21 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
 
 
 def test_every_message_has_both_languages() -> None:
-    for key, entry in CATALOGUE.items():
-        assert entry.get("sv") and entry.get("en"), key
+    """sv.po and en.po hold the same keys, every one translated; each template fills from the
+    parameters the two languages name between them (a language may leave one out, as Swedish
+    leaves out the plural of "fel")."""
+    swedish, english = catalogue("sv"), catalogue("en")
+    assert set(swedish) == set(english)
+    for key in swedish:
+        assert swedish[key] and english[key], key
+        params = dict.fromkeys(_fields(swedish[key]) | _fields(english[key]), "x")
+        assert swedish[key].format(**params) and english[key].format(**params), key
+
+
+def _fields(template: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 GOAL_EXAMPLES = ("PS401", "PS402", "PS403", "PS404", "PS406")

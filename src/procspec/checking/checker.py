@@ -15,7 +15,7 @@ from datetime import date
 from procspec.checking.hierarchy import Context
 from procspec.checking.rules import REGISTRY, all_rules
 from procspec.git.revisions import History
-from procspec.messages import msg
+from procspec.messages import say
 from procspec.problem import Outcome, Problem, Severity
 from procspec.reading.repository import ConfigError, Repository
 
@@ -35,7 +35,7 @@ def severities(repo: Repository) -> dict[str, str]:
     unknown = unknown_codes(repo)
     if unknown:
         rel = unknown[0].path
-        raise ConfigError(msg("repo.bad_file", repo.lang, path=rel), unknown, repo.lang)
+        raise ConfigError(say("repo.bad_file", path=rel), unknown)
     return {**repo.profile.rules, **repo.settings.rules}
 
 
@@ -47,7 +47,7 @@ def unknown_codes(repo: Repository) -> list[Problem]:
         if code not in REGISTRY:
             pos = doc.key_pos(("regler", code)) if doc is not None else None
             line, column = (pos.line, pos.column) if pos is not None else (1, 1)
-            text = msg("repo.unknown_code", repo.lang, code=code)
+            text = say("repo.unknown_code", code=code)
             problems.append(Problem("procspec.yaml", line, column, "PS007", Severity.ERROR, text))
     return problems
 

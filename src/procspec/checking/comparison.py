@@ -14,50 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from procspec.messages import add, msg
+from procspec.messages import has, msg
 from procspec.reading.model import Person
 from procspec.reading.repository import Repository
-
-add(
-    {
-        "diff.added.neuter": {"sv": "{field} tillagt: {value}", "en": "{field} added: {value}"},
-        "diff.added.common": {"sv": "{field} tillagd: {value}", "en": "{field} added: {value}"},
-        "diff.removed.neuter": {
-            "sv": "{field} borttaget: {value}",
-            "en": "{field} removed: {value}",
-        },
-        "diff.removed.common": {
-            "sv": "{field} borttagen: {value}",
-            "en": "{field} removed: {value}",
-        },
-        "diff.yes": {"sv": "ja", "en": "yes"},
-        "diff.no": {"sv": "nej", "en": "no"},
-        "diff.field.fil": {"sv": "Fil", "en": "File"},
-        "diff.field.namn": {"sv": "Namn", "en": "Name"},
-        "diff.field.typ": {"sv": "Typ av process", "en": "Process type"},
-        "diff.field.nivå": {"sv": "Nivå", "en": "Level"},
-        "diff.field.överordnad": {"sv": "Överordnad process", "en": "Parent process"},
-        "diff.field.processägare": {"sv": "Processägare", "en": "Process owner"},
-        "diff.field.processansvarig": {"sv": "Processansvarig", "en": "Process manager"},
-        "diff.field.processledare": {"sv": "Processledare", "en": "Process leader"},
-        "diff.field.processteam": {"sv": "Processteam", "en": "Process team"},
-        "diff.field.processtöd": {"sv": "Processtöd", "en": "Process support"},
-        "diff.field.forum": {"sv": "Forum", "en": "Forum"},
-        "diff.field.syfte": {"sv": "Syfte", "en": "Purpose"},
-        "diff.field.starthändelse": {"sv": "Starthändelse", "en": "Start event"},
-        "diff.field.sluthändelse": {"sv": "Sluthändelse", "en": "End event"},
-        "diff.field.mottagare": {"sv": "Mottagare", "en": "Recipient"},
-        "diff.field.krav": {"sv": "Krav", "en": "Requirement"},
-        "diff.field.angränsande": {"sv": "Angränsande process", "en": "Adjacent process"},
-        "diff.field.dokument": {"sv": "Dokument", "en": "Document"},
-        "diff.field.mål": {"sv": "Mål", "en": "Goal"},
-        "diff.field.mått": {"sv": "Mått", "en": "Measure"},
-        "diff.field.aktiviteter": {"sv": "Aktivitet", "en": "Activity"},
-        "diff.field.granskad": {"sv": "Granskad", "en": "Reviewed"},
-        "diff.field.fastställd": {"sv": "Fastställd", "en": "Approved"},
-        "diff.field.utfall": {"sv": "utfall", "en": "result"},
-    }
-)
 
 FIELD_ORDER = (
     "namn",
@@ -254,9 +213,7 @@ def _summary(item: Any, lang: str, side: _Side, of: str = "") -> str:
 
 def _label(key: str, lang: str) -> str:
     label = f"diff.field.{key}"
-    from procspec.messages import CATALOGUE
-
-    return msg(label, lang) if label in CATALOGUE else key
+    return msg(label, lang) if has(label) else key
 
 
 def _as_list(value: Any) -> list[Any]:

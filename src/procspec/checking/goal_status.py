@@ -13,29 +13,8 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from procspec.messages import add
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
 from procspec.reading.model import Activity, Goal, Measure, Result
-
-add(
-    {
-        "goal_status.uppnått": {"sv": "Uppnått", "en": "Reached"},
-        "goal_status.på väg": {"sv": "På väg", "en": "On track"},
-        "goal_status.risk": {"sv": "Risk", "en": "At risk"},
-        "goal_status.ej uppnått": {"sv": "Ej uppnått", "en": "Not reached"},
-        "goal_status.utan utfall": {"sv": "Utan utfall", "en": "No result"},
-        "goal_status.method": {
-            "sv": "Status: ett mål är uppnått när senaste utfallet når målvärdet, på väg när det "
-            "ligger på eller före den raka linjen från nuläget (annars första utfallet) till "
-            "målvärdet vid senast-datumet, risk när det ligger efter linjen, och ej uppnått när "
-            "senast-datumet har passerat utan att målvärdet nåtts.",
-            "en": "Status: a goal is reached when its latest result meets the target, on track "
-            "when it is at or ahead of the straight line from the baseline (else the first "
-            "result) to the target on the deadline, at risk when it is behind that line, and not "
-            "reached when the deadline has passed without meeting the target.",
-        },
-    }
-)
 
 
 class GoalStatus(str, Enum):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from procspec.git.revisions import History
-from procspec.messages import msg
+from procspec.messages import Text, say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import KeyPath
 from procspec.reading.model import Person, Process
@@ -88,11 +88,11 @@ class Context:
                 return record
         return None
 
-    def did_you_mean(self, wanted: str) -> str:
+    def did_you_mean(self, wanted: str) -> Text:
         """' Menade du …?' with the closest id of any process file, or nothing."""
         key = unicodedata.normalize("NFC", wanted.strip())
         close = difflib.get_close_matches(key, sorted(self.ids), n=1, cutoff=0.6)
-        return msg("schema.did_you_mean", self.lang, suggestion=close[0]) if close else ""
+        return say("schema.did_you_mean", suggestion=close[0]) if close else ""
 
     def unreadable(self) -> list[str]:
         """The process files (relative paths) that have no model because they have errors."""
@@ -198,7 +198,7 @@ class Context:
             pos.column,
             code,
             self.severities.get(code, Severity.ERROR),
-            msg(message or code, self.lang, **params),
+            say(message or code, **params),
             record.id,
         )
 

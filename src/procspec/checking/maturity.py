@@ -33,60 +33,10 @@ from itertools import pairwise
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
-from procspec.messages import add, msg
+from procspec.messages import say
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
 from procspec.reading.model import Goal, Process
 from procspec.reading.repository import ProcessRecord
-
-add(
-    {
-        "maturity.1": {"sv": "1 Initial", "en": "1 Initial"},
-        "maturity.2": {"sv": "2 Styrd", "en": "2 Managed"},
-        "maturity.3": {"sv": "3 Definierad", "en": "3 Defined"},
-        "maturity.4": {"sv": "4 Kvantitativt styrd", "en": "4 Quantitatively managed"},
-        "maturity.5": {"sv": "5 Optimerande", "en": "5 Optimizing"},
-        "maturity.missing.owner": {"sv": "en utsedd processägare", "en": "an appointed owner"},
-        "maturity.missing.goals": {
-            "sv": "minst ett mätbart mål med målvärde och senast-datum",
-            "en": "at least one measurable goal with a target and a deadline",
-        },
-        "maturity.missing.follow_up": {
-            "sv": "en uppföljningsplan för varje mål (frekvens, ansvarig, rapporteras till)",
-            "en": "a follow-up plan for every goal (frequency, responsible, reported to)",
-        },
-        "maturity.missing.map": {
-            "sv": "en processkarta över flödet",
-            "en": "a processkarta of the flow",
-        },
-        "maturity.missing.documents": {
-            "sv": "rutiner eller andra processdokument (dokument)",
-            "en": "routines or other process documents (dokument)",
-        },
-        "maturity.missing.approval": {
-            "sv": "en gällande fastställelse (fastställd inom granskningsperioden och inte "
-            "utgången)",
-            "en": "a current approval (fastställd within the review period and not expired)",
-        },
-        "maturity.missing.baseline": {
-            "sv": "ett nuläge för varje mål med målvärde",
-            "en": "a baseline (nuläge) for every goal with a target",
-        },
-        "maturity.missing.year": {
-            "sv": "utfall som täcker minst ett år för varje mål med målvärde",
-            "en": "results covering at least a year for every goal with a target",
-        },
-        "maturity.missing.on_time": {
-            "sv": "utfall registrerade i tid enligt uppföljningsplanens frekvens",
-            "en": "results recorded on time as the follow-up plan's frequency says",
-        },
-        "maturity.missing.effect": {
-            "sv": "en klar förbättringsaktivitet kopplad till ett mål, vars effekt syns i målets "
-            "utfall efter den",
-            "en": "a completed improvement activity tied to a goal whose effect shows in the "
-            "goal's results after it",
-        },
-    }
-)
 
 LEVELS = (1, 2, 3, 4, 5)
 YEAR_DAYS = 365
@@ -107,7 +57,7 @@ class Maturity:
         """SPEC §4's `mognad` in `list --format json`: the level and the needs in words."""
         return {
             "nivå": self.level,
-            "saknas": [msg(f"maturity.missing.{key}", lang) for key in self.missing],
+            "saknas": [say(f"maturity.missing.{key}") for key in self.missing],
         }
 
 

@@ -8,36 +8,9 @@ from typing import Any
 from procspec.checking.hierarchy import Context
 from procspec.checking.maturity import Maturity, maturity
 from procspec.errors import NotFoundError
-from procspec.messages import add, msg, msg_n
+from procspec.messages import Message, plural, say
 from procspec.reading.model import Process
 from procspec.reading.repository import ProcessRecord
-
-add(
-    {
-        "overview.left_out": {
-            "sv": "Obs: {files} har fel och kunde inte läsas, så processerna är inte med. Kör "
-            "'procspec validate'.",
-            "en": "Note: {files} could not be read because of errors, so those processes are "
-            "left out. Run 'procspec validate'.",
-        },
-        "overview.left_out.one": {
-            "sv": "Obs: {files} har fel och kunde inte läsas, så processen är inte med. Kör "
-            "'procspec validate'.",
-            "en": "Note: {files} could not be read because of errors, so that process is left "
-            "out. Run 'procspec validate'.",
-        },
-        "overview.unknown_process": {
-            "sv": "Processen '{id}' finns inte i {root}.{hint}",
-            "en": "The process '{id}' is not in {root}.{hint}",
-        },
-        "overview.has_errors": {
-            "sv": "Processfilen {file} har fel, så processen '{id}' kan inte visas. Kör "
-            "'procspec validate' för att se felen och rätta dem.",
-            "en": "The process file {file} has errors, so the process '{id}' cannot be shown. Run "
-            "'procspec validate' to see the errors and fix them.",
-        },
-    }
-)
 
 ROLES = ("processägare", "processansvarig", "processledare")
 
@@ -175,12 +148,12 @@ def tree_order(all_rows: list[Row]) -> list[Row]:
     return ordered
 
 
-def left_out(ctx: Context) -> str | None:
+def left_out(ctx: Context) -> Message | None:
     """One line naming the process files that `list`, `tree` and `show` cannot read, or None."""
     files = ctx.unreadable()
     if not files:
         return None
-    return msg_n("overview.left_out", ctx.lang, len(files), files=", ".join(files))
+    return plural("overview.left_out", len(files), files=", ".join(files))
 
 
 def find_process(ctx: Context, wanted: str) -> ProcessRecord:
@@ -189,7 +162,7 @@ def find_process(ctx: Context, wanted: str) -> ProcessRecord:
     if found is None:
         hint = ctx.did_you_mean(wanted)
         raise NotFoundError(
-            msg("overview.unknown_process", ctx.lang, id=wanted, root=ctx.repo.root, hint=hint)
+            say("overview.unknown_process", id=wanted, root=ctx.repo.root, hint=hint)
         )
     return found
 
@@ -198,6 +171,6 @@ def shown_process(ctx: Context, wanted: str) -> tuple[Row, Process]:
     """The row and model of the process `procspec show` presents; a file with errors is exit 1."""
     record = find_process(ctx, wanted)
     if record.model is None:
-        raise NotFoundError(msg("overview.has_errors", ctx.lang, file=record.rel, id=record.id))
+        raise NotFoundError(say("overview.has_errors", file=record.rel, id=record.id))
     row = next(r for r in rows(ctx) if r.id == record.id)
     return row, record.model

@@ -21,50 +21,21 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from procspec import __version__
+from procspec.cli.language import (
+    Command,
+    Group,
+    at,
+    install,
+    language,
+    repository_language,
+    show_click_error,
+)
 from procspec.errors import ProcspecError, Refused, UsageError
-from procspec.messages import add, msg, msg_n, one_line
+from procspec.messages import Text, msg, msg_n, one_line, text
 
 if TYPE_CHECKING:
     from procspec.checking.hierarchy import Context
 
-add(
-    {
-        "cli.bad_today": {
-            "sv": "'{value}' är inget giltigt datum. Skriv --today ÅÅÅÅ-MM-DD.",
-            "en": "'{value}' is not a valid date. Write --today YYYY-MM-DD.",
-        },
-        "cli.unknown_rule": {
-            "sv": "Regeln '{code}' finns inte. 'procspec rules' listar alla regler.",
-            "en": "There is no rule '{code}'. 'procspec rules' lists every rule.",
-        },
-        "cli.internal": {
-            "sv": "procspec: internt fel ({error}). Kör igen med --debug för detaljer och "
-            "rapportera felet.",
-            "en": "procspec: internal error ({error}). Run again with --debug for details and "
-            "report it.",
-        },
-        "cli.schema_written": {"sv": "Skrev {path}", "en": "Wrote {path}"},
-        "cli.validating": {"sv": "Läser processfiler", "en": "Reading process files"},
-        "cli.wrote": {"sv": "Skrev {path}", "en": "Wrote {path}"},
-        "cli.init_next": {
-            "sv": "Klart. Nästa steg: {cd}git init && procspec validate; lägg till en process "
-            'med procspec new "Namn" (se README.md).',
-            "en": "Done. Next: {cd}git init && procspec validate; add a process with procspec "
-            'new "Name" (see README.md).',
-        },
-        "cli.new_needs_flags": {
-            "sv": 'Ange namnet och --type (eller --parent): procspec new "Följa upp budget" '
-            "--type <typ>. Utan dem frågar procspec bara i en terminal.",
-            "en": 'Give the name and --type (or --parent): procspec new "Följa upp budget" '
-            "--type <type>. Without them procspec asks only in a terminal.",
-        },
-        "cli.new_written": {
-            "sv": "Skrev {path}. Fyll i de tomma fälten och kör procspec validate.",
-            "en": "Wrote {path}. Fill in the empty fields and run procspec validate.",
-        },
-        "cli.aborted": {"sv": "Avbrutet.", "en": "Aborted."},
-    }
-)
 
 app = typer.Typer(
     name="procspec",
@@ -73,6 +44,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=Group,
 )
 
 
@@ -247,6 +219,9 @@ BpmnProcess = Annotated[
 ForceBpmnOption = Annotated[
     bool, typer.Option("--force", help="Ersätt en processkarta som redan finns.")
 ]
+GoalsFormatOption = Annotated[
+    GoalsFormat, typer.Option("--format", help="Utdataformat (csv: för Excel, med ; och BOM).")
+]
 OwnersOut = Annotated[
     Path | None,
     typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
@@ -286,7 +261,7 @@ PROGRESS_FROM = 200
 """A cold validate of more process files than this shows a progress bar in a terminal."""
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     path: RepoPath = Path("."),
     output: ValidateFormatOption = ValidateFormat.text,
@@ -302,14 +277,14 @@ def validate(
 
     day = parse_today(today)
     with _config_problems(output.value, path), progress(_label(path), PROGRESS_FROM) as advance:
-        done = validate_repository(path, day, use_cache=not no_cache, progress=advance)
+        done = validate_repository(at(path), day, use_cache=not no_cache, progress=advance)
     FORMATTERS[output.value](
         done.outcome, done.lang, sys.stdout, report_prefix(done.root, output.value)
     )
     raise typer.Exit(1 if done.outcome.failed(strict) else 0)
 
 
-@app.command()
+@app.command(cls=Command)
 def render(
     path: RepoPath = Path("."),
     out: OutFolder = ...,  # type: ignore[assignment]
@@ -331,7 +306,7 @@ def render(
     print(msg_n("render.written", done.lang, written, count=written, out=done.out))
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFormat.table) -> None:
     """Lista alla processer: id, namn, typ, nivå, överordnad och roller."""
     from procspec.checking.process_list import left_out, rows, tree_order
@@ -344,10 +319,10 @@ def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFo
         from procspec.cli.console import list_table, make_console
 
         make_console().print(list_table(found, ctx.lang))
-    _notice(left_out(ctx))
+    _notice(left_out(ctx), ctx.lang)
 
 
-@app.command()
+@app.command(cls=Command)
 def show(process_id: ProcessId, repo: RepoOption = Path(".")) -> None:
     """Visa en process i terminalen."""
     from procspec.checking.process_list import shown_process
@@ -358,7 +333,7 @@ def show(process_id: ProcessId, repo: RepoOption = Path(".")) -> None:
     make_console().print(process_panel(ctx, row, model))
 
 
-@app.command()
+@app.command(cls=Command)
 def tree(path: RepoPath = Path(".")) -> None:
     """Visa processhierarkin som ett träd med processägare."""
     from procspec.checking.process_list import left_out, rows
@@ -366,10 +341,10 @@ def tree(path: RepoPath = Path(".")) -> None:
 
     ctx = _context(path)
     make_console().print(hierarchy(rows(ctx), ctx.repo.settings.organisation, ctx.lang))
-    _notice(left_out(ctx))
+    _notice(left_out(ctx), ctx.lang)
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
     code: RuleCode = None,
     ignored: IgnoredOption = False,
@@ -393,7 +368,7 @@ def rules(
         raise UsageError(msg("cli.unknown_rule", _language(repo), code=code))
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(out: SchemaOut = None) -> None:
     """JSON Schema för processfiler, procspec.yaml, personer.yaml och profiler."""
     from procspec.reading.json_schemas import json_schemas
@@ -409,7 +384,7 @@ def schema(out: SchemaOut = None) -> None:
         print(msg("cli.schema_written", _language(Path(".")), path=target))
 
 
-@app.command()
+@app.command(cls=Command)
 def history(
     process_id: ProcessId, repo: RepoOption = Path("."), output: ListFormatOption = ListFormat.table
 ) -> None:
@@ -419,14 +394,15 @@ def history(
 
     ctx = _context(repo)
     found = process_history(ctx, process_id)
-    _notice(found.note)
+    _notice(found.note, ctx.lang)
     if output is ListFormat.json:
-        print(json.dumps(found.to_list(), ensure_ascii=False, indent=2))
+        uncommitted = msg("git.uncommitted", ctx.lang)
+        print(json.dumps(found.to_list(uncommitted), ensure_ascii=False, indent=2))
     else:
         make_console().print(history_table(found, ctx.lang))
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
     path: RepoPath = Path("."),
     base: BaseOption = "HEAD",
@@ -437,7 +413,7 @@ def diff(
     from procspec.cli.console import diff_view, make_console
     from procspec.features.diff import diff_revisions, to_markdown
 
-    found, lang = diff_revisions(path, base, head)
+    found, lang = diff_revisions(at(path), base, head)
     if output is DiffFormat.json:
         print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
     elif output is DiffFormat.md:
@@ -446,7 +422,7 @@ def diff(
         make_console().print(diff_view(found, lang))
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
     folder: InitFolder = Path("."),
     profile: ProfileOption = ...,  # type: ignore[assignment]
@@ -464,7 +440,7 @@ def init(
     print(msg("cli.init_next", "sv", cd=cd))
 
 
-@app.command()
+@app.command(cls=Command)
 def new(
     name: NameArgument = None,
     kind: TypeOption = None,
@@ -477,7 +453,7 @@ def new(
     from procspec.reporting.formats import problem_lines
     from procspec.reporting.paths import shown
 
-    loaded = load_repository(repo)
+    loaded = load_repository(at(repo))
     if not name or (kind is None and parent is None):
         name, kind, parent = _ask_new(name, kind, parent, loaded.profile.type_names, loaded.lang)
     plan = plan_new(loaded, name, kind, parent, parse_today(os.environ.get("PROCSPEC_TODAY")))
@@ -498,7 +474,7 @@ def _ask_new(
     return ask_new(name, kind, parent, types, lang)
 
 
-@app.command()
+@app.command(cls=Command)
 def status(
     path: RepoPath = Path("."),
     person: PersonOption = None,
@@ -510,23 +486,22 @@ def status(
     from procspec.cli.console import make_console, status_view
     from procspec.features.status import status_of
 
-    found, lang = status_of(path, parse_today(today), person, below_maturity)
+    found, lang = status_of(at(path), parse_today(today), person, below_maturity)
     if output is ListFormat.json:
-        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(found.to_dict(lambda m: text(m, lang)), ensure_ascii=False, indent=2))
     else:
         make_console().print(status_view(found, lang))
 
 
-@app.command()
+@app.command(cls=Command)
 def goals(
     path: RepoPath = Path("."),
     today: TodayOption = None,
-    output: Annotated[
-        GoalsFormat, typer.Option("--format", help="Utdataformat (csv: för Excel, med ; och BOM).")
-    ] = GoalsFormat.table,
+    output: GoalsFormatOption = GoalsFormat.table,
 ) -> None:
     """Alla mål med process, målvärde, nuläge, senaste utfall och status (delår och helår)."""
     from procspec.checking.process_list import left_out
+    from procspec.cli.console import goals_table, make_console
     from procspec.features.goals import goal_rows, to_csv
 
     ctx = _context(path)
@@ -537,16 +512,11 @@ def goals(
         sys.stdout.buffer.write(to_csv(found, ctx.lang).encode("utf-8"))
         sys.stdout.flush()
     else:
-        from procspec.cli.console import goals_table, make_console
-
-        if found:
-            make_console().print(goals_table(found, ctx.lang))
-        else:
-            print(msg("goals.none", ctx.lang))
-    _notice(left_out(ctx))
+        make_console().print(goals_table(found, ctx.lang) if found else msg("goals.none", ctx.lang))
+    _notice(left_out(ctx), ctx.lang)
 
 
-@app.command()
+@app.command(cls=Command)
 def codeowners(
     path: RepoPath = Path("."), style: StyleOption = OwnersStyle.github, out: OwnersOut = None
 ) -> None:
@@ -554,9 +524,9 @@ def codeowners(
     from procspec.features.codeowners import build, missing_lines
 
     ctx = _context(path)
-    found = build(ctx, style.value)
+    found = build(ctx, style.value, lambda m: text(m, ctx.lang))
     for line in missing_lines(ctx, found, style.value):
-        print(line, file=sys.stderr)
+        print(text(line, ctx.lang), file=sys.stderr)
     if out is None:
         sys.stdout.write(found.text)
         return
@@ -570,11 +540,12 @@ bpmn_app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    cls=Group,
 )
 app.add_typer(bpmn_app, name="bpmn")
 
 
-@bpmn_app.command("export")
+@bpmn_app.command("export", cls=Command)
 def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOut = None) -> None:
     """Skriv processens processkarta som BPMN 2.0 XML med diagram."""
     from procspec.checking.process_list import find_process
@@ -594,7 +565,7 @@ def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOu
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
 
 
-@bpmn_app.command("import")
+@bpmn_app.command("import", cls=Command)
 def bpmn_import(
     file: BpmnFile,
     process_id: BpmnProcess,
@@ -608,21 +579,16 @@ def bpmn_import(
     ctx = _context(repo)
     outcome = import_process(ctx, find_process(ctx, process_id), file, force)
     for line in outcome.warnings:
-        _notice(line)
-    print(outcome.summary)
+        _notice(line, ctx.lang)
+    print(text(outcome.summary, ctx.lang))
 
 
 # --- glue shared by the commands ---
 
 
 def _language(path: Path) -> str:
-    """The language of the repository at or above `path`; Swedish when there is none (yet)."""
-    from procspec.reading.repository import find_root, load_settings
-
-    try:
-        return load_settings(find_root(path)).language
-    except ProcspecError:
-        return "sv"
+    """The language of the repository at or above `path` (remembered for the words of errors)."""
+    return repository_language(at(path))
 
 
 def _label(path: Path) -> Any:
@@ -635,13 +601,13 @@ def _context(path: Path) -> Context:
     from procspec.checking.hierarchy import Context
     from procspec.reading.repository import load_repository
 
-    return Context.build(load_repository(path), parse_today(os.environ.get("PROCSPEC_TODAY")))
+    return Context.build(load_repository(at(path)), parse_today(os.environ.get("PROCSPEC_TODAY")))
 
 
-def _notice(line: str | None) -> None:
+def _notice(line: Text | None, lang: str) -> None:
     """A one-line notice on stderr (stdout stays what scripts read)."""
     if line:
-        print(one_line(line), file=sys.stderr)
+        print(one_line(text(line, lang)), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -660,7 +626,8 @@ def _config_problems(output: str, path: Path) -> Iterator[None]:
         from procspec.reporting.paths import report_prefix
 
         found = Outcome(sorted(exc.problems, key=lambda p: p.sort_key), 1)
-        FORMATTERS[output](found, exc.lang, sys.stdout, report_prefix(find_root(path), output))
+        lang = repository_language(path)
+        FORMATTERS[output](found, lang, sys.stdout, report_prefix(find_root(path), output))
         raise UsageError(exc.message) from None
 
 
@@ -671,16 +638,17 @@ def _report(exc: ProcspecError) -> None:
     from procspec.reporting.formats import FORMATTERS
     from procspec.reporting.paths import cwd_prefix
 
+    lang = language()
     if isinstance(exc, ConfigError) and exc.problems:
         found = Outcome(sorted(exc.problems, key=lambda p: p.sort_key), 1)
-        FORMATTERS["text"](found, exc.lang, sys.stderr, "")
+        FORMATTERS["text"](found, lang, sys.stderr, "")
     if isinstance(exc, Refused) and exc.outcome is not None and exc.root is not None:
-        FORMATTERS["text"](exc.outcome, exc.lang, sys.stderr, cwd_prefix(exc.root))
-    print(f"procspec: {one_line(exc.message)}", file=sys.stderr)
+        FORMATTERS["text"](exc.outcome, lang, sys.stderr, cwd_prefix(exc.root))
+    print(f"procspec: {one_line(text(exc.message, lang))}", file=sys.stderr)
     for line in exc.details:
-        print(f"  {one_line(line)}", file=sys.stderr)
+        print(f"  {one_line(text(line, lang))}", file=sys.stderr)
     if exc.hint:
-        print(exc.hint, file=sys.stderr)
+        print(text(exc.hint, lang), file=sys.stderr)
 
 
 def _safe_streams() -> None:
@@ -700,6 +668,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         from click.exceptions import ClickException  # type: ignore[assignment]
 
     _safe_streams()
+    install()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("PROCSPEC_DEBUG"))
     try:
@@ -707,10 +676,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except typer.Exit as exc:
         code = exc.exit_code
     except ClickException as exc:
-        exc.show()
+        show_click_error(exc)
         code = 2
     except typer.Abort:
-        print(msg("cli.aborted", "sv"), file=sys.stderr)
+        print(msg("cli.aborted", language()), file=sys.stderr)
         code = 130
     except ProcspecError as exc:
         _report(exc)
@@ -724,6 +693,6 @@ def main(argv: list[str] | None = None) -> NoReturn:
             import traceback
 
             traceback.print_exc()
-        print(msg("cli.internal", "sv", error=type(exc).__name__), file=sys.stderr)
+        print(msg("cli.internal", language(), error=type(exc).__name__), file=sys.stderr)
         code = 3
     sys.exit(code if isinstance(code, int) else 0)

@@ -20,41 +20,9 @@ from procspec.features.diff import Diff, lines
 from procspec.features.goals import GoalRow, table_cells
 from procspec.features.history import ProcessHistory
 from procspec.features.status import Status
-from procspec.messages import add, msg, msg_n
+from procspec.messages import msg, msg_n
+from procspec.messages import text as in_words
 from procspec.reading.model import Process
-
-add(
-    {
-        "console.id": {"sv": "Id", "en": "Id"},
-        "console.name": {"sv": "Namn", "en": "Name"},
-        "console.type": {"sv": "Typ", "en": "Type"},
-        "console.level": {"sv": "Nivå", "en": "Level"},
-        "console.parent": {"sv": "Överordnad", "en": "Parent"},
-        "console.processägare": {"sv": "Processägare", "en": "Owner"},
-        "console.processansvarig": {"sv": "Processansvarig", "en": "Process manager"},
-        "console.processledare": {"sv": "Processledare", "en": "Process leader"},
-        "console.severity": {"sv": "Allvar", "en": "Severity"},
-        "console.rule": {"sv": "Regel", "en": "Rule"},
-        "console.source": {"sv": "Källa", "en": "Source"},
-        "console.code": {"sv": "Kod", "en": "Code"},
-        "console.bad": {"sv": "Fel", "en": "Bad"},
-        "console.good": {"sv": "Rätt", "en": "Good"},
-        "console.inherited": {"sv": "ärvd", "en": "inherited"},
-        "console.holds": {"sv": "{role} har rollen", "en": "the {role} holds the role"},
-        "console.processes": {"sv": "Processer", "en": "Processes"},
-        "console.purpose": {"sv": "Syfte", "en": "Purpose"},
-        "console.start": {"sv": "Starthändelse", "en": "Start event"},
-        "console.end": {"sv": "Sluthändelse", "en": "End event"},
-        "console.recipients": {"sv": "Mottagare", "en": "Recipients"},
-        "console.goals": {"sv": "Mål", "en": "Goals"},
-        "console.activities": {"sv": "Aktiviteter", "en": "Activities"},
-        "console.file": {"sv": "Fil", "en": "File"},
-        "console.children": {"sv": "Delprocesser", "en": "Sub-processes"},
-        "console.ignored": {"sv": "Undantag", "en": "Ignores"},
-        "console.reason": {"sv": "Motivering", "en": "Reason"},
-        "console.none": {"sv": "–", "en": "–"},
-    }
-)
 
 
 def people(holders: list[Holder] | None, implied: str | None, lang: str) -> str:
@@ -188,42 +156,6 @@ def make_console(stderr: bool = False) -> Console:
 
 # --- status and new (the process leader's workflow) ---
 
-add(
-    {
-        "console.status.nobody": {"sv": "Utan ansvarig", "en": "Nobody responsible"},
-        "console.status.what": {"sv": "Vad", "en": "What"},
-        "console.status.process": {"sv": "Process", "en": "Process"},
-        "console.status.when": {"sv": "Datum", "en": "Date"},
-        "console.status.text": {"sv": "Att göra", "en": "To do"},
-        "console.status.nothing": {
-            "sv": "Inget behöver göras {today}.",
-            "en": "Nothing needs doing on {today}.",
-        },
-        "console.status.unreadable": {
-            "sv": "{count} processfiler kunde inte läsas och är inte med: {files}. Kör 'procspec "
-            "validate'.",
-            "en": "{count} process files could not be read and are left out: {files}. Run "
-            "'procspec validate'.",
-        },
-        "console.status.unreadable.one": {
-            "sv": "{count} processfil kunde inte läsas och är inte med: {files}. Kör 'procspec "
-            "validate'.",
-            "en": "{count} process file could not be read and is left out: {files}. Run "
-            "'procspec validate'.",
-        },
-        "console.status.no_history": {
-            "sv": "Ingen git-historik, så granskning och fastställelse är inte med: {reason}",
-            "en": "No git history, so reviews and approvals are left out: {reason}",
-        },
-        "console.new.type": {"sv": "Processtyp", "en": "Process type"},
-        "console.new.parent": {
-            "sv": "Överordnad process (id, tomt för ingen)",
-            "en": "Parent process (id, empty for none)",
-        },
-        "console.new.name": {"sv": "Processens namn", "en": "The process's name"},
-    }
-)
-
 
 def status_view(found: Status, lang: str) -> Group:
     """`procspec status` as one table per person, overdue items in red."""
@@ -249,7 +181,7 @@ def status_view(found: Status, lang: str) -> Group:
                 msg(f"status.kind.{item.kind}", lang),
                 f"{item.process_name}\n{item.file}:{item.line}",
                 when,
-                item.text,
+                in_words(item.text, lang),
             )
         parts.append(table)
     if found.unreadable:
@@ -281,17 +213,6 @@ def ask_new(
 
 
 # --- progress, ignores, history and diff ---
-
-add(
-    {
-        "console.no_ignores": {"sv": "Inga undantag.", "en": "No ignores."},
-        "console.history.date": {"sv": "Datum", "en": "Date"},
-        "console.history.author": {"sv": "Författare", "en": "Author"},
-        "console.history.message": {"sv": "Beskrivning", "en": "Description"},
-        "console.history.version": {"sv": "Version", "en": "Version"},
-        "console.history.file": {"sv": "Fil", "en": "File"},
-    }
-)
 
 
 @contextlib.contextmanager
@@ -340,7 +261,8 @@ def history_table(found: ProcessHistory, lang: str) -> Table:
     for key in ("date", "author", "message", "version", "file"):
         table.add_column(msg(f"console.history.{key}", lang), overflow="fold")
     for r in found.revisions:
-        table.add_row(r.date.strftime("%Y-%m-%d %H:%M"), r.author, r.subject, r.short, r.path)
+        subject = r.subject if r.committed else msg("git.uncommitted", lang)
+        table.add_row(r.date.strftime("%Y-%m-%d %H:%M"), r.author, subject, r.short, r.path)
     return table
 
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from procspec import __version__
+from procspec.messages import Message, Text
 from procspec.problem import Outcome, Problem, Severity
 
 FOLDER = ".procspec-cache"
@@ -142,6 +143,9 @@ class Plan:
     processes: str
     profile: str | None
     """A custom profile's path relative to the root, None for a built-in profile."""
+    language: str = "sv"
+    """The repository's `språk`, stored with the outcome for the report (the outcome itself is
+    message keys, in no language)."""
 
 
 def compute_key(root: Path, plan: Plan, today: date) -> str:
@@ -171,9 +175,10 @@ def compute_key(root: Path, plan: Plan, today: date) -> str:
     return h.hexdigest()
 
 
-def plan_from_settings(processes: str, profile: str) -> Plan:
-    """The plan for validated settings (`Settings.processes`, `Settings.profile`)."""
-    return Plan(processes, None if profile in BUILTIN_PROFILES else profile)
+def plan_from_settings(processes: str, profile: str, language: str = "sv") -> Plan:
+    """The plan for validated settings (`Settings.processes`, `Settings.profile`,
+    `Settings.language`)."""
+    return Plan(processes, None if profile in BUILTIN_PROFILES else profile, language)
 
 
 def quick_plan(root: Path) -> Plan | None:
@@ -182,15 +187,18 @@ def quick_plan(root: Path) -> Plan | None:
     from procspec.reading.documents import load_file
 
     try:
-        doc = load_file(root / SETTINGS_FILE, SETTINGS_FILE, "sv")
+        doc = load_file(root / SETTINGS_FILE, SETTINGS_FILE)
     except Exception:  # the cache never fails a run
         return None
     data = doc.data if isinstance(doc.data, dict) else {}
     processes = data.get("processer", "processer")
     profile = data.get("profil")
+    language = data.get("språk", "sv")
     if not isinstance(processes, str) or not isinstance(profile, str):
         return None
-    return plan_from_settings(processes, profile)
+    if not isinstance(language, str):
+        return None
+    return plan_from_settings(processes, profile, language)
 
 
 def _settings_digest(root: Path) -> str:
@@ -220,8 +228,8 @@ def lookup(root: Path, today: date) -> tuple[str, Outcome] | None:
 
 
 def _problem(item: dict[str, Any]) -> Problem:
-    fields = (item["path"], item["line"], item["column"], item["code"], item["message"])
-    types = (str, int, int, str, str)
+    fields = (item["path"], item["line"], item["column"], item["code"])
+    types = (str, int, int, str)
     if not all(isinstance(v, t) for v, t in zip(fields, types, strict=True)):
         raise ValueError("bad problem")
     process = item.get("process")
@@ -233,12 +241,34 @@ def _problem(item: dict[str, Any]) -> Problem:
         item["column"],
         item["code"],
         Severity(item["severity"]),
-        item["message"],
+        _message(item["message"]),
         process,
     )
 
 
-def store(root: Path, key: str, plan: Plan, lang: str, outcome: Outcome) -> None:
+def _message(data: Any) -> Text:
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict):
+        return Message.from_data(data)
+    raise ValueError("bad message")
+
+
+def _problem_data(problem: Problem) -> dict[str, Any]:
+    """A problem as JSON: its message as key and parameters, in no language."""
+    message = problem.message
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "message": message if isinstance(message, str) else message.to_data(),
+        "process": problem.process,
+    }
+
+
+def store(root: Path, key: str, plan: Plan, outcome: Outcome) -> None:
     """Write the outcome atomically; any failure (read-only repository, full disk) is ignored."""
     entry = {
         "format": FORMAT,
@@ -246,9 +276,9 @@ def store(root: Path, key: str, plan: Plan, lang: str, outcome: Outcome) -> None
         "processes": plan.processes,
         "profile": plan.profile,
         "key": key,
-        "lang": lang,
+        "lang": plan.language,
         "files": outcome.files,
-        "problems": [p.to_dict() for p in outcome.problems],
+        "problems": [_problem_data(p) for p in outcome.problems],
     }
     folder = root / FOLDER
     try:

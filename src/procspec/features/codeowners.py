@@ -16,37 +16,9 @@ from pathlib import Path
 
 from procspec.checking.hierarchy import Context
 from procspec.git.log import work_tree_top
-from procspec.messages import add, msg
+from procspec.messages import Message, Words, say
 
 STYLES = ("github", "gitlab")
-
-add(
-    {
-        "codeowners.header": {
-            "sv": "Skriven av 'procspec codeowners' ur personer.yaml: processägaren och "
-            "processledaren för varje process ska godkänna ändringar i processens fil. Ändra "
-            "inte för hand; kör kommandot igen när roller eller personer ändras.",
-            "en": "Written by 'procspec codeowners' from personer.yaml: the process owner and the "
-            "process leader of each process approve changes to its file. Do not edit by hand; "
-            "run the command again when roles or people change.",
-        },
-        "codeowners.section": {"sv": "Processer", "en": "Processes"},
-        "codeowners.no_handle": {
-            "sv": "utan {style}-användarnamn i personer.yaml: {people}",
-            "en": "without a {style} handle in personer.yaml: {people}",
-        },
-        "codeowners.nobody": {
-            "sv": "ingen med {style}-användarnamn; filen har ingen kodägare",
-            "en": "nobody with a {style} handle; the file has no code owner",
-        },
-        "codeowners.missing": {
-            "sv": "{person} saknar '{style}:' i personer.yaml och står inte i CODEOWNERS "
-            "({processes}).",
-            "en": "{person} has no '{style}:' in personer.yaml and is left out of CODEOWNERS "
-            "({processes}).",
-        },
-    }
-)
 
 
 @dataclass
@@ -80,13 +52,13 @@ def handle(raw: str) -> str:
     return "@" + raw.strip().lstrip("@")
 
 
-def build(ctx: Context, style: str) -> CodeOwners:
-    """The CODEOWNERS text for every process in `ctx` (`style`: github or gitlab)."""
-    lang = ctx.lang
+def build(ctx: Context, style: str, words: Words) -> CodeOwners:
+    """The CODEOWNERS text for every process in `ctx` (`style`: github or gitlab); its comments
+    are written with `words`, which turns a message into the reader's language."""
     top = git_top(ctx.repo.root)
-    lines = [f"# {line}" for line in _wrap(msg("codeowners.header", lang))]
+    lines = [f"# {line}" for line in _wrap(words(say("codeowners.header")))]
     if style == "gitlab":
-        lines += ["", f"[{msg('codeowners.section', lang)}]"]
+        lines += ["", f"[{words(say('codeowners.section'))}]"]
     missing: dict[str, list[str]] = {}
     for record, _model in sorted(ctx.processes(), key=lambda pair: pair[0].rel):
         keys = list(
@@ -106,23 +78,19 @@ def build(ctx: Context, style: str) -> CodeOwners:
         lines.append("")
         if without:
             people = ", ".join(ctx.person(k) for k in without)
-            lines.append("# " + msg("codeowners.no_handle", lang, style=style, people=people))
+            lines.append("# " + words(say("codeowners.no_handle", style=style, people=people)))
         if handles:
             lines.append(f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
         else:
-            lines.append(f"# {escape_path(rel)}: " + msg("codeowners.nobody", lang, style=style))
+            lines.append(f"# {escape_path(rel)}: " + words(say("codeowners.nobody", style=style)))
     return CodeOwners("\n".join(lines) + "\n", missing)
 
 
-def missing_lines(ctx: Context, found: CodeOwners, style: str) -> list[str]:
+def missing_lines(ctx: Context, found: CodeOwners, style: str) -> list[Message]:
     """One sentence per person left out, for stderr."""
     return [
-        msg(
-            "codeowners.missing",
-            ctx.lang,
-            person=ctx.person(key),
-            style=style,
-            processes=", ".join(ids),
+        say(
+            "codeowners.missing", person=ctx.person(key), style=style, processes=", ".join(ids)
         )  # fmt: skip
         for key, ids in sorted(found.missing.items())
     ]

@@ -19,27 +19,8 @@ from pathlib import Path
 from procspec.checking.comparison import Change, Diff, ProcessDiff, diff_repositories
 from procspec.features.revision import repository_at
 from procspec.git.log import NotAtRevision, has_commits
-from procspec.messages import add, msg
-from procspec.reading.repository import find_root, language_of, load_repository
-
-add(
-    {
-        "diff.title": {"sv": "Ändringar i processerna", "en": "Changes to the processes"},
-        "diff.range": {"sv": "{base} → {head}", "en": "{base} → {head}"},
-        "diff.worktree": {"sv": "arbetskopian", "en": "the working tree"},
-        "diff.no_git": {
-            "sv": "procspec diff kräver ett git-förråd: {reason}",
-            "en": "procspec diff needs a git repository: {reason}",
-        },
-        "diff.none": {
-            "sv": "Inga ändringar i processerna.",
-            "en": "No changes to the processes.",
-        },
-        "diff.added_processes": {"sv": "Tillagda processer", "en": "Processes added"},
-        "diff.removed_processes": {"sv": "Borttagna processer", "en": "Processes removed"},
-        "diff.changed_processes": {"sv": "Ändrade processer", "en": "Processes changed"},
-    }
-)
+from procspec.messages import msg
+from procspec.reading.repository import find_root, load_repository
 
 __all__ = [
     "Change",
@@ -57,13 +38,12 @@ def diff_revisions(path: Path, base: str = "HEAD", head: str | None = None) -> t
     and the language to show it in. With no commit yet, or no repository at `base`, everything
     is new; outside git, a usage error (exit 2)."""
     root = find_root(path)
-    lang = language_of(root)
-    committed = has_commits(root, lang, "diff.no_git")
-    new = load_repository(root) if head is None else repository_at(root, head, lang)
+    committed = has_commits(root, "diff.no_git")
+    new = load_repository(root) if head is None else repository_at(root, head)
     try:
         if base == "HEAD" and not committed:
             raise NotAtRevision(base)
-        old = repository_at(root, base, lang)
+        old = repository_at(root, base)
     except NotAtRevision:
         old = replace(new, records=[], problems=[])
     found = diff_repositories(old, new, base, head or msg("diff.worktree", new.lang))

@@ -20,24 +20,8 @@ from typing import Any
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
-from procspec.messages import add, msg
+from procspec.messages import msg
 from procspec.reading.model import Goal
-
-add(
-    {
-        "goals.title": {"sv": "Mål", "en": "Goals"},
-        "goals.process": {"sv": "Process", "en": "Process"},
-        "goals.id": {"sv": "Id", "en": "Id"},
-        "goals.description": {"sv": "Beskrivning", "en": "Description"},
-        "goals.set_by": {"sv": "Fastställt av", "en": "Set by"},
-        "goals.baseline": {"sv": "Nuläge", "en": "Baseline"},
-        "goals.target": {"sv": "Målvärde", "en": "Target"},
-        "goals.deadline": {"sv": "Senast", "en": "Deadline"},
-        "goals.latest": {"sv": "Senaste utfall", "en": "Latest result"},
-        "goals.status": {"sv": "Status", "en": "Status"},
-        "goals.none": {"sv": "Inga mål.", "en": "No goals."},
-    }
-)
 
 CSV_COLUMNS = (
     "process",

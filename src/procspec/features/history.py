@@ -10,18 +10,8 @@ from procspec.checking.process_list import find_process
 from procspec.errors import UsageError
 from procspec.git.log import read_history
 from procspec.git.revisions import Revision
-from procspec.messages import add, msg
+from procspec.messages import Message, say
 from procspec.reading.repository import ProcessRecord
-
-add(
-    {
-        "history.none": {"sv": "Ingen git-historik.", "en": "No git history."},
-        "history.shallow": {
-            "sv": "Obs: en grund klon; historiken kan vara ofullständig ('git fetch --unshallow').",
-            "en": "Note: a shallow clone; the history may be incomplete ('git fetch --unshallow').",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -30,18 +20,20 @@ class ProcessHistory:
 
     record: ProcessRecord
     revisions: list[Revision]
-    note: str | None
+    note: Message | None
 
     @property
     def title(self) -> str:
         name = self.record.model.name if self.record.model is not None else self.record.id
         return f"{name} ({self.record.id})"
 
-    def to_list(self) -> list[dict[str, Any]]:
-        """The json output: one object per revision."""
+    def to_list(self, uncommitted: str) -> list[dict[str, Any]]:
+        """The json output: one object per revision (`uncommitted` is the message of a change
+        not committed yet, in the reader's language)."""
         return [
             {"sha": r.sha, "datum": r.date.isoformat(timespec="seconds"), "författare": r.author,
-             "epost": r.email, "meddelande": r.message.strip(), "fil": r.path}
+             "epost": r.email, "meddelande": r.message.strip() if r.committed else uncommitted,
+             "fil": r.path}
             for r in self.revisions
         ]  # fmt: skip
 
@@ -49,8 +41,8 @@ class ProcessHistory:
 def process_history(ctx: Context, wanted: str) -> ProcessHistory:
     """The history of the process `wanted` (id or name); no git history is a usage error."""
     record = find_process(ctx, wanted)
-    found = read_history(ctx.repo.root, ctx.lang, processes=ctx.repo.settings.processes)
+    found = read_history(ctx.repo.root, processes=ctx.repo.settings.processes)
     if not found.available:
-        raise UsageError(found.reason or msg("history.none", ctx.lang))
-    note = msg("history.shallow", ctx.lang) if found.shallow else None
+        raise UsageError(found.reason or say("history.none"))
+    note = say("history.shallow") if found.shallow else None
     return ProcessHistory(record, found.of(record.rel), note)

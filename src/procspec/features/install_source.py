@@ -13,42 +13,7 @@ from __future__ import annotations
 import re
 
 from procspec.errors import UsageError
-from procspec.messages import add, msg
-
-add(
-    {
-        "install.unsafe": {
-            "sv": "Installationskällan '{source}' innehåller mellanslag, citattecken, $ eller "
-            "kontrolltecken. Skriv en git-URL, en URL eller sökväg till ett hjul (.whl) eller "
-            "{dist}==VERSION.",
-            "en": "The install source '{source}' contains spaces, quotes, $ or control characters. "
-            "Write a git URL, a URL or path to a wheel (.whl) or {dist}==VERSION.",
-        },
-        "install.unpinned_git": {
-            "sv": "Git-URL:en '{source}' anger ingen tagg eller incheckning, så CI skulle "
-            "installera det som råkar ligga överst. Lägg till @tagg eller @incheckning, till "
-            "exempel {example}.",
-            "en": "The git URL '{source}' names no tag or commit, so CI would install whatever "
-            "is newest. Add @tag or @commit, for example {example}.",
-        },
-        "install.unpinned_name": {
-            "sv": "'{source}' är ett paketnamn utan fast version. Namnet procspec i det publika "
-            "paketregistret tillhör ett annat projekt; skriv en git-URL med tagg, en URL eller "
-            "sökväg till ett hjul (.whl), eller {dist}==VERSION från ert eget paketindex.",
-            "en": "'{source}' is a package name without a fixed version. The name procspec on the "
-            "public package registry belongs to another project; write a git URL with a tag, a "
-            "URL or path to a wheel (.whl), or {dist}==VERSION from your own package index.",
-        },
-        "install.unpinned_url": {
-            "sv": "URL:en '{source}' pekar inte på ett hjul (.whl) eller ett källarkiv "
-            "(.tar.gz) vars filnamn anger versionen. Skriv URL:en till filen, eller en git-URL "
-            "med tagg.",
-            "en": "The URL '{source}' does not point to a wheel (.whl) or source archive "
-            "(.tar.gz) whose file name gives the version. Write the file's URL, or a git URL "
-            "with a tag.",
-        },
-    }
-)
+from procspec.messages import say
 
 DISTRIBUTION = "procspec-kommun"
 """The project's distribution name (the command and the import package are `procspec`)."""
@@ -67,20 +32,20 @@ def check_source(source: str) -> str:
     to write otherwise."""
     source = source.strip()
     if not source or _UNSAFE.search(source):
-        raise UsageError(msg("install.unsafe", "sv", source=source, dist=DISTRIBUTION))
+        raise UsageError(say("install.unsafe", source=source, dist=DISTRIBUTION))
     lower = source.lower()
     if lower.startswith("git+"):
         bare = lower.split("#", 1)[0]
         if not _GIT_REF.search(bare.rsplit("/", 1)[-1]):
             example = source.split("#", 1)[0] + "@v0.1.0"
-            raise UsageError(msg("install.unpinned_git", "sv", source=source, example=example))
+            raise UsageError(say("install.unpinned_git", source=source, example=example))
         return source
     if lower.startswith(("http://", "https://", "file:")):
         if not lower.split("#", 1)[0].endswith(_ARCHIVE):
-            raise UsageError(msg("install.unpinned_url", "sv", source=source))
+            raise UsageError(say("install.unpinned_url", source=source))
         return source
     if source.startswith(("./", "../", "/")) or lower.endswith(_ARCHIVE):
         return source  # a path in the repository: pinned by the repository itself
     if _PINNED_NAME.fullmatch(source):
         return source
-    raise UsageError(msg("install.unpinned_name", "sv", source=source, dist=DISTRIBUTION))
+    raise UsageError(say("install.unpinned_name", source=source, dist=DISTRIBUTION))

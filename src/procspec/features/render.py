@@ -15,8 +15,8 @@ from procspec.checking.hierarchy import Context
 from procspec.errors import Refused
 from procspec.features.revision import repository_at
 from procspec.git.log import read_history
-from procspec.messages import msg_n
-from procspec.reading.repository import find_root, language_of, load_repository
+from procspec.messages import plural
+from procspec.reading.repository import find_root, load_repository
 from procspec.rendering import Progress, documents, effective_today
 from procspec.rendering.output import MARKER, check_target, staged
 
@@ -46,20 +46,17 @@ def render(
     Refuses (exit 2) an unsafe `out` and (exit 1, `Refused`) a repository with errors; a failure
     leaves a previous output as it was.
     """
-    if rev is not None:
-        repo = repository_at(start, rev, language_of(find_root(start)))
-    else:
-        repo = load_repository(start)
+    repo = repository_at(start, rev) if rev is not None else load_repository(start)
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
     target = check_target(out, root, force, lang)
-    history = read_history(root, lang, rev=rev, processes=repo.settings.processes)
+    history = read_history(root, rev=rev, processes=repo.settings.processes)
     day = effective_today(today, history, Context.build(repo, date.min, history))
     outcome = check_repository(repo, day, history)
     errors = outcome.counts["error"]
     if errors:
-        message = msg_n("render.refused", lang, errors, count=errors)
-        raise Refused(message, outcome=outcome, root=root, lang=lang)
+        message = plural("render.refused", errors, count=errors)
+        raise Refused(message, outcome=outcome, root=root)
     texts = documents(repo, history, day, fmt, rev=rev, fragment=fragment, progress=progress)
     with staged(target, lang) as temp:
         for name, text in texts.items():

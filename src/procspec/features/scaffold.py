@@ -22,7 +22,7 @@ from typing import Any
 from procspec.checking.hierarchy import Context
 from procspec.errors import NotFoundError, ProcspecError, Refused, UsageError
 from procspec.features.install_source import check_source
-from procspec.messages import add, msg
+from procspec.messages import say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import add_months
 from procspec.reading.documents import Document, load_bytes
@@ -31,100 +31,6 @@ from procspec.reading.profile import BUILTIN, Profile
 from procspec.reading.repository import ROSTER_FILE, SETTINGS_FILE, ProcessRecord, Repository
 from procspec.reading.slug import is_valid_id, slug
 from procspec.rendering.jinja import environment
-
-add(
-    {
-        "scaffold.exists": {
-            "sv": "Skriver inga filer: {files} finns redan i {dir}. Kör med --force för att "
-            "skriva över dem.",
-            "en": "Writing no files: {files} already exist in {dir}. Run with --force to "
-            "overwrite them.",
-        },
-        "scaffold.not_a_folder": {
-            "sv": "{path} är en fil, inte en mapp.",
-            "en": "{path} is a file, not a folder.",
-        },
-        "scaffold.unknown_profile": {
-            "sv": "Profilen '{profile}' finns inte. Skriv --profile {builtin}.",
-            "en": "There is no profile '{profile}'. Write --profile {builtin}.",
-        },
-        "scaffold.bad_name": {
-            "sv": "Namnet får inte vara tomt eller innehålla radbrytningar eller kontrolltecken.",
-            "en": "The name must not be empty or contain line breaks or control characters.",
-        },
-        "scaffold.no_id": {
-            "sv": "Namnet '{name}' ger inget giltigt id. Skriv namnet med bokstäver och siffror.",
-            "en": "The name '{name}' gives no valid id. Write the name with letters and digits.",
-        },
-        "scaffold.too_long": {
-            "sv": "Namnet ger ett id längre än {max} byte, för långt för ett filnamn. Korta "
-            "namnet; detaljerna hör hemma i 'syfte'.",
-            "en": "The name gives an id longer than {max} bytes, too long for a file name. "
-            "Shorten the name; details belong in 'syfte'.",
-        },
-        "scaffold.id_taken": {
-            "sv": "Det finns redan en process med id:t '{id}' ({file}). Välj ett annat namn.",
-            "en": "There is already a process with the id '{id}' ({file}). Choose another name.",
-        },
-        "scaffold.slug_taken": {
-            "sv": "Id:t '{id}' ger samma filnamn vid publicering som '{other}' ({file}). Välj "
-            "ett annat namn.",
-            "en": "The id '{id}' gives the same output name as '{other}' ({file}). Choose "
-            "another name.",
-        },
-        "scaffold.file_exists": {
-            "sv": "Filen {file} finns redan. Välj ett annat namn eller flytta filen.",
-            "en": "The file {file} already exists. Choose another name or move the file.",
-        },
-        "scaffold.name_refused": {
-            "sv": "Namnet '{name}' följer inte namnreglerna; ingen fil skrevs.",
-            "en": "The name '{name}' breaks the naming rules; no file was written.",
-        },
-        "scaffold.name_hint": {
-            "sv": "Skriv vad processen gör: ett verb i infinitiv och ett substantiv, till exempel "
-            "'Följa upp budget'. 'procspec rules {code}' förklarar regeln.",
-            "en": "Say what the process does: a verb in the infinitive and a noun, for example "
-            "'Följa upp budget'. 'procspec rules {code}' explains the rule.",
-        },
-        "scaffold.unknown_type": {
-            "sv": "'{kind}' är ingen processtyp i profilen {profile}.{hint} Skriv en av: "
-            "{allowed}.",
-            "en": "'{kind}' is not a process type of the profile {profile}.{hint} Write one of: "
-            "{allowed}.",
-        },
-        "scaffold.type_needed": {
-            "sv": "Ange processtypen med --type ({allowed}), eller en överordnad process med "
-            "--parent.",
-            "en": "Give the process type with --type ({allowed}), or a parent with --parent.",
-        },
-        "scaffold.type_differs": {
-            "sv": "Den överordnade processen {parent} är en {parent_kind}; en delprocess har samma "
-            "typ (PS304). Utelämna --type eller skriv --type {parent_kind}.",
-            "en": "The parent process {parent} is a {parent_kind}; a sub-process has the same "
-            "type (PS304). Leave out --type or write --type {parent_kind}.",
-        },
-        "scaffold.unknown_parent": {
-            "sv": "Den överordnade processen '{parent}' finns inte.{hint}",
-            "en": "There is no parent process '{parent}'.{hint}",
-        },
-        "scaffold.parent_unreadable": {
-            "sv": "Den överordnade processens fil {file} går inte att läsa. Rätta den först; "
-            "'procspec validate' visar felen.",
-            "en": "The parent process's file {file} cannot be read. Fix it first; 'procspec "
-            "validate' shows the errors.",
-        },
-        "scaffold.parent_no_type": {
-            "sv": "Den överordnade processens fil {file} har fel, och dess typ går inte att läsa. "
-            "Fyll i 'typ:' där ('procspec validate' visar felen) eller skriv --type ({allowed}).",
-            "en": "The parent process's file {file} has errors, and its type cannot be read. Fill "
-            "in 'typ:' there ('procspec validate' shows the errors) or write --type ({allowed}).",
-        },
-        "scaffold.template_broken": {
-            "sv": "Mallen {template} gav en fil som inte går att läsa: {problem}",
-            "en": "The template {template} produced a file that cannot be read: {problem}",
-        },
-    }
-)
 
 SCAFFOLD = "scaffold"
 EXAMPLE_PEOPLE: dict[str, list[dict[str, str]]] = {
@@ -199,11 +105,11 @@ def init_files(
         install = check_source(install)
     if profile_name not in BUILTIN:
         raise UsageError(
-            msg("scaffold.unknown_profile", "sv", profile=profile_name, builtin="|".join(BUILTIN))
+            say("scaffold.unknown_profile", profile=profile_name, builtin="|".join(BUILTIN))
         )
     from procspec.reading.profile import load_profile
 
-    profile = load_profile(profile_name, Path("."), "sv")
+    profile = load_profile(profile_name, Path("."))
     kind, example_id = EXAMPLES[profile_name]
     params: dict[str, Any] = {
         "organisation": organisation or ORGANISATIONS[profile_name],
@@ -237,13 +143,13 @@ def init(
     Refuses (exit 1, nothing written) when any of the files exists, unless `force`.
     """
     if folder.exists() and not folder.is_dir():
-        raise UsageError(msg("scaffold.not_a_folder", "sv", path=folder))
+        raise UsageError(say("scaffold.not_a_folder", path=folder))
     files = init_files(profile_name, organisation, today, install)
     for rel, (template, text) in files.items():
         _check_parses(rel, template, text)
     existing = [rel for rel in files if (folder / rel).exists()]
     if existing and not force:
-        raise Refused(msg("scaffold.exists", "sv", files=", ".join(existing), dir=folder.resolve()))
+        raise Refused(say("scaffold.exists", files=", ".join(existing), dir=folder.resolve()))
     for rel, (_, text) in files.items():
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -255,12 +161,10 @@ def _check_parses(rel: str, template: str, text: str) -> None:
     """A generated YAML file must parse (a broken template is a bug, exit 3 would hide it)."""
     if not rel.endswith((".yaml", ".yml")):
         return
-    doc = load_bytes(text.encode("utf-8"), Document(path=Path(rel), rel=rel), "sv")
+    doc = load_bytes(text.encode("utf-8"), Document(path=Path(rel), rel=rel))
     if not doc.ok:
         problem = doc.problems[0].message if doc.problems else "?"
-        raise ProcspecError(
-            msg("scaffold.template_broken", "sv", template=template, problem=problem)
-        )
+        raise ProcspecError(say("scaffold.template_broken", template=template, problem=problem))
 
 
 # --------------------------------------------------------------------------------------------
@@ -303,18 +207,17 @@ def plan_new(
     repo: Repository, name: str, kind: str | None, parent: str | None, today: date
 ) -> NewProcess:
     """Check a new process (name, type, parent, id, file) and render its file; writes nothing."""
-    lang = repo.lang
     name = unicodedata.normalize("NFC", name.strip())
     if not name or any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
-        raise UsageError(msg("scaffold.bad_name", lang))
+        raise UsageError(say("scaffold.bad_name"))
     ctx = Context.build(repo, today)
     parent_record = _parent(ctx, parent) if parent else None
     kind = _kind(ctx, kind, parent_record)
     pid = derive_id(name)
     if not is_valid_id(pid):
-        raise UsageError(msg("scaffold.no_id", lang, name=name))
+        raise UsageError(say("scaffold.no_id", name=name))
     if len(pid.encode("utf-8")) > MAX_ID_BYTES:
-        raise UsageError(msg("scaffold.too_long", lang, max=MAX_ID_BYTES))
+        raise UsageError(say("scaffold.too_long", max=MAX_ID_BYTES))
     _check_free(ctx, pid)
     level = _parent_level(ctx, parent_record, set()) + 1 if parent_record is not None else 1
     if parent_record is not None:
@@ -325,7 +228,7 @@ def plan_new(
     rel = path.relative_to(repo.root).as_posix()
     for existing in (path, path.with_suffix(".yml")):
         if existing.exists():
-            raise Refused(msg("scaffold.file_exists", lang, file=rel))
+            raise Refused(say("scaffold.file_exists", file=rel))
     warnings = _check_name(repo, ctx, pid, rel, name, kind, today)
     text = render_template(
         PROCESS_TEMPLATE, **_process_params(ctx, pid, name, kind, level, parent_record, today)
@@ -346,9 +249,9 @@ def _parent(ctx: Context, wanted: str) -> ProcessRecord:
     found = ctx.find(wanted)
     if found is None:
         hint = ctx.did_you_mean(wanted)
-        raise NotFoundError(msg("scaffold.unknown_parent", ctx.lang, parent=wanted, hint=hint))
+        raise NotFoundError(say("scaffold.unknown_parent", parent=wanted, hint=hint))
     if found.model is None and not found.doc.ok:
-        raise Refused(msg("scaffold.parent_unreadable", ctx.lang, file=found.rel))
+        raise Refused(say("scaffold.parent_unreadable", file=found.rel))
     return found
 
 
@@ -414,30 +317,21 @@ def _kind(ctx: Context, kind: str | None, parent: ProcessRecord | None) -> str:
     parent_kind = _parent_kind(ctx, parent)
     if kind is None:
         if parent is not None and parent_kind is None:
-            raise Refused(
-                msg("scaffold.parent_no_type", ctx.lang, file=parent.rel, allowed=allowed)
-            )
+            raise Refused(say("scaffold.parent_no_type", file=parent.rel, allowed=allowed))
         if parent_kind is None:
-            raise UsageError(msg("scaffold.type_needed", ctx.lang, allowed=allowed))
+            raise UsageError(say("scaffold.type_needed", allowed=allowed))
         return parent_kind
     kind = unicodedata.normalize("NFC", kind.strip())
     if kind not in profile.type_names:
         close = difflib.get_close_matches(kind, profile.type_names, n=1, cutoff=0.6)
-        hint = msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
+        hint = say("schema.did_you_mean", suggestion=close[0]) if close else ""
         raise UsageError(
-            msg(
-                "scaffold.unknown_type",
-                ctx.lang,
-                kind=kind,
-                profile=profile.name,
-                hint=hint,
-                allowed=allowed,
+            say(
+                "scaffold.unknown_type", kind=kind, profile=profile.name, hint=hint, allowed=allowed
             )
         )
     if parent is not None and parent_kind is not None and kind != parent_kind:
-        raise UsageError(
-            msg("scaffold.type_differs", ctx.lang, parent=parent.id, parent_kind=parent_kind)
-        )
+        raise UsageError(say("scaffold.type_differs", parent=parent.id, parent_kind=parent_kind))
     return kind
 
 
@@ -445,11 +339,9 @@ def _check_free(ctx: Context, pid: str) -> None:
     """The id and its output name must be free (PS106, PS108)."""
     for record in ctx.repo.records:
         if record.id == pid:
-            raise Refused(msg("scaffold.id_taken", ctx.lang, id=pid, file=record.rel))
+            raise Refused(say("scaffold.id_taken", id=pid, file=record.rel))
         if slug(record.id) == slug(pid):
-            raise Refused(
-                msg("scaffold.slug_taken", ctx.lang, id=pid, other=record.id, file=record.rel)
-            )
+            raise Refused(say("scaffold.slug_taken", id=pid, other=record.id, file=record.rel))
 
 
 def _top_folder(ctx: Context, kind: str) -> str:
@@ -496,9 +388,9 @@ def _check_name(
     errors = [p for p in settled if p.severity is Severity.ERROR]
     if errors:
         raise Refused(
-            msg("scaffold.name_refused", repo.lang, name=name),
-            hint=msg("scaffold.name_hint", repo.lang, code=errors[0].code),
-            details=tuple(f"{p.code}: {p.message}" for p in errors),
+            say("scaffold.name_refused", name=name),
+            hint=say("scaffold.name_hint", code=errors[0].code),
+            details=tuple(say("scaffold.detail", code=p.code, message=p.message) for p in errors),
         )
     return settled
 

@@ -28,7 +28,7 @@ from procspec.checking.maturity import maturity
 from procspec.errors import UsageError
 from procspec.git.log import read_history
 from procspec.git.revisions import History
-from procspec.messages import add, msg
+from procspec.messages import Text, Words, say
 from procspec.problem import Problem
 from procspec.reading.model import Process
 from procspec.reading.repository import ProcessRecord, Repository, load_repository
@@ -38,61 +38,6 @@ SOON_DAYS = 30
 
 KINDS = ("aktivitet", "uppföljning", "granskning", "fastställelse", "roll", "mognad")
 """Item kinds, as they appear in the json output (`typ`)."""
-
-add(
-    {
-        "status.kind.aktivitet": {"sv": "Aktivitet", "en": "Activity"},
-        "status.kind.uppföljning": {"sv": "Uppföljning", "en": "Follow-up"},
-        "status.kind.granskning": {"sv": "Granskning", "en": "Review"},
-        "status.kind.fastställelse": {"sv": "Fastställelse", "en": "Approval"},
-        "status.kind.roll": {"sv": "Roll", "en": "Role"},
-        "status.kind.mognad": {"sv": "Mognad", "en": "Maturity"},
-        "status.activity": {
-            "sv": "{id} skulle vara klar {due} ({status}): {description}",
-            "en": "{id} was due on {due} ({status}): {description}",
-        },
-        "status.goal.overdue": {
-            "sv": "Mål {id}: nästa utfall skulle ha registrerats senast {due} ({frequency}). "
-            "Mät och skriv utfallet under 'utfall'.",
-            "en": "Goal {id}: the next result was due by {due} ({frequency}). Measure it and "
-            "write it under 'utfall'.",
-        },
-        "status.goal.soon": {
-            "sv": "Mål {id}: nästa utfall ska registreras senast {due} ({frequency}).",
-            "en": "Goal {id}: the next result is due by {due} ({frequency}).",
-        },
-        "status.measure.overdue": {
-            "sv": "Mått {id}: nästa utfall skulle ha registrerats senast {due} ({frequency}).",
-            "en": "Measure {id}: the next result was due by {due} ({frequency}).",
-        },
-        "status.measure.soon": {
-            "sv": "Mått {id}: nästa utfall ska registreras senast {due} ({frequency}).",
-            "en": "Measure {id}: the next result is due by {due} ({frequency}).",
-        },
-        "status.review.overdue": {
-            "sv": "Skulle ha granskats senast {due}. Gå igenom specifikationen med processägaren: "
-            "ändra det som behövs, eller skriv 'granskad' med av och datum.",
-            "en": "Was due for review by {due}. Go through the specification with the process "
-            "owner: change what is needed, or write 'granskad' with av and datum.",
-        },
-        "status.review.soon": {
-            "sv": "Ska granskas senast {due}.",
-            "en": "Due for review by {due}.",
-        },
-        "status.maturity": {
-            "sv": "Mognadsnivå {level}; nästa nivå behöver {missing}.",
-            "en": "Maturity level {level}; the next level needs {missing}.",
-        },
-        "status.unknown_person": {
-            "sv": "Personen '{key}' finns inte i personer.yaml.{hint}",
-            "en": "The person '{key}' is not in personer.yaml.{hint}",
-        },
-        "status.bad_maturity": {
-            "sv": "--below-maturity ska vara en mognadsnivå 2–5, inte {value}.",
-            "en": "--below-maturity must be a maturity level 2–5, not {value}.",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -109,9 +54,9 @@ class Item:
     overdue: bool
     ref: str | None
     """The goal, measure or activity id, when the item is about one."""
-    text: str
+    text: Text
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, words: Words) -> dict[str, Any]:
         return {
             "typ": self.kind,
             "process": self.process,
@@ -121,7 +66,7 @@ class Item:
             "datum": self.due.isoformat() if self.due else None,
             "försenad": self.overdue,
             "ref": self.ref,
-            "text": self.text,
+            "text": words(self.text),
         }
 
     @property
@@ -138,12 +83,12 @@ class Group:
     email: str | None
     items: list[Item] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, words: Words) -> dict[str, Any]:
         return {
             "nyckel": self.key,
             "namn": self.name,
             "epost": self.email,
-            "punkter": [item.to_dict() for item in self.items],
+            "punkter": [item.to_dict(words) for item in self.items],
         }
 
 
@@ -155,16 +100,17 @@ class Status:
     groups: list[Group]
     unreadable: list[str]
     """Process files that did not validate, so nothing in them is reported (run validate)."""
-    history_note: str | None
+    history_note: Text | None
     """Why reviews and approvals are missing (no git history), or None."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """The `status --format json` document (documented in the README)."""
+    def to_dict(self, words: Words) -> dict[str, Any]:
+        """The `status --format json` document (documented in the README), its sentences
+        written with `words`."""
         return {
             "datum": self.today.isoformat(),
-            "personer": [group.to_dict() for group in self.groups],
+            "personer": [group.to_dict(words) for group in self.groups],
             "ej_validerade": self.unreadable,
-            "historik": self.history_note,
+            "historik": words(self.history_note) if self.history_note is not None else None,
         }
 
     @property
@@ -177,7 +123,7 @@ def status_of(
 ) -> tuple[Status, str]:
     """`procspec status` for the repository at or above `path`, and the language to show it in."""
     repo = load_repository(path)
-    history = read_history(repo.root, repo.lang, processes=repo.settings.processes)
+    history = read_history(repo.root, processes=repo.settings.processes)
     return build_status(repo, today, history, person, below_maturity), repo.lang
 
 
@@ -191,10 +137,10 @@ def build_status(
     """What needs attention in `repo` on `today`, for everyone or for `person`."""
     if person is not None and person not in repo.roster:
         close = difflib.get_close_matches(person, sorted(repo.roster), n=1, cutoff=0.6)
-        hint = msg("schema.did_you_mean", repo.lang, suggestion=close[0]) if close else ""
-        raise UsageError(msg("status.unknown_person", repo.lang, key=person, hint=hint))
+        hint = say("schema.did_you_mean", suggestion=close[0]) if close else ""
+        raise UsageError(say("status.unknown_person", key=person, hint=hint))
     if below_maturity is not None and not 2 <= below_maturity <= 5:
-        raise UsageError(msg("status.bad_maturity", repo.lang, value=below_maturity))
+        raise UsageError(say("status.bad_maturity", value=below_maturity))
     ctx = context(repo, today, history)
     collected: list[tuple[list[str], Item]] = []
     off = _silenced(repo)
@@ -249,7 +195,7 @@ def _item(
     due: date | None,
     overdue: bool,
     ref: str | None,
-    text: str,
+    text: Text,
 ) -> Item:
     line = record.doc.key_pos(at).line if at else 1
     return Item(kind, record.id, model.name, record.rel, line, due, overdue, ref, text)
@@ -261,8 +207,7 @@ def _activities(
     found = []
     for i, activity in enumerate(model.activities):
         if overdue(activity, ctx.today):
-            text = msg("status.activity", ctx.lang, id=activity.id, due=activity.due.isoformat(),
-                       status=activity.status, description=activity.description.strip())  # fmt: skip
+            text = say("status.activity", id=activity.id, due=activity.due.isoformat(), status=activity.status, description=activity.description.strip())  # fmt: skip
             item = _item(record, model, "aktivitet", ("aktiviteter", i), activity.due, True,
                          activity.id, text)  # fmt: skip
             found.append(([activity.responsible], item))
@@ -281,8 +226,7 @@ def _follow_ups(
         overdue = ctx.today > due
         assert goal.follow_up is not None and goal.follow_up.frequency is not None
         key = "status.goal.overdue" if overdue else "status.goal.soon"
-        text = msg(key, ctx.lang, id=goal.id, due=due.isoformat(),
-                   frequency=goal.follow_up.frequency)  # fmt: skip
+        text = say(key, id=goal.id, due=due.isoformat(), frequency=goal.follow_up.frequency)  # fmt: skip
         who = [goal.follow_up.responsible] if goal.follow_up.responsible else None
         item = _item(record, model, "uppföljning", ("mål", i), due, overdue, goal.id, text)
         found.append((who or _leaders(ctx, record.id), item))
@@ -292,8 +236,7 @@ def _follow_ups(
             continue
         overdue = ctx.today > due
         key = "status.measure.overdue" if overdue else "status.measure.soon"
-        text = msg(key, ctx.lang, id=measure.id, due=due.isoformat(),
-                   frequency=measure.frequency)  # fmt: skip
+        text = say(key, id=measure.id, due=due.isoformat(), frequency=measure.frequency)  # fmt: skip
         item = _item(record, model, "uppföljning", ("mått", i), due, overdue, measure.id, text)
         found.append((_leaders(ctx, record.id), item))
     return found
@@ -306,8 +249,7 @@ def _review(ctx: Context, record: ProcessRecord, model: Process) -> list[tuple[l
     if due is None or due > ctx.today + timedelta(days=SOON_DAYS):
         return []
     overdue = ctx.today > due
-    text = msg("status.review.overdue" if overdue else "status.review.soon", ctx.lang,
-               due=due.isoformat())  # fmt: skip
+    text = say("status.review.overdue" if overdue else "status.review.soon", due=due.isoformat())  # fmt: skip
     at: tuple[str | int, ...] = ("granskad",) if model.reviewed is not None else ()
     item = _item(record, model, "granskning", at, due, overdue, None, text)
     return [(_leaders(ctx, record.id), item)]
@@ -319,9 +261,8 @@ def _maturity(
     found = maturity(ctx, record, model)
     if found.level >= below:
         return []
-    missing = ", ".join(msg(f"maturity.missing.{key}", ctx.lang) for key in found.missing)
-    text = msg("status.maturity", ctx.lang, level=msg(f"maturity.{found.level}", ctx.lang),
-               missing=missing)  # fmt: skip
+    missing = tuple(say(f"maturity.missing.{key}") for key in found.missing)
+    text = say("status.maturity", level=say(f"maturity.{found.level}"), missing=missing)  # fmt: skip
     item = _item(record, model, "mognad", (), None, False, None, text)
     return [(_leaders(ctx, record.id), item)]
 

@@ -46,9 +46,10 @@ def _cold(path: Path, today: date, use_cache: bool, progress: Progress | None) -
     plan = cache.quick_plan(root) if use_cache else None
     before = cache.compute_key(root, plan, today) if plan is not None else None
     repo = load_repository(root, progress=progress)
-    history = read_history(repo.root, repo.lang, processes=repo.settings.processes)
+    history = read_history(repo.root, processes=repo.settings.processes)
     outcome = check_repository(repo, today, history)
-    settled = cache.plan_from_settings(repo.settings.processes, repo.settings.profile)
+    settings = repo.settings
+    settled = cache.plan_from_settings(settings.processes, settings.profile, settings.language)
     if before is not None and plan == settled and before == cache.compute_key(root, plan, today):
-        cache.store(root, before, plan, repo.lang, outcome)
+        cache.store(root, before, plan, outcome)
     return Validated(root, repo.lang, outcome)

@@ -41,49 +41,7 @@ from typing import Any
 
 from procspec.errors import UsageError
 from procspec.git.revisions import History, Revision
-from procspec.messages import add, msg
-
-add(
-    {
-        "git.uncommitted": {"sv": "ej incheckad", "en": "not committed"},
-        "git.missing": {
-            "sv": "Programmet git finns inte. Installera git (https://git-scm.com) för att få "
-            "historik, revisionsdatum och granskningsregler.",
-            "en": "The git program is missing. Install git (https://git-scm.com) to get history, "
-            "revision dates and the review rules.",
-        },
-        "git.not_repo": {
-            "sv": "{root} ligger inte i ett git-förråd. Kör 'git init' och checka in filerna för "
-            "att få historik.",
-            "en": "{root} is not in a git repository. Run 'git init' and commit the files to get "
-            "history.",
-        },
-        "git.dubious": {
-            "sv": "git vägrar läsa förrådet eftersom det ägs av en annan användare. Lita på det "
-            "med: git config --global --add safe.directory {path}",
-            "en": "git refuses to read the repository because another user owns it. Trust it "
-            "with: git config --global --add safe.directory {path}",
-        },
-        "git.failed": {
-            "sv": "git kunde inte läsa historiken: {detail}",
-            "en": "git could not read the history: {detail}",
-        },
-        "git.no_rev_repo": {
-            "sv": "--rev/--base/--head kräver ett git-förråd: {reason}",
-            "en": "--rev/--base/--head needs a git repository: {reason}",
-        },
-        "git.unknown_rev": {
-            "sv": "Revisionen '{rev}' finns inte i git-förrådet. Ange en tagg, en gren eller en "
-            "commit, till exempel HEAD, main eller v1.0.",
-            "en": "The revision '{rev}' does not exist in the git repository. Give a tag, a "
-            "branch or a commit, for example HEAD, main or v1.0.",
-        },
-        "git.no_settings_at_rev": {
-            "sv": "Vid revisionen '{rev}' finns ingen {path}.",
-            "en": "At the revision '{rev}' there is no {path}.",
-        },
-    }
-)
+from procspec.messages import Message, say
 
 RECORD = "\x1e"
 """Starts each commit header in the log output; it cannot begin a status letter."""
@@ -104,8 +62,8 @@ _CONFIG = ("-c", "core.quotepath=off", "-c", "log.showSignature=false", "-c", "d
 class GitUnavailable(Exception):
     """git cannot be used here; `reason` says why and how to fix it."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.key)
         self.reason = reason
 
 
@@ -144,15 +102,14 @@ def _decode(raw: bytes) -> str:
 class _Git:
     """A thin runner over GitPython's `Git` that returns bytes and turns failures into reasons."""
 
-    def __init__(self, root: Path, lang: str) -> None:
+    def __init__(self, root: Path) -> None:
         os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
         try:
             import git
         except ImportError as exc:  # GitPython missing, or no git executable at import
-            raise GitUnavailable(msg("git.missing", lang)) from exc
+            raise GitUnavailable(say("git.missing")) from exc
         self.module: Any = git
         self.root = root
-        self.lang = lang
         self.cmd = git.Git(str(root))
 
     def run(self, *args: str, check: bool = True) -> bytes | None:
@@ -166,21 +123,21 @@ class _Git:
                 env=_ENV,
             )
         except git.exc.GitCommandNotFound as exc:
-            raise GitUnavailable(msg("git.missing", self.lang)) from exc
+            raise GitUnavailable(say("git.missing")) from exc
         except git.exc.GitCommandError as exc:
             if not check:
                 return None
             raise GitUnavailable(self.explain(exc)) from exc
         return out if isinstance(out, bytes) else bytes(out or b"")
 
-    def explain(self, exc: Any) -> str:
+    def explain(self, exc: Any) -> Message:
         stderr = exc.stderr if isinstance(exc.stderr, str) else str(exc.stderr or "")
         if "dubious ownership" in stderr or "safe.directory" in stderr:
-            return msg("git.dubious", self.lang, path=self._dubious_path(stderr))
+            return say("git.dubious", path=self._dubious_path(stderr))
         if "not a git repository" in stderr:
-            return msg("git.not_repo", self.lang, root=self.root)
+            return say("git.not_repo", root=self.root)
         detail = " ".join(stderr.replace("stderr:", "").split()).strip(" '") or str(exc)
-        return msg("git.failed", self.lang, detail=detail)
+        return say("git.failed", detail=detail)
 
     def _dubious_path(self, stderr: str) -> str:
         marker = "repository at '"
@@ -192,7 +149,7 @@ class _Git:
         out = self.run("rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository")
         lines = _decode(out or b"").split("\n")
         if len(lines) < 3 or not lines[0]:
-            raise GitUnavailable(msg("git.not_repo", self.lang, root=self.root))
+            raise GitUnavailable(say("git.not_repo", root=self.root))
         return Location(Path(lines[0]), lines[1], lines[2].strip() == "true")
 
     def head(self) -> str | None:
@@ -404,9 +361,7 @@ def _identity(g: _Git) -> tuple[str, str]:
     return name.strip(), rest.split(">", 1)[0].strip()
 
 
-def read_history(
-    root: Path, lang: str = "sv", rev: str | None = None, processes: str = "processer"
-) -> History:
+def read_history(root: Path, rev: str | None = None, processes: str = "processer") -> History:
     """The revisions of every file under the procspec root, keyed by its current path relative to
     the root, newest first; one `git log` pass (see the module docstring). `processes` is the
     processes folder (the `processer` setting): the history covers it, procspec.yaml and
@@ -416,13 +371,13 @@ def read_history(
     at it, without uncommitted changes; an unknown revision is a usage error (exit 2).
     """
     try:
-        g = _Git(root, lang)
+        g = _Git(root)
         where = g.locate()
         specs = _pathspecs(processes)
         status = _status(g, specs) if rev is None else _Status([], [])
         start = _after_renames({}, status.renames)
         files: dict[str, list[Revision]] = {}
-        tip = g.head() if rev is None else _resolve(g, rev, lang)
+        tip = g.head() if rev is None else _resolve(g, rev)
         if tip is not None:
             raw = g.run(
                 "log",
@@ -447,11 +402,10 @@ def read_history(
     if status.changed:
         author, email = _identity(g)
         now = datetime.now().astimezone()
-        message = msg("git.uncommitted", lang)
         for path in status.changed:
             rel = _under(where.prefix, path)
             if rel is not None:
-                files.setdefault(rel, []).insert(0, Revision("", now, author, email, message, rel))
+                files.setdefault(rel, []).insert(0, Revision("", now, author, email, "", rel))
     return History(
         files=files,
         available=True,
@@ -461,38 +415,38 @@ def read_history(
     )
 
 
-def _repo_for_rev(root: Path, lang: str, need: str = "git.no_rev_repo") -> tuple[_Git, Location]:
+def _repo_for_rev(root: Path, need: str = "git.no_rev_repo") -> tuple[_Git, Location]:
     """git at `root`; outside a git repository, a usage error with the message `need`."""
     try:
-        g = _Git(root, lang)
+        g = _Git(root)
         return g, g.locate()
     except GitUnavailable as exc:
-        raise UsageError(msg(need, lang, reason=exc.reason)) from None
+        raise UsageError(say(need, reason=exc.reason)) from None
 
 
-def resolve(root: Path, rev: str, lang: str = "sv") -> str:
+def resolve(root: Path, rev: str) -> str:
     """The commit sha a revision names; an unknown revision is a usage error (exit 2)."""
-    g, _ = _repo_for_rev(root, lang)
-    return _resolve(g, rev, lang)
+    g, _ = _repo_for_rev(root)
+    return _resolve(g, rev)
 
 
-def _resolve(g: _Git, rev: str, lang: str) -> str:
+def _resolve(g: _Git, rev: str) -> str:
     if not rev or rev.startswith("-"):
-        raise UsageError(msg("git.unknown_rev", lang, rev=rev))
+        raise UsageError(say("git.unknown_rev", rev=rev))
     out = g.run(
         "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", check=False
     )
     sha = _decode(out or b"").strip()
     if not sha:
-        raise UsageError(msg("git.unknown_rev", lang, rev=rev))
+        raise UsageError(say("git.unknown_rev", rev=rev))
     return sha
 
 
-def files_at(root: Path, rev: str, lang: str = "sv") -> dict[str, bytes]:
+def files_at(root: Path, rev: str) -> dict[str, bytes]:
     """Every file below the procspec root as it was at `rev`, keyed by its path relative to the
     root, read from git objects (one `ls-tree`, one `cat-file --batch` process; no checkout)."""
-    g, where = _repo_for_rev(root, lang)
-    sha = _resolve(g, rev, lang)
+    g, where = _repo_for_rev(root)
+    sha = _resolve(g, rev)
     out = g.run("ls-tree", "-r", "-z", "--full-tree", sha)
     blobs: dict[str, str] = {}
     for entry in (out or b"").split(b"\0"):
@@ -504,7 +458,7 @@ def files_at(root: Path, rev: str, lang: str = "sv") -> dict[str, bytes]:
         if kind == "blob" and rel is not None and mode != "120000" and rel.endswith(YAML):
             blobs[rel] = obj
     if "procspec.yaml" not in blobs:
-        raise NotAtRevision(msg("git.no_settings_at_rev", lang, rev=rev, path="procspec.yaml"))
+        raise NotAtRevision(say("git.no_settings_at_rev", rev=rev, path="procspec.yaml"))
     files: dict[str, bytes] = {}
     try:
         for rel, obj in blobs.items():
@@ -523,7 +477,7 @@ def read_blobs(
     if not wanted:
         return found
     try:
-        g = _Git(root, "sv")
+        g = _Git(root)
         g.locate()
     except GitUnavailable:
         return found
@@ -541,10 +495,10 @@ def read_blobs(
     return found
 
 
-def has_commits(root: Path, lang: str = "sv", need: str = "git.no_rev_repo") -> bool:
+def has_commits(root: Path, need: str = "git.no_rev_repo") -> bool:
     """Whether HEAD names a commit in the git repository of `root`; outside a git repository,
     a usage error (exit 2) with the message `need`."""
-    g, _ = _repo_for_rev(root, lang, need)
+    g, _ = _repo_for_rev(root, need)
     return g.head() is not None
 
 

@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from procspec.messages import Text
+
 Versions = dict[tuple[str, str], bytes | None]
 """File contents at revisions: `(rev, path relative to the root)` → bytes, None when absent."""
 
@@ -17,7 +19,7 @@ Versions = dict[tuple[str, str], bytes | None]
 class Revision:
     """One commit that touched a file, with the file's path at that commit.
 
-    `sha` is empty for a change that is not committed yet ("ej incheckad").
+    `sha` and `message` are empty for a change that is not committed yet (shown as "ej incheckad").
     """
 
     sha: str
@@ -48,7 +50,7 @@ class History:
     files: dict[str, list[Revision]] = field(default_factory=dict)
     available: bool = False
     shallow: bool = False
-    reason: str | None = None
+    reason: Text | None = None
     boundary: frozenset[str] = frozenset()
     """In a shallow clone, the commits whose parents were not fetched. Each is the oldest known
     revision of every file in its tree: it shows what the file was then, not that it changed."""

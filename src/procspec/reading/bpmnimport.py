@@ -23,8 +23,6 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from procspec.messages import add
-
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
 DC = "http://www.omg.org/spec/DD/20100524/DC"
@@ -42,79 +40,6 @@ KINDS = {
 }
 """How a message names the elements it lists; other elements by their BPMN tag."""
 
-add(
-    {
-        "bpmn.not_xml": {
-            "sv": "{file} är inte läsbar XML ({detail}). Exportera diagrammet som BPMN 2.0 XML "
-            "(.bpmn) från modelleringsverktyget.",
-            "en": "{file} is not readable XML ({detail}). Export the diagram as BPMN 2.0 XML "
-            "(.bpmn) from the modelling tool.",
-        },
-        "bpmn.forbidden": {
-            "sv": "{file} innehåller en DTD, en entitet eller en extern referens; procspec läser "
-            "inte sådana av säkerhetsskäl. Ta bort <!DOCTYPE …> ur filen.",
-            "en": "{file} contains a DTD, an entity or an external reference; procspec does not "
-            "read those, for safety. Remove the <!DOCTYPE …> from the file.",
-        },
-        "bpmn.not_bpmn": {
-            "sv": "{file} är XML men inte BPMN 2.0: rotelementet är <{root}>, inte "
-            "<definitions> i namnrymden {namespace}.",
-            "en": "{file} is XML but not BPMN 2.0: the root element is <{root}>, not "
-            "<definitions> in the namespace {namespace}.",
-        },
-        "bpmn.too_large": {
-            "sv": "{file} är för stor för en processkarta ({size}); gränsen är {limit}. Dela upp "
-            "processen i delprocesser.",
-            "en": "{file} is too large for a processkarta ({size}); the limit is {limit}. Split "
-            "the process into sub-processes.",
-        },
-        "bpmn.no_process": {
-            "sv": "{file} innehåller ingen process med aktiviteter att läsa in.",
-            "en": "{file} contains no process with activities to import.",
-        },
-        "bpmn.missing_ref": {
-            "sv": "{file}: {element} '{id}' pekar på '{ref}', som inte finns i filen.",
-            "en": "{file}: {element} '{id}' refers to '{ref}', which is not in the file.",
-        },
-        "bpmn.skip.element": {
-            "sv": "{element} '{name}' ({id}) har ingen motsvarighet i processkartan",
-            "en": "{element} '{name}' ({id}) has no counterpart in the processkarta",
-        },
-        "bpmn.skip.definition": {
-            "sv": "händelsetypen {definition} på '{name}' ({id}) förs inte över",
-            "en": "the event type {definition} of '{name}' ({id}) is not carried over",
-        },
-        "bpmn.skip.content": {
-            "sv": "innehållet i {element} '{name}' ({id}): {count} element (beskriv det som en "
-            "egen process)",
-            "en": "the content of {element} '{name}' ({id}): {count} elements (describe it as "
-            "a process of its own)",
-        },
-        "bpmn.skip.process": {
-            "sv": "processen '{name}' ({id}) med {count} element (bara den första processen "
-            "läses in)",
-            "en": "the process '{name}' ({id}) with {count} elements (only the first process is "
-            "imported)",
-        },
-        "bpmn.skip.branch": {
-            "sv": "valet '{when}' från '{name}' ({id}) leder till flera parallella vägar; bara "
-            "den första ({target}) förs över",
-            "en": "the choice '{when}' of '{name}' ({id}) leads to several parallel paths; only "
-            "the first ({target}) is carried over",
-        },
-        "bpmn.skip.condition": {
-            "sv": "villkoren på flödena från '{name}' ({id}) förs inte över; vägarna blir "
-            "parallella (använd en gateway för val)",
-            "en": "the conditions on the flows from '{name}' ({id}) are not carried over; the "
-            "paths become parallel (use a gateway for choices)",
-        },
-        "bpmn.skip.inclusive": {
-            "sv": "{element} '{name}' ({id}) blir ett beslut där en väg väljs",
-            "en": "{element} '{name}' ({id}) becomes a beslut that chooses one path",
-        },
-        **{f"bpmn.kind.{tag}": {"sv": sv, "en": en} for tag, (sv, en) in KINDS.items()},
-    }
-)
 
 TASKS = {
     "task",

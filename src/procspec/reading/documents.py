@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from procspec.messages import msg
+from procspec.messages import Message, say
 from procspec.problem import Pos, Problem, Severity, pos_from_mark
 
 try:  # the C composer; a pure-Python fallback keeps procspec working without the extension
@@ -160,14 +160,13 @@ ProblemFactory = Callable[[str, Pos, str], Problem]
 class _Walker:
     """Turns a composed node graph into plain data, recording positions and problems."""
 
-    def __init__(self, doc: Document, lang: str) -> None:
+    def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.lang = lang
         self.budget = MAX_NODES
         self.exhausted = False
         self.top_key = Pos()
 
-    def problem(self, code: str, pos: Pos, message: str) -> None:
+    def problem(self, code: str, pos: Pos, message: Message) -> None:
         self.doc.problems.append(
             Problem(self.doc.rel, pos.line, pos.column, code, Severity.ERROR, message)
         )
@@ -177,19 +176,19 @@ class _Walker:
         if self.budget < 0:
             if not self.exhausted:
                 self.exhausted = True
-                self.problem("PS004", self.top_key, msg("load.aliases", self.lang))
+                self.problem("PS004", self.top_key, say("load.aliases"))
             return None
         pos = pos_from_mark(node.start_mark)
         self.doc.values.setdefault(path, pos)
         if depth > MAX_DEPTH:
             if not self.exhausted:
                 self.exhausted = True
-                self.problem("PS004", pos, msg("load.depth", self.lang, max=MAX_DEPTH))
+                self.problem("PS004", pos, say("load.depth", max=MAX_DEPTH))
             return None
         ctag = node.ctag
         tag = None if ctag is None or ctag is _PLAIN_TAGS.get(type(node)) else node.tag
         if tag is not None and tag not in SAFE_TAGS:
-            self.problem("PS004", pos, msg("load.tag", self.lang, tag=_short_tag(tag)))
+            self.problem("PS004", pos, say("load.tag", tag=_short_tag(tag)))
             return None
         if isinstance(node, ScalarNode):
             text = node.value
@@ -213,18 +212,16 @@ class _Walker:
         for key_node, value_node in node.value:
             key_pos = pos_from_mark(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
-                self.problem("PS007", key_pos, msg("load.key_not_text", self.lang))
+                self.problem("PS007", key_pos, say("load.key_not_text"))
                 continue
             # Interned: the same few dozen keys recur in every file of a large repository.
             key = sys.intern(unicodedata.normalize("NFC", key_node.value))
             if key == "<<":
-                self.problem("PS004", key_pos, msg("load.merge", self.lang))
+                self.problem("PS004", key_pos, say("load.merge"))
                 continue
             if key in result:
                 first = self.doc.keys[(*path, key)]
-                self.problem(
-                    "PS002", key_pos, msg("load.duplicate", self.lang, key=key, line=first.line)
-                )
+                self.problem("PS002", key_pos, say("load.duplicate", key=key, line=first.line))
                 continue
             child = _shared((*path, key))  # one tuple for the key's and the value's position
             self.doc.keys[child] = key_pos
@@ -260,7 +257,7 @@ def _line_col_of_offset(raw: bytes, offset: int) -> Pos:
     return Pos(line, column)
 
 
-def read_ignores(text: str, doc: Document, lang: str) -> None:
+def read_ignores(text: str, doc: Document) -> None:
     """Collect `# procspec: ignore` comment lines; one without a reason is PS008."""
     if "procspec:" not in text:
         return
@@ -282,7 +279,7 @@ def read_ignores(text: str, doc: Document, lang: str) -> None:
                     column,
                     "PS008",
                     Severity.WARNING,
-                    msg("load.ignore_reason", lang, codes=", ".join(codes)),
+                    say("load.ignore_reason", codes=", ".join(codes)),
                 )
             )
 
@@ -321,18 +318,18 @@ def _yaml_version(text: str) -> tuple[int, str] | None:
     return None
 
 
-def load_text(text: str, doc: Document, lang: str) -> Document:
+def load_text(text: str, doc: Document) -> Document:
     """Parse YAML text into `doc` (data, positions, problems)."""
-    read_ignores(text, doc, lang)
+    read_ignores(text, doc)
     if text[:1] == "%" or "\n%" in text[:4096]:
         found = _yaml_version(text)
         if found is not None:
             line, version = found
-            message = msg("load.yaml_version", lang, version=version)
+            message = say("load.yaml_version", version=version)
             doc.problems.append(_error(doc, Pos(line, 1), "PS004", message))
             return doc
     if _flow_depth_exceeds(text, MAX_DEPTH * 4):
-        doc.problems.append(_error(doc, Pos(), "PS004", msg("load.depth", lang, max=MAX_DEPTH)))
+        doc.problems.append(_error(doc, Pos(), "PS004", say("load.depth", max=MAX_DEPTH)))
         return doc
     try:
         loader = _FastLoader(io.StringIO(text))
@@ -345,28 +342,28 @@ def load_text(text: str, doc: Document, lang: str) -> Document:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "expected a single document" in str(exc):
-            message = msg("load.multiple_documents", lang)
+            message = say("load.multiple_documents")
         else:
-            message = msg("load.syntax", lang, detail=_yaml_detail(exc, lang))
+            message = say("load.syntax", detail=_yaml_detail(exc))
         doc.problems.append(_error(doc, pos_from_mark(mark), "PS001", message))
         return doc
     except (YAMLError, ValueError, RecursionError) as exc:
-        detail = _yaml_detail(exc, lang) if isinstance(exc, YAMLError) else type(exc).__name__
+        detail = _yaml_detail(exc) if isinstance(exc, YAMLError) else type(exc).__name__
         doc.problems.append(
-            _error(doc, _reader_pos(text, exc), "PS001", msg("load.syntax", lang, detail=detail))
+            _error(doc, _reader_pos(text, exc), "PS001", say("load.syntax", detail=detail))
         )
         return doc
     if node is None:
-        doc.problems.append(_error(doc, Pos(), "PS003", msg("load.empty", lang)))
+        doc.problems.append(_error(doc, Pos(), "PS003", say("load.empty")))
         return doc
-    walker = _Walker(doc, lang)
+    walker = _Walker(doc)
     data = walker.walk(node, (), 0)
     if walker.exhausted:
         doc.data = None
         return doc
     if not isinstance(data, dict):
         doc.problems.append(
-            _error(doc, pos_from_mark(node.start_mark), "PS003", msg("load.not_mapping", lang))
+            _error(doc, pos_from_mark(node.start_mark), "PS003", say("load.not_mapping"))
         )
         return doc
     doc.data = data
@@ -403,16 +400,16 @@ _SYNTAX_HINTS = (
 )
 
 
-def _yaml_detail(exc: YAMLError, lang: str) -> str:
+def _yaml_detail(exc: YAMLError) -> Message:
     text = str(exc)
     for needle, key in _SYNTAX_HINTS:
         if needle in text:
-            return msg(key, lang)
+            return say(key)
     if isinstance(exc, MarkedYAMLError):
         parts = [p for p in (exc.context, exc.problem) if p]
         if parts:
-            return msg("load.hint.other", lang, detail="; ".join(parts))
-    return msg("load.hint.other", lang, detail=type(exc).__name__)
+            return say("load.hint.other", detail="; ".join(parts))
+    return say("load.hint.other", detail=type(exc).__name__)
 
 
 def _reader_pos(text: str, exc: Exception) -> Pos:
@@ -425,11 +422,11 @@ def _reader_pos(text: str, exc: Exception) -> Pos:
     return Pos(before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
-def _error(doc: Document, pos: Pos, code: str, message: str) -> Problem:
+def _error(doc: Document, pos: Pos, code: str, message: Message) -> Problem:
     return Problem(doc.rel, pos.line, pos.column, code, Severity.ERROR, message)
 
 
-def decode(raw: bytes, doc: Document, lang: str) -> str | None:
+def decode(raw: bytes, doc: Document) -> str | None:
     """Decode UTF-8 (a BOM is accepted), or record PS004 at the first bad byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -437,37 +434,37 @@ def decode(raw: bytes, doc: Document, lang: str) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         doc.problems.append(
-            _error(doc, _line_col_of_offset(raw, exc.start), "PS004", msg("load.not_utf8", lang))
+            _error(doc, _line_col_of_offset(raw, exc.start), "PS004", say("load.not_utf8"))
         )
         return None
 
 
-def load_file(path: Path, rel: str, lang: str) -> Document:
+def load_file(path: Path, rel: str) -> Document:
     """Load one YAML file; every failure is a problem on the returned document."""
     doc = Document(path=path, rel=rel)
     try:
         # Opening a named pipe would wait for a writer forever; a device could be endless.
         if not stat.S_ISREG(path.stat().st_mode):
-            doc.problems.append(_error(doc, Pos(), "PS004", msg("load.not_regular", lang)))
+            doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
             return doc
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         doc.problems.append(
-            _error(doc, Pos(), "PS004", msg("load.unreadable", lang, detail=exc.strerror or exc))
+            _error(doc, Pos(), "PS004", say("load.unreadable", detail=exc.strerror or exc))
         )
         return doc
-    return load_bytes(raw, doc, lang)
+    return load_bytes(raw, doc)
 
 
-def load_bytes(raw: bytes, doc: Document, lang: str) -> Document:
+def load_bytes(raw: bytes, doc: Document) -> Document:
     """Load a file's bytes (from disk, or from a git object) into `doc`."""
     if len(raw) > MAX_FILE_BYTES:
         doc.problems.append(
-            _error(doc, Pos(), "PS004", msg("load.too_large", lang, max=MAX_FILE_BYTES // 1024))
+            _error(doc, Pos(), "PS004", say("load.too_large", max=MAX_FILE_BYTES // 1024))
         )
         return doc
-    text = decode(raw, doc, lang)
+    text = decode(raw, doc)
     if text is None:
         return doc
-    return load_text(text, doc, lang)
+    return load_text(text, doc)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from procspec.errors import UsageError
-from procspec.messages import msg
+from procspec.messages import Message, say
 from procspec.problem import Problem
 from procspec.reading.documents import load_file
 from procspec.reading.model import GoalSetter, Severity, Strict, Text
@@ -161,10 +161,9 @@ class Profile(Strict):
 class ProfileError(UsageError):
     """The profile could not be read; carries the problems found in it."""
 
-    def __init__(self, message: str, problems: list[Problem], lang: str = "sv") -> None:
+    def __init__(self, message: Message, problems: list[Problem]) -> None:
         super().__init__(message)
         self.problems = problems
-        self.lang = lang
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -177,14 +176,14 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _read(path: Path, rel: str, lang: str) -> dict[str, Any]:
-    doc = load_file(path, rel, lang)
+def _read(path: Path, rel: str) -> dict[str, Any]:
+    doc = load_file(path, rel)
     if doc.problems or not isinstance(doc.data, dict):
-        raise ProfileError(msg("profile.unreadable", lang, path=rel), doc.problems, lang)
+        raise ProfileError(say("profile.unreadable", path=rel), doc.problems)
     return doc.data
 
 
-def load_profile(spec: str, root: Path, lang: str) -> Profile:
+def load_profile(spec: str, root: Path) -> Profile:
     """Load a built-in profile by name, or a profile file relative to the repository root."""
     if spec in BUILTIN:
         path, rel = BUILTIN_DIR / f"{spec}.yaml", f"<profil {spec}>"
@@ -192,22 +191,20 @@ def load_profile(spec: str, root: Path, lang: str) -> Profile:
         path = (root / spec).resolve()
         rel = spec
         if not path.is_file():
-            raise ProfileError(
-                msg("profile.not_found", lang, path=spec, builtin=", ".join(BUILTIN)), [], lang
-            )
-    data = _read(path, rel, lang)
+            raise ProfileError(say("profile.not_found", path=spec, builtin=", ".join(BUILTIN)), [])
+    data = _read(path, rel)
     base_name = data.get("bas")
     if isinstance(base_name, str):
         if base_name not in BUILTIN:
             raise ProfileError(
-                msg("profile.bad_base", lang, base=base_name, builtin=", ".join(BUILTIN)), [], lang
+                say("profile.bad_base", base=base_name, builtin=", ".join(BUILTIN)), []
             )
-        base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>", lang)
+        base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>")
         data = _merge(base, data)
     from procspec.reading.documents import Document
 
     doc = Document(path=path, rel=rel, data=data)
-    profile, problems = validate(Profile, doc, lang)
+    profile, problems = validate(Profile, doc)
     if profile is None:
-        raise ProfileError(msg("profile.unreadable", lang, path=rel), problems, lang)
+        raise ProfileError(say("profile.unreadable", path=rel), problems)
     return profile

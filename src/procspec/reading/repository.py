@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procspec.errors import UsageError
-from procspec.messages import msg
+from procspec.messages import Text, say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.model import Person, Process, Settings
@@ -28,10 +28,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class ConfigError(UsageError):
     """procspec.yaml, the roster or the profile cannot be used: exit 2, with the problems found."""
 
-    def __init__(self, message: str, problems: list[Problem], lang: str = "sv") -> None:
+    def __init__(self, message: Text, problems: list[Problem]) -> None:
         super().__init__(message)
         self.problems = problems
-        self.lang = lang  # of the message and problems: procspec.yaml's, once it could be read
 
 
 @dataclass
@@ -71,16 +70,14 @@ class Repository:
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds procspec.yaml."""
     if not start.exists():
-        raise UsageError(msg("repo.no_path", "sv", path=str(start)))
+        raise UsageError(say("repo.no_path", path=str(start)))
     start = start.resolve()
     if start.is_file():
         start = start.parent
     for folder in (start, *start.parents):
         if (folder / SETTINGS_FILE).is_file():
             return folder
-    raise UsageError(
-        msg("repo.no_settings", "sv", path=str(start)), hint=msg("repo.init_hint", "sv")
-    )
+    raise UsageError(say("repo.no_settings", path=str(start)), hint=say("repo.init_hint"))
 
 
 def rel_path(root: Path, path: Path) -> str:
@@ -127,17 +124,15 @@ Files = Mapping[str, bytes]
 by the path relative to the root, with '/'."""
 
 
-def _load(root: Path, rel: str, lang: str, files: Files | None) -> Document:
+def _load(root: Path, rel: str, files: Files | None) -> Document:
     """Load `rel` from the disk, or from `files` when given."""
     if files is None:
         if not _within(root, root / rel):  # a link to a file elsewhere is not read, or published
             doc = Document(path=root / rel, rel=rel)
-            doc.problems.append(
-                Problem(rel, 1, 1, "PS004", Severity.ERROR, msg("load.outside", lang))
-            )
+            doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, say("load.outside")))
             return doc
-        return load_file(root / rel, rel, lang)
-    return load_bytes(files[rel], Document(path=root / rel, rel=rel), lang)
+        return load_file(root / rel, rel)
+    return load_bytes(files[rel], Document(path=root / rel, rel=rel))
 
 
 def _discover_in(folder_rel: str, files: Files) -> list[str]:
@@ -153,8 +148,8 @@ def _discover_in(folder_rel: str, files: Files) -> list[str]:
     return sorted(found)
 
 
-def _config_error(doc: Document, problems: list[Problem], lang: str) -> ConfigError:
-    return ConfigError(msg("repo.bad_file", lang, path=doc.rel), problems, lang)
+def _config_error(doc: Document, problems: list[Problem]) -> ConfigError:
+    return ConfigError(say("repo.bad_file", path=doc.rel), problems)
 
 
 def load_settings(root: Path, files: Files | None = None) -> Settings:
@@ -163,12 +158,12 @@ def load_settings(root: Path, files: Files | None = None) -> Settings:
 
 
 def _read_settings(root: Path, files: Files | None) -> tuple[Settings, Document]:
-    doc = _load(root, SETTINGS_FILE, "sv", files)
+    doc = _load(root, SETTINGS_FILE, files)
     if not doc.ok:
-        raise _config_error(doc, doc.problems, "sv")
-    settings, problems = validate(Settings, doc, "sv")
+        raise _config_error(doc, doc.problems)
+    settings, problems = validate(Settings, doc)
     if settings is None:
-        raise _config_error(doc, problems, "sv")
+        raise _config_error(doc, problems)
     return settings, doc
 
 
@@ -181,15 +176,15 @@ def language_of(root: Path) -> str:
 
 
 def load_roster(
-    root: Path, lang: str, files: Files | None = None
+    root: Path, files: Files | None = None
 ) -> tuple[dict[str, Person], Document, list[Problem]]:
     """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems."""
     path = root / ROSTER_FILE
     if not (path.is_file() if files is None else ROSTER_FILE in files):
-        raise ConfigError(msg("repo.no_roster", lang, path=ROSTER_FILE), [], lang)
-    doc = _load(root, ROSTER_FILE, lang, files)
+        raise ConfigError(say("repo.no_roster", path=ROSTER_FILE), [])
+    doc = _load(root, ROSTER_FILE, files)
     if not doc.ok:
-        raise _config_error(doc, doc.problems, lang)
+        raise _config_error(doc, doc.problems)
     roster: dict[str, Person] = {}
     problems: list[Problem] = list(doc.problems)
     from procspec.reading.model import PERSON_KEY
@@ -211,7 +206,7 @@ def load_roster(
                     pos.column,
                     "PS007",
                     Severity.ERROR,
-                    msg("schema.person_key", lang, value=key),
+                    say("schema.person_key", value=key),
                 )
             )
             continue
@@ -219,7 +214,7 @@ def load_roster(
         sub.keys = keys_of.get(key, {})
         sub.values = values_of.get(key, {})
         sub.values.setdefault((), doc.key_pos((key,)))
-        person, entry_problems = validate(Person, sub, lang)
+        person, entry_problems = validate(Person, sub)
         problems.extend(entry_problems)
         if person is not None:
             roster[key] = person
@@ -227,31 +222,31 @@ def load_roster(
 
 
 def load_process(
-    root: Path, path: Path, profile: Profile, lang: str, files: Files | None = None
+    root: Path, path: Path, profile: Profile, files: Files | None = None
 ) -> ProcessRecord:
     """Read and validate one process file (from `files` when given, keyed by `rel_path`)."""
     rel = rel_path(root, path)
     # From the disk, read the path as it is: its name may be in another Unicode form than `rel`.
     if files is not None:
-        doc = _load(root, rel, lang, files)
+        doc = _load(root, rel, files)
     elif _inside(root, path):
-        doc = load_file(path, rel, lang)
+        doc = load_file(path, rel)
     else:  # a link to a file elsewhere is not read, or published
         doc = Document(path=path, rel=rel)
-        doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, msg("load.outside", lang)))
+        doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, say("load.outside")))
     pid = process_id(path)
     record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
     for i, problem in enumerate(record.problems):
         record.problems[i] = _with_process(problem, pid)
     if not doc.ok:
         return record
-    model, problems = validate(Process, doc, lang, process=pid)
+    model, problems = validate(Process, doc, process=pid)
     record.problems.extend(problems)
-    record.problems.extend(_profile_keys(doc, profile, pid, lang))
+    record.problems.extend(_profile_keys(doc, profile, pid))
     if model is not None:
         if profile.level_required and model.level is None:
             record.problems.append(
-                Problem(rel, 1, 1, "PS006", Severity.ERROR, msg("schema.missing_level", lang), pid)
+                Problem(rel, 1, 1, "PS006", Severity.ERROR, say("schema.missing_level"), pid)
             )
         if model.kind not in profile.type_names:
             pos = doc.value_pos(("typ",))
@@ -262,9 +257,8 @@ def load_process(
                     pos.column,
                     "PS007",
                     Severity.ERROR,
-                    msg(
+                    say(
                         "schema.enum",
-                        lang,
                         key="typ",
                         value=model.kind,
                         allowed=", ".join(profile.type_names),
@@ -280,7 +274,7 @@ def load_process(
 _ROLE_KEYS = ("processansvarig", "processtöd", "processledare", "processteam", "processägare")
 
 
-def _profile_keys(doc: Document, profile: Profile, pid: str, lang: str) -> list[Problem]:
+def _profile_keys(doc: Document, profile: Profile, pid: str) -> list[Problem]:
     """Roles the profile does not use are unknown keys for it (Örebro has no processansvarig)."""
     problems = []
     for key in _ROLE_KEYS:
@@ -293,7 +287,7 @@ def _profile_keys(doc: Document, profile: Profile, pid: str, lang: str) -> list[
                     pos.column,
                     "PS005",
                     Severity.ERROR,
-                    msg("schema.not_in_profile", lang, key=key, profile=profile.name),
+                    say("schema.not_in_profile", key=key, profile=profile.name),
                     pid,
                 )
             )
@@ -320,24 +314,23 @@ def load_repository(
     """
     root = find_root(start) if files is None else _root_for(start)
     settings, settings_doc = _read_settings(root, files)
-    lang = settings.language
     try:
-        profile = load_profile(settings.profile, root, lang)
+        profile = load_profile(settings.profile, root)
     except ProfileError as exc:  # a configuration error: its problems are reported like the rest
-        raise ConfigError(exc.message, exc.problems, lang) from None
-    roster, roster_doc, problems = load_roster(root, lang, files)
+        raise ConfigError(exc.message, exc.problems) from None
+    roster, roster_doc, problems = load_roster(root, files)
     folder = (root / settings.processes).resolve()
     if not _within(root, folder):
-        raise UsageError(msg("repo.processes_outside", lang, path=settings.processes))
+        raise UsageError(say("repo.processes_outside", path=settings.processes))
     if files is None and folder.exists() and not folder.is_dir():
-        raise UsageError(msg("repo.processes_not_folder", lang, path=settings.processes))
+        raise UsageError(say("repo.processes_not_folder", path=settings.processes))
     if files is None:
         paths = discover(root, folder)
     else:
         paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
     records = []
     for path in paths:
-        records.append(load_process(root, path, profile, lang, files))
+        records.append(load_process(root, path, profile, files))
         if progress is not None:
             progress(len(records), len(paths), records[-1].rel)
     for record in records:

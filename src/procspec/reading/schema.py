@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from procspec.messages import msg, msg_n
+from procspec.messages import Text, plural, say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath
 
@@ -37,18 +37,18 @@ _TYPE_ERRORS = {
 
 
 def validate(
-    model: type[M], doc: Document, lang: str, process: str | None = None, data: Any = None
+    model: type[M], doc: Document, process: str | None = None, data: Any = None
 ) -> tuple[M | None, list[Problem]]:
     """Validate `doc.data` (or `data`) as `model`; on failure return None and the problems."""
     try:
         return model.model_validate(doc.data if data is None else data), []
     except ValidationError as exc:
-        problems = [to_problem(model, doc, error, lang, process) for error in exc.errors()]
+        problems = [to_problem(model, doc, error, process) for error in exc.errors()]
         return None, problems
 
 
 def to_problem(
-    model: type[BaseModel], doc: Document, error: ErrorDetails, lang: str, process: str | None
+    model: type[BaseModel], doc: Document, error: ErrorDetails, process: str | None
 ) -> Problem:
     """One pydantic error as one Problem, positioned on the key or value it concerns."""
     loc: KeyPath = tuple(error["loc"])
@@ -63,49 +63,49 @@ def to_problem(
         keys = sorted(aliases_at(model, loc[:-1]))
         close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
         hint = (
-            msg("schema.did_you_mean", lang, suggestion=close[0])
+            say("schema.did_you_mean", suggestion=close[0])
             if close
-            else msg("schema.allowed_keys", lang, keys=", ".join(keys))
+            else say("schema.allowed_keys", keys=", ".join(keys))
         )
-        text = msg("schema.unknown_key", lang, key=key, hint=hint)
+        text = say("schema.unknown_key", key=key, hint=hint)
     elif kind == "missing":
         code = "PS006"
         parent = loc[:-1]
         pos = doc.key_pos(parent) if parent else Pos()
-        where = msg("schema.missing_where", lang, parent=_describe(parent)) if parent else ""
-        text = msg("schema.missing", lang, key=key, where=where)
+        where = say("schema.missing_where", parent=_describe(parent)) if parent else ""
+        text = say("schema.missing", key=key, where=where)
     elif kind in _TYPE_ERRORS:
-        got = msg("schema.got", lang, got=describe_value(value, lang))
-        text = msg(_TYPE_ERRORS[kind], lang, key=key, got=got)
+        got = say("schema.got", got=describe_value(value))
+        text = say(_TYPE_ERRORS[kind], key=key, got=got)
     elif kind == "literal_error":
         allowed = _literal_values(model, loc)
-        text = msg("schema.enum", lang, key=key, value=_short(value), allowed=allowed)
+        text = say("schema.enum", key=key, value=_short(value), allowed=allowed)
     elif kind == "datum":
-        text = msg("schema.date", lang, key=key, value=_short(value))
+        text = say("schema.date", key=key, value=_short(value))
     elif kind == "epost":
-        text = msg("schema.email", lang, value=_short(value))
+        text = say("schema.email", value=_short(value))
     elif kind == "personnyckel":
-        text = msg("schema.person_key", lang, value=_short(value))
+        text = say("schema.person_key", value=_short(value))
     elif kind == "tom_text":
-        text = msg("schema.empty_text", lang, key=key)
+        text = say("schema.empty_text", key=key)
     elif kind == "kontrolltecken":
-        text = msg("schema.control", lang, key=key, char=error.get("ctx", {}).get("char", ""))
+        text = say("schema.control", key=key, char=error.get("ctx", {}).get("char", ""))
     elif kind == "länk":
-        text = msg("schema.link", lang, value=_short(value))
+        text = say("schema.link", value=_short(value))
     elif kind == "https":
-        text = msg("schema.https", lang, key=key, value=_short(value))
+        text = say("schema.https", key=key, value=_short(value))
     elif kind == "too_short":
         least = error.get("ctx", {}).get("min_length", 1)
-        text = msg_n("schema.empty_list", lang, least, key=key, min=least)
+        text = plural("schema.empty_list", least, key=key, min=least)
     elif kind in ("greater_than_equal", "greater_than"):
         ctx = error.get("ctx", {})
-        text = msg("schema.min_value", lang, key=key, min=ctx.get("ge", ctx.get("gt", "")))
+        text = say("schema.min_value", key=key, min=ctx.get("ge", ctx.get("gt", "")))
     else:
-        text = msg("schema.invalid", lang, key=key, detail=error["msg"])
+        text = say("schema.invalid", key=key, detail=error["msg"])
     return Problem(doc.rel, pos.line, pos.column, code, Severity.ERROR, text, process)
 
 
-def describe_value(value: Any, lang: str) -> str:
+def describe_value(value: Any) -> Text:
     """A short description of what the user wrote, for 'must be X, not Y' sentences."""
     if isinstance(value, str):
         return f"'{_short(value)}'"
@@ -114,7 +114,7 @@ def describe_value(value: Any, lang: str) -> str:
     if isinstance(value, int | float):
         return str(value)
     return (
-        msg(f"schema.type.{type(value).__name__}", lang)
+        say(f"schema.type.{type(value).__name__}")
         if value is None or isinstance(value, list | dict)
         else type(value).__name__
     )

@@ -29,8 +29,6 @@ from procspec.git.revisions import History
 from procspec.messages import msg
 from procspec.reading.repository import Repository
 from procspec.reading.slug import slug
-from procspec.rendering import labels as _labels  # noqa: F401 - registers the render.* messages
-from procspec.rendering import reader_labels as _reader_labels  # noqa: F401 - the readers' side
 from procspec.rendering import readers
 from procspec.rendering.followup import build_report
 from procspec.rendering.jinja import environment

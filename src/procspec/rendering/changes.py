@@ -89,7 +89,7 @@ def _data(raw: bytes | None, rel: str) -> dict[str, object]:
 
     from procspec.reading.documents import Document, load_bytes
 
-    doc = load_bytes(raw, Document(path=Path(rel), rel=rel), "sv")
+    doc = load_bytes(raw, Document(path=Path(rel), rel=rel))
     return dict(doc.data) if isinstance(doc.data, dict) else {}
 
 

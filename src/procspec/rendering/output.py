@@ -10,20 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from procspec.errors import ProcspecError, UsageError
-from procspec.messages import add, msg
-
-add(
-    {
-        "render.out.holds_sources": {
-            "sv": "--out {out} innehåller YAML-filer (till exempel {example}), som render aldrig "
-            "skriver: mappen ersätts inte, inte heller med --force. Ange en egen mapp för "
-            "dokumenten, till exempel --out publicerat.",
-            "en": "--out {out} holds YAML files (for example {example}), which render never "
-            "writes: the folder is not replaced, not even with --force. Give a folder of its own "
-            "for the documents, for example --out published.",
-        },
-    }
-)
+from procspec.messages import msg
 
 MARKER = ".procspec-render"
 MARKER_TEXT = "Skrivet av procspec render. Mappen ersätts helt vid nästa rendering.\n"

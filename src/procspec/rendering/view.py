@@ -239,6 +239,10 @@ class Builder:
             return own.format(**params) if params else own
         return msg(f"render.{key}", self.lang, **params)
 
+    def _subject(self, revision: Revision) -> str:
+        """A revision's subject; a change not committed yet says so."""
+        return revision.subject if revision.committed else msg("git.uncommitted", self.lang)
+
     def tn(self, key: str, number: int, /, **params: object) -> str:
         """`t` for a sentence about `number` things (singular when it is 1)."""
         return msg_n(f"render.{key}", self.lang, number, **params)
@@ -406,7 +410,9 @@ class Builder:
             if revision.committed:
                 day = revision.date.date().isoformat()
                 last = last or day
-                views.append(RevisionView(day, revision.author, revision.subject, revision.short))
+                views.append(
+                    RevisionView(day, revision.author, self._subject(revision), revision.short)
+                )
             else:
                 uncommitted = True
                 views.append(

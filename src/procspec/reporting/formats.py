@@ -12,30 +12,8 @@ from collections.abc import Callable
 from itertools import groupby
 from typing import Any, TextIO
 
-from procspec.messages import add, msg, one_line
+from procspec.messages import msg, one_line, text
 from procspec.problem import Outcome, Problem, Severity
-
-add(
-    {
-        "report.summary": {
-            "sv": "{error} fel, {warning} {warnings}, {info} info i {files} {file_word}.",
-            "en": "{error} {errors}, {warning} {warnings}, {info} info in {files} {file_word}.",
-        },
-        "report.clean": {
-            "sv": "Inga problem i {files} {file_word}.",
-            "en": "No problems in {files} {file_word}.",
-        },
-        "report.file.one": {"sv": "fil", "en": "file"},
-        "report.file.many": {"sv": "filer", "en": "files"},
-        "report.warning.one": {"sv": "varning", "en": "warning"},
-        "report.warning.many": {"sv": "varningar", "en": "warnings"},
-        "report.error.one": {"sv": "fel", "en": "error"},
-        "report.error.many": {"sv": "fel", "en": "errors"},
-        "report.severity.error": {"sv": "fel", "en": "error"},
-        "report.severity.warning": {"sv": "varning", "en": "warning"},
-        "report.severity.info": {"sv": "info", "en": "info"},
-    }
-)
 
 Formatter = Callable[[Outcome, str, TextIO, str], None]
 """(outcome, language, stream, path prefix) -> None; the prefix leads each path in CI formats."""
@@ -50,7 +28,7 @@ def problem_lines(problems: list[Problem], lang: str) -> list[str]:
     """One plain line per problem, `CODE severity: message  [procspec rules CODE]` (for the
     warnings `procspec new` shows before it writes)."""
     return [
-        f"{p.code} {msg('report.severity.' + p.severity.value, lang)}: {one_line(p.message)}"
+        f"{p.code} {msg('report.severity.' + p.severity.value, lang)}: {one_line(text(p.message, lang))}"
         f"  [{help_pointer(p.code)}]"
         for p in problems
     ]
@@ -72,7 +50,7 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
             line.append(problem.code, style=styles[problem.severity])
             line.append(f" {msg('report.severity.' + problem.severity.value, lang)}: ",
                         style=styles[problem.severity])  # fmt: skip
-            line.append(one_line(problem.message))
+            line.append(one_line(text(problem.message, lang)))
             line.append(f"  [{help_pointer(problem.code)}]", style="dim")
             console.print(line)
         console.print()
@@ -96,7 +74,9 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
 
 def format_json(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -> None:
     """SPEC §4: {"problems": [...], "counts": {...}}; paths relative to the repository root."""
-    problems = [{**p.to_dict(), "help": help_pointer(p.code)} for p in outcome.problems]
+    problems = [
+        {**p.to_dict(text(p.message, lang)), "help": help_pointer(p.code)} for p in outcome.problems
+    ]
     json.dump(
         {"problems": problems, "counts": outcome.counts},
         stream,
@@ -123,15 +103,15 @@ def format_github(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "")
         stream.write(
             f"::{_GITHUB_LEVEL[p.severity]} file={_escape_property(prefix + p.path)},"
             f"line={p.line},col={p.column},title={_escape_property(p.code)}::"
-            f"{_escape_data(p.message + ' [' + help_pointer(p.code) + ']')}\n"
+            f"{_escape_data(text(p.message, lang) + ' [' + help_pointer(p.code) + ']')}\n"
         )
 
 
 _GITLAB_LEVEL = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def _fingerprint(problem: Problem, prefix: str, nth: int) -> str:
-    key = "\x00".join((prefix + problem.path, problem.code, problem.message, str(nth)))
+def _fingerprint(problem: Problem, message: str, prefix: str, nth: int) -> str:
+    key = "\x00".join((prefix + problem.path, problem.code, message, str(nth)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -140,13 +120,14 @@ def format_gitlab(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "")
     seen: dict[tuple[str, str, str], int] = {}
     report: list[dict[str, Any]] = []
     for p in outcome.problems:
-        key = (p.path, p.code, p.message)
+        message = text(p.message, lang)
+        key = (p.path, p.code, message)
         seen[key] = seen.get(key, 0) + 1
         report.append(
             {
-                "description": f"{p.code}: {p.message}",
+                "description": f"{p.code}: {message}",
                 "check_name": p.code,
-                "fingerprint": _fingerprint(p, prefix, seen[key]),
+                "fingerprint": _fingerprint(p, message, prefix, seen[key]),
                 "severity": _GITLAB_LEVEL[p.severity],
                 "location": {"path": prefix + p.path, "lines": {"begin": p.line}},
             }

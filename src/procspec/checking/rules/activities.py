@@ -10,36 +10,10 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import add
+from procspec.messages import say
 from procspec.problem import Problem, Severity
 
 SOURCE = "Örebro Steg 6 (Förvalta och utveckla processen)"
-
-add(
-    {
-        "PS501": {
-            "sv": "Aktiviteten {id} skulle vara klar {due} men har status '{status}'. Sätt status "
-            "klar (med effekt) eller avbruten, eller flytta 'klart_senast' med ett nytt beslut.",
-            "en": "The activity {id} was due {due} but its status is '{status}'. Set status klar "
-            "(with effekt) or avbruten, or move 'klart_senast' with a new decision.",
-        },
-        "PS502": {
-            "sv": "Aktiviteten {id} pekar på målet '{goal}', som inte finns i filen. Skriv ett av: "
-            "{goals}.",
-            "en": "The activity {id} names the goal '{goal}', which is not in this file. Write one "
-            "of: {goals}.",
-        },
-        "PS503": {
-            "sv": "Aktiviteten {id} är klar men saknar 'effekt'. Beskriv vilken effekt den fick.",
-            "en": "The activity {id} is done but has no 'effekt'. Describe the effect it had.",
-        },
-        "PS504": {
-            "sv": "Aktiviteten {id} ska vara klar {due}, före sin start {start}. Rätta datumen.",
-            "en": "The activity {id} is due {due}, before its start {start}. Correct the dates.",
-        },
-        "PS502.none": {"sv": "(inga mål)", "en": "(no goals)"},
-    }
-)
 
 
 @rule(
@@ -83,7 +57,7 @@ def known_goal(ctx: Context) -> Iterator[Problem]:
     """En aktivitet ska stödja processens mål; de mål den anger ska finnas i samma fil."""
     for record, model in ctx.processes():
         goals = [g.id for g in model.goals]
-        shown = ", ".join(goals) or _none(ctx)
+        shown = ", ".join(goals) or say("PS502.none")
         for a, activity in enumerate(model.activities):
             for m, goal in enumerate(activity.goals):
                 if goal not in goals:
@@ -97,12 +71,6 @@ def known_goal(ctx: Context) -> Iterator[Problem]:
                         goal=goal,
                         goals=shown,
                     )
-
-
-def _none(ctx: Context) -> str:
-    from procspec.messages import msg
-
-    return msg("PS502.none", ctx.lang)
 
 
 @rule(

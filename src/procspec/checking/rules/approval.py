@@ -10,21 +10,7 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import add
 from procspec.problem import Problem, Severity
-
-add(
-    {
-        "PS604": {
-            "sv": "Fastställelsen från {approved} gällde till {until} och har gått ut. "
-            "Processägaren behöver fastställa dokumentationen på nytt: uppdatera 'fastställd' "
-            "med datum och gäller_till för det nya beslutet.",
-            "en": "The approval of {approved} applied until {until} and has expired. The process "
-            "owner needs to approve the documentation again: update 'fastställd' with datum and "
-            "gäller_till of the new decision.",
-        },
-    }
-)
 
 
 @rule(

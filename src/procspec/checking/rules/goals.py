@@ -10,79 +10,11 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import add, msg
+from procspec.messages import say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
 from procspec.reading.documents import KeyPath
 from procspec.reading.repository import ProcessRecord
-
-add(
-    {
-        "PS401": {
-            "sv": "Målet {id} saknar målvärde och går inte att mäta. Skriv 'målvärde: <tal>' och "
-            "'enhet:', till exempel målvärde: 95 och enhet: '%'.",
-            "en": "The goal {id} has no målvärde and cannot be measured. Write 'målvärde: <number>' "
-            "and 'enhet:', for example målvärde: 95 and enhet: '%'.",
-        },
-        "PS401.empty": {
-            "sv": "Målet {id} har ett tomt målvärde och går inte att mäta. Fyll i ett tal efter "
-            "'målvärde:' och skriv 'enhet:', till exempel målvärde: 95 och enhet: '%'.",
-            "en": "The goal {id} has an empty målvärde and cannot be measured. Fill in a number "
-            "after 'målvärde:' and write 'enhet:', for example målvärde: 95 and enhet: '%'.",
-        },
-        "PS402": {
-            "sv": "Målet {id} saknar datum. Skriv när det ska vara uppnått: 'senast: ÅÅÅÅ-MM-DD'.",
-            "en": "The goal {id} has no date. Write when it is to be achieved: "
-            "'senast: YYYY-MM-DD'.",
-        },
-        "PS402.empty": {
-            "sv": "Målet {id} har ett tomt datum. Fyll i när det ska vara uppnått efter 'senast:' "
-            "(ÅÅÅÅ-MM-DD).",
-            "en": "The goal {id} has an empty date. Fill in when it is to be achieved after "
-            "'senast:' (YYYY-MM-DD).",
-        },
-        "PS403.missing": {
-            "sv": "Målet {id} saknar uppföljning. Lägg till 'uppföljning:' med metod, frekvens, "
-            "ansvarig, rapporteras_till och hantering.",
-            "en": "The goal {id} has no uppföljning. Add 'uppföljning:' with metod, frekvens, "
-            "ansvarig, rapporteras_till and hantering.",
-        },
-        "PS403.empty": {
-            "sv": "Uppföljningen av målet {id} är tom. Fyll i metod, frekvens, ansvarig, "
-            "rapporteras_till och hantering under 'uppföljning:'.",
-            "en": "The follow-up of the goal {id} is empty. Fill in metod, frekvens, ansvarig, "
-            "rapporteras_till and hantering under 'uppföljning:'.",
-        },
-        "PS403.incomplete": {
-            "sv": "Uppföljningen av målet {id} saknar {keys}. Uppföljningsplanen ska säga hur ofta, "
-            "vem som mäter och till vem det rapporteras.",
-            "en": "The follow-up of the goal {id} lacks {keys}. The uppföljningsplan must say how "
-            "often, who measures and to whom it is reported.",
-        },
-        "PS404": {
-            "sv": "Senaste utfallet för {id} är från {latest}; med frekvensen '{frequency}' skulle "
-            "nästa ha registrerats senast {due}. Lägg till ett nytt utfall.",
-            "en": "The latest result for {id} is from {latest}; with the frequency '{frequency}' "
-            "the next was due by {due}. Record a new result.",
-        },
-        "PS405": {
-            "sv": "Id:t {id} används redan på rad {line}. Ge varje {what} ett eget id.",
-            "en": "The id {id} is already used on line {line}. Give each {what} its own id.",
-        },
-        "PS405.goal": {"sv": "mål och mått", "en": "goal and measure"},
-        "PS405.activity": {"sv": "aktivitet", "en": "activity"},
-        "PS406": {
-            "sv": "Processen har inga mål ännu. Ta fram {goals} ({source}).",
-            "en": "The process has no goals yet. Define {goals} ({source}).",
-        },
-        "PS406.plain": {
-            "sv": "Processen har inga mål ännu. Ta fram {goals}.",
-            "en": "The process has no goals yet. Define {goals}.",
-        },
-        "PS406.goals": {"sv": "processmål och mätetal", "en": "process goals and measures"},
-    }
-)
-
 
 # The goal rules' good examples are whole goals that pass every goal rule (PS401–PS406), so that a
 # copied example does not fail the next rule (tests/rules/test_registry.py keeps them so).
@@ -254,16 +186,10 @@ def unique_ids(ctx: Context) -> Iterator[Problem]:
                         on_key=False,
                         id=item_id,
                         line=first.line,
-                        what=_what(ctx, what),
+                        what=say(what),
                     )
                 else:
                     seen[item_id] = (key, index)
-
-
-def _what(ctx: Context, key: str) -> str:
-    from procspec.messages import msg
-
-    return msg(key, ctx.lang)
 
 
 @rule(
@@ -283,7 +209,7 @@ def has_goals(ctx: Context) -> Iterator[Problem]:
             profile = ctx.repo.profile
             source = profile.cite("målarbete") or profile.cite("mål")
             own = profile.term("spec.goals") if ctx.lang == "sv" else None
-            goals = own.lower() if own else msg("PS406.goals", ctx.lang)
+            goals = own.lower() if own else say("PS406.goals")
             yield ctx.problem(
                 "PS406",
                 record,

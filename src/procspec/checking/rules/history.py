@@ -14,67 +14,11 @@ from datetime import date
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
 from procspec.git.revisions import Revision
-from procspec.messages import add, msg
+from procspec.messages import say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import add_months
 from procspec.reading.model import Process
 from procspec.reading.repository import SETTINGS_FILE, ProcessRecord
-
-add(
-    {
-        "PS601": {
-            "sv": "Specifikationen ändrades senast {changed}{reviewed} och skulle ha granskats "
-            "senast {due} (granskning var {months}:e månad). Gå igenom den med processägaren: "
-            "ändra det som behövs, eller skriv 'granskad: {{av: <personnyckel>, datum: {today}}}' "
-            "om den fortfarande stämmer.",
-            "en": "The specification last changed on {changed}{reviewed} and was due for review by "
-            "{due} (a review every {months} months). Go through it with the process owner: change "
-            "what is needed, or write 'granskad: {{av: <person key>, datum: {today}}}' if it is "
-            "still current.",
-        },
-        "PS601.one": {
-            "sv": "Specifikationen ändrades senast {changed}{reviewed} och skulle ha granskats "
-            "senast {due} (granskning varje månad). Gå igenom den med processägaren: ändra det "
-            "som behövs, eller skriv 'granskad: {{av: <personnyckel>, datum: {today}}}' om den "
-            "fortfarande stämmer.",
-            "en": "The specification last changed on {changed}{reviewed} and was due for review by "
-            "{due} (a review every month). Go through it with the process owner: change what is "
-            "needed, or write 'granskad: {{av: <person key>, datum: {today}}}' if it is still "
-            "current.",
-        },
-        "PS601.reviewed": {
-            "sv": " och granskades senast {date}",
-            "en": " and was last reviewed on {date}",
-        },
-        "PS602.absent": {
-            "sv": "Ingen git-historik, så reglerna PS601 och PS603 hoppades över: {reason}",
-            "en": "No git history, so the rules PS601 and PS603 were skipped: {reason}",
-        },
-        "PS602.shallow": {
-            "sv": "Git-historiken är ofullständig (en grund klon): den äldsta hämtade "
-            "incheckningen räknas som senaste ändring för filer som inte ändrats efter den, och "
-            "PS603 ser bara ändringar i den hämtade delen. Hämta hela historiken med 'git fetch "
-            "--unshallow', eller 'fetch-depth: 0' i GitHub Actions och 'GIT_DEPTH: 0' i GitLab CI.",
-            "en": "The git history is incomplete (a shallow clone): the oldest fetched commit "
-            "counts as the last change of files not changed after it, and PS603 only sees changes "
-            "in the fetched part. Fetch all of it with 'git fetch --unshallow', or "
-            "'fetch-depth: 0' in GitHub Actions and 'GIT_DEPTH: 0' in GitLab CI.",
-        },
-        "PS603": {
-            "sv": "Specifikationen har ändrats {changed} ({what}), efter att den fastställdes "
-            "{approved}. Processägaren behöver fastställa den igen: uppdatera 'fastställd' med "
-            "av och datum för det nya beslutet.",
-            "en": "The specification changed on {changed} ({what}), after it was approved on "
-            "{approved}. The process owner needs to approve it again: update 'fastställd' with "
-            "av and datum of the new decision.",
-        },
-        "PS603.commit": {"sv": "commit {sha}: {subject}", "en": "commit {sha}: {subject}"},
-        "PS603.uncommitted": {
-            "sv": "ändringar som inte är incheckade",
-            "en": "changes not committed yet",
-        },
-    }
-)
 
 
 def _changed_on(revision: Revision, today: date) -> date:
@@ -131,7 +75,7 @@ def review(ctx: Context) -> Iterator[Problem]:
             continue
         changed = last_change(ctx, record)
         reviewed = (
-            msg("PS601.reviewed", ctx.lang, date=model.reviewed.date.isoformat())
+            say("PS601.reviewed", date=model.reviewed.date.isoformat())
             if model.reviewed is not None
             else ""
         )
@@ -171,9 +115,9 @@ def history_available(ctx: Context) -> Iterator[Problem]:
     if history is None or (history.available and not history.shallow):
         return
     if not history.available:
-        message = msg("PS602.absent", ctx.lang, reason=history.reason or "")
+        message = say("PS602.absent", reason=history.reason or "")
     else:
-        message = msg("PS602.shallow", ctx.lang)
+        message = say("PS602.shallow")
     yield Problem(SETTINGS_FILE, 1, 1, "PS602", Severity.INFO, message)
 
 
@@ -216,7 +160,7 @@ def _earlier_data(raw: bytes | None, record: ProcessRecord) -> dict[str, object]
         return {}
     from procspec.reading.documents import Document, load_bytes
 
-    doc = load_bytes(raw, Document(path=record.doc.path, rel=record.rel), "sv")
+    doc = load_bytes(raw, Document(path=record.doc.path, rel=record.rel))
     return dict(doc.data) if isinstance(doc.data, dict) else {}
 
 
@@ -278,9 +222,9 @@ def approval(ctx: Context) -> Iterator[Problem]:
             ):
                 continue  # a move, or a review record: what was approved is unchanged
         what = (
-            msg("PS603.commit", ctx.lang, sha=candidate.short, subject=candidate.subject)
+            say("PS603.commit", sha=candidate.short, subject=candidate.subject)
             if candidate.committed
-            else msg("PS603.uncommitted", ctx.lang)
+            else say("PS603.uncommitted")
         )
         yield ctx.problem(
             "PS603",

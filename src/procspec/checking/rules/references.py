@@ -11,59 +11,18 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import add, msg
+from procspec.messages import Text, say
 from procspec.problem import Problem, Severity
 from procspec.reading.slug import skeleton
 
-add(
-    {
-        "PS301": {
-            "sv": "Processen '{ref}' i '{key}' finns inte.{hint} Skriv id:t, det vill säga "
-            "filnamnet utan .yaml.",
-            "en": "The process '{ref}' in '{key}' does not exist.{hint} Write the id, the file "
-            "name without .yaml.",
-        },
-        "PS302": {
-            "sv": "'överordnad' bildar en cirkel: {cycle}. En process kan inte ligga under sig "
-            "själv; rätta 'överordnad' i en av filerna.",
-            "en": "'överordnad' forms a cycle: {cycle}. A process cannot be below itself; correct "
-            "'överordnad' in one of the files.",
-        },
-        "PS303": {
-            "sv": "Nivån är {level} men den överordnade processen {parent} har nivå {parent_level}. "
-            "Skriv nivå: {expected}.",
-            "en": "The level is {level} but the parent process {parent} has level {parent_level}. "
-            "Write nivå: {expected}.",
-        },
-        "PS304": {
-            "sv": "Typen '{kind}' skiljer sig från den överordnade processens typ '{parent_kind}' "
-            "({parent}). Skriv typ: {parent_kind}.",
-            "en": "The type '{kind}' differs from the parent's type '{parent_kind}' ({parent}). "
-            "Write typ: {parent_kind}.",
-        },
-        "PS305": {
-            "sv": "Processen anger {other} som angränsande, men {other} anger inte denna process. "
-            "Lägg till '{me}' under 'angränsande' i {other_file}.",
-            "en": "This process names {other} as adjacent, but {other} does not name this process. "
-            "Add '{me}' under 'angränsande' in {other_file}.",
-        },
-        "PS306": {
-            "sv": "Processen ligger på nivå {level} men saknar 'överordnad'. Ange den överordnade "
-            "processens id.",
-            "en": "The process is at level {level} but has no 'överordnad'. Name the parent "
-            "process's id.",
-        },
-    }
-)
 
-
-def _suggest(ctx: Context, ref: str, folded: dict[str, str]) -> str:
+def _suggest(ctx: Context, ref: str, folded: dict[str, str]) -> Text:
     if not folded:
         folded.update((skeleton(pid), pid) for pid in sorted(ctx.ids, reverse=True))
     if skeleton(ref) in folded:
-        return msg("schema.did_you_mean", ctx.lang, suggestion=folded[skeleton(ref)])
+        return say("schema.did_you_mean", suggestion=folded[skeleton(ref)])
     close = difflib.get_close_matches(ref, sorted(ctx.ids), n=1, cutoff=0.75)
-    return msg("schema.did_you_mean", ctx.lang, suggestion=close[0]) if close else ""
+    return say("schema.did_you_mean", suggestion=close[0]) if close else ""
 
 
 @rule(

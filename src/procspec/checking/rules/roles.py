@@ -11,131 +11,11 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import add
+from procspec.messages import Text, say
 from procspec.problem import Problem, Severity
 from procspec.reading.documents import KeyPath
 from procspec.reading.model import Process
 from procspec.reading.repository import ProcessRecord
-
-add(
-    {
-        "PS201": {
-            "sv": "Processen har {count} processägare men profilen {profile} tillåter högst {max} "
-            "på nivå {level}. Ange {max_text}.",
-            "en": "The process has {count} owners but the profile {profile} allows at most {max} "
-            "at level {level}. Name {max_text}.",
-        },
-        "PS201.one": {"sv": "en processägare", "en": "one owner"},
-        "PS201.many": {"sv": "högst {max} processägare", "en": "at most {max} owners"},
-        "PS202": {
-            "sv": "Rollen {role} saknas. Profilen {profile} kräver den på nivå {level}: lägg till "
-            "'{role}: <personnyckel>'.",
-            "en": "The role {role} is missing. The profile {profile} requires it at level {level}: "
-            "add '{role}: <person key>'.",
-        },
-        "PS202.empty": {
-            "sv": "Rollen {role} är tom. Profilen {profile} kräver den på nivå {level}: fyll i "
-            "personnyckeln efter '{role}:'.",
-            "en": "The role {role} is empty. The profile {profile} requires it at level {level}: "
-            "fill in the person key after '{role}:'.",
-        },
-        "PS203": {
-            "sv": "{role} {named} strider mot {inherited} som är {role} för den överordnade "
-            "processen {parent}. Ta bort raden; rollen ärvs.",
-            "en": "{role} {named} contradicts {inherited}, {role} of the parent process {parent}. "
-            "Remove the line; the role is inherited.",
-        },
-        "PS204": {
-            "sv": "Personen '{key}' finns inte i personer.yaml.{hint} Lägg till personen där eller "
-            "rätta nyckeln.",
-            "en": "The person '{key}' is not in personer.yaml.{hint} Add them there or correct "
-            "the key.",
-        },
-        "PS205": {
-            "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
-            "en": "No processledare is appointed; {role_name} {holder} holds the role.",
-        },
-        "PS205.many": {
-            "sv": "Ingen processledare är utsedd; {role_name} {holder} har rollen.",
-            "en": "No processledare is appointed; {role_name} {holder} hold the role.",
-        },
-        "PS206": {
-            "sv": "{person} är processägare för {count} processer, fler än {max} ({processes}). "
-            "Se över belastningen.",
-            "en": "{person} owns {count} processes, more than {max} ({processes}). Review the "
-            "load.",
-        },
-        "PS207": {
-            "sv": "Målet är fastställt av '{setter}', men på nivå {level} brukar {allowed} "
-            "fastställa mål ({source}). Stämmer det, låt det stå; annars rätta fastställt_av.",
-            "en": "The goal is set by '{setter}', but at level {level} targets are usually set by "
-            "{allowed} ({source}). If that is right, leave it; otherwise correct fastställt_av.",
-        },
-        "PS208": {
-            "sv": "Processägaren för en {kind} på nivå {level} ska vara {title}; {person} har "
-            "titeln '{actual}'. Ange {title_lower} som processägare, eller skriv "
-            "'befattningar: {{{position}: <personnyckel>}}' i procspec.yaml.",
-            "en": "The owner of a {kind} at level {level} must be the {title}; {person} holds "
-            "'{actual}'. Name the {title_lower} as owner, or write "
-            "'befattningar: {{{position}: <person key>}}' in procspec.yaml.",
-        },
-        "PS208.position": {
-            "sv": "Processägaren för en {kind} på nivå {level} ska vara {title}, som enligt "
-            "befattningar i procspec.yaml är {holder}; här står {person}.",
-            "en": "The owner of a {kind} at level {level} must be the {title}, who is {holder} "
-            "according to befattningar in procspec.yaml; {person} is named here.",
-        },
-        "PS207.nosource": {
-            "sv": "Målet är fastställt av '{setter}', men på nivå {level} brukar {allowed} "
-            "fastställa mål enligt profilen. Stämmer det, låt det stå; annars rätta "
-            "fastställt_av.",
-            "en": "The goal is set by '{setter}', but at level {level} the profile expects "
-            "{allowed} to set targets. If that is right, leave it; otherwise correct "
-            "fastställt_av.",
-        },
-        "PS209": {
-            "sv": "E-postadressen {email} används redan av '{other}'. Varje person har en egen "
-            "adress; slå ihop posterna eller rätta adressen.",
-            "en": "The e-mail address {email} is already used by '{other}'. Each person has their "
-            "own address; merge the entries or correct the address.",
-        },
-        "PS210": {
-            "sv": "{person} har fastställt dokumentationen men är inte processens processägare "
-            "({owners}). Processägaren fastställer; ange processägaren i fastställd.av.",
-            "en": "{person} approved (fastställd) the documentation but is not the process's owner "
-            "({owners}). The owner approves; name the owner in fastställd.av.",
-        },
-        "PS210.godkänd": {
-            "sv": "{person} har godkänt processdokumenten men är inte processens processansvarig "
-            "({responsible}). Processansvarig godkänner; ange processansvarig i godkänd.av.",
-            "en": "{person} accepted (godkänd) the process documents but is not the process's "
-            "processansvarig ({responsible}). The processansvarig accepts; name them in "
-            "godkänd.av.",
-        },
-        "PS211": {
-            "sv": "Processen har {count} processägare; på nivå {level} brukar en process ha "
-            "{usual} ({source}). Behåll bara om ägarskapet verkligen är delat.",
-            "en": "The process has {count} owners; at level {level} a process usually has "
-            "{usual} ({source}). Keep this only if the ownership really is shared.",
-        },
-        "PS212": {
-            "sv": "Rollen {role} finns inte på nivå {level} ({source}); ta bort raden, eller "
-            "flytta rollen till en process på nivån under.",
-            "en": "The role {role} does not exist at level {level} ({source}); remove the line, or "
-            "move the role to a process on the level below.",
-        },
-        "roles.nobody": {"sv": "ingen", "en": "nobody"},
-        "roles.or": {"sv": "eller", "en": "or"},
-        "roles.and": {"sv": "och", "en": "and"},
-        "roles.the.processägare": {"sv": "processägaren", "en": "the owner"},
-        "roles.the.processansvarig": {"sv": "processansvarig", "en": "the processansvarig"},
-        "roles.the.processägare.many": {"sv": "processägarna", "en": "the owners"},
-        "roles.the.processansvarig.many": {
-            "sv": "de processansvariga",
-            "en": "the processansvariga",
-        },
-    }
-)
 
 
 def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
@@ -185,7 +65,7 @@ def owner_count(ctx: Context) -> Iterator[Problem]:
         level = ctx.level(record.id)
         limit = profile.rule_for(level).max_owners
         if len(owners) > limit:
-            max_text = ctx_msg(ctx, "PS201.one" if limit == 1 else "PS201.many", max=limit)
+            max_text = say("PS201.one" if limit == 1 else "PS201.many", max=limit)
             yield ctx.problem(
                 "PS201",
                 record,
@@ -197,12 +77,6 @@ def owner_count(ctx: Context) -> Iterator[Problem]:
                 level=level,
                 max_text=max_text,
             )
-
-
-def ctx_msg(ctx: Context, key: str, **params: object) -> str:
-    from procspec.messages import msg
-
-    return msg(key, ctx.lang, **params)
 
 
 @rule(
@@ -289,7 +163,7 @@ def unknown_person(ctx: Context) -> Iterator[Problem]:
         for at, key in _person_refs(model):
             if key not in ctx.roster:
                 close = difflib.get_close_matches(key, keys, n=1, cutoff=0.7)
-                hint = ctx_msg(ctx, "schema.did_you_mean", suggestion=close[0]) if close else ""
+                hint = say("schema.did_you_mean", suggestion=close[0]) if close else ""
                 yield ctx.problem("PS204", record, at, "PS204", on_key=False, key=key, hint=hint)
 
 
@@ -317,15 +191,15 @@ def no_leader(ctx: Context) -> Iterator[Problem]:
                 (),
                 f"PS205{many}",
                 holder=_and(ctx, [ctx.person(k) for k in holders]),
-                role_name=ctx_msg(ctx, f"roles.the.{role}{many}"),
+                role_name=say(f"roles.the.{role}{many}"),
             )
 
 
-def _and(ctx: Context, names: list[str]) -> str:
+def _and(ctx: Context, names: list[str]) -> Text:
     """Names joined as "A, B och C" ("A, B and C")."""
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {ctx_msg(ctx, 'roles.and')} {names[-1]}"
+    return say("roles.and", first=", ".join(names[:-1]), last=names[-1])
 
 
 @rule(
@@ -413,11 +287,11 @@ def goal_setter(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _or(ctx: Context, names: list[str]) -> str:
+def _or(ctx: Context, names: list[str]) -> Text:
     """Names joined as "A, B eller C" ("A, B or C")."""
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {ctx_msg(ctx, 'roles.or')} {names[-1]}"
+    return say("roles.or", first=", ".join(names[:-1]), last=names[-1])
 
 
 def holds_title(title: str | None, wanted: str) -> bool:
@@ -517,7 +391,7 @@ def duplicate_email(ctx: Context) -> Iterator[Problem]:
                 pos.column,
                 "PS209",
                 Severity.ERROR,
-                ctx_msg(ctx, "PS209", email=person.email, other=seen[email]),
+                say("PS209", email=person.email, other=seen[email]),
             )
         else:
             seen[email] = key
@@ -542,7 +416,7 @@ def approver(ctx: Context) -> Iterator[Problem]:
     `fastställd.av` ska därför vara processens (eventuellt ärvda) processägare och `godkänd.av`
     dess (eventuellt ärvda) processansvarig. I en profil utan processansvarig (Örebro) fastställer
     processägaren, och den som godkänner ska också vara processägaren."""
-    nobody = ctx_msg(ctx, "roles.nobody")
+    nobody = say("roles.nobody")
     has_responsible = "processansvarig" in ctx.repo.profile.roles
     for record, model in ctx.processes():
         owners, _ = ctx.role(record.id, "processägare")

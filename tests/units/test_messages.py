@@ -1,0 +1,58 @@
+"""Messages are keys and parameters until the edge; the catalogues are gettext."""
+
+from __future__ import annotations
+
+import gettext
+
+from procspec.messages import Message, catalogue, plural, say, text, translation
+
+
+def test_a_message_is_a_key_and_parameters() -> None:
+    message = say("load.too_large", max=256)
+    assert message.key == "load.too_large"
+    assert message.get("max") == 256
+
+
+def test_words_only_at_the_edge() -> None:
+    message = say("load.too_large", max=256)
+    assert (
+        text(message, "sv")
+        == "Filen är större än 256 kB och läses inte. En processspecifikation ska vara kort."
+    )
+    assert text(message, "en").startswith("The file is larger than 256 kB")
+
+
+def test_a_parameter_may_be_a_message() -> None:
+    message = say(
+        "status.maturity", level=say("maturity.2"), missing=(say("maturity.missing.goals"),)
+    )
+    assert "2 Repeterbar" in text(message, "sv")
+    assert "2 Repeatable" in text(message, "en")
+
+
+def test_plural_picks_the_singular_for_one() -> None:
+    assert text(plural("render.refused", 1, count=1), "sv") != text(
+        plural("render.refused", 2, count=2), "sv"
+    )
+
+
+def test_text_parameters_are_made_visible() -> None:
+    shown = text(say("load.tag", tag="\x1b[31m"), "sv")
+    assert "\x1b" not in shown and "<U+001B>" in shown
+
+
+def test_messages_survive_json() -> None:
+    message = say(
+        "status.maturity", level=say("maturity.2"), missing=(say("maturity.missing.goals"),)
+    )
+    assert Message.from_data(message.to_data()) == message
+
+
+def test_the_catalogue_is_gettext() -> None:
+    assert isinstance(translation("sv"), gettext.GNUTranslations)
+    assert catalogue("sv").keys() == catalogue("en").keys()
+    assert catalogue("sv")["click.usage"] == "Användning:"
+
+
+def test_an_unknown_language_is_swedish() -> None:
+    assert text(say("click.usage"), "fi") == "Användning:"
