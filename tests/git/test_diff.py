@@ -1,12 +1,11 @@
-"""The semantic diff itself (`procspec.reporting.diff`), between two repositories on disk."""
+"""The semantic diff itself (`procspec.features.diff`), between two repositories on disk."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from procspec.reporting.diff import diff_repositories, lines, to_markdown
-
+from procspec.features.diff import diff_repositories, lines, to_markdown
 from procspec.reading.repository import load_repository
 
 from ..conftest import REPOS
