@@ -33,7 +33,7 @@ from itertools import pairwise
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
-from procspec.messages import say
+from procspec.messages import Words, say
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
 from procspec.reading.model import Goal, Process
 from procspec.reading.repository import ProcessRecord
@@ -53,11 +53,11 @@ class Maturity:
     level: int
     missing: tuple[str, ...]
 
-    def to_dict(self, lang: str) -> dict[str, object]:
+    def to_dict(self, words: Words) -> dict[str, object]:
         """SPEC §4's `mognad` in `list --format json`: the level and the needs in words."""
         return {
             "nivå": self.level,
-            "saknas": [say(f"maturity.missing.{key}") for key in self.missing],
+            "saknas": [words(say(f"maturity.missing.{key}")) for key in self.missing],
         }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from procspec.checking.hierarchy import Context
 from procspec.checking.maturity import Maturity, maturity
 from procspec.errors import NotFoundError
-from procspec.messages import Message, plural, say
+from procspec.messages import Message, Words, plural, say
 from procspec.reading.model import Process
 from procspec.reading.repository import ProcessRecord
 
@@ -43,11 +43,10 @@ class Row:
     maturity: Maturity
     order: int | None = None
     """`ordning`: the position among its siblings in the source's own order."""
-    lang: str = "sv"
     children: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """SPEC §4's `list --format json` item."""
+    def to_dict(self, words: Words) -> dict[str, Any]:
+        """SPEC §4's `list --format json` item, its sentences written with `words`."""
         data: dict[str, Any] = {
             "id": self.id,
             "namn": self.name,
@@ -59,7 +58,7 @@ class Row:
         for role in ROLES:
             holders = self.roles.get(role)
             data[role] = [h.to_dict() for h in holders] if holders else None
-        data["mognad"] = self.maturity.to_dict(self.lang)
+        data["mognad"] = self.maturity.to_dict(words)
         return data
 
 
@@ -113,7 +112,6 @@ def _row(ctx: Context, record: ProcessRecord, model: Process) -> Row:
         implied=implied,
         maturity=maturity(ctx, record, model),
         order=model.order,
-        lang=ctx.lang,
     )
 
 

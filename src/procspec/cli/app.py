@@ -314,7 +314,8 @@ def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFo
     ctx = _context(path)
     found = tree_order(rows(ctx))
     if output is ListFormat.json:
-        print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
+        rows_data = [r.to_dict(lambda m: text(m, ctx.lang)) for r in found]
+        print(json.dumps(rows_data, ensure_ascii=False, indent=2))
     else:
         from procspec.cli.console import list_table, make_console
 

@@ -1,4 +1,4 @@
-"""Goal status and maturity, called directly (Örebro Steg 5–6, Bilaga 2)."""
+"""Goal status, called directly (Örebro Steg 5–6); maturity has tests/test_maturity.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from procspec.checking.goal_status import GoalStatus, follow_up_due, goal_status, overdue
-from procspec.checking.maturity import maturity
 from procspec.reading.model import Process
 
 BASE: dict[str, Any] = {
@@ -31,7 +30,7 @@ def goal(**extra: Any) -> dict[str, Any]:
 
 def test_a_goal_without_results_is_not_measured() -> None:
     [g] = process(mål=[goal()]).goals
-    assert goal_status(g, date(2026, 11, 25)) is GoalStatus.NOT_MEASURED
+    assert goal_status(g, date(2026, 11, 25)) is GoalStatus.NO_RESULT
 
 
 def test_a_goal_reached_and_not_reached() -> None:
@@ -54,21 +53,3 @@ def test_an_activity_past_its_date_is_overdue_unless_done() -> None:
     [open_] = process(aktiviteter=[activity]).activities
     [done] = process(aktiviteter=[{**activity, "status": "klar"}]).activities
     assert overdue(open_, date(2026, 11, 25)) and not overdue(done, date(2026, 11, 25))
-
-
-def test_maturity_one_without_roles() -> None:
-    found = maturity(process(), has_owner=False, has_leader=False)
-    assert found.level == 1 and found.missing == ("owner", "leader")
-
-
-def test_maturity_two_needs_a_measurable_goal_for_three() -> None:
-    found = maturity(process(), has_owner=True, has_leader=True)
-    assert found.level == 2 and "goals" in found.missing
-
-
-def test_maturity_four_needs_an_activity_with_effect_for_five() -> None:
-    measured = process(
-        mål=[goal(uppföljning=FOLLOW_UP, utfall=[{"datum": "2026-06-30", "värde": 1.5}])]
-    )
-    found = maturity(measured, has_owner=True, has_leader=True)
-    assert found.level == 4 and found.missing == ("effect",)
