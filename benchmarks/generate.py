@@ -5,7 +5,8 @@
 writes `procspec.yaml` (the orebro profile), `personer.yaml` and N process files of about 110
 lines each below `processer/<typ>/...`, with Swedish names and file names (å, ä, ö), a hierarchy
 (top-level processes with sub-processes three levels deep), two-sided adjacent processes, goals
-with follow-up plans and results, and activities. With `--commits C` the folder becomes a git
+with follow-up plans and results, activities, and on every other process a processkarta of 10–40
+activities (`flow_lines`). With `--commits C` the folder becomes a git
 repository whose history has C commits, written in one `git fast-import` stream (seconds, not
 minutes): the first commit adds every file and each later commit changes one file, round robin.
 
@@ -247,15 +248,18 @@ def spec_text(spec: Spec, revision: int = 0) -> str:
         f"  - Invånare i {area}",
         "  - Företag och föreningar i kommunen",
         "krav:",
-        "  - typ: lagkrav",
+        "  - id: K1",
+        "    typ: lagkrav",
         "    beskrivning: >-",
         "      Kommunallagen (2017:725) och förvaltningslagen (2017:900): ärenden ska handläggas",
         "      så enkelt, snabbt och kostnadseffektivt som möjligt utan att rättssäkerheten eftersätts.",
         "    kritiskt: true",
-        "  - typ: mottagarkrav",
+        "  - id: K2",
+        "    typ: mottagarkrav",
         "    beskrivning: Mottagaren vill få besked inom fem arbetsdagar.",
         "    kritiskt: false",
-        "  - typ: internt krav",
+        "  - id: K3",
+        "    typ: internt krav",
         "    beskrivning: Alla beslut dokumenteras i ärendehanteringssystemet samma dag.",
     ]
     if spec.adjacent is not None:
@@ -339,9 +343,95 @@ def spec_text(spec: Spec, revision: int = 0) -> str:
         f"  datum: {APPROVED}",
         f"  diarienummer: KS 2026/{n + 1}",
     ]
+    if n % 2 == 0:
+        lines += flow_lines(spec)
     if revision:
         lines.append(f"# Revision {revision}.")
     return "\n".join(lines) + "\n"
+
+
+FLOW_VERBS = (
+    "Registrera ärendet",
+    "Granska underlaget",
+    "Kontrollera uppgifterna",
+    "Utreda ärendet",
+    "Bedöma behovet",
+    "Dokumentera bedömningen",
+    "Meddela beslutet",
+    "Arkivera handlingarna",
+)
+
+
+def flow_lines(spec: Spec) -> list[str]:
+    """A valid processkarta of 10–40 activities (on every other process): three aktörer, three
+    processteg, a chain of activities with a beslut every fifth step whose "Nej" leads back (a
+    loop with a way out), a delprocess to the adjacent process, krav, times and risks."""
+    n = spec.index
+    count = 10 + (n * 7) % 31
+    lines = [
+        "processkarta:",
+        "  aktörer:",
+        "    - {id: handläggare, namn: Handläggare}",
+        "    - {id: sökande, namn: Sökande}",
+        "    - {id: chef, namn: Enhetschef}",
+        "  processteg:",
+    ]
+    ids = [f"a{i}" for i in range(count)]
+    per_step = -(-count // 3)
+    for step in range(3):
+        first, last = step * per_step, min(count, (step + 1) * per_step)
+        if first >= last:
+            continue
+        lines += [
+            f"    - id: steg-{step + 1}",
+            f"      namn: {FLOW_VERBS[step]} i steg {step + 1}",
+            "      aktiviteter:",
+        ]
+        for i in range(first, last):
+            following = ids[i + 1] if i + 1 < count else None
+            if i == 0:
+                lines.append(
+                    f"        - {{id: a0, typ: start, namn: Ett ärende kommer in, aktör: sökande, "
+                    f"nästa: {following}}}"
+                )
+            elif i == count - 1:
+                lines.append(f"        - {{id: {ids[i]}, typ: slut, namn: Ärendet är avslutat}}")
+            elif i % 5 == 0:
+                lines += [
+                    f"        - id: {ids[i]}",
+                    "          typ: beslut",
+                    f"          namn: Är underlaget komplett ({i})?",
+                    "          aktör: chef",
+                    "          val:",
+                    f"            - {{om: Ja, nästa: {following}}}",
+                    f"            - {{om: Nej, nästa: {ids[i - 1]}}}",
+                ]
+            elif i == 2 and spec.adjacent is not None:
+                lines.append(
+                    f"        - {{id: {ids[i]}, typ: delprocess, process: {spec.adjacent}, "
+                    f"aktör: handläggare, nästa: {following}}}"
+                )
+            else:
+                lines += [
+                    f"        - id: {ids[i]}",
+                    f"          namn: {FLOW_VERBS[i % len(FLOW_VERBS)]} ({i})",
+                    f"          aktör: {('handläggare', 'chef')[i % 2]}",
+                    f"          ledtid: {1 + i % 4} timmar",
+                    f"          väntetid: {i % 3},5 dagar",
+                    "          system: [Ärendesystemet]",
+                    "          dokument: [Rutin för handläggning]",
+                    f"          krav: [K{1 + i % 3}]",
+                ]
+                if i % 4 == 1:
+                    lines += [
+                        "          risker:",
+                        "            - beskrivning: Uppgifter saknas i ärendet.",
+                        f"              sannolikhet: {1 + i % 4}",
+                        "              konsekvens: 3",
+                        "              åtgärd: Checklista vid registreringen.",
+                    ]
+                lines.append(f"          nästa: {following}")
+    return lines
 
 
 def write_files(root: Path, specs: list[Spec]) -> None:

@@ -19,13 +19,14 @@ from .conftest import Site
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NARROW = 320  # WCAG 1.4.10 Reflow: 320 CSS pixels without scrolling in two directions
 PRINT_WIDTH = 700  # about the content width of an A4 page at 96 dpi with margins
+LANDSCAPE_WIDTH = 1050  # the same for A4 landscape, on which the processkarta page prints
 LOCAL_SCHEMES = ("file:", "data:", "about:")
 
 
 def kind(page: Path) -> str:
     """The kind of a rendered page, from its file name."""
     name = page.name
-    for plan in ("aktivitetsplan", "uppfoljningsplan"):
+    for plan in ("aktivitetsplan", "uppfoljningsplan", "processkarta"):
         if name.endswith(f".{plan}.html"):
             return plan
     if name == "index.html":
@@ -45,7 +46,13 @@ def one_of_each_kind(site: Site) -> dict[str, Path]:
 def test_every_page_kind_is_rendered(sites: list[Site]) -> None:
     for site in sites:
         kinds = set(one_of_each_kind(site))
-        assert {"index", "processspecifikation", "aktivitetsplan", "uppfoljningsplan"} <= kinds
+        assert {
+            "index",
+            "processspecifikation",
+            "aktivitetsplan",
+            "uppfoljningsplan",
+            "processkarta",
+        } <= kinds
         overviews = {k for k in kinds if k.startswith("översikt-")}
         assert len(overviews) >= 2, f"{site.name}: goal and maturity overviews missing ({kinds})"
 
@@ -122,15 +129,21 @@ def test_pages_reflow_at_320_pixels_and_print_on_a4(
                 if width == NARROW and scroll > NARROW:
                     too_wide.append(f"{site.name}/{path.name}: {scroll}px at {NARROW}px")
                 context.close()
-            context = browser.new_context(viewport={"width": PRINT_WIDTH, "height": 1000})
+            print_width = LANDSCAPE_WIDTH if name == "processkarta" else PRINT_WIDTH
+            context = browser.new_context(viewport={"width": print_width, "height": 1000})
             page = context.new_page()
             page.goto(path.as_uri())
             page.emulate_media(media="print")
             scroll = page.evaluate("document.documentElement.scrollWidth")
-            if scroll > PRINT_WIDTH:
+            if scroll > print_width:
                 too_wide.append(f"{site.name}/{path.name}: {scroll}px in print")
             if name == "processspecifikation":
                 page.pdf(path=str(screenshots / f"{site.name}-{name}.pdf"), format="A4")
+            if name == "processkarta":
+                # The page asks for A4 landscape itself (@page), which the PDF follows.
+                page.pdf(
+                    path=str(screenshots / f"{site.name}-{name}.pdf"), prefer_css_page_size=True
+                )
             context.close()
     assert too_wide == []
 

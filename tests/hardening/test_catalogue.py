@@ -66,7 +66,31 @@ def _billion_laughs(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _flow(count: int, loop: bool) -> str:
+    """A processkarta of `count` activities in a chain: a start, `count - 2` activities, an end;
+    with `loop`, the last activity leads back to the first instead, a loop with no way out."""
+    lines = [
+        "processkarta:",
+        "  aktörer:",
+        "    - {id: ekonom, namn: Ekonom}",
+        "  processteg:",
+        "    - id: steg",
+        "      namn: Hantera flödet",
+        "      aktiviteter:",
+        "        - {id: a0, typ: start, namn: Flödet startar, aktör: ekonom, nästa: a1}",
+    ]
+    for i in range(1, count - 1):
+        following = "a1" if loop and i == count - 2 else f"a{i + 1}"
+        lines.append(
+            f"        - {{id: a{i}, namn: Registrera post {i}, aktör: ekonom, "
+            f"ledtid: 1 timme, nästa: {following}}}"
+        )
+    lines.append(f"        - {{id: a{count - 1}, typ: slut, namn: Klart, aktör: ekonom}}")
+    return _spec() + "\n".join(lines) + "\n"
+
+
 GENERATORS: dict[str, Callable[..., str | bytes]] = {
+    "flow": _flow,
     "big": _big,
     "long_line": _long_line,
     "deep_block": _deep_block,

@@ -531,5 +531,5 @@ def test_english(liten: Path, tmp_path: Path) -> None:
 def test_progress_callback(liten: Path, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     render(liten, tmp_path / "ut", today=TODAY, progress=lambda d, t, _: seen.append((d, t)))
-    # 12 documents, the search page with its index and 5 assets, the changes page and feed
-    assert seen[0] == (1, 21) and seen[-1] == (21, 21)
+    # 13 documents, the search page with its index and 5 assets, the changes page and feed
+    assert seen[0] == (1, 22) and seen[-1] == (22, 22)

@@ -22,6 +22,7 @@ SPEC_CODES = (
     + [f"PS40{i}" for i in range(1, 7)]
     + [f"PS50{i}" for i in range(1, 5)]
     + ["PS604"]
+    + [f"PS7{i:02d}" for i in range(1, 14)]
 )
 
 

@@ -274,3 +274,28 @@ def test_new_refuses_a_parent_whose_type_or_file_cannot_be_read(orebro: Path) ->
     assert broken.returncode == 1
     assert "går inte att läsa" in broken.stderr and "procspec validate" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_new_writes_a_commented_processkarta_that_validates_when_uncommented(
+    orebro: Path,
+) -> None:
+    done = procspec(
+        "new", "Betala leverantörsfakturor", "--type", "stödprocess", "--repo", str(orebro)
+    )
+    assert done.returncode == 0, done.stderr
+    path = orebro / "processer" / "stodprocesser" / "betala-leverantörsfakturor.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n# processkarta:\n" in text and "\nprocesskarta:" not in text
+    fill(path, **{"processägare:": "processägare: anna.berg"})
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("# processkarta:")
+    end = start
+    while end < len(lines) and lines[end].startswith("# "):
+        end += 1
+    lines[start:end] = [line[2:] for line in lines[start:end]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [p for p in problems(orebro) if p["process"] == "betala-leverantörsfakturor"]
+    assert [p for p in found if p["severity"] != "info"] == []
+    shown = procspec("show", "betala-leverantörsfakturor", "--repo", str(orebro))
+    assert "Registrera ärendet" in shown.stdout and "Handläggare" in shown.stdout

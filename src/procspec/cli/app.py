@@ -331,7 +331,14 @@ def show(process_id: ProcessId, repo: RepoOption = Path(".")) -> None:
 
     ctx = _context(repo)
     row, model = shown_process(ctx, process_id)
-    make_console().print(process_panel(ctx, row, model))
+    console = make_console()
+    console.print(process_panel(ctx, row, model))
+    if model.flow_map is not None:
+        from procspec.checking.process_list import rows
+        from procspec.cli.flowconsole import flow_table
+
+        names = {r.id: r.name for r in rows(ctx)}
+        console.print(flow_table(model.flow_map, ctx.lang, names))
 
 
 @app.command(cls=Command)

@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     PlainValidator,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -345,6 +346,14 @@ FlowNext = Annotated[
 class FlowActivity(Strict):
     """An activity of the detailed processkarta: an event, a task, a decision or a sub-process."""
 
+    model_config = ConfigDict(
+        **Strict.model_config,
+        json_schema_extra={
+            "if": {"properties": {"typ": {"const": "delprocess"}}, "required": ["typ"]},
+            "else": {"required": ["namn"]},
+        },
+    )
+
     id: Text = Field(alias="id", description="Aktivitetens id, unikt i filen.")
     kind: FlowKind = Field("aktivitet", alias="typ", description="Slag av aktivitet.")
     name: Text | None = Field(None, alias="namn", description="Aktivitetens namn.")
@@ -358,6 +367,14 @@ class FlowActivity(Strict):
     documents: list[Text] = Field(default_factory=list, alias="dokument")
     requirements: list[Text] = Field(default_factory=list, alias="krav")
     risks: list[FlowRisk] = Field(default_factory=list, alias="risker")
+
+    @model_validator(mode="after")
+    def _named(self) -> FlowActivity:
+        # Only a delprocess may leave out its name: it takes the name of the process it calls.
+        # Any other kind without one is a missing key (PS006) at the boundary.
+        if self.name is None and self.kind != "delprocess":
+            raise PydanticCustomError("saknas", "missing key", {"key": "namn"})
+        return self
 
 
 class FlowStep(Strict):

@@ -97,9 +97,29 @@ def to_problem(
     elif kind == "too_short":
         least = error.get("ctx", {}).get("min_length", 1)
         text = plural("schema.empty_list", least, key=key, min=least)
+    elif kind == "saknas":
+        # A key required only in some cases (a model validator): the problem is a missing key,
+        # on the mapping that lacks it.
+        code = "PS006"
+        pos = doc.key_pos(loc) if loc else Pos()
+        missing = str(error.get("ctx", {}).get("key", key))
+        where = say("schema.missing_where", parent=_describe(loc)) if loc else ""
+        text = say("schema.missing", key=missing, where=where)
+    elif kind == "too_long":
+        most = error.get("ctx", {}).get("max_length", 0)
+        text = say("schema.max_length", key=key, max=most)
     elif kind in ("greater_than_equal", "greater_than"):
         ctx = error.get("ctx", {})
-        text = say("schema.min_value", key=key, min=ctx.get("ge", ctx.get("gt", "")))
+        if "ge" in ctx:
+            text = say("schema.min_value", key=key, min=ctx["ge"], got=_short(value))
+        else:
+            text = say("schema.above_value", key=key, min=ctx.get("gt", ""), got=_short(value))
+    elif kind in ("less_than_equal", "less_than"):
+        ctx = error.get("ctx", {})
+        if "le" in ctx:
+            text = say("schema.max_value", key=key, max=ctx["le"], got=_short(value))
+        else:
+            text = say("schema.below_value", key=key, max=ctx.get("lt", ""), got=_short(value))
     else:
         text = say("schema.invalid", key=key, detail=error["msg"])
     return Problem(doc.rel, pos.line, pos.column, code, Severity.ERROR, text, process)

@@ -107,6 +107,7 @@ def documents(
             (view.pages.spec, "process", "spec.doc_kind"),
             (view.pages.activities, "activities", "act.doc_kind"),
             (view.pages.follow_up, "followup", "fu.doc_kind"),
+            *([(view.pages.flow_map, "processkarta", "flow.doc_kind")] if view.flow else []),
         ):
             page = {"p": view, **site.process_page(view, builder.t(kind), publishing, builder.t)}
             jobs.append((name, template, page))

@@ -61,6 +61,53 @@ def css_string(value: Any) -> Markup:
     return Markup("".join(out))  # noqa: S704 - every character that could escape is encoded
 
 
+_MERMAID_ENTITIES = {
+    "&": "#amp;",
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "`": "#96;",
+    "|": "#124;",
+}
+
+_MERMAID_SHAPES = {
+    "start": ('(["', '"])'),
+    "slut": ('(["', '"])'),
+    "aktivitet": ('("', '")'),
+    "beslut": ('{"', '"}'),
+    "delprocess": ('[["', '"]]'),
+}
+"""Mermaid's shapes for the kinds of activity: events as stadiums, tasks as rounded boxes,
+decisions as diamonds, a sub-process as a box with double sides."""
+
+
+def mermaid_text(text: str) -> str:
+    """Text for a quoted Mermaid label: every character Mermaid (or Markdown, or the code fence
+    around the chart) could read as syntax written as Mermaid's entity code (`#quot;`), line
+    breaks as spaces."""
+    flat = " ".join(str(text).split())
+    return "".join(_MERMAID_ENTITIES.get(char, char) for char in flat)
+
+
+def mermaid_lane(lane: Any) -> Markup:
+    """`subgraph laneN["label"]` for a `procspec.render.flowview.MermaidLane`."""
+    return Markup(f'subgraph lane{int(lane.number)}["{mermaid_text(lane.label)}"]')  # noqa: S704
+
+
+def mermaid_node(node: Any) -> Markup:
+    """`nN(["label"])` (in the shape of its kind) for a `flowview.MermaidNode`."""
+    before, after = _MERMAID_SHAPES[node.kind]
+    label = mermaid_text(node.label)
+    return Markup(f"n{int(node.number)}{before}{label}{after}")  # noqa: S704 - escaped above
+
+
+def mermaid_edge(edge: Any) -> Markup:
+    """`nA -->|"om"| nB` for a `flowview.MermaidEdge`."""
+    label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
+    return Markup(f"n{int(edge.source)} -->{label} n{int(edge.target)}")  # noqa: S704
+
+
 def stop(text: str) -> str:
     """`text` ending in exactly one full stop (or its own ?, ! or :)."""
     text = text.rstrip()
@@ -104,6 +151,9 @@ def environment(kind: str) -> Environment:
         # for Markdown before the HTML escaping would see it.
         env = Environment(autoescape=True, finalize=md_escape, **common)
         env.filters["url"] = md_url
+        env.filters["mermaid_lane"] = mermaid_lane
+        env.filters["mermaid_node"] = mermaid_node
+        env.filters["mermaid_edge"] = mermaid_edge
     env.filters["stop"] = stop
     env.filters["css_string"] = css_string
     env.filters["capitalize_first"] = capitalize_first

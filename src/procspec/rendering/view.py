@@ -22,6 +22,7 @@ from procspec.reading.model import Goal, Measure, Process, Result
 from procspec.reading.repository import ProcessRecord
 from procspec.reading.slug import slug
 from procspec.rendering.charts import BandSpec, Chart, MapItem, ProcessMap, process_map, trend_chart
+from procspec.rendering.flowview import FLOW_SUFFIX, FlowView, flow_view
 
 BAND_ORDER = {"styr": 0, "huvud": 1, "stöd": 2}
 STATUS_CLASS = {
@@ -60,6 +61,7 @@ class Pages:
     spec: str
     activities: str
     follow_up: str
+    flow_map: str
 
 
 def pages_of(pid: str, ext: str) -> Pages:
@@ -68,6 +70,7 @@ def pages_of(pid: str, ext: str) -> Pages:
         f"{base}{SPEC_SUFFIX}.{ext}",
         f"{base}{ACTIVITIES_SUFFIX}.{ext}",
         f"{base}{FOLLOW_UP_SUFFIX}.{ext}",
+        f"{base}{FLOW_SUFFIX}.{ext}",
     )
 
 
@@ -219,6 +222,8 @@ class ProcessView:
     maturity: Maturity
     maturity_label: str
     maturity_missing: list[str]
+    flow: FlowView | None = None
+    """The processkarta page (`procspec.render.flowview`), when the process has a map."""
 
 
 class Builder:
@@ -643,6 +648,7 @@ class Builder:
             maturity=mature,
             maturity_label=msg(f"maturity.{mature.level}", self.lang),
             maturity_missing=[msg(f"maturity.missing.{key}", self.lang) for key in mature.missing],
+            flow=flow_view(self, model),
         )
 
     # --- overviews ---
@@ -692,8 +698,17 @@ class Builder:
 
         def item(row: Row, seen: frozenset[str]) -> dict[str, object]:
             kids = [c for c in self.children(row.id) if c.id not in seen]
+            model = self.ctx.by_id[row.id].model
+            flow = None
+            if model is not None and model.flow_map is not None:
+                flow = Link(
+                    self.t("flow.index_link"),
+                    pages_of(row.id, self.ext).flow_map,
+                    self.t("flow.index_link_label", name=row.name),
+                )
             return {
                 "link": self.link(row.id),
+                "flow": flow,
                 "level": row.level,
                 "kind": self.kind_label(row.kind),
                 "children": [item(c, seen | {c.id}) for c in kids],

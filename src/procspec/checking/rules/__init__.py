@@ -10,6 +10,7 @@
 | `activities`  | PS5xx  | the aktivitetsplan                               |
 | `history`     | PS6xx  | the revision trail in git (PS601–PS603)          |
 | `approval`    | PS604  | the approval's own term (`gäller_till`)          |
+| `flow`        | PS7xx  | the processkarta (flow, analyses' inputs)        |
 
 A new family (the processkarta's PS7xx) is one module here and one entry in `FAMILIES`. Importing
 a family has no side effect: `@rule` returns a `Rule`, and `REGISTRY` is collected from this list.
@@ -24,6 +25,7 @@ from procspec.checking.registry import Rule, collect
 from procspec.checking.rules import (
     activities,
     approval,
+    flow,
     goals,
     history,
     loading,
@@ -32,8 +34,8 @@ from procspec.checking.rules import (
     roles,
 )
 
-FAMILIES = (loading, naming, roles, references, goals, activities, history, approval)
-"""Every rule family in code order (PS0xx … PS6xx)."""
+FAMILIES = (loading, naming, roles, references, goals, activities, history, approval, flow)
+"""Every rule family in code order (PS0xx … PS7xx)."""
 
 REGISTRY: dict[str, Rule] = collect(FAMILIES)
 """Every rule by code, sorted by code."""
