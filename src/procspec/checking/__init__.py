@@ -3,7 +3,7 @@ from a checked repository.
 
 `hierarchy.Context` is the repository as the rules see it (levels, parents, effective roles), built
 once; `registry` defines the `Rule` type and `@rule`; `rules/` holds one module per rule family and
-code range (PS0xx–PS6xx, with room for the processkarta's PS7xx) and the explicit `REGISTRY`;
+code range (PS0xx–PS7xx, PS7xx the processkarta) and the explicit `REGISTRY`;
 `checker` runs the rules, applies default and configured severities and ignore comments, and
 refuses unknown `regler:` codes. `goal_status` and `maturity` read where a process stands (Örebro
 Steg 5–6, Bilaga 2); `process_list` is the list of processes with their roles.

@@ -205,28 +205,13 @@ def diagram(
     """The detailed map as one SVG swimlane diagram (`procspec.render.flowlayout` lays it out,
     `procspec.render.flowsvg` draws it): a delprocess without a name of its own is drawn with its
     process's name, and links to that process's page."""
-    named = flow_map.model_copy(
-        update={
-            "steps": [
-                step.model_copy(
-                    update={
-                        "activities": [
-                            a if a.name is not None else a.model_copy(update={"name": names[a.id]})
-                            for a in step.activities
-                        ]
-                    }
-                )
-                for step in flow_map.steps
-            ]
-        }
-    )
     links = {
         a.id: href
         for a in flow_map.all_activities()
         if a.kind == "delprocess" and a.process is not None
         if (href := builder.link(a.process).href) is not None
     }
-    layout = layout_flow(named, unassigned=builder.t("flow.unassigned"))
+    layout = layout_flow(flow_map, unassigned=builder.t("flow.unassigned"), names=names)
     return flow_picture(
         layout,
         title=builder.t("flow.diagram_title", name=model.name),
