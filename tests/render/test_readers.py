@@ -108,13 +108,13 @@ def test_search_index_holds_processes_goals_activities_and_map(liten: Path, tmp_
         "Aktivitetsplan, aktivitet A1",
         "folja-upp-budget.aktivitetsplan.html#aktivitet-1",
     ]
-    # A map activity: found by its name, its actor and its system; without a processkarta page
-    # in the site it links to the process's specification.
+    # A map activity: found by its name, its actor and its system; it links to its row on the
+    # processkarta page.
     mapped = by_title["Registrera bygglovsansökan"]
     assert mapped[1:4] == [
         "Handlägga bygglov",
         "Processkarta, processteg Ta emot ansökan",
-        "handlagga-bygglov.html",
+        "handlagga-bygglov.processkarta.html#aktivitet-registrera",
     ]
     assert "Bygglovshandläggare" in mapped[4] and "Ärendesystemet" in mapped[4]
     index = data["index"]

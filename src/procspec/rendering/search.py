@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from procspec.reading.model import Process
+from procspec.rendering.flowview import anchor as flow_anchor
 from procspec.rendering.view import ProcessView
 
 SEARCH_PAGE = "sok"
@@ -202,7 +203,9 @@ def _map_entries(
                     *(r.measure for r in activity.risks),
                 ]
             )
-            out.append(Entry(title, view.name, where, href, text))
+            # On the processkarta page, straight to the activity's row of the flow table.
+            target = f"{page}#{flow_anchor(activity.id)}" if page else href
+            out.append(Entry(title, view.name, where, target, text))
     return out
 
 
