@@ -117,12 +117,20 @@ def test_diff_json_against_the_working_tree(git_repo: Callable[..., GitRepo]) ->
     assert data["borttagna"] == ["skapa-förutsättningar-för-styrning"]
     [changed] = data["ändrade"]
     assert changed["id"] == "följa-upp-budget"
-    assert changed["ändringar"] == [
-        {"fält": "Processägare", "före": "Anna Berg", "efter": "Bo Ek"},
-        {"fält": "Mål M1, utfall 2026-10-31", "före": None, "efter": "2.1"},
-        {"fält": "Mål M2", "före": None, "efter": "Alla nämnder lämnar prognos i tid."},
-        {"fält": "Aktivitet A1", "före": "klar", "efter": "pågående"},
-    ]
+    shown = [{k: c[k] for k in ("fält", "etikett", "före", "efter")} for c in changed["ändringar"]]
+    assert shown == [
+        {"fält": "processägare", "etikett": "Processägare", "före": "Anna Berg", "efter": "Bo Ek"},
+        {"fält": "mål[M1].utfall[2026-10-31]", "etikett": "Mål M1, utfall 2026-10-31",
+         "före": None, "efter": "2.1\u00a0%"},
+        {"fält": "mål[M2]", "etikett": "Mål M2", "före": None,
+         "efter": "Alla nämnder lämnar prognos i tid."},
+        {"fält": "aktiviteter[A1].status", "etikett": "Aktivitet A1", "före": "klar",
+         "efter": "pågående"},
+    ]  # fmt: skip
+    raw = changed["ändringar"]
+    assert (raw[0]["före_värde"], raw[0]["efter_värde"]) == ("anna.berg", "bo.ek")
+    assert raw[1]["efter_värde"] == {"datum": "2026-10-31", "värde": 2.1}
+    assert raw[2]["efter_värde"]["målvärde"] == 100
 
 
 def test_diff_markdown_between_revisions(git_repo: Callable[..., GitRepo]) -> None:

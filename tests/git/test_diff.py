@@ -36,7 +36,16 @@ def test_identical_repositories(tmp_path: Path) -> None:
     base, head = _pair(tmp_path)
     found = diff_repositories(load_repository(base), load_repository(head))
     assert found.empty
-    assert found.to_dict() == {"tillagda": [], "borttagna": [], "ändrade": []}
+    assert found.to_dict() == {
+        "tillagda": [],
+        "borttagna": [],
+        "ändrade": [],
+        "omdöpta": [],
+        "sammanfattningar": {},
+        "personer": [],
+        "inställningar": None,
+        "olästa": [],
+    }
     assert "Inga ändringar i processerna." in to_markdown(found, "sv")
 
 
@@ -63,9 +72,9 @@ def test_texts_lists_and_goal_fields(tmp_path: Path) -> None:
     assert ("Syfte", "Att ge barn en trygg och lärande förskola.",
             "Att ge alla barn en trygg och lärande förskola.") in changes  # fmt: skip
     assert ("Mottagare", None, "Skolan") in changes
-    assert ("Mål M1, målvärde", "100", "95") in changes
+    assert ("Mål M1, målvärde", "100\u00a0%", "95\u00a0%") in changes
     assert ("Mål M1, uppföljning, frekvens", "månadsvis", "kvartalsvis") in changes
-    assert ("Mål M1, utfall 2026-10-31", "97", "98") in changes
+    assert ("Mål M1, utfall 2026-10-31", "97\u00a0%", "98\u00a0%") in changes
 
 
 def test_words_in_markdown_and_text(tmp_path: Path) -> None:
@@ -95,11 +104,15 @@ def test_added_removed_and_unreadable(tmp_path: Path) -> None:
     (head / "processer" / "följa-upp-budget.yaml").unlink()
     (head / "processer" / "trasig.yaml").write_text("namn: [\n", encoding="utf-8")
     found = diff_repositories(load_repository(base), load_repository(head))
-    assert found.to_dict()["tillagda"] == ["trasig"]
+    assert found.to_dict()["tillagda"] == []
     assert found.to_dict()["borttagna"] == ["följa-upp-budget"]
+    [unread] = found.to_dict()["olästa"]
+    assert unread["kod"] == "PS001" and unread["fil"] == "processer/trasig.yaml"
+    assert unread["rad"] >= 1
     md = to_markdown(found, "sv")
     assert "### Borttagna processer" in md
     assert "- Följa upp budget (följa-upp-budget)" in md
+    assert "### Filer som inte går att läsa" in md and "processer/trasig.yaml:" in md
 
 
 def test_processes_are_named(tmp_path: Path) -> None:

@@ -508,7 +508,7 @@ def test_fragment(liten: Path, tmp_path: Path) -> None:
     for name, raw in listing(out).items():
         if name.endswith(".html"):
             text = raw.decode("utf-8")
-            assert text.startswith('<div class="procspec-dokument">'), name
+            assert text.startswith('<div class="ps-dokument">'), name
             for chrome in ("<html", "<head", "<!DOCTYPE", "<body", "<style"):
                 assert chrome not in text, (name, chrome)
             assert text.count("<h1>") == 1

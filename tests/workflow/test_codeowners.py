@@ -85,3 +85,28 @@ def test_english(tmp_path: Path) -> None:
 def test_escape_path() -> None:
     assert escape_path("a b/c*d?.yaml") == "/a\\ b/c\\*d\\?.yaml"
     assert escape_path("processer/följa-upp.yaml") == "/processer/följa-upp.yaml"
+
+
+def test_maintainers_own_the_settings_and_the_roster(top: Path) -> None:
+    root = top / "processdokumentation"
+    with (root / "procspec.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("förvaltare:\n  - anna.berg\n  - bo.ek\n")
+    done = procspec("codeowners", str(root))
+    assert done.returncode == 0, done.stderr
+    lines = owner_lines(done.stdout)
+    assert lines["/processdokumentation/procspec.yaml"] == "@annaberg"
+    assert lines["/processdokumentation/personer.yaml"] == "@annaberg"
+    assert "Bo Ek (bo.ek)" in done.stderr and "procspec.yaml" in done.stderr
+    gitlab = procspec("codeowners", str(root), "--style", "gitlab").stdout
+    assert gitlab.index("[Förvaltning]") < gitlab.index("/processdokumentation/procspec.yaml")
+    assert gitlab.index("/processdokumentation/personer.yaml") < gitlab.index("[Processer]")
+
+
+def test_without_maintainers_the_settings_have_no_owner_and_say_so(top: Path) -> None:
+    done = procspec("codeowners", str(top / "processdokumentation"))
+    assert "# /processdokumentation/procspec.yaml: inga förvaltare" in done.stdout
+    assert "/processdokumentation/procspec.yaml" not in owner_lines(done.stdout)
+
+
+def test_a_hash_in_a_path_is_escaped() -> None:
+    assert escape_path("processer/ärende #2.yaml") == "/processer/ärende\\ \\#2.yaml"

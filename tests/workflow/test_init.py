@@ -16,6 +16,9 @@ EXAMPLE = {
     "botkyrka": "processer/medborgarprocesser/möjliggöra-arbete-och-företagande.yaml",
 }
 
+EDITOR = {".vscode/settings.json", ".vscode/extensions.json", "schemas/process.schema.json",
+          "schemas/settings.schema.json", "schemas/roster.schema.json"}  # fmt: skip
+
 
 def files_in(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
@@ -26,7 +29,7 @@ def test_init_in_an_empty_folder_validates_clean(tmp_path: Path, profile: str) -
     target = tmp_path / "processer-repo"
     done = procspec("init", str(target), "--profile", profile)
     assert done.returncode == 0, done.stderr
-    assert files_in(target) == {*INIT_FILES, EXAMPLE[profile]}
+    assert files_in(target) == {*INIT_FILES, EXAMPLE[profile], *EDITOR}
     checked = procspec("validate", str(target), "--format", "json")
     assert checked.returncode == 0, checked.stdout
     report = json.loads(checked.stdout)

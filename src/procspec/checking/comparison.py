@@ -6,7 +6,10 @@ named by their names from each state's roster. The comparison works on the files
 that does not validate is still compared. `procspec diff` (features.diff) shows it for two git
 revisions; the rendered site's list of changes (rendering.changes) for each recent commit.
 
-May import: `procspec.reading`, `procspec.messages`.
+Beyond the process files (`comparison_scope`): the roster and the settings with the processes they
+touch, ids that changed, files that cannot be read, and new processes in a few words.
+
+May import: `procspec.reading`, `procspec.messages`, `procspec.checking.hierarchy`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from procspec.checking.comparison_scope import (
+    PersonDiff,
+    SettingsDiff,
+    Unreadable,
+    renames,
+    roster_changes,
+    settings_changes,
+    summary,
+    unreadable,
+)
 from procspec.messages import has, msg
 from procspec.reading.model import Person
 from procspec.reading.repository import Repository
@@ -60,6 +73,9 @@ PERSON_KEYS = frozenset(
 )
 """Keys whose values are person keys (or, for rapporteras_till, maybe text): shown as names."""
 
+UNIT_KEYS = frozenset({"målvärde", "värde", "baslinje", "startvärde"})
+"""Numbers of a goal or measure that are shown with its unit (`enhet`)."""
+
 PROCESS_KEYS = frozenset({"överordnad", "process", "angränsande"})
 """Keys whose values are process ids: shown as 'name (id)'."""
 
@@ -71,20 +87,45 @@ UNORDERED = {"krav": "neuter", "angränsande": "common", "dokument": "neuter",
 """Lists compared as sets: each item added or removed."""
 
 
+def _plain(value: Any) -> Any:
+    """A value of the file's data as JSON data (dates and other scalars as text)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Change:
     """One changed field of a process, in words. `before`/`after` is None when absent."""
 
     field: str
+    """The field's label, in words ("Mål M1, målvärde")."""
     before: str | None
     after: str | None
     gender: str = ""
     """For an item added or removed: 'neuter' (ett mål: tillagt) or 'common' (en aktivitet:
     tillagd); empty for a value that changed (shown as before → after)."""
+    path: str = ""
+    """Where the field stands in the file, as a key path: `mål[M1].målvärde`, `krav`."""
+    raw_before: Any = None
+    raw_after: Any = None
+    """The values as they stand in the files (JSON data), None when absent."""
 
-    def to_dict(self) -> dict[str, str | None]:
-        """SPEC §4's `diff --format json` change."""
-        return {"fält": self.field, "före": self.before, "efter": self.after}
+    def to_dict(self) -> dict[str, Any]:
+        """SPEC §4's `diff --format json` change: `fält` is the key path, `etikett` the label,
+        `före`/`efter` the values in words, `före_värde`/`efter_värde` the values as data."""
+        return {
+            "fält": self.path or self.field,
+            "etikett": self.field,
+            "före": self.before,
+            "efter": self.after,
+            "före_värde": _plain(self.raw_before),
+            "efter_värde": _plain(self.raw_after),
+        }
 
     def words(self, lang: str) -> str:
         if self.gender and self.before is None:
@@ -113,19 +154,33 @@ class Diff:
     changed: list[ProcessDiff]
     base_label: str = ""
     head_label: str = ""
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)
+    """(old id, new id, name) of processes whose id changed."""
+    summaries: dict[str, str] = field(default_factory=dict)
+    """An added process's id -> the process in a few words."""
+    people: list[PersonDiff] = field(default_factory=list)
+    settings: SettingsDiff | None = None
+    unreadable: list[Unreadable] = field(default_factory=list)
+    """Files of the head state that cannot be read: their changes cannot be shown."""
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.changed)
+        return not (self.added or self.removed or self.changed or self.renamed or self.people
+                    or self.settings or self.unreadable)  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        """SPEC §4's `diff --format json`."""
+        """SPEC §4's `diff --format json`, and what the roster, the settings and renames add."""
         return {
             "tillagda": [pid for pid, _ in self.added],
             "borttagna": [pid for pid, _ in self.removed],
             "ändrade": [
                 {"id": p.id, "ändringar": [c.to_dict() for c in p.changes]} for p in self.changed
             ],
+            "omdöpta": [{"från": old, "till": new} for old, new, _ in self.renamed],
+            "sammanfattningar": dict(self.summaries),
+            "personer": [p.to_dict() for p in self.people],
+            "inställningar": self.settings.to_dict() if self.settings else None,
+            "olästa": [u.to_dict() for u in self.unreadable],
         }
 
 
@@ -137,7 +192,11 @@ class _Side:
         self.roster: dict[str, Person] = repo.roster
         self.data: dict[str, dict[str, Any]] = {}
         self.files: dict[str, str] = {}
+        self.unreadable: set[str] = set()
         for record in repo.records:
+            if not record.doc.ok:
+                self.unreadable.add(record.id)
+                continue
             if record.id in self.data:
                 continue
             self.data[record.id] = record.doc.data if isinstance(record.doc.data, dict) else {}
@@ -151,6 +210,7 @@ class _Side:
         """A state given as data (one version of a file, read from git), not as a repository."""
         side = cls.__new__(cls)
         side.lang, side.roster, side.data, side.files = lang, roster, data, files
+        side.unreadable = set()
         return side
 
     def name_of(self, pid: str) -> str:
@@ -229,8 +289,10 @@ def _set_changes(key: str, before: Any, after: Any, old: _Side, new: _Side) -> l
     now = [(_summary(i, new.lang, new, key), i) for i in _as_list(after)]
     now_items = [i for _, i in now]
     was_items = [i for _, i in was]
-    changes = [Change(label, text, None, gender) for text, i in was if i not in now_items]
-    changes += [Change(label, None, text, gender) for text, i in now if i not in was_items]
+    changes = [Change(label, text, None, gender, key, i, None)
+               for text, i in was if i not in now_items]  # fmt: skip
+    changes += [Change(label, None, text, gender, key, None, i)
+                for text, i in now if i not in was_items]  # fmt: skip
     return changes
 
 
@@ -251,39 +313,72 @@ def _item_changes(key: str, before: Any, after: Any, old: _Side, new: _Side) -> 
     changes: list[Change] = []
     for item_id in [*was, *(i for i in now if i not in was)]:
         title = f"{label} {item_id}"
+        path = f"{key}[{item_id}]"
         if item_id not in now:
-            changes.append(Change(title, _summary(was[item_id], lang, old), None, gender))
+            summary = _summary(was[item_id], lang, old)
+            changes.append(Change(title, summary, None, gender, path, was[item_id], None))
         elif item_id not in was:
-            changes.append(Change(title, None, _summary(now[item_id], lang, new), gender))
+            summary = _summary(now[item_id], lang, new)
+            changes.append(Change(title, None, summary, gender, path, None, now[item_id]))
         elif was[item_id] != now[item_id]:
-            changes.extend(_fields(title, was[item_id], now[item_id], old, new, key))
+            changes.extend(_fields(title, path, was[item_id], now[item_id], old, new, key))
     return changes
 
 
-def _fields(title: str, was: Any, now: Any, old: _Side, new: _Side, kind: str) -> list[Change]:
+def _unit(item: Any) -> str:
+    """The unit (`enhet`) of a goal or measure, to follow its numbers; empty when none."""
+    unit = item.get("enhet") if isinstance(item, dict) else None
+    return unit.strip() if isinstance(unit, str) and unit.strip() else ""
+
+
+def _with_unit(text: str | None, unit: str) -> str | None:
+    if text is None or not unit or text == "–":
+        return text
+    return f"{text}\u00a0{unit}"
+
+
+def _fields(
+    title: str, path: str, was: Any, now: Any, old: _Side, new: _Side, kind: str
+) -> list[Change]:
     """The fields of one goal, measure or activity that differ."""
     if not (isinstance(was, dict) and isinstance(now, dict)):
-        return [Change(title, old.show("", was), new.show("", now))]
+        return [Change(title, old.show("", was), new.show("", now), "", path, was, now)]
     changes: list[Change] = []
     for sub in [*was, *(k for k in now if k not in was)]:
         before, after = was.get(sub), now.get(sub)
         if before == after:
             continue
+        where = f"{path}.{sub}"
         if kind == "aktiviteter" and sub == "status":
-            changes.append(Change(title, old.show(sub, before), new.show(sub, after)))
+            changes.append(Change(title, old.show(sub, before), new.show(sub, after), "", where,
+                                  before, after))  # fmt: skip
         elif sub == "utfall":
+            label = f"{title}, {_label('utfall', new.lang)}"
             changes.extend(
-                _results(f"{title}, {_label('utfall', new.lang)}", before, after, old, new)
+                _results(label, where, before, after, old, new, (_unit(was), _unit(now)))
             )
         elif isinstance(before, dict) and isinstance(after, dict):
-            changes.extend(_fields(f"{title}, {sub}", before, after, old, new, sub))
+            changes.extend(_fields(f"{title}, {sub}", where, before, after, old, new, sub))
         else:
-            changes.append(Change(f"{title}, {sub}", old.show(sub, before), new.show(sub, after)))
+            shown_before, shown_after = old.show(sub, before), new.show(sub, after)
+            if sub in UNIT_KEYS:
+                shown_before = _with_unit(shown_before, _unit(was))
+                shown_after = _with_unit(shown_after, _unit(now))
+            changes.append(Change(f"{title}, {sub}", shown_before, shown_after, "", where,
+                                  before, after))  # fmt: skip
     return changes
 
 
-def _results(title: str, before: Any, after: Any, old: _Side, new: _Side) -> list[Change]:
-    """Recorded results, matched by date."""
+def _results(
+    title: str,
+    path: str,
+    before: Any,
+    after: Any,
+    old: _Side,
+    new: _Side,
+    units: tuple[str, str] = ("", ""),
+) -> list[Change]:
+    """Recorded results, matched by date; values with the unit of their goal or measure."""
 
     def by_date(items: Any) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -292,9 +387,9 @@ def _results(title: str, before: Any, after: Any, old: _Side, new: _Side) -> lis
             found.setdefault(str(day) if day is not None else f"#{n}", item)
         return found
 
-    def shown(item: Any, side: _Side) -> str:
+    def shown(item: Any, side: _Side, unit: str) -> str:
         if isinstance(item, dict) and "värde" in item:
-            text = _words(item["värde"], side.lang)
+            text = _with_unit(_words(item["värde"], side.lang), unit) or ""
             comment = item.get("kommentar")
             return f"{text} ({comment})" if isinstance(comment, str) else text
         return side.show("", item) or "–"
@@ -302,21 +397,29 @@ def _results(title: str, before: Any, after: Any, old: _Side, new: _Side) -> lis
     was, now = by_date(before), by_date(after)
     changes: list[Change] = []
     for day in [*was, *(d for d in now if d not in was)]:
+        label, where = f"{title} {day}", f"{path}[{day}]"
         if day not in now:
-            changes.append(Change(f"{title} {day}", shown(was[day], old), None, "neuter"))
+            changes.append(Change(label, shown(was[day], old, units[0]), None, "neuter", where,
+                                  was[day], None))  # fmt: skip
         elif day not in was:
-            changes.append(Change(f"{title} {day}", None, shown(now[day], new), "neuter"))
+            changes.append(Change(label, None, shown(now[day], new, units[1]), "neuter", where,
+                                  None, now[day]))  # fmt: skip
         elif was[day] != now[day]:
-            changes.append(Change(f"{title} {day}", shown(was[day], old), shown(now[day], new)))
+            changes.append(Change(label, shown(was[day], old, units[0]),
+                                  shown(now[day], new, units[1]), "", where, was[day], now[day]))  # fmt: skip
     return changes
 
 
-def _process_changes(pid: str, old: _Side, new: _Side) -> list[Change]:
-    before, after = old.data[pid], new.data[pid]
+def _process_changes(pid: str, old: _Side, new: _Side, old_pid: str | None = None) -> list[Change]:
+    was_id = old_pid or pid
+    before, after = old.data[was_id], new.data[pid]
     lang = new.lang
     changes: list[Change] = []
-    if old.files[pid] != new.files[pid]:
-        changes.append(Change(_label("fil", lang), old.files[pid], new.files[pid]))
+    if was_id != pid:
+        changes.append(Change(_label("id", lang), was_id, pid, "", "id", was_id, pid))
+    if old.files[was_id] != new.files[pid]:
+        changes.append(Change(_label("fil", lang), old.files[was_id], new.files[pid], "", "fil",
+                              old.files[was_id], new.files[pid]))  # fmt: skip
     keys = [k for k in FIELD_ORDER if k in before or k in after]
     keys += sorted(k for k in {*before, *after} if k not in FIELD_ORDER)
     for key in keys:
@@ -332,27 +435,51 @@ def _process_changes(pid: str, old: _Side, new: _Side) -> list[Change]:
             for role in [*(was or {}), *(r for r in (now or {}) if r not in (was or {}))]:
                 b, a = (was or {}).get(role), (now or {}).get(role)
                 if b != a:
-                    changes.append(Change(f"{label}, {role}", old.show(role, b), new.show(role, a)))
+                    changes.append(Change(f"{label}, {role}", old.show(role, b), new.show(role, a),
+                                          "", f"{key}.{role}", b, a))  # fmt: skip
         else:
-            changes.append(Change(_label(key, lang), old.show(key, was), new.show(key, now)))
+            changes.append(Change(_label(key, lang), old.show(key, was), new.show(key, now), "",
+                                  key, was, now))  # fmt: skip
     return changes
 
 
 def diff_repositories(
-    base: Repository, head: Repository, base_label: str = "", head_label: str = ""
+    base: Repository,
+    head: Repository,
+    base_label: str = "",
+    head_label: str = "",
+    git_renames: dict[str, str] | None = None,
 ) -> Diff:
-    """The difference from `base` to `head`, in `head`'s language."""
+    """The difference from `base` to `head`, in `head`'s language. `git_renames` (old path ->
+    new path, as git detects renames) helps to see a process whose id changed."""
     lang = head.lang
     old, new = _Side(base, lang), _Side(head, lang)
-    added = [(pid, new.name_of(pid)) for pid in new.data if pid not in old.data]
-    removed = [(pid, old.name_of(pid)) for pid in old.data if pid not in new.data]
+    moved = renames(base, head, git_renames)
+    moved_from = {o for o, _ in moved}
+    moved_to = {n: o for o, n in moved}
+    added = [(pid, new.name_of(pid)) for pid in new.data
+             if pid not in old.data and pid not in moved_to and pid not in old.unreadable]  # fmt: skip
+    removed = [(pid, old.name_of(pid)) for pid in old.data
+               if pid not in new.data and pid not in moved_from and pid not in new.unreadable]  # fmt: skip
     changed = []
     for pid in new.data:
-        if pid in old.data:
-            changes = _process_changes(pid, old, new)
+        if pid in old.data or pid in moved_to:
+            changes = _process_changes(pid, old, new, moved_to.get(pid))
             if changes:
                 changed.append(ProcessDiff(pid, new.name_of(pid), changes))
-    return Diff(added, removed, changed, base_label, head_label)
+    summaries = {pid: summary(new.data[pid], new.show, lang) for pid, _ in added}
+    return Diff(
+        added,
+        removed,
+        changed,
+        base_label,
+        head_label,
+        renamed=[(o, n, new.name_of(n)) for o, n in moved],
+        summaries={pid: text for pid, text in summaries.items() if text},
+        people=roster_changes(base, head, lang),
+        settings=settings_changes(base, head),
+        unreadable=unreadable(head),
+    )
 
 
 def process_changes(

@@ -156,6 +156,15 @@ RulesFormatOption = Annotated[
 SchemaOut = Annotated[
     Path | None, typer.Option("--out", metavar="MAPP", help="Skriv schemana till den här mappen.")
 ]
+SchemaRepo = Annotated[
+    Path | None,
+    typer.Option(
+        "--repo",
+        metavar="SÖKVÄG",
+        help="Förrådets egna scheman, med dess processtyper, personnycklar och process-id:n som "
+        "val; skrivs till förrådets mapp schemas/ (eller --out).",
+    ),
+]
 BaseOption = Annotated[
     str, typer.Option("--base", metavar="REV", help="Revisionen att jämföra från.")
 ]
@@ -377,10 +386,16 @@ def rules(
 
 
 @app.command(cls=Command)
-def schema(out: SchemaOut = None) -> None:
+def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
     """JSON Schema för processfiler, procspec.yaml, personer.yaml och profiler."""
     from procspec.reading.json_schemas import json_schemas
 
+    if repo is not None:
+        from procspec.features.editor import write_repo_schemas
+
+        for target in write_repo_schemas(repo, out):
+            print(msg("cli.schema_written", _language(repo), path=target))
+        return
     schemas = json_schemas()
     if out is None:
         print(json.dumps(schemas, ensure_ascii=False, indent=2))
@@ -428,6 +443,8 @@ def diff(
         sys.stdout.write(to_markdown(found, lang))
     else:
         make_console().print(diff_view(found, lang))
+    if found.unreadable:  # the changes to these files cannot be shown (PS001): exit 1
+        raise typer.Exit(1)
 
 
 @app.command(cls=Command)

@@ -37,10 +37,11 @@ def git_top(root: Path) -> Path:
 
 def escape_path(path: str) -> str:
     """A CODEOWNERS pattern for exactly one file, from the top of the work tree: spaces and the
-    pattern characters '*', '?', '[' and '\\' escaped with a backslash so they match themselves."""
+    pattern characters '*', '?', '[', '\\' and '#' (a comment) escaped with a backslash so they
+    match themselves."""
     out = []
     for char in path:
-        if char in " \\*?[":
+        if char in " \\*?[#":
             out.append("\\" + char)
         else:
             out.append(char)
@@ -57,9 +58,10 @@ def build(ctx: Context, style: str, words: Words) -> CodeOwners:
     are written with `words`, which turns a message into the reader's language."""
     top = git_top(ctx.repo.root)
     lines = [f"# {line}" for line in _wrap(words(say("codeowners.header")))]
+    missing: dict[str, list[str]] = {}
+    lines += _maintainers(ctx, style, top, missing, words)
     if style == "gitlab":
         lines += ["", f"[{words(say('codeowners.section'))}]"]
-    missing: dict[str, list[str]] = {}
     for record, _model in sorted(ctx.processes(), key=lambda pair: pair[0].rel):
         keys = list(
             dict.fromkeys(ctx.role(record.id, "processägare")[0] + ctx.leader(record.id)[0])
@@ -84,6 +86,40 @@ def build(ctx: Context, style: str, words: Words) -> CodeOwners:
         else:
             lines.append(f"# {escape_path(rel)}: " + words(say("codeowners.nobody", style=style)))
     return CodeOwners("\n".join(lines) + "\n", missing)
+
+
+def _maintainers(
+    ctx: Context, style: str, top: Path, missing: dict[str, list[str]], words: Words
+) -> list[str]:
+    """The lines for procspec.yaml and personer.yaml: owned by `förvaltare` (förvaltare in procspec.yaml)."""
+    from procspec.reading.repository import ROSTER_FILE, SETTINGS_FILE
+
+    lines = [""]
+    if style == "gitlab":
+        lines += [f"[{words(say('codeowners.maintainers'))}]"]
+    lines.append("# " + words(say("codeowners.maintainers_note")))
+    handles: list[str] = []
+    without: list[str] = []
+    for key in ctx.repo.settings.maintainers:
+        person = ctx.roster.get(key)
+        raw = getattr(person, style, None) if person is not None else None
+        if raw and raw.strip().lstrip("@"):
+            handles.append(handle(raw))
+        else:
+            without.append(key)
+            missing.setdefault(key, []).append("procspec.yaml")
+    if without:
+        people = ", ".join(ctx.person(k) for k in without)
+        lines.append("# " + words(say("codeowners.no_handle", style=style, people=people)))
+    for name in (SETTINGS_FILE, ROSTER_FILE):
+        rel = (ctx.repo.root / name).resolve().relative_to(top).as_posix()
+        if handles:
+            lines.append(f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
+        else:
+            lines.append(
+                f"# {escape_path(rel)}: " + words(say("codeowners.no_maintainers", style=style))
+            )
+    return lines
 
 
 def missing_lines(ctx: Context, found: CodeOwners, style: str) -> list[Message]:

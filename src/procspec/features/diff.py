@@ -12,13 +12,14 @@ same content as (kind, text) pairs for the terminal, which the command line colo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from procspec.checking.comparison import Change, Diff, ProcessDiff, diff_repositories
 from procspec.features.revision import repository_at
-from procspec.git.log import NotAtRevision, has_commits
+from procspec.git.log import NotAtRevision, git_renames, has_commits
 from procspec.messages import msg
 from procspec.reading.repository import find_root, load_repository
 
@@ -46,7 +47,8 @@ def diff_revisions(path: Path, base: str = "HEAD", head: str | None = None) -> t
         old = repository_at(root, base)
     except NotAtRevision:
         old = replace(new, records=[], problems=[])
-    found = diff_repositories(old, new, base, head or msg("diff.worktree", new.lang))
+    found = diff_repositories(old, new, base, head or msg("diff.worktree", new.lang),
+                              git_renames(root, base, head))  # fmt: skip
     return found, new.lang
 
 
@@ -59,12 +61,32 @@ def lines(diff: Diff, lang: str) -> list[tuple[str, str]]:
     if diff.empty:
         out.append(("none", msg("diff.none", lang)))
         return out
+    if diff.unreadable:
+        out.append(("heading", msg("diff.unreadable", lang)))
+        out.extend(("removed", u.words(lang)) for u in diff.unreadable)
     if diff.added:
         out.append(("heading", msg("diff.added_processes", lang)))
-        out.extend(("added", f"{name} ({pid})") for pid, name in diff.added)
+        for pid, name in diff.added:
+            text = f"{name} ({pid})"
+            if diff.summaries.get(pid):
+                text += f": {diff.summaries[pid]}"
+            out.append(("added", text))
     if diff.removed:
         out.append(("heading", msg("diff.removed_processes", lang)))
         out.extend(("removed", f"{name} ({pid})") for pid, name in diff.removed)
+    if diff.renamed:
+        out.append(("heading", msg("diff.renamed_processes", lang)))
+        out.extend(("change", msg("diff.renamed", lang, name=name, old=o, new=n))
+                   for o, n, name in diff.renamed)  # fmt: skip
+    if diff.people:
+        out.append(("heading", msg("diff.people", lang)))
+        for person in diff.people:
+            out.append(("process", f"{person.key} ({person.affected.words(lang)})"))
+            out.extend(("change", change.words(lang)) for change in person.changes)
+    if diff.settings is not None:
+        out.append(("heading", msg("diff.settings", lang)))
+        out.append(("process", diff.settings.affected.words(lang)))
+        out.extend(("change", change.words(lang)) for change in diff.settings.changes)
     if diff.changed:
         out.append(("heading", msg("diff.changed_processes", lang)))
         for process in diff.changed:
@@ -74,11 +96,15 @@ def lines(diff: Diff, lang: str) -> list[tuple[str, str]]:
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+_MENTION = re.compile(r"(?<![\w.+-])@(?=\w)")
+_NO_MENTION = "@\u2060"
+"""`@` followed by a word joiner: reads as @, but mentions nobody (GitHub, GitLab)."""
 
 
 def _md(text: str) -> str:
-    """Text safe to place in a Markdown comment (no markup, no HTML)."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    """Text safe to place in a Markdown comment: no markup, no HTML, and no `@` mention that
+    would notify someone (a roster handle or a text in a process file)."""
+    return _MENTION.sub(_NO_MENTION, " ".join(text.split()).translate(_MD_SPECIAL))
 
 
 def to_markdown(diff: Diff, lang: str) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from procspec.checking.checker import check_repository
 from procspec.checking.hierarchy import Context
-from procspec.errors import Refused
+from procspec.errors import Refused, UsageError
 from procspec.features.revision import repository_at
 from procspec.git.log import read_history
-from procspec.messages import plural
+from procspec.messages import plural, say
 from procspec.reading.repository import find_root, load_repository
 from procspec.rendering import Progress, documents, effective_today
 from procspec.rendering.output import MARKER, check_target, staged
@@ -46,6 +46,8 @@ def render(
     Refuses (exit 2) an unsafe `out` and (exit 1, `Refused`) a repository with errors; a failure
     leaves a previous output as it was.
     """
+    if fragment and fmt != "html":
+        raise UsageError(say("render.fragment_md"))
     repo = repository_at(start, rev) if rev is not None else load_repository(start)
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang

@@ -13,6 +13,7 @@ line, until it is filled in; a placeholder text would pass the checks and be for
 from __future__ import annotations
 
 import difflib
+import json
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -21,6 +22,12 @@ from typing import Any
 
 from procspec.checking.hierarchy import Context
 from procspec.errors import NotFoundError, ProcspecError, Refused, UsageError
+from procspec.features.editor import (
+    VSCODE_EXTENSIONS,
+    modeline,
+    vscode_settings,
+    write_repo_schemas,
+)
 from procspec.features.install_source import check_source
 from procspec.messages import say
 from procspec.problem import Problem, Severity
@@ -58,6 +65,8 @@ ORGANISATIONS = {"orebro": "Örebro kommun", "botkyrka": "Botkyrka kommun"}
 GITHUB_WORKFLOW = ".github/workflows/procspec.yml"
 GITLAB_CI = ".gitlab-ci.yml"
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
+VSCODE_SETTINGS = ".vscode/settings.json"
+VSCODE_EXTENSIONS_FILE = ".vscode/extensions.json"
 
 # The repository files `init` writes: target path -> template below templates/scaffold/.
 INIT_FILES = {
@@ -126,8 +135,14 @@ def init_files(
              for target, template in INIT_FILES.items()}  # fmt: skip
     example = f"processer/{band_folder(profile, kind)}/{example_id}.yaml"
     template = f"exempel/{profile_name}.yaml.j2"
-    files[example] = (template, render_template(template, **params))
+    files[example] = (template, render_template(template, **params, modeline=modeline(example)))
+    files[VSCODE_SETTINGS] = ("", _json(vscode_settings("processer")))
+    files[VSCODE_EXTENSIONS_FILE] = ("", _json(VSCODE_EXTENSIONS))
     return files
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def init(
@@ -154,7 +169,9 @@ def init(
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    return list(files)
+    top = folder.resolve()
+    schemas = [p.resolve().relative_to(top).as_posix() for p in write_repo_schemas(top)]
+    return [*files, *schemas]
 
 
 def _check_parses(rel: str, template: str, text: str) -> None:
@@ -231,7 +248,9 @@ def plan_new(
             raise Refused(say("scaffold.file_exists", file=rel))
     warnings = _check_name(repo, ctx, pid, rel, name, kind, today)
     text = render_template(
-        PROCESS_TEMPLATE, **_process_params(ctx, pid, name, kind, level, parent_record, today)
+        PROCESS_TEMPLATE,
+        **_process_params(ctx, pid, name, kind, level, parent_record, today),
+        modeline=modeline(rel),
     )
     _check_parses(rel, PROCESS_TEMPLATE, text)
     return NewProcess(pid, path, rel, text, kind, level, parent_record.id if parent_record else None,

@@ -547,3 +547,33 @@ def state(root: Path, processes: str = "processer") -> str:
         with contextlib.suppress(OSError):
             parts.append((path if path.is_absolute() else root / path).read_bytes())
     return "\0\0".join(p.decode("utf-8", "replace") for p in parts)
+
+
+def git_renames(root: Path, base: str, head: str | None) -> dict[str, str]:
+    """Old path -> new path (relative to `root`) for the files git sees as renamed between
+    `base` and `head` (the working tree when None); empty when git cannot say."""
+    import subprocess
+
+    revs = [base] if head is None else [base, head]
+    try:
+        done = subprocess.run(  # noqa: S603 - fixed arguments
+            ["git", "-c", "core.quotepath=false", "diff", "-M", "--name-status", "-z",  # noqa: S607
+             "--relative", *revs, "--"],
+            cwd=root, capture_output=True, check=False, timeout=120,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    fields = done.stdout.decode("utf-8", "replace").split("\0")
+    found: dict[str, str] = {}
+    i = 0
+    while i < len(fields):
+        status = fields[i]
+        if status.startswith(("R", "C")) and i + 2 < len(fields):
+            if status.startswith("R"):
+                found[fields[i + 1]] = fields[i + 2]
+            i += 3
+        else:
+            i += 2
+    return found

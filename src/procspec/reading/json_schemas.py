@@ -10,8 +10,8 @@ from typing import Any
 
 from procspec.reading.model import PERSON_KEY, Person, Process, Settings
 from procspec.reading.profile import Profile
+from procspec.reading.schema_docs import annotate
 
-SCHEMA_BASE = "https://procspec.example.org/schemas/"
 SCHEMA_NAMES = ("process", "settings", "roster", "profile")
 
 
@@ -19,12 +19,13 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schemas of the four file kinds, derived from the models (SPEC §4 `schema`)."""
 
     def finish(name: str, schema: dict[str, Any], title: str) -> dict[str, Any]:
-        return {
+        schema.pop("description", None)  # the model's docstring, in English
+        return annotate(name, {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{SCHEMA_BASE}{name}.schema.json",
-            "title": title,
+            "$id": "",
             **schema,
-        }
+            "title": title,
+        })  # fmt: skip
 
     person = Person.model_json_schema(by_alias=True)
     roster = {

@@ -524,3 +524,4 @@ class Settings(Strict):
         alias="befattningar",
         description="Vem som har en befattning som profilen nämner, t.ex. kommundirektör.",
     )
+    maintainers: list[PersonKey] = Field(default_factory=list, alias="förvaltare")

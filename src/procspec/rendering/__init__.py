@@ -31,6 +31,7 @@ from procspec.reading.repository import Repository
 from procspec.reading.slug import slug
 from procspec.rendering import readers
 from procspec.rendering.followup import build_report
+from procspec.rendering.fragment import STYLESHEET, scope_html, scoped_stylesheet
 from procspec.rendering.jinja import environment
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
@@ -171,7 +172,12 @@ def documents(
             text = env.get_template(path).render(
                 **common, **context, current=template.split(".")[0]
             )
+        if fragment and name.endswith(".html"):
+            text = scope_html(text, publishing.base_url)
         written[name] = text
         if progress is not None:
             progress(done, len(jobs), name)
+    if fragment:
+        css = env.get_template("html/style.css").render()
+        written[STYLESHEET] = scoped_stylesheet(css)
     return written

@@ -48,7 +48,7 @@ def duplicate_key(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Filen är inte en samling eller är tom",
     en="File is not a mapping or is empty",
-    source="SPEC §1: en processfil är en samling nycklar",
+    source="Örebro Bilaga 1: processspecifikationen är en uppsättning fält (docs/format.md)",
     bad="- Följa upp budget\n",
     good="namn: Följa upp budget\n",
 )
@@ -85,7 +85,7 @@ def unsafe_yaml(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Okänd nyckel",
     en="Unknown key",
-    source="SPEC §1: nycklarna är svenska, små bokstäver, exakt som i formatet",
+    source="Örebro Bilaga 1 (fälten i processspecifikationen); nycklarna i docs/format.md",
     bad="namn: Följa upp budget\nsyftet: Att följa upp budgeten.\n",
     good="namn: Följa upp budget\nsyfte: Att följa upp budgeten.\n",
 )
@@ -101,7 +101,7 @@ def unknown_key(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Nyckel saknas",
     en="Missing required key",
-    source="Örebro Bilaga 1 (Processspecifikation); SPEC §1",
+    source="Örebro Bilaga 1 (Processspecifikation); docs/format.md",
     bad="namn: Följa upp budget\ntyp: styrprocess\n",
     good=(
         "namn: Följa upp budget\ntyp: styrprocess\nsyfte: Att säkra att budgeten hålls.\n"
@@ -119,7 +119,7 @@ def missing_key(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Fel typ eller värde",
     en="Wrong type or value",
-    source="SPEC §1; YAML 1.2 core schema",
+    source="docs/format.md (typ per nyckel); YAML 1.2 core schema",
     bad="nivå: '2'\nkrav:\n  - typ: lagkrav\n    beskrivning: Skollagen\n    kritiskt: no\n",
     good="nivå: 2\nkrav:\n  - typ: lagkrav\n    beskrivning: Skollagen\n    kritiskt: false\n",
 )
@@ -135,7 +135,7 @@ def wrong_value(ctx: Context) -> Iterator[Problem]:
     Severity.WARNING,
     sv="Undantag utan motivering",
     en="Ignore comment without a reason",
-    source="SPEC §3: ett undantag ska gå att granska",
+    source="procspec: ett undantag ska gå att granska (README, Undantag)",
     bad="# procspec: ignore PS305\n",
     good="# procspec: ignore PS305 -- gränssnittet beskrivs bara från vår sida\n",
 )

@@ -177,7 +177,7 @@ def name_shape(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Ogiltigt id",
     en="Invalid id",
-    source="SPEC §1: id:t är filnamnet utan .yaml",
+    source="docs/format.md: id:t är filnamnet utan .yaml",
     bad="processer/Följa_upp budget.yaml\n",
     good="processer/följa-upp-budget.yaml\n",
 )
@@ -196,7 +196,7 @@ def valid_id(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Dubblerat id",
     en="Duplicate id",
-    source="SPEC §1: id:n är unika i hela förrådet",
+    source="docs/format.md: id:n är unika i hela förrådet",
     bad="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-budget.yaml\n",
     good="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-investeringar.yaml\n",
 )
@@ -243,7 +243,7 @@ def duplicate_name(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Id:n som krockar",
     en="Colliding ids",
-    source="SPEC §5: filnamn vid publicering; Unicode-normalisering",
+    source="README, Publicera: filnamn vid publicering; Unicode-normalisering",
     bad="processer/tillhandahålla-x.yaml\nprocesser/tillhandahalla-x.yaml\n",
     good="processer/tillhandahålla-x.yaml\nprocesser/tillhandahålla-y.yaml\n",
 )

@@ -30,7 +30,7 @@ def _suggest(ctx: Context, ref: str, folded: dict[str, str]) -> Text:
     Severity.ERROR,
     sv="Okänd processreferens",
     en="Unknown process reference",
-    source="SPEC §1: referenser mellan processer använder id",
+    source="Örebro Bilaga 1 (angränsande processer) och Begreppsdefinitioner (delprocesser); referenser använder id",
     bad="överordnad: mota-behov-av-livslangt-larande\n",
     good="överordnad: möta-behov-av-livslångt-lärande\n",
 )

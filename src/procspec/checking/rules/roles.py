@@ -149,7 +149,7 @@ def locked_role(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Okänd person",
     en="Unknown person key",
-    source="SPEC §1: personer.yaml håller namn och e-post för varje roll (Örebro Bilaga 1)",
+    source="Örebro Bilaga 1: namn och e-postadress för varje roll, i personer.yaml",
     bad="processägare: anna.bergg\n",
     good="processägare: anna.berg\n",
 )
@@ -369,7 +369,7 @@ def fixed_owner(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     sv="Samma e-postadress på två personer",
     en="The same e-mail address on two roster entries",
-    source="SPEC §1: en person som byter jobb är en ändring",
+    source="Örebro Bilaga 1: namn och e-postadress för varje roll; en person som byter jobb är en ändring i personer.yaml",
     bad="anna.berg: {namn: Anna Berg, epost: anna@example.org}\n"
     "anna.b: {namn: Anna Berg, epost: anna@example.org}\n",
     good="anna.berg: {namn: Anna Berg, epost: anna@example.org}\n",

@@ -1,0 +1,93 @@
+"""`render --fragment` for a CMS: every id, class and id reference carries the `ps-` prefix, links
+between the documents are absolute below `publicering.bas_url`, a scoped stylesheet ships with
+the fragments, and `--fragment --format md` is a usage error."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ..conftest import EXAMPLES, TODAY
+from .conftest import procspec
+
+BASE = "https://intranat.example.org/processer/"
+NAMES = re.compile(r"\s(id|class|for|aria-labelledby|aria-describedby)=\"([^\"]*)\"")
+HREF = re.compile(r"\shref=\"([^\"]*)\"")
+
+
+@pytest.fixture(scope="module")
+def fragments(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = tmp_path_factory.mktemp("src") / "botkyrka"
+    shutil.copytree(EXAMPLES / "botkyrka", source)
+    settings = source / "procspec.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "bas_url:" in text
+    text = re.sub(r"bas_url: .*", "bas_url: https://intranat.example.org/processer", text)
+    settings.write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out") / "site"
+    done = procspec("render", str(source), "--out", str(out), "--fragment",
+                    "--today", TODAY.isoformat())  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_every_name_carries_the_prefix(fragments: Path) -> None:
+    pages = sorted(fragments.glob("*.html"))
+    assert len(pages) > 10
+    seen = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith('<div class="ps-dokument">'), page.name
+        for attribute, value in NAMES.findall(text):
+            for token in value.split():
+                assert token.startswith("ps-"), (page.name, attribute, token)
+                seen += 1
+    assert seen > 500
+
+
+def test_links_are_absolute_below_the_base_url(fragments: Path) -> None:
+    ids = {p.name: set(re.findall(r'\sid="([^"]*)"', p.read_text(encoding="utf-8")))
+           for p in fragments.glob("*.html")}  # fmt: skip
+    checked = 0
+    for page in fragments.glob("*.html"):
+        for href in HREF.findall(page.read_text(encoding="utf-8")):
+            if href.startswith("mailto:") or (href.startswith("https://") and BASE not in href):
+                continue  # an address, or a link the process file itself gives
+            if href.startswith("#"):
+                assert href[1:] in ids[page.name], (page.name, href)
+                continue
+            assert href.startswith(BASE), (page.name, href)
+            name, _, anchor = href[len(BASE) :].partition("#")
+            assert name in ids, (page.name, href)
+            assert not anchor or anchor in ids[name], (page.name, href)
+            checked += 1
+    assert checked > 100
+
+
+def test_the_stylesheet_is_scoped_and_styles_the_fragment_names(fragments: Path) -> None:
+    css = (fragments / "procspec.css").read_text(encoding="utf-8")
+    used = {token for page in fragments.glob("*.html")
+            for attribute, value in NAMES.findall(page.read_text(encoding="utf-8"))
+            if attribute == "class" for token in value.split()}  # fmt: skip
+    for line in css.splitlines():
+        if "{" not in line or line.lstrip().startswith("@"):
+            continue
+        for selector in line.split("{", 1)[0].split(","):
+            assert selector.strip().startswith(".ps-dokument"), line
+        for name in re.findall(r"\.([\w-]+)", line.split("{", 1)[0]):
+            assert name.startswith("ps-"), line
+    assert "@page" not in css
+    for name in ("ps-meta", "ps-badge", "ps-facts", "ps-docnav"):
+        assert name in used and f".{name}" in css, name
+
+
+def test_fragment_with_markdown_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    done = procspec("render", str(EXAMPLES / "orebro"), "--out", str(out), "--fragment",
+                    "--format", "md")  # fmt: skip
+    assert done.returncode == 2
+    assert "--fragment" in done.stderr and "HTML" in done.stderr
+    assert not out.exists()
