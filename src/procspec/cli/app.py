@@ -41,7 +41,8 @@ app = typer.Typer(
     name="procspec",
     help="Processspecifikationer som kod: validera, rendera och följ upp kommunala processer.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=Group,
@@ -58,6 +59,7 @@ class ValidateFormat(str, Enum):
 class RulesFormat(str, Enum):
     table = "table"
     md = "md"
+    json = "json"
 
 
 class ListFormat(str, Enum):
@@ -151,7 +153,8 @@ IgnoredOption = Annotated[
     bool, typer.Option("--ignored", help="Lista alla undantag i förrådet med motivering.")
 ]
 RulesFormatOption = Annotated[
-    RulesFormat, typer.Option("--format", help="table i terminalen, md för dokumentation.")
+    RulesFormat,
+    typer.Option("--format", help="table i terminalen, md för dokumentation, json för program."),
 ]
 SchemaOut = Annotated[
     Path | None, typer.Option("--out", metavar="MAPP", help="Skriv schemana till den här mappen.")
@@ -257,7 +260,7 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Visa versionen."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Visa versionen."),
     ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")
@@ -371,16 +374,25 @@ def rules(
     """Regelkatalogen, en regels dokumentation, eller förrådets undantag."""
     from procspec.checking.rules import REGISTRY, all_rules
     from procspec.cli.console import ignores_table, make_console, rule_doc, rules_table
-    from procspec.reporting.catalogue import catalogue_markdown
+    from procspec.reporting.catalogue import catalogue_markdown, rule_dict
 
     if output is RulesFormat.md:
         sys.stdout.write(catalogue_markdown())
+    elif output is RulesFormat.json:
+        lang = _language(repo)
+        found = all_rules()
+        if code is not None:
+            one = REGISTRY.get(code.strip().upper())
+            if one is None:
+                raise UsageError(msg("cli.unknown_rule", lang, code=code))
+            found = [one]
+        print(json.dumps([rule_dict(r, lang) for r in found], ensure_ascii=False, indent=2))
     elif ignored:
         make_console().print(ignores_table(_context(repo)))
     elif code is None:
         make_console().print(rules_table(all_rules(), _language(repo)))
-    elif (found := REGISTRY.get(code.strip().upper())) is not None:
-        make_console().print(rule_doc(found, _language(repo)))
+    elif (rule := REGISTRY.get(code.strip().upper())) is not None:
+        make_console().print(rule_doc(rule, _language(repo)))
     else:
         raise UsageError(msg("cli.unknown_rule", _language(repo), code=code))
 
@@ -563,7 +575,8 @@ def codeowners(
 bpmn_app = typer.Typer(
     help="Utbyt processkartor med modelleringsverktyg som BPMN 2.0.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     cls=Group,
 )

@@ -121,13 +121,21 @@ def process_panel(ctx: Context, row: Row, model: Process) -> Panel:
     return Panel(table, title=Text(row.name, style="bold"), subtitle=row.id)
 
 
+def severity_word(severity: str, lang: str) -> str:
+    """The word validate uses for a severity ("fel", "varning", "info"); "off" as it is."""
+    from procspec.messages import has
+
+    key = f"report.severity.{severity}"
+    return msg(key, lang) if has(key) else severity
+
+
 def rules_table(rules: list[Rule], lang: str) -> Table:
     table = Table(show_lines=False)
     for key in ("code", "severity", "rule", "source"):
         table.add_column(msg(f"console.{key}", lang), overflow="fold")
     for rule in rules:
-        table.add_row(rule.code, rule.severity.value, rule.title.get(lang, rule.title["sv"]),
-                      rule.source)  # fmt: skip
+        table.add_row(rule.code, severity_word(rule.severity.value, lang),
+                      rule.title.get(lang, rule.title["sv"]), rule.source)  # fmt: skip
     return table
 
 
@@ -135,7 +143,7 @@ def rule_doc(rule: Rule, lang: str) -> Group:
     parts: list[RenderableType] = [
         Text(f"{rule.code} — {rule.title.get(lang, rule.title['sv'])}", style="bold"),
         Text(
-            f"{msg('console.severity', lang)}: {rule.severity.value}   "
+            f"{msg('console.severity', lang)}: {severity_word(rule.severity.value, lang)}   "
             f"{msg('console.source', lang)}: {rule.source}"
         ),  # fmt: skip
         Text(),
@@ -151,7 +159,10 @@ def rule_doc(rule: Rule, lang: str) -> Group:
 
 def make_console(stderr: bool = False) -> Console:
     # No markup: names and descriptions are the user's text, and '[/]' in one is not a style tag.
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False, markup=False)
+    # A pipe or file gets whole lines (soft wrap): no line break in the middle of a path.
+    stream = sys.stderr if stderr else sys.stdout
+    piped = not (hasattr(stream, "isatty") and stream.isatty())
+    return Console(stderr=stderr, highlight=False, soft_wrap=piped, emoji=False, markup=False)
 
 
 # --- status and new (the process leader's workflow) ---

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from procspec.checking.registry import Rule
 from procspec.checking.rules import all_rules
 
 
@@ -42,3 +45,17 @@ def catalogue_markdown() -> str:
             "```",
         ]
     return "\n".join(lines) + "\n"
+
+
+def rule_dict(rule: Rule, lang: str) -> dict[str, Any]:
+    """One rule for `procspec rules --format json`: the same keys as a problem in
+    `validate --format json` where they mean the same (`code`, `severity`)."""
+    return {
+        "code": rule.code,
+        "severity": rule.severity.value,
+        "title": rule.title.get(lang, rule.title["sv"]),
+        "source": rule.source,
+        "doc": rule.doc,
+        "bad": rule.bad,
+        "good": rule.good,
+    }

@@ -64,7 +64,11 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
         "warnings": word("warning", counts["warning"]),
         "errors": word("error", counts["error"]),
     }
-    if outcome.problems:
+    with_problems = len({p.path for p in outcome.problems})
+    if outcome.problems and with_problems < outcome.files:
+        summary = msg("report.summary.some", lang, files=outcome.files,
+                      with_problems=with_problems, **counts, **words)  # fmt: skip
+    elif outcome.problems:
         summary = msg("report.summary", lang, files=outcome.files, **counts, **words)
     else:
         summary = msg("report.clean", lang, files=outcome.files, **words)

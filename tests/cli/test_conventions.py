@@ -1,0 +1,81 @@
+"""The command line's conventions: -h, -V, shell completion, `rules --format json` in validate's
+words, counts of the files with problems, and whole lines when the output is piped."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from procspec import __version__
+
+ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1"}
+ENV.pop("COLUMNS", None)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "procspec", *args],
+        capture_output=True, text=True, env={**ENV, **(env or {})}, check=False,
+    )  # fmt: skip
+
+
+def test_short_help_and_version() -> None:
+    for args in (["-h"], ["--help"], ["validate", "-h"]):
+        done = run(*args)
+        assert done.returncode == 0 and "Usage" in done.stdout, args
+    assert run("-V").stdout == f"procspec {__version__}\n"
+    assert run("--version").stdout == f"procspec {__version__}\n"
+
+
+def test_shell_completion() -> None:
+    assert "--install-completion" in run("--help").stdout
+    shown = run("--show-completion", "bash")
+    assert shown.returncode == 0 and "_procspec_completion" in shown.stdout
+    commands = run(env={"_PROCSPEC_COMPLETE": "complete_bash", "COMP_WORDS": "procspec val",
+                        "COMP_CWORD": "1"})  # fmt: skip
+    assert commands.stdout.split() == ["validate"]
+    options = run(env={"_PROCSPEC_COMPLETE": "complete_bash",
+                       "COMP_WORDS": "procspec rules --fo", "COMP_CWORD": "2"})  # fmt: skip
+    assert "--format" in options.stdout.split()
+
+
+def test_rules_as_json_and_in_validates_words() -> None:
+    done = run("rules", "--format", "json")
+    assert done.returncode == 0
+    rules = json.loads(done.stdout)
+    assert {r["code"] for r in rules} >= {"PS001", "PS101", "PS401"}
+    assert {r["severity"] for r in rules} <= {"error", "warning", "info"}
+    assert all(r["title"] and r["source"] and r["doc"] for r in rules)
+    [one] = json.loads(run("rules", "PS101", "--format", "json").stdout)
+    assert one["code"] == "PS101"
+    assert run("rules", "PS999", "--format", "json").returncode == 2
+    table = run("rules").stdout
+    assert "│ fel " in table and "│ error " not in table
+
+
+def test_the_count_says_how_many_files_have_problems(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    target = root / "processer" / "följa-upp-budget.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("anna.berg", "anna.bergg", 1),
+                      encoding="utf-8")  # fmt: skip
+    done = run("validate", str(root))
+    assert done.returncode == 1
+    # PS204 in the process file and PS602 (no git history) on procspec.yaml: 2 of 4 files.
+    assert "1 fel, 0 varningar, 1 info i 2 av 4 filer." in done.stdout, done.stdout
+
+
+def test_piped_output_is_not_wrapped(make_repo: Callable[[str], Path]) -> None:
+    root = make_repo("orebro")
+    long_name = "ett-mycket-långt-processnamn-som-gör-raden-längre-än-åttio-tecken-i-terminalen"
+    target = root / "processer" / "följa-upp-budget.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("syfte: ", f"syfte: {long_name} ", 1), encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    done = run("diff", str(root), "--format", "text")
+    assert done.returncode == 0, done.stderr
+    assert long_name in done.stdout
+    assert any(len(line) > 100 for line in done.stdout.splitlines())
