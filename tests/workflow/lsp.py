@@ -103,3 +103,6 @@ class Client:
     def close(self) -> None:
         self.proc.kill()
         self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
