@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from procspec.rendering.fragment import scope_html
+
 from ..conftest import EXAMPLES, TODAY
 from .conftest import procspec
 
 BASE = "https://intranat.example.org/processer/"
+FLOW_MAPS = Path(__file__).parent / "flow" / "maps"
 NAMES = re.compile(r"\s(id|class|for|aria-labelledby|aria-describedby)=\"([^\"]*)\"")
 HREF = re.compile(r"\shref=\"([^\"]*)\"")
 
@@ -46,6 +49,25 @@ def test_every_name_carries_the_prefix(fragments: Path) -> None:
                 assert token.startswith("ps-"), (page.name, attribute, token)
                 seen += 1
     assert seen > 500
+
+
+def test_svg_references_follow_the_prefixed_ids() -> None:
+    """A processkarta's arrows (`marker-end="url(#…)"`) point at the renamed markers."""
+    from ruamel.yaml import YAML
+
+    from procspec.reading.model import FlowMap
+    from procspec.rendering.flowlayout import layout_flow
+    from procspec.rendering.flowsvg import render_flow_svg
+
+    data = YAML(typ="safe").load((FLOW_MAPS / "faktura.yaml").read_text(encoding="utf-8"))
+    svg = render_flow_svg(layout_flow(FlowMap.model_validate(data)), title="Processkarta",
+                          description="Flödet.", links={})  # fmt: skip
+    scoped = scope_html(str(svg))
+    ids = set(re.findall(r'\sid="([^"]*)"', scoped))
+    refs = re.findall(r"url\(#([^)]+)\)", scoped)
+    assert refs and all(ref in ids and ref.startswith("ps-") for ref in refs), refs
+    labelled = re.findall(r'aria-labelledby="([^"]*)"', scoped)
+    assert labelled and all(i in ids for value in labelled for i in value.split())
 
 
 def test_links_are_absolute_below_the_base_url(fragments: Path) -> None:

@@ -1,8 +1,8 @@
 """HTML fragments for a CMS (`render --fragment`): names that cannot collide, links that work.
 
 A fragment is pasted into somebody else's page, next to the CMS theme's own ids and classes and
-next to other fragments. So every id, class and id reference (`aria-labelledby`, `for`, `#anchor`)
-carries the prefix `ps-`; the stylesheet that ships with the fragments (`procspec.css`) is the
+next to other fragments. So every id, class and id reference (`aria-labelledby`, `for`, `#anchor`,
+an SVG `url(#id)`) carries the prefix `ps-`; the stylesheet that ships with the fragments (`procspec.css`) is the
 pages' own stylesheet with the same names, every rule scoped below the fragment's wrapper
 (`.ps-dokument`), so it styles nothing else on the page. Relative links between the documents
 become absolute below `publicering.bas_url` when it is set, since the CMS decides the pages' own
@@ -25,6 +25,8 @@ STYLESHEET = "procspec.css"
 _NAMES = ("id", "class", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
 _ATTRIBUTE = re.compile(r"(?<=\s)(" + "|".join(_NAMES) + r"|href)=\"([^\"]*)\"")
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_URL_REF = re.compile(r"url\(#([^)\s\"']+)\)")
+"""An SVG reference to an id (`marker-end="url(#pil)"`)."""
 _SELECTOR_NAME = re.compile(r"([.#])(-?[A-Za-z_][\w-]*)")
 _ROOT_SELECTORS = {":root", "html", "body"}
 
@@ -54,7 +56,11 @@ def scope_html(text: str, base_url: str | None = None) -> str:
             return f'href="{_href(value, base_url)}"'
         return f'{name}="{" ".join(_prefixed(t) for t in value.split())}"'
 
-    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group(0)), text)
+    def tag(match: re.Match[str]) -> str:
+        renamed = _ATTRIBUTE.sub(attribute, match.group(0))
+        return _URL_REF.sub(lambda m: f"url(#{_prefixed(m.group(1))})", renamed)
+
+    return _TAG.sub(tag, text)
 
 
 def _scope_selector(selector: str) -> str:
