@@ -333,6 +333,12 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "Botkyrka 2.3",
     ),
     "befattningar.*": ("Personnyckeln för befattningen.", "Botkyrka 2.3"),
+    "publicering.synpunkter": (
+        "Ett formulär eller en ärendehantering (https) dit läsare "
+        "lämnar synpunkter; utan den går synpunkter med e-post till "
+        "processledaren.",
+        "Botkyrka 3.1 (förbättringskanal)",
+    ),
 }
 
 ROSTER: dict[str, tuple[str, str]] = {
