@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from procspec.messages import msg
+from procspec.messages import msg, text
 from procspec.problem import Problem
 from procspec.reading.model import Person
 from procspec.reading.repository import ProcessRecord, Repository
@@ -49,16 +49,18 @@ class Unreadable:
     """A file of the head state that cannot be read (PS001 and the like)."""
 
     problem: Problem
+    message: str
+    """The problem's message in the repository's language."""
 
     def to_dict(self) -> dict[str, Any]:
         p = self.problem
         return {"kod": p.code, "fil": p.path, "rad": p.line, "kolumn": p.column,
-                "meddelande": p.message}  # fmt: skip
+                "meddelande": self.message}  # fmt: skip
 
     def words(self, lang: str) -> str:
         p = self.problem
         return msg("diff.unreadable.line", lang, file=p.path, line=p.line, code=p.code,
-                   message=p.message)  # fmt: skip
+                   message=self.message)  # fmt: skip
 
 
 def unreadable(repo: Repository) -> list[Unreadable]:
@@ -70,7 +72,8 @@ def unreadable(repo: Repository) -> list[Unreadable]:
         problems = [p for p in record.doc.problems if p.code in ("PS001", "PS003", "PS004")]
         problems = problems or record.doc.problems or record.problems
         if problems:
-            found.append(Unreadable(sorted(problems, key=lambda p: p.sort_key)[0]))
+            first = sorted(problems, key=lambda p: p.sort_key)[0]
+            found.append(Unreadable(first, text(first.message, repo.lang)))
     return found
 
 
