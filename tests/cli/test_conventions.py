@@ -26,7 +26,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_short_help_and_version() -> None:
     for args in (["-h"], ["--help"], ["validate", "-h"]):
         done = run(*args)
-        assert done.returncode == 0 and "Usage" in done.stdout, args
+        assert done.returncode == 0 and "Användning:" in done.stdout, args
     assert run("-V").stdout == f"procspec {__version__}\n"
     assert run("--version").stdout == f"procspec {__version__}\n"
 
