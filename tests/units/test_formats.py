@@ -30,11 +30,11 @@ def test_text_groups_by_file_and_counts() -> None:
     shown = run("text")
     assert "processer/a.yaml:3:1 PS004 fel: Filen är större än 256 kB" in shown
     assert "processer/a.yaml:5:7 PS501 varning: rå text" in shown
-    assert "1 fel, 1 varning, 0 info i 4 filer." in shown
+    assert "1 fel, 1 varning, 0 info i 1 av 4 filer." in shown
 
 
 def test_text_in_english() -> None:
-    assert "1 error, 1 warning, 0 info in 4 files." in run("text", "en")
+    assert "1 error, 1 warning, 0 info in 1 of 4 files." in run("text", "en")
 
 
 def test_json_has_words_and_the_rule_pointer() -> None:

@@ -42,7 +42,7 @@ app = typer.Typer(
     help="Processspecifikationer som kod: validera, rendera och följ upp kommunala processer.",
     no_args_is_help=True,
     add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["--help", "-h"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     cls=Group,
@@ -576,7 +576,7 @@ bpmn_app = typer.Typer(
     help="Utbyt processkartor med modelleringsverktyg som BPMN 2.0.",
     no_args_is_help=True,
     add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["--help", "-h"]},
     rich_markup_mode=None,
     cls=Group,
 )
