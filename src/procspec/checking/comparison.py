@@ -46,6 +46,7 @@ FIELD_ORDER = (
     "starthändelse",
     "sluthändelse",
     "mottagare",
+    "ordning",
     "krav",
     "angränsande",
     "dokument",
@@ -53,6 +54,7 @@ FIELD_ORDER = (
     "mått",
     "aktiviteter",
     "granskad",
+    "godkänd",
     "fastställd",
 )
 """Örebro Bilaga 1's order, with Botkyrka's rows and the plans after it."""

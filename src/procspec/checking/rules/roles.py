@@ -57,8 +57,13 @@ def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
     good="processägare: anna.berg\n",
 )
 def owner_count(ctx: Context) -> Iterator[Problem]:
-    """Örebro: "en process ska bara ha en processägare". Botkyrka tillåter två på nivå 1, där en
-    medborgarprocess har två förvaltningschefer som ägare (Tabell 2)."""
+    """Örebro Steg 2: "en process ska bara ha en processägare". Botkyrka 2.3: "Varje processgrupp
+    på nivå 1 har en processägare", men Tabell 2 ger en medborgarprocess två: "Möta
+    Botkyrkabornas behov av stöd för att leva ett självständigt liv" ägs av
+    "Förvaltningscheferna för socialförvaltningen respektive för vård- och
+    omsorgsförvaltningen". Profilen anger högsta antalet per nivå (`max_ägare`: Örebro 1,
+    Botkyrka 2); fler är ett fel. Två ägare i Botkyrka är tillåtet men ovanligt, och varnas för
+    av PS211."""
     profile = ctx.repo.profile
     for record, model in ctx.processes():
         owners = model.owners or []
