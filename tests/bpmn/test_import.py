@@ -59,7 +59,7 @@ def test_a_camunda_modeler_diagram() -> None:
     ]
     assert acts["planera-introduktion"]["nästa"] == "debitera-förskoleavgift"
     call = acts["debitera-förskoleavgift"]
-    assert call["typ"] == "delprocess" and call["process"] == "tillhandahålla-internt-stöd"
+    assert call["typ"] == "delprocess" and call["process"] == "fakturera-avgifter"
     assert acts["barnet-har-ett-startdatum"]["typ"] == "slut"
     steps = {s["id"]: [a["id"] for a in s["aktiviteter"]] for s in data["processteg"]}
     assert steps["ta-emot-ansökan"][0] == "ansökan-om-förskoleplats-inkommer"
