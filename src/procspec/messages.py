@@ -189,7 +189,7 @@ def texts(items: Iterable[Text], lang: str) -> list[str]:
 
 
 _HIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 """Control characters (but tab and newline), zero-width and direction-changing characters."""
 

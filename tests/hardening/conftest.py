@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..git.conftest import isolated_git  # noqa: F401  (re-exported as this folder's fixture)
+from ..git.conftest import git_repo, isolated_git  # noqa: F401  (re-exported as this folder's fixtures)
 
 TRACEBACK_MARKERS = ("Traceback (most recent call last)", 'File "', "Error:\n")
 
@@ -67,3 +67,27 @@ def assert_no_traceback(result: Result) -> None:
     """No Python traceback, and an exit status of the contract (SPEC §4), never 3."""
     assert "Traceback (most recent call last)" not in result.output, result.output
     assert result.exit in (0, 1, 2), (result.exit, result.output[-2000:])
+
+
+def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every entry under `folder` (links and folders included) with what it holds, so a test can
+    assert that nothing outside a command's output was touched or lost. Entries whose first path
+    part is in `skip` are left out."""
+    import hashlib
+
+    found: dict[str, str] = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in [*dirnames, *filenames]:
+            path = Path(dirpath) / name
+            rel = path.relative_to(folder).as_posix()
+            if rel.split("/", 1)[0] in skip:
+                continue
+            if path.is_symlink():
+                found[rel] = "link:" + os.readlink(path)
+            elif path.is_dir():
+                found[rel] = "dir"
+            elif path.is_file():
+                found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                found[rel] = "special"
+    return found

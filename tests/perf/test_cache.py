@@ -193,8 +193,7 @@ def test_an_unwritable_cache_never_fails_a_run(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Read-only file system")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(cache.Path, "mkdir", refuse)
+    monkeypatch.setattr(cache, "_write_atomic", refuse)
     expected = run(repo, "--no-cache")
     assert run(repo) == expected
     assert not stored(repo)

@@ -286,9 +286,23 @@ def test_failure_while_rendering_keeps_previous_output(
 def test_rerender_replaces_own_output(liten: Path, tmp_path: Path) -> None:
     out = tmp_path / "ut"
     render(liten, out, today=TODAY)
-    (out / "gammal.html").write_text("old", encoding="utf-8")
+    old = out / "tillhandahalla-snorojning.html"
+    assert old.is_file()
+    (liten / SNOW).unlink()  # a process removed: its pages go with the next render
     render(liten, out, today=TODAY)
-    assert not (out / "gammal.html").exists()
+    assert not old.exists()
+
+
+def test_rerender_keeps_a_folder_with_a_file_render_did_not_write(
+    liten: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ut"
+    render(liten, out, today=TODAY)
+    (out / "egen.html").write_text("min egen sida", encoding="utf-8")
+    for force in (False, True):
+        with pytest.raises(UsageError):
+            render(liten, out, today=TODAY, force=force)
+    assert (out / "egen.html").read_text(encoding="utf-8") == "min egen sida"
 
 
 @pytest.mark.parametrize("where", ["root", "above", "filesystem"])
@@ -309,8 +323,20 @@ def test_out_not_ours(liten: Path, tmp_path: Path) -> None:
     assert "--force" in done.stderr
     assert (out / "viktig.txt").read_text(encoding="utf-8") == "behåll mig"
     done = procspec("render", str(liten), "--out", str(out), "--force")
+    assert done.returncode == 2, done.stderr
+    assert (out / "viktig.txt").read_text(encoding="utf-8") == "behåll mig"
+
+
+def test_out_with_only_pages_is_replaced_with_force(liten: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gamla-sidor"
+    out.mkdir()
+    (out / "index.html").write_text("<p>gammal</p>", encoding="utf-8")
+    done = procspec("render", str(liten), "--out", str(out))
+    assert done.returncode == 2
+    assert "--force" in done.stderr
+    done = procspec("render", str(liten), "--out", str(out), "--force")
     assert done.returncode == 0, done.stderr
-    assert (out / MARKER).is_file() and not (out / "viktig.txt").exists()
+    assert (out / MARKER).is_file() and "gammal" not in (out / "index.html").read_text("utf-8")
 
 
 def test_out_is_a_file(liten: Path, tmp_path: Path) -> None:

@@ -28,13 +28,13 @@ Each level needs everything below it; `saknas` lists what the next level still n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
 from procspec.messages import Words, say
-from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
+from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_days, add_months
 from procspec.reading.model import Goal, Process
 from procspec.reading.repository import ProcessRecord
 
@@ -142,7 +142,7 @@ def _on_time(goal: Goal, today: date) -> bool:
     if not days:
         return False
     for before, after in pairwise(days):
-        if add_months(before, months) + timedelta(days=GRACE_DAYS) < after:
+        if add_days(add_months(before, months), GRACE_DAYS) < after:
             return False
     return add_months(days[-1], months) >= today
 

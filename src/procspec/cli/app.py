@@ -400,6 +400,7 @@ def rules(
 @app.command(cls=Command)
 def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
     """JSON Schema för processfiler, procspec.yaml, personer.yaml och profiler."""
+    from procspec.features.flowfile import write_atomically
     from procspec.reading.json_schemas import json_schemas
 
     if repo is not None:
@@ -415,7 +416,8 @@ def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, body in schemas.items():
         target = out / f"{name}.schema.json"
-        target.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        # Replaced in one rename: a link named like a schema is replaced, never written through.
+        write_atomically(target, json.dumps(body, ensure_ascii=False, indent=2) + "\n")
         print(msg("cli.schema_written", _language(Path(".")), path=target))
 
 
@@ -559,6 +561,7 @@ def codeowners(
 ) -> None:
     """Skriv en CODEOWNERS-fil: processägare och processledare godkänner ändringar i sin process."""
     from procspec.features.codeowners import build, missing_lines
+    from procspec.features.flowfile import write_atomically
 
     ctx = _context(path)
     found = build(ctx, style.value, lambda m: text(m, ctx.lang))
@@ -568,7 +571,8 @@ def codeowners(
         sys.stdout.write(found.text)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(found.text, encoding="utf-8")
+    # A committed CODEOWNERS that is a link is replaced by the file, never written through.
+    write_atomically(out, found.text)
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
 
 
@@ -700,6 +704,8 @@ def _safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: run the app and map every outcome to an exit status."""
+    from procspec.cli import failures
+
     try:  # newer typer vendors click; older typer uses click itself
         from typer._click.exceptions import ClickException
     except ImportError:  # pragma: no cover
@@ -710,7 +716,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("PROCSPEC_DEBUG"))
     try:
-        code = app(args=args, prog_name="procspec", standalone_mode=False)
+        code = failures.flush_stdout(app(args=args, prog_name="procspec", standalone_mode=False))
     except typer.Exit as exc:
         code = exc.exit_code
     except ClickException as exc:
@@ -725,7 +731,12 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:
+        failures.silence_stdout()
         code = 0
+    except OSError as exc:  # a full disk, a device or a file where a folder belongs
+        failures.silence_stdout()
+        print(failures.describe(exc), file=sys.stderr)
+        code = 2
     except Exception as exc:  # the one place that catches everything: a bug exits 3
         if debug:
             import traceback

@@ -17,12 +17,20 @@ takes a tenth of a second) and the stored problems are printed. Anything else is
 full run, whose result is stored only if the key computed before it equals the key computed
 after it, so a file saved during the run is never paired with a result for its old content.
 
-The cache is JSON, not pickle: it lives in the user's repository, where a pull request could
-commit a crafted `.procspec-cache/` and a CI job would then unpickle it; JSON can at worst be
-wrong, and a wrong entry only misses. The folder holds a `.gitignore` of `*` so it is not
-committed by accident. Writes are atomic (a temporary file renamed into place); an unreadable,
-corrupt or unwritable cache is ignored without a word, and a read-only repository validates as
-before. `--no-cache` or `PROCSPEC_NO_CACHE=1` switches it off.
+A symbolic link among the process files is part of the key by where it points (its resolved
+target), not only by what it holds: the same bytes inside and outside the repository validate
+differently.
+
+The cache is untrusted input: a pull request can commit a crafted `.procspec-cache/`. So it is
+JSON, not pickle (JSON can at worst be wrong, and a wrong entry only misses), and the folder and
+its files are opened without following links (`O_NOFOLLOW`, relative to the opened folder):
+`.procspec-cache` that is a link (to `.`, say) or not a folder, or a `validate.json` that is a
+link, a device (`/dev/zero`), a named pipe or larger than `MAX_ENTRY_BYTES` is no cache, read
+nothing from and written nothing through. procspec writes a `.gitignore` of `*` into the folder
+only when it has just created the folder itself. Writes are atomic (a temporary file created
+with `O_EXCL` and renamed into place); an unreadable, corrupt or unwritable cache is ignored
+without a word, and a read-only repository validates as before. `--no-cache` or
+`PROCSPEC_NO_CACHE=1` switches it off.
 """
 
 from __future__ import annotations
@@ -33,7 +41,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from importlib.util import find_spec
@@ -43,6 +50,7 @@ from typing import Any
 from procspec import __version__
 from procspec.messages import Message, Text
 from procspec.problem import Outcome, Problem, Severity
+from procspec.reading.walk import walk
 
 FOLDER = ".procspec-cache"
 RESULT_FILE = "validate.json"
@@ -55,6 +63,16 @@ YAML_SUFFIXES = (".yaml", ".yml")
 BUILTIN_PROFILES = frozenset({"botkyrka", "orebro"})
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+"""The most of validate.json that is read: ample for 10,000 processes' problems, and a file linked
+to a device or grown by a crafted commit cannot fill the memory."""
+MAX_HASHED_BYTES = 2 * 1024 * 1024
+"""Beyond this a YAML file is refused whatever it holds (PS004, `load.MAX_FILE_BYTES`): its size
+and modification time stand for its bytes."""
 
 _LIBRARIES = ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml")
 
@@ -85,7 +103,7 @@ def _package_fingerprint() -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__}\0{sys.version}\0".encode())
     package = Path(__file__).parents[1]  # the whole procspec package
-    for folder, dirs, files in os.walk(package):
+    for folder, dirs, files in walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             with contextlib.suppress(OSError):
@@ -103,19 +121,46 @@ def _package_fingerprint() -> str:
     return h.hexdigest()
 
 
+def read_capped(fd: int, limit: int) -> bytes:
+    """Up to `limit` + 1 bytes from an open file (one more tells that it is larger)."""
+    chunks: list[bytes] = []
+    left = limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _feed_file(h: Any, label: str, path: str | Path) -> None:
-    """Add a file's name and bytes to the hash; a missing or unreadable file adds that fact."""
+    """Add a file's name, where a link points and the bytes to the hash; a missing, special or
+    unreadable file adds that fact."""
     h.update(b"\1" + label.encode("utf-8", "surrogateescape") + b"\0")
     try:
+        if os.path.islink(path):
+            h.update(b"link\0" + os.fsencode(os.path.realpath(path)) + b"\0")
+            if os.path.isdir(path):
+                return  # a linked folder is not walked: where it points is all that counts
         # Non-blocking, so a named pipe does not wait for a writer; checked before it is read.
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                h.update(b"special\0" + os.urandom(16))  # never a hit
-                return
-            data = handle.read()
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
     except OSError as exc:
         h.update(f"unreadable {exc.errno}\0".encode())
+        return
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            h.update(b"special\0" + os.urandom(16))  # never a hit
+            return
+        data = read_capped(fd, MAX_HASHED_BYTES)
+    except OSError as exc:
+        h.update(f"unreadable {exc.errno}\0".encode())
+        return
+    finally:
+        os.close(fd)
+    if len(data) > MAX_HASHED_BYTES:
+        h.update(f"large {info.st_size} {info.st_mtime_ns} {info.st_ino}\0".encode())
         return
     h.update(b"%d\0" % len(data))
     h.update(data)
@@ -126,11 +171,14 @@ def _yaml_files(root: Path, folder: Path) -> list[tuple[str, str]]:
     folders are not followed, as in discovery. Plain strings: pathlib costs more than reading."""
     found: list[tuple[str, str]] = []
     base = os.path.join(str(root), "")
-    for current, dirs, files in os.walk(str(folder), followlinks=False):
+    for current, dirs, files in walk(str(folder)):
         dirs.sort()
-        for name in sorted(files):
-            if name.endswith(YAML_SUFFIXES):
-                full = os.path.join(current, name)
+        names = sorted(files)
+        # A link to a folder is not walked, but where it points is part of the key.
+        names += sorted(d for d in dirs if os.path.islink(os.path.join(current, d)))
+        for name in names:
+            full = os.path.join(current, name)
+            if name.endswith(YAML_SUFFIXES) or os.path.islink(full):
                 found.append((full[len(base) :] if full.startswith(base) else full, full))
     return found
 
@@ -198,7 +246,16 @@ def quick_plan(root: Path) -> Plan | None:
         return None
     if not isinstance(language, str):
         return None
+    if not _inside_root(root, processes):  # an error anyway; its files are not even hashed
+        return None
     return plan_from_settings(processes, profile, language)
+
+
+def _inside_root(root: Path, rel: str) -> bool:
+    try:
+        return (root / rel).resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def _settings_digest(root: Path) -> str:
@@ -210,12 +267,23 @@ def _settings_digest(root: Path) -> str:
 def lookup(root: Path, today: date) -> tuple[str, Outcome] | None:
     """The stored outcome and language when nothing it depends on changed, else None."""
     try:
-        entry = json.loads((root / FOLDER / RESULT_FILE).read_text(encoding="utf-8"))
-        if entry.get("format") != FORMAT or entry["settings"] != _settings_digest(root):
+        raw = read_entry(root)
+        if raw is None:
+            return None
+        entry = json.loads(raw.decode("utf-8"))
+        if (
+            not isinstance(entry, dict)
+            or entry.get("format") != FORMAT
+            or entry["settings"] != _settings_digest(root)
+        ):
             return None
         plan = Plan(str(entry["processes"]), entry["profile"])
         if plan.profile is not None and not isinstance(plan.profile, str):
             return None
+        if not _inside_root(root, plan.processes) or (
+            plan.profile is not None and not _inside_root(root, plan.profile)
+        ):
+            return None  # a crafted entry must not make a hit walk the whole disk
         if entry["key"] != compute_key(root, plan, today):
             return None
         problems = [_problem(item) for item in entry["problems"]]
@@ -280,24 +348,84 @@ def store(root: Path, key: str, plan: Plan, outcome: Outcome) -> None:
         "files": outcome.files,
         "problems": [_problem_data(p) for p in outcome.problems],
     }
-    folder = root / FOLDER
     try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            _write_atomic(folder, ignore, "# procspec's validate cache; never committed.\n*\n")
-        _write_atomic(folder, folder / RESULT_FILE, json.dumps(entry, ensure_ascii=False))
+        folder_fd, created = _open_folder(root, create=True)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            if not stat.S_ISREG(
+                os.stat(RESULT_FILE, dir_fd=folder_fd, follow_symlinks=False).st_mode
+            ):
+                return  # a link or a special file someone put there is left as it is
+        if created:
+            _write_atomic(
+                folder_fd, ".gitignore", "# procspec's validate cache; never committed.\n*\n"
+            )
+        _write_atomic(folder_fd, RESULT_FILE, json.dumps(entry, ensure_ascii=False))
     except (OSError, ValueError):
         return
+    finally:
+        os.close(folder_fd)
 
 
-def _write_atomic(folder: Path, target: Path, text: str) -> None:
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+def _open_folder(root: Path, *, create: bool) -> tuple[int, bool]:
+    """The cache folder opened without following a link (a descriptor), and whether it was
+    created now; OSError when it is a link, not a folder, or cannot be opened (or made)."""
+    root_fd = os.open(root, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
+    try:
+        created = False
+        if create:
+            try:
+                os.mkdir(FOLDER, 0o755, dir_fd=root_fd)
+                created = True
+            except FileExistsError:
+                pass
+        fd = os.open(FOLDER, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=root_fd)
+    finally:
+        os.close(root_fd)
+    if not stat.S_ISDIR(os.fstat(fd).st_mode):  # pragma: no cover - O_DIRECTORY refuses first
+        os.close(fd)
+        raise NotADirectoryError(FOLDER)
+    return fd, created
+
+
+def read_entry(root: Path) -> bytes | None:
+    """validate.json's bytes, or None when the folder or the file is a link, not a regular file,
+    larger than `MAX_ENTRY_BYTES`, or unreadable."""
+    try:
+        folder_fd, _ = _open_folder(root, create=False)
+    except OSError:
+        return None
+    try:
+        fd = os.open(RESULT_FILE, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=folder_fd)
+    except OSError:
+        return None
+    finally:
+        os.close(folder_fd)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        data = read_capped(fd, MAX_ENTRY_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= MAX_ENTRY_BYTES else None
+
+
+def _write_atomic(folder_fd: int, name: str, text: str) -> None:
+    """`text` into `name` in the opened folder: a new temporary file (never through a link)
+    renamed over it, which replaces a link rather than writing where it points."""
+    temporary = f".tmp-{os.urandom(8).hex()}.json"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
+    fd = os.open(temporary, flags, 0o644, dir_fd=folder_fd)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(temporary, target)
+        os.replace(temporary, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            os.unlink(temporary, dir_fd=folder_fd)
         raise

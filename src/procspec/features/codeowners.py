@@ -16,7 +16,8 @@ from pathlib import Path
 
 from procspec.checking.hierarchy import Context
 from procspec.git.log import work_tree_top
-from procspec.messages import Message, Words, say
+from procspec.messages import Message, Words, one_line, say
+from procspec.reading.handles import mention
 
 STYLES = ("github", "gitlab")
 
@@ -48,9 +49,10 @@ def escape_path(path: str) -> str:
     return "/" + "".join(out)
 
 
-def handle(raw: str) -> str:
-    """`@name` for a handle written with or without the '@'."""
-    return "@" + raw.strip().lstrip("@")
+def line_safe(path: str) -> bool:
+    """Whether `path` can stand in a CODEOWNERS line at all: a line break, another control or
+    an invisible character would end the line or hide what it says, and has no escape."""
+    return path.isprintable()
 
 
 def build(ctx: Context, style: str, words: Words) -> CodeOwners:
@@ -71,15 +73,20 @@ def build(ctx: Context, style: str, words: Words) -> CodeOwners:
         for key in keys:
             person = ctx.roster.get(key)
             raw = getattr(person, style, None) if person is not None else None
-            if raw and raw.strip().lstrip("@"):
-                handles.append(handle(raw))
+            # validate refuses a handle outside the forge's grammar (PS007); checked again here,
+            # since one stray space or line break would make someone else an owner.
+            found = mention(style, raw) if raw else None
+            if found is not None:
+                handles.append(found)
             else:
                 without.append(key)
                 missing.setdefault(key, []).append(record.id)
         rel = (ctx.repo.root / record.rel).resolve().relative_to(top).as_posix()
+        if not line_safe(rel):
+            continue
         lines.append("")
         if without:
-            people = ", ".join(ctx.person(k) for k in without)
+            people = ", ".join(one_line(ctx.person(k)) for k in without)
             lines.append("# " + words(say("codeowners.no_handle", style=style, people=people)))
         if handles:
             lines.append(f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
@@ -103,8 +110,9 @@ def _maintainers(
     for key in ctx.repo.settings.maintainers:
         person = ctx.roster.get(key)
         raw = getattr(person, style, None) if person is not None else None
-        if raw and raw.strip().lstrip("@"):
-            handles.append(handle(raw))
+        found = mention(style, raw) if raw else None  # only a handle of the forge's grammar
+        if found is not None:
+            handles.append(found)
         else:
             without.append(key)
             missing.setdefault(key, []).append("procspec.yaml")

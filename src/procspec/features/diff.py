@@ -12,7 +12,6 @@ same content as (kind, text) pairs for the terminal, which the command line colo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +19,8 @@ from pathlib import Path
 from procspec.checking.comparison import Change, Diff, ProcessDiff, diff_repositories
 from procspec.features.revision import repository_at
 from procspec.git.log import NotAtRevision, git_renames, has_commits
-from procspec.messages import msg
+from procspec.messages import msg, visible
+from procspec.reading.handles import quiet_mentions
 from procspec.reading.repository import find_root, load_repository
 
 __all__ = [
@@ -95,16 +95,13 @@ def lines(diff: Diff, lang: str) -> list[tuple[str, str]]:
     return out
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
-_MENTION = re.compile(r"(?<![\w.+-])@(?=\w)")
-_NO_MENTION = "@\u2060"
-"""`@` followed by a word joiner: reads as @, but mentions nobody (GitHub, GitLab)."""
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"} | {"&": "&amp;"})
 
 
 def _md(text: str) -> str:
-    """Text safe to place in a Markdown comment: no markup, no HTML, and no `@` mention that
-    would notify someone (a roster handle or a text in a process file)."""
-    return _MENTION.sub(_NO_MENTION, " ".join(text.split()).translate(_MD_SPECIAL))
+    """Text safe to place in a Markdown comment (no markup, no HTML, no reference and no
+    `@mention` that would notify a person or a team)."""
+    return quiet_mentions(" ".join(visible(text).split()).translate(_MD_SPECIAL))
 
 
 def to_markdown(diff: Diff, lang: str) -> str:

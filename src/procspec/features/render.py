@@ -18,7 +18,7 @@ from procspec.git.log import read_history
 from procspec.messages import plural, say
 from procspec.reading.repository import find_root, load_repository
 from procspec.rendering import Progress, documents, effective_today
-from procspec.rendering.output import MARKER, check_target, staged
+from procspec.rendering.output import MARKER, check_target, marker_text, staged
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def render(
     repo = repository_at(start, rev) if rev is not None else load_repository(start)
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
-    target = check_target(out, root, force, lang)
+    target = check_target(out, root, force, lang, root / repo.settings.processes)
     history = read_history(root, rev=rev, processes=repo.settings.processes)
     day = effective_today(today, history, Context.build(repo, date.min, history))
     outcome = check_repository(repo, day, history)
@@ -63,4 +63,5 @@ def render(
     with staged(target, lang) as temp:
         for name, text in texts.items():
             (temp / name).write_text(text, encoding="utf-8", newline="\n")
+        (temp / MARKER).write_text(marker_text(texts), encoding="utf-8", newline="\n")
     return Rendered(target, sorted([*texts, MARKER]), lang)

@@ -31,7 +31,7 @@ from procspec.features.editor import (
 from procspec.features.install_source import check_source
 from procspec.messages import say
 from procspec.problem import Problem, Severity
-from procspec.reading.dates import add_months
+from procspec.reading.dates import add_months, next_year_end
 from procspec.reading.documents import Document, load_bytes
 from procspec.reading.model import Process
 from procspec.reading.profile import BUILTIN, Profile
@@ -125,7 +125,7 @@ def init_files(
         "profile": profile_name,
         "people": [{**p, "email": f"{p['key']}@example.org"} for p in EXAMPLE_PEOPLE[profile_name]],
         "today": today.isoformat(),
-        "goal_deadline": date(today.year + 1, 12, 31).isoformat(),
+        "goal_deadline": next_year_end(today).isoformat(),
         "activity_deadline": add_months(today, 6).isoformat(),
         "example_type": kind,
         "example_id": example_id,
@@ -159,6 +159,9 @@ def init(
     """
     if folder.exists() and not folder.is_dir():
         raise UsageError(say("scaffold.not_a_folder", path=folder))
+    enclosing = _enclosing_repository(folder)
+    if enclosing is not None:  # a repository inside another: two roots for the same files
+        raise Refused(say("scaffold.inside", dir=folder.resolve(), root=enclosing))
     files = init_files(profile_name, organisation, today, install)
     for rel, (template, text) in files.items():
         _check_parses(rel, template, text)
@@ -168,10 +171,24 @@ def init(
     for rel, (_, text) in files.items():
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_symlink():  # --force replaces a link, never writes where it points
+            target.unlink()
         target.write_text(text, encoding="utf-8")
     top = folder.resolve()
     schemas = [p.resolve().relative_to(top).as_posix() for p in write_repo_schemas(top)]
     return [*files, *schemas]
+
+
+def _enclosing_repository(folder: Path) -> Path | None:
+    """The procspec repository above `folder` (a folder holding procspec.yaml), if any."""
+    try:
+        here = folder.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for parent in here.parents:
+        if (parent / "procspec.yaml").is_file():
+            return parent
+    return None
 
 
 def _check_parses(rel: str, template: str, text: str) -> None:
@@ -467,7 +484,7 @@ def _process_params(
         "forum": "processtöd" in profile.roles,
         "people": people,
         "today": today.isoformat(),
-        "next_year": date(today.year + 1, 12, 31).isoformat(),
+        "next_year": next_year_end(today).isoformat(),
         "goal_setter": (rule.goal_setters or ["processägare"])[0],
     }
 

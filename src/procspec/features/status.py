@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from procspec.git.log import read_history
 from procspec.git.revisions import History
 from procspec.messages import Text, Words, say
 from procspec.problem import Problem
+from procspec.reading.dates import add_days
 from procspec.reading.model import Process
 from procspec.reading.repository import ProcessRecord, Repository, load_repository
 
@@ -218,7 +219,7 @@ def _follow_ups(
     ctx: Context, record: ProcessRecord, model: Process
 ) -> list[tuple[list[str], Item]]:
     found = []
-    soon = ctx.today + timedelta(days=SOON_DAYS)
+    soon = add_days(ctx.today, SOON_DAYS)
     for i, goal in enumerate(model.goals):
         due = follow_up_due(goal)
         if due is None or due > soon:
@@ -246,7 +247,7 @@ def _review(ctx: Context, record: ProcessRecord, model: Process) -> list[tuple[l
     from procspec.checking.rules.history import review_due
 
     due = review_due(ctx, record, model)
-    if due is None or due > ctx.today + timedelta(days=SOON_DAYS):
+    if due is None or due > add_days(ctx.today, SOON_DAYS):
         return []
     overdue = ctx.today > due
     text = say("status.review.overdue" if overdue else "status.review.soon", due=due.isoformat())  # fmt: skip

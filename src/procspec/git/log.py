@@ -6,8 +6,9 @@ git is missing. It returns the plain dataclasses of `procspec.git.revisions`.
 How the history is read (SPEC §4, `history`):
 
 - One `git log` over the repository, whatever the number of files: `--name-status -z -M` limited to
-  the processes folder, procspec.yaml and personer.yaml, newest first in topological order (a
-  commit before its parents). Renames and moves are followed for the whole tree at once: walking
+  the processes folder, procspec.yaml and personer.yaml, read in topological order (a commit
+  before its parents), then each file's revisions sorted newest first by commit date, so a
+  branch commit from February never sits above main's March commit after a merge. Renames and moves are followed for the whole tree at once: walking
   from HEAD towards the root, every commit carries a map from the paths at that commit to the
   current paths, and a rename seen in a commit changes the map for its parents.
 - Dates are committer dates: when the change entered the branch. A squash- or rebase-merged pull
@@ -40,7 +41,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from procspec.errors import UsageError
-from procspec.git.revisions import History, Revision
+from procspec.git.revisions import History, MainlineCommit, Revision
 from procspec.messages import Message, say
 
 RECORD = "\x1e"
@@ -204,7 +205,7 @@ def _parse_log(raw: bytes) -> Iterator[_Commit]:
                 date=datetime.fromisoformat(when),
                 author=author,
                 email=email,
-                message=message.rstrip("\n"),
+                message=_capped(message.rstrip("\n")),
                 diffs=[[]],
             )
             continue
@@ -221,6 +222,15 @@ def _parse_log(raw: bytes) -> Iterator[_Commit]:
             i += 1
     if current is not None:
         yield current
+
+
+MAX_MESSAGE = 2000
+"""The most of a commit message that is kept: a message is shown on every page of its file, and
+a crafted 2 MB message must not be copied into each of them."""
+
+
+def _capped(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1].rstrip() + "…"
 
 
 def _shallow_boundary(g: _Git) -> set[str]:
@@ -396,6 +406,11 @@ def read_history(root: Path, rev: str | None = None, processes: str = "processer
                 *specs,
             )
             files = _walk(_parse_log(raw or b""), start, where.prefix)
+            for revisions in files.values():
+                # Newest first by commit date (SPEC §4), whatever the graph: the walk needs the
+                # topological order, a reader and the rules need time (a stable sort keeps it
+                # for commits made in the same second).
+                revisions.sort(key=lambda r: r.date, reverse=True)
         boundary = frozenset(_shallow_boundary(g)) if where.shallow else frozenset()
     except GitUnavailable as exc:
         return History(available=False, reason=exc.reason)
@@ -412,6 +427,9 @@ def read_history(root: Path, rev: str | None = None, processes: str = "processer
         shallow=where.shallow,
         boundary=boundary,
         reader=functools.partial(read_blobs, root),
+        tip=tip,
+        first_parents=functools.partial(mainline, root, tip) if tip else None,
+        brought=functools.partial(mainline_changes, root, tip) if tip else None,
     )
 
 
@@ -495,7 +513,41 @@ def read_blobs(
     return found
 
 
-def has_commits(root: Path, need: str = "git.no_rev_repo") -> bool:
+def mainline(root: Path, tip: str) -> list[MainlineCommit]:
+    """The first-parent line from `tip`, newest first: the states the branch itself went
+    through, whatever was merged into it (empty when git cannot say)."""
+    try:
+        g = _Git(root)
+        out = g.run("log", "--first-parent", "--no-color", "--format=%H%x00%cI%x00%P", tip)
+    except GitUnavailable:
+        return []
+    found: list[MainlineCommit] = []
+    for line in _decode(out or b"").splitlines():
+        parts = line.split("\0")
+        if len(parts) == 3:
+            found.append(
+                MainlineCommit(parts[0], datetime.fromisoformat(parts[1]), " " in parts[2])
+            )
+    return found
+
+
+def mainline_changes(root: Path, tip: str, base: str, rel: str) -> list[Revision]:
+    """First-parent commits after `base` up to `tip` that changed the file at `rel` (relative to
+    the root) against their first parent, newest first: a merge that brought a change counts."""
+    try:
+        g = _Git(root)
+        out = g.run(
+            "log", "--first-parent", "-z", "--no-color", "--encoding=UTF-8", f"--format={FORMAT}",
+            f"{base}..{tip}", "--", ":(literal)" + rel,
+        )  # fmt: skip
+    except GitUnavailable:
+        return []
+    return [
+        Revision(c.sha, c.date, c.author, c.email, c.message, rel) for c in _parse_log(out or b"")
+    ]
+
+
+def has_commits(root: Path, lang: str = "sv", need: str = "git.no_rev_repo") -> bool:
     """Whether HEAD names a commit in the git repository of `root`; outside a git repository,
     a usage error (exit 2) with the message `need`."""
     g, _ = _repo_for_rev(root, need)

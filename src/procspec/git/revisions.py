@@ -42,6 +42,15 @@ class Revision:
         return self.message.strip().splitlines()[0] if self.message.strip() else ""
 
 
+@dataclass(frozen=True)
+class MainlineCommit:
+    """A commit on the first-parent line: what the branch was at its date."""
+
+    sha: str
+    date: datetime
+    merge: bool
+
+
 @dataclass
 class History:
     """Revisions per file (keyed by the file's current path relative to the repository root,
@@ -58,6 +67,25 @@ class History:
         default=None, repr=False, compare=False
     )
     """How earlier versions of files are read (set by `procspec.git.log.read_history`)."""
+
+    tip: str | None = None
+    """The commit the history was read from (HEAD, or `--rev`); None before the first commit."""
+    first_parents: Callable[[], list[MainlineCommit]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """How the branch's first-parent line is read (set by `read_history`)."""
+    brought: Callable[[str, str], list[Revision]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """(base, path) -> the first-parent commits after `base` that changed the file."""
+
+    def mainline(self) -> list[MainlineCommit]:
+        """The branch's own states, newest first, whatever was merged into it (PS603)."""
+        return self.first_parents() if self.first_parents is not None else []
+
+    def brought_in(self, base: str, rel: str) -> list[Revision]:
+        """The first-parent commits after `base` that changed the file at `rel`, newest first."""
+        return self.brought(base, rel) if self.brought is not None else []
 
     def of(self, rel: str) -> list[Revision]:
         return self.files.get(rel, [])

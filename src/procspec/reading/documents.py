@@ -10,6 +10,7 @@ here, at the boundary; nothing past this module sees a YAML exception.
 from __future__ import annotations
 
 import io
+import os
 import re
 import stat
 import sys
@@ -58,7 +59,10 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A process file is a page of text; anything larger is refused (PS004) before parsing."""
 
 MAX_NODES = 100_000
-"""Expanded node budget per file: aliases may share nodes, but the expansion is bounded (PS004)."""
+"""Expanded node budget per file when it uses aliases: they may share nodes, but the expansion
+is bounded (PS004, an alias bomb)."""
+MAX_VALUES = 1_000_000
+"""Values in a file without aliases (bounded by its size anyway): PS004 says how many."""
 
 MAX_DEPTH = 64
 """Nesting deeper than any real specification needs is refused (PS004)."""
@@ -76,9 +80,21 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _IGNORE = re.compile(
-    r"^\s*#\s*procspec:\s*ignore\s+(?P<codes>[A-Za-z]{2}\d{3}(?:\s*,\s*[A-Za-z]{2}\d{3})*)"
+    r"^\s*#\s*procspec:\s*ignore\s+(?P<codes>[A-Za-z]{2}\d{3}(?:(?:\s*,\s*|\s+)[A-Za-z]{2}\d{3})*)"
     r"\s*(?:--\s*(?P<reason>.*?))?\s*$"
 )
+_IGNORE_LIKE = re.compile(r"^\s*#\s*procspec\b", re.IGNORECASE)
+"""A comment that means to be an ignore; when it does not read as one, PS008 says so."""
+_LINES = re.compile(r"\r\n|\r|\n")
+"""YAML's line breaks (YAML 1.2, 5.4): not U+2028, U+2029, U+0085, vertical tab or form feed,
+which `str.splitlines` would also split on."""
+_BREAKLIKE = "\x85\u2028\u2029"
+_STAND_INS = "\ufdd0\ufdd1\ufdd2"
+"""libyaml reads NEL, LS and PS as line breaks (YAML 1.1), YAML 1.2 as text: they are swapped for
+noncharacters of the same length before parsing, so positions after them stay right, and back in
+every value and key."""
+_TO_STAND_INS = str.maketrans(_BREAKLIKE, _STAND_INS)
+_FROM_STAND_INS = str.maketrans(_STAND_INS, _BREAKLIKE)
 
 KeyPath = tuple[str | int, ...]
 
@@ -162,7 +178,13 @@ class _Walker:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.budget = MAX_NODES
+        self.budget = MAX_VALUES
+        self.walked = 0
+        self.seen: set[int] = set()
+        self.expanded = 0
+        """Nodes walked a second time: uses of an anchor through an alias."""
+        self.restore = False
+        """Whether values hold stand-ins for NEL, LS and PS (see `_STAND_INS`)."""
         self.exhausted = False
         self.top_key = Pos()
 
@@ -172,11 +194,19 @@ class _Walker:
         )
 
     def walk(self, node: Node, path: KeyPath, depth: int) -> Any:
-        self.budget -= 1
-        if self.budget < 0:
+        self.walked += 1
+        if id(node) in self.seen:
+            self.expanded += 1
+        else:
+            self.seen.add(id(node))
+        if (self.expanded and self.walked > MAX_NODES) or self.walked > self.budget:
             if not self.exhausted:
                 self.exhausted = True
-                self.problem("PS004", self.top_key, say("load.aliases"))
+                if self.expanded:
+                    said = say("load.aliases")
+                else:
+                    said = say("load.too_many_values", max=f"{MAX_VALUES:,}".replace(",", " "))
+                self.problem("PS004", self.top_key, said)
             return None
         pos = pos_from_mark(node.start_mark)
         self.doc.values.setdefault(path, pos)
@@ -192,6 +222,8 @@ class _Walker:
             return None
         if isinstance(node, ScalarNode):
             text = node.value
+            if self.restore:
+                text = text.translate(_FROM_STAND_INS)
             if not text.isascii():
                 text = unicodedata.normalize("NFC", text)
             if len(text) <= 40:  # person keys, dates, statuses, ids: shared across files
@@ -215,7 +247,8 @@ class _Walker:
                 self.problem("PS007", key_pos, say("load.key_not_text"))
                 continue
             # Interned: the same few dozen keys recur in every file of a large repository.
-            key = sys.intern(unicodedata.normalize("NFC", key_node.value))
+            raw_key = key_node.value.translate(_FROM_STAND_INS) if self.restore else key_node.value
+            key = sys.intern(unicodedata.normalize("NFC", raw_key))
             if key == "<<":
                 self.problem("PS004", key_pos, say("load.merge"))
                 continue
@@ -259,15 +292,26 @@ def _line_col_of_offset(raw: bytes, offset: int) -> Pos:
 
 def read_ignores(text: str, doc: Document) -> None:
     """Collect `# procspec: ignore` comment lines; one without a reason is PS008."""
-    if "procspec:" not in text:
+    if "procspec" not in text.casefold():
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "procspec:" not in line:
+    for number, line in enumerate(_LINES.split(text), start=1):
+        if "procspec" not in line.casefold():
             continue
         match = _IGNORE.match(line)
         if match is None:
+            if _IGNORE_LIKE.match(line):
+                doc.problems.append(
+                    Problem(
+                        doc.rel,
+                        number,
+                        line.index("#") + 1,
+                        "PS008",
+                        Severity.WARNING,
+                        say("load.ignore_unreadable"),
+                    )  # fmt: skip
+                )
             continue
-        codes = tuple(c.strip().upper() for c in match.group("codes").split(","))
+        codes = tuple(c.upper() for c in re.split(r"[\s,]+", match.group("codes").strip()))
         reason = (match.group("reason") or "").strip()
         doc.ignores.append(Ignore(codes, reason, number))
         if not reason:
@@ -331,6 +375,9 @@ def load_text(text: str, doc: Document) -> Document:
     if _flow_depth_exceeds(text, MAX_DEPTH * 4):
         doc.problems.append(_error(doc, Pos(), "PS004", say("load.depth", max=MAX_DEPTH)))
         return doc
+    restore = False
+    if any(c in text for c in _BREAKLIKE) and not any(c in text for c in _STAND_INS):
+        text, restore = text.translate(_TO_STAND_INS), True
     try:
         loader = _FastLoader(io.StringIO(text))
         try:
@@ -357,6 +404,7 @@ def load_text(text: str, doc: Document) -> Document:
         doc.problems.append(_error(doc, Pos(), "PS003", say("load.empty")))
         return doc
     walker = _Walker(doc)
+    walker.restore = restore
     data = walker.walk(node, (), 0)
     if walker.exhausted:
         doc.data = None
@@ -443,12 +491,21 @@ def load_file(path: Path, rel: str) -> Document:
     """Load one YAML file; every failure is a problem on the returned document."""
     doc = Document(path=path, rel=rel)
     try:
-        # Opening a named pipe would wait for a writer forever; a device could be endless.
-        if not stat.S_ISREG(path.stat().st_mode):
-            doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
-            return doc
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        # Opened without blocking (a named pipe would wait for a writer forever) and checked on
+        # the open file, so nothing can be swapped in between; a device could be endless.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
+                return doc
+            chunks: list[bytes] = []
+            left = MAX_FILE_BYTES + 1
+            while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+                chunks.append(chunk)
+                left -= len(chunk)
+            raw = b"".join(chunks)
+        finally:
+            os.close(fd)
     except OSError as exc:
         doc.problems.append(
             _error(doc, Pos(), "PS004", say("load.unreadable", detail=exc.strerror or exc))

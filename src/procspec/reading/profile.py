@@ -16,7 +16,8 @@ from pydantic import Field
 from procspec.errors import UsageError
 from procspec.messages import Message, say
 from procspec.problem import Problem
-from procspec.reading.documents import load_file
+from procspec.problem import Severity as Level
+from procspec.reading.documents import Document, load_file
 from procspec.reading.model import GoalSetter, Severity, Strict, Text
 from procspec.reading.schema import validate
 
@@ -176,11 +177,40 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _read(path: Path, rel: str) -> dict[str, Any]:
+def _read_doc(path: Path, rel: str) -> Document:
     doc = load_file(path, rel)
     if doc.problems or not isinstance(doc.data, dict):
         raise ProfileError(say("profile.unreadable", path=rel), doc.problems)
-    return doc.data
+    return doc
+
+
+def _read(path: Path, rel: str) -> dict[str, Any]:
+    data = _read_doc(path, rel).data
+    assert isinstance(data, dict)
+    return data
+
+
+def _coherence(profile: Profile, doc: Document) -> list[Problem]:
+    """What the schema cannot say: a level range that ends before it starts, a type named
+    twice, a fixed owner for a type the profile does not have."""
+    found: list[Problem] = []
+
+    def problem(path: tuple[str | int, ...], text: Message) -> None:
+        pos = doc.value_pos(path)
+        found.append(Problem(doc.rel, pos.line, pos.column, "PS007", Level.ERROR, text))
+
+    for i, rule in enumerate(profile.levels):
+        if rule.last is not None and rule.last < rule.first:
+            problem(("nivåer", i, "till"), say("profile.range", first=rule.first, last=rule.last))  # fmt: skip
+    seen: dict[str, int] = {}
+    for i, kind in enumerate(profile.types):
+        if kind.name in seen:
+            problem(("typer", i, "namn"), say("profile.duplicate_type", name=kind.name, first=seen[kind.name] + 1))  # fmt: skip
+        seen.setdefault(kind.name, i)
+    for i, fixed in enumerate(profile.fixed_owners):
+        if fixed.kind not in seen:
+            problem(("fasta_ägare", i, "typ"), say("profile.unknown_type", name=fixed.kind, types=", ".join(seen)))  # fmt: skip
+    return found
 
 
 def load_profile(spec: str, root: Path) -> Profile:
@@ -192,7 +222,9 @@ def load_profile(spec: str, root: Path) -> Profile:
         rel = spec
         if not path.is_file():
             raise ProfileError(say("profile.not_found", path=spec, builtin=", ".join(BUILTIN)), [])
-    data = _read(path, rel)
+    own = _read_doc(path, rel)
+    assert isinstance(own.data, dict)
+    data = own.data
     base_name = data.get("bas")
     if isinstance(base_name, str):
         if base_name not in BUILTIN:
@@ -201,10 +233,11 @@ def load_profile(spec: str, root: Path) -> Profile:
             )
         base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>")
         data = _merge(base, data)
-    from procspec.reading.documents import Document
-
     doc = Document(path=path, rel=rel, data=data)
     profile, problems = validate(Profile, doc)
     if profile is None:
+        raise ProfileError(say("profile.unreadable", path=rel), problems)
+    problems = _coherence(profile, own)
+    if problems:
         raise ProfileError(say("profile.unreadable", path=rel), problems)
     return profile

@@ -19,6 +19,7 @@ from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.schema import validate
+from procspec.reading.walk import walk
 
 SETTINGS_FILE = "procspec.yaml"
 ROSTER_FILE = "personer.yaml"
@@ -110,7 +111,7 @@ def discover(root: Path, folder: Path) -> list[Path]:
     found: list[Path] = []
     if not folder.is_dir():
         return found
-    for current, dirs, files in os.walk(folder, followlinks=False):
+    for current, dirs, files in walk(folder):
         base = Path(current)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _inside(root, base / d))
         for name in files:

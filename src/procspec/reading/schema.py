@@ -8,6 +8,7 @@ missing key, PS007 wrong type or value) with Swedish sentences; nothing past thi
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from functools import cache
@@ -74,9 +75,16 @@ def to_problem(
         pos = doc.key_pos(parent) if parent else Pos()
         where = say("schema.missing_where", parent=_describe(parent)) if parent else ""
         text = say("schema.missing", key=key, where=where)
+    elif kind in _NUMBER_ERRORS and (written := number_written(value, kind)) is not None:
+        text = say("schema.number_written", key=key, value=_short(value), number=written)
     elif kind in _TYPE_ERRORS:
         got = say("schema.got", got=describe_value(value))
         text = say(_TYPE_ERRORS[kind], key=key, got=got)
+    elif kind == "tal_för_stort":
+        text = say("schema.number_too_large", key=key, value=_short(value, 24))
+    elif kind in ("less_than_equal", "less_than"):
+        ctx = error.get("ctx", {})
+        text = say("schema.max_value", key=key, max=ctx.get("le", ctx.get("lt", "")))
     elif kind == "literal_error":
         allowed = _literal_values(model, loc)
         text = say("schema.enum", key=key, value=_short(value), allowed=allowed)
@@ -90,6 +98,9 @@ def to_problem(
         text = say("schema.empty_text", key=key)
     elif kind == "kontrolltecken":
         text = say("schema.control", key=key, char=error.get("ctx", {}).get("char", ""))
+    elif kind == "användarnamn":
+        forge = error.get("ctx", {}).get("forge", key)
+        text = say(f"schema.handle.{forge}", value=_short(value))
     elif kind == "länk":
         text = say("schema.link", value=_short(value))
     elif kind == "https":
@@ -123,6 +134,23 @@ def to_problem(
     else:
         text = say("schema.invalid", key=key, detail=error["msg"])
     return Problem(doc.rel, pos.line, pos.column, code, Severity.ERROR, text, process)
+
+
+_NUMBER_ERRORS = frozenset({"tal", "float_type", "int_type", "int_from_float"})
+_WRITTEN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?")
+
+
+def number_written(value: Any, kind: str = "tal") -> str | None:
+    """How to write a number given as text the Swedish way (`0,85`, `1 000`, `'95'`, `85 %`):
+    the YAML number, or None when the text is no such number (or no whole number where one is
+    wanted)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().removesuffix("%").strip()
+    if not _WRITTEN_NUMBER.fullmatch(text):
+        return None
+    written = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
+    return None if kind.startswith("int") and "." in written else written
 
 
 def describe_value(value: Any) -> Text:

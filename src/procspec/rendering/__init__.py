@@ -24,7 +24,6 @@ from datetime import date
 from typing import Any
 
 from procspec.checking.hierarchy import Context
-from procspec.errors import ProcspecError
 from procspec.git.revisions import History
 from procspec.messages import msg
 from procspec.reading.repository import Repository
@@ -33,6 +32,7 @@ from procspec.rendering import readers
 from procspec.rendering.followup import build_report
 from procspec.rendering.fragment import STYLESHEET, scope_html, scoped_stylesheet
 from procspec.rendering.jinja import environment
+from procspec.rendering.output import NameCollisionError, check_names
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
 FORMATS = ("html", "md")
@@ -43,10 +43,8 @@ Progress = Callable[[int, int, str], None]
 """(documents done, documents in all, file name) -> None."""
 
 
-class NameCollision(ProcspecError):
-    """A process would overwrite an overview page (exit 1: a problem in the repository)."""
-
-    exit_code = 1
+NameCollision = NameCollisionError
+"""Two documents would get one file name (exit 1), whatever the severities say."""
 
 
 def effective_today(today: date | None, history: History | None, ctx: Context) -> date:
@@ -72,15 +70,16 @@ def documents(
     progress: Progress | None = None,
 ) -> dict[str, str]:
     """Every document of `repo` as text, keyed by file name, in a stable order."""
+    # Every process file, before the context keeps one process per id: two files with one id
+    # (PS106) or one output name (PS108) refuse the render even when those rules are off.
+    check_names(
+        [(f"{slug(r.id)}.{fmt}", r.rel) for r in sorted(repo.records, key=lambda r: r.rel)]
+        + [(f"{name}.{fmt}", None) for name in (*OVERVIEWS.values(), *readers.RESERVED)],
+        repo.lang,
+    )
     ctx = Context.build(repo, today, history)
     builder = Builder(ctx, history, fmt)
     lang = repo.lang
-    reserved = {name: f"{name}.{fmt}" for name in (*OVERVIEWS.values(), *readers.RESERVED)}
-    for record, _ in builder.records():
-        if slug(record.id) in reserved:
-            raise NameCollision(
-                msg("render.out.reserved", lang, id=record.id, file=reserved[slug(record.id)])
-            )
     env = environment(fmt)
     views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
     publishing = repo.settings.publishing
@@ -163,6 +162,10 @@ def documents(
                 today,
             )
         )
+    # One output name for two processes (PS106, PS108) silently overwrites one of them, so
+    # it refuses the render even when those rules are turned off or ignored.
+    owner_of = {slug(view.id): view.id for view in views}
+    check_names(((name, owner_of.get(name.split(".", 1)[0])) for name, _, _ in jobs), lang)
     written: dict[str, str] = {}
     for done, (name, template, context) in enumerate(jobs, 1):
         if template == readers.VERBATIM:

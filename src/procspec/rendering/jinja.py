@@ -18,6 +18,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from procspec.reading.links import md_destination
+
 LOADER = PackageLoader("procspec.rendering", "templates")
 """Every template of procspec: `html/`, `md/` and `scaffold/`."""
 
@@ -38,14 +40,8 @@ def md_escape(value: Any) -> Markup:
 
 
 def md_url(value: str) -> Markup:
-    """A link target for `[text](url)`: characters that would end or break it percent-encoded."""
-    out = []
-    for char in value:
-        if char in " ()<>[]\\|\"'`" or ord(char) < 0x20:
-            out.append("".join(f"%{b:02X}" for b in char.encode("utf-8")))
-        else:
-            out.append(char)
-    return Markup("".join(out))  # noqa: S704 - every character that could end the link is encoded
+    """A link target for `[text](url)`, encoded by `procspec.links.md_destination`."""
+    return Markup(md_destination(value))  # noqa: S704 - every character that could end the link is encoded
 
 
 def css_string(value: Any) -> Markup:

@@ -18,6 +18,7 @@ from procspec.checking.maturity import Maturity, maturity
 from procspec.checking.process_list import Holder, Row, holder, order_key, rows
 from procspec.git.revisions import History, Revision
 from procspec.messages import msg, msg_n
+from procspec.reading import links
 from procspec.reading.model import Goal, Measure, Process, Result
 from procspec.reading.repository import ProcessRecord
 from procspec.reading.slug import slug
@@ -266,24 +267,27 @@ class Builder:
         return sorted(found, key=order_key)
 
     def _tree_order(self) -> list[tuple[Row, int]]:
-        """Every process once, depth first from the roots, with its depth in the tree."""
+        """Every process once, depth first from the roots, with its depth in the tree; without
+        recursion, so a chain of any length renders."""
         order: list[tuple[Row, int]] = []
         seen: set[str] = set()
 
-        def visit(row: Row, depth: int) -> None:
-            if row.id in seen:
-                return
-            seen.add(row.id)
-            order.append((row, depth))
-            for child in self.children(row.id):
-                visit(child, depth + 1)
+        def visit(start: Row) -> None:
+            stack = [(start, 0)]
+            while stack:
+                row, depth = stack.pop()
+                if row.id in seen:
+                    continue
+                seen.add(row.id)
+                order.append((row, depth))
+                stack.extend((child, depth + 1) for child in reversed(self.children(row.id)))
 
         roots = [r for r in self.rows.values() if r.parent is None or r.parent not in self.rows]
         for row in sorted(roots, key=self._sort_key):
-            visit(row, 0)
+            visit(row)
         # Processes in a cycle (possible only when PS302 is switched off) have no root.
         for row in sorted(self.rows.values(), key=self._sort_key):
-            visit(row, 0)
+            visit(row)
         return order
 
     def records(self) -> list[tuple[ProcessRecord, Process]]:
@@ -637,7 +641,7 @@ class Builder:
             requirements=[
                 Requirement(r.kind, r.description, r.critical) for r in model.requirements
             ],
-            documents=[Link(d.title, d.link) for d in model.documents],
+            documents=[Link(d.title, links.emitted(d.link)) for d in model.documents],
             goals=[self.goal(pid, i, g, model) for i, g in enumerate(model.goals, 1)],
             measures=[self.measure(i, m) for i, m in enumerate(model.measures, 1)],
             activities=activities,
@@ -694,10 +698,12 @@ class Builder:
         return " ".join(parts)
 
     def hierarchy(self) -> list[dict[str, object]]:
-        """The tree as nested items (for a nested list)."""
-
-        def item(row: Row, seen: frozenset[str]) -> dict[str, object]:
-            kids = [c for c in self.children(row.id) if c.id not in seen]
+        """The tree as a flat list in depth-first order, each item with its depth, whether a
+        nested list opens after it and how many close: templates draw any depth without
+        recursion."""
+        items: list[dict[str, object]] = []
+        for index, (row, depth) in enumerate(self.order):
+            following = self.order[index + 1][1] if index + 1 < len(self.order) else 0
             model = self.ctx.by_id[row.id].model
             flow = None
             if model is not None and model.flow_map is not None:
@@ -706,15 +712,18 @@ class Builder:
                     pages_of(row.id, self.ext).flow_map,
                     self.t("flow.index_link_label", name=row.name),
                 )
-            return {
-                "link": self.link(row.id),
-                "flow": flow,
-                "level": row.level,
-                "kind": self.kind_label(row.kind),
-                "children": [item(c, seen | {c.id}) for c in kids],
-            }
-
-        return [item(row, frozenset({row.id})) for row, depth in self.order if depth == 0]
+            items.append(
+                {
+                    "link": self.link(row.id),
+                    "flow": flow,
+                    "level": row.level,
+                    "kind": self.kind_label(row.kind),
+                    "depth": depth,
+                    "opens": following > depth,
+                    "closes": max(depth - following, 0),
+                }
+            )
+        return items
 
     def owners_table(self) -> list[dict[str, object]]:
         table = []

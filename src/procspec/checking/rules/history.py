@@ -9,7 +9,9 @@ rules are skipped without a word, and when it is absent or incomplete PS602 says
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
@@ -19,6 +21,9 @@ from procspec.problem import Problem, Severity
 from procspec.reading.dates import add_months
 from procspec.reading.model import Process
 from procspec.reading.repository import SETTINGS_FILE, ProcessRecord
+
+if TYPE_CHECKING:
+    from procspec.git.revisions import MainlineCommit
 
 
 def _changed_on(revision: Revision, today: date) -> date:
@@ -121,39 +126,6 @@ def history_available(ctx: Context) -> Iterator[Problem]:
     yield Problem(SETTINGS_FILE, 1, 1, "PS602", Severity.INFO, message)
 
 
-def _approval_candidate(ctx: Context, record: ProcessRecord, model: Process) -> Revision | None:
-    """The newest change after the approval day, if any (same-day changes belong to it)."""
-    if ctx.history is None or not ctx.history.available or model.approved is None:
-        return None
-    revisions = ctx.history.of(record.rel)
-    if not revisions:
-        return None
-    newest = revisions[0]
-    if _changed_on(newest, ctx.today) <= model.approved.date:
-        return None
-    if ctx.history.at_boundary(newest):
-        return None  # a shallow clone's oldest commit: when the file changed is not known
-    return newest
-
-
-def _only_change_after(ctx: Context, record: ProcessRecord, approved: date) -> bool:
-    """Whether the newest revision is the only one after the approval day."""
-    assert ctx.history is not None
-    revisions = ctx.history.of(record.rel)
-    return len(revisions) < 2 or _changed_on(revisions[1], ctx.today) <= approved
-
-
-def _before(
-    record: ProcessRecord, candidate: Revision, revisions: list[Revision]
-) -> tuple[str, str]:
-    """The revision and path of the file just before `candidate`."""
-    previous = revisions[1] if len(revisions) > 1 else None
-    path = previous.path if previous is not None else candidate.path
-    if not candidate.committed:
-        return "HEAD", path
-    return f"{candidate.sha}^", path
-
-
 def _earlier_data(raw: bytes | None, record: ProcessRecord) -> dict[str, object]:
     """A file's earlier content as data (empty when absent or unreadable)."""
     if raw is None:
@@ -164,13 +136,101 @@ def _earlier_data(raw: bytes | None, record: ProcessRecord) -> dict[str, object]
     return dict(doc.data) if isinstance(doc.data, dict) else {}
 
 
-NOT_CONTENT = frozenset({"granskad"})
-"""Keys whose change does not alter what was approved: a review record states that the
-specification is still current."""
+NOT_CONTENT = frozenset({"granskad", "fastställd", "godkänd"})
+"""Keys that record decisions about the specification rather than say what it is: a review
+record states that it is still current, and the approvals are the decisions themselves."""
+
+MAX_COMPARED = 200
+"""Revisions after an approval whose content is read; beyond them the oldest is not looked at."""
 
 
 def _content(data: dict[str, object]) -> dict[str, object]:
     return {key: value for key, value in data.items() if key not in NOT_CONTENT}
+
+
+@dataclass
+class _Approval:
+    """One process's revisions around its approval day: those after it (newest first by date),
+    and the branch's state on that day (the newest first-parent commit of that day or before,
+    and the file's path then), None when the branch has no commit that early."""
+
+    record: ProcessRecord
+    model: Process
+    after: list[Revision]
+    base: str | None
+    base_paths: tuple[str, ...]
+
+
+def _around_approval(
+    ctx: Context, record: ProcessRecord, model: Process, line: list[MainlineCommit]
+) -> _Approval | None:
+    """The revisions to judge, or None when nothing can have changed after the approval day
+    (same-day changes belong to it): no change of the file after it, and no merge into the
+    branch after it that could have brought one. A shallow clone's boundary commit alone is no
+    known change."""
+    if ctx.history is None or model.approved is None:
+        return None
+    revisions = ctx.history.of(record.rel)  # newest first, by commit date
+    day = model.approved.date
+    if not revisions:
+        return None
+    base_index = next((i for i, c in enumerate(line) if c.date.date() <= day), None)
+    merged = any(c.merge for c in line[: base_index if base_index is not None else len(line)])
+    after = [r for r in revisions if _changed_on(r, ctx.today) > day]
+    if not after and not merged:
+        return None
+    if after and after[0] is revisions[0] and ctx.history.at_boundary(revisions[0]):
+        return None  # a shallow clone's oldest commit: when the file changed is not known
+    base = line[base_index] if base_index is not None else None
+    paths: tuple[str, ...] = ()
+    if base is not None:
+        then = next((r.path for r in revisions if r.committed and r.date <= base.date), None)
+        paths = tuple(dict.fromkeys(p for p in (then, record.rel) if p is not None))
+    return _Approval(record, model, after[:MAX_COMPARED], base.sha if base else None, paths)
+
+
+def _judge(
+    found: _Approval, current: dict[str, object], read: dict[tuple[str, str], bytes | None]
+) -> tuple[bool, Revision | None]:
+    """Whether the content differs from the approved version, and the revision that changed it
+    when the file's own history shows it. The approved version is the file as the branch had
+    it on the approval day; when the approval was recorded later (or the file was first
+    committed after it), the version that recorded the approval as it stands now."""
+
+    def content(revision: Revision) -> dict[str, object] | None:
+        if not revision.committed:
+            return current
+        raw = read.get((revision.sha, revision.path))
+        return None if raw is None else _earlier_data(raw, found.record)
+
+    approval = current.get("fastställd")
+    baseline: dict[str, object] | None = None
+    if found.base is not None:
+        for path in found.base_paths:
+            raw = read.get((found.base, path))
+            if raw is not None:
+                baseline = _earlier_data(raw, found.record)
+                break
+    newer = found.after
+    if baseline is None or baseline.get("fastställd") != approval:
+        recorded: int | None = None
+        for index, revision in enumerate(found.after):
+            data = content(revision)
+            if data is None or data.get("fastställd") != approval:
+                break
+            recorded, baseline = index, data
+        if recorded is not None:
+            newer = found.after[:recorded]
+    if baseline is None:  # the approved version cannot be read: the newest change stands
+        return bool(found.after), found.after[0] if found.after else None
+    approved = _content(baseline)
+    if _content(current) == approved:
+        return False, None
+    for revision in reversed(newer):  # the first change away from the approved content
+        data = content(revision)
+        if data is None or _content(data) != approved:
+            return True, revision
+    return True, None
 
 
 @rule(
@@ -186,41 +246,44 @@ def _content(data: dict[str, object]) -> dict[str, object]:
 )
 def approval(ctx: Context) -> Iterator[Problem]:
     """En fastställd processdokumentation är ett beslutat dokument: den som läser den ska kunna
-    lita på att den är den som processägaren fastställde. Regeln varnar när filen har ändrats i
-    git efter dagen i `fastställd.datum` (ändringar samma dag räknas till beslutet, och ändringar
-    som inte är incheckade räknas som gjorda i dag). Den ändring som själv skrev in den nuvarande
-    fastställelsen räknas inte: att föra in beslutet i efterhand är ingen ändring efter beslutet.
-    Inte heller en flytt eller ett namnbyte av filen, eller en ändring som bara för in en
-    granskning (`granskad`), när den är den enda ändringen efter beslutet: det fastställda
-    innehållet är detsamma.
+    lita på att den är den som processägaren fastställde. Regeln jämför innehållet i dag med den
+    version som gällde dagen i `fastställd.datum` (ändringar samma dag räknas till beslutet, och
+    ändringar som inte är incheckade räknas som gjorda i dag), och varnar när innehållet skiljer
+    sig. Fördes beslutet in i filen först senare, eller checkades filen in första gången efter
+    beslutet, är det den version som förde in den nuvarande fastställelsen som jämförs.
+    Det som räknas är innehållet: en flytt eller ett namnbyte av filen, en granskning
+    (`granskad`) och själva beslutsuppgifterna (`fastställd`, `godkänd`) ändrar inte det
+    fastställda. Versionerna ordnas efter datum, hur grenar och sammanslagningar än går.
     Processägaren fastställer då dokumentet igen och uppdaterar `fastställd`. I en grund klon
     räknas bara ändringar i den hämtade delen, inte den äldsta hämtade incheckningen."""
     if ctx.history is None or not ctx.history.available:
         return
-    candidates: list[tuple[ProcessRecord, Process, Revision, tuple[str, str]]] = []
-    for record, model in ctx.processes():
-        candidate = _approval_candidate(ctx, record, model)
-        if candidate is None:
-            continue
-        revisions = ctx.history.of(record.rel)
-        if len(revisions) == 1 and not ctx.history.shallow:
-            continue  # the file was created with its approval in it
-        before = _before(record, candidate, revisions)
-        candidates.append((record, model, candidate, before))
-    if not candidates:
+    history = ctx.history
+    approved = [(record, model) for record, model in ctx.processes() if model.approved]
+    line = history.mainline() if approved else []
+    found = [
+        around
+        for record, model in approved
+        if (around := _around_approval(ctx, record, model, line)) is not None
+    ]
+    if not found:
         return
-    earlier = ctx.history.versions([c[3] for c in candidates])
-    for record, model, candidate, before in candidates:
+    wanted = [(r.sha, r.path) for around in found for r in around.after if r.committed]
+    wanted += [(a.base, path) for a in found if a.base is not None for path in a.base_paths]
+    read = history.versions(wanted)
+    for around in found:
+        record, model = around.record, around.model
         assert model.approved is not None
-        if before in earlier:
-            previous = _earlier_data(earlier[before], record)
-            current = record.doc.data if isinstance(record.doc.data, dict) else {}
-            if previous.get("fastställd") != current.get("fastställd"):
-                continue  # this change recorded the approval itself
-            if _content(previous) == _content(current) and _only_change_after(
-                ctx, record, model.approved.date
-            ):
-                continue  # a move, or a review record: what was approved is unchanged
+        current = record.doc.data if isinstance(record.doc.data, dict) else {}
+        changed, candidate = _judge(around, current, read)
+        if not changed:
+            continue
+        if candidate is None and around.base is not None:
+            # Brought in by a merge: the branch's own commit that changed the file.
+            brought = history.brought_in(around.base, record.rel)
+            candidate = brought[-1] if brought else None
+        if candidate is None:
+            candidate = around.after[0] if around.after else history.of(record.rel)[0]
         what = (
             say("PS603.commit", sha=candidate.short, subject=candidate.subject)
             if candidate.committed

@@ -1,0 +1,261 @@
+"""Crashes and wrong positions: extreme dates and numbers, long parent chains, deep folders,
+outputs that cannot be written, characters YAML does not read as line breaks, large flow-style
+files, numbers written the Swedish way and ignore comments. Each gets a problem or one clear
+sentence, with the contract's exit status, and nothing outside the output is touched."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import REPOS
+from .conftest import Result, assert_no_traceback, run_cli, snapshot
+
+SPEC = "processer/följa-upp-budget.yaml"
+ORIGINAL = (REPOS / "orebro" / SPEC).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    target = tmp_path / "förråd"
+    shutil.copytree(REPOS / "orebro", target)
+    return target
+
+
+def _write(root: Path, text: str) -> None:
+    (root / SPEC).write_text(text, encoding="utf-8")
+
+
+def problems(result: Result) -> list[tuple[int, int, str]]:
+    return [(p["line"], p["column"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+
+
+COMMANDS = [
+    ["validate", "{root}", "--format", "json"],
+    ["status", "{root}", "--format", "json"],
+    ["list", "{root}", "--format", "json"],
+    ["tree", "{root}"],
+    ["show", "följa-upp-budget", "--repo", "{root}"],
+    ["codeowners", "{root}"],
+    ["render", "{root}", "--out", "{out}"],
+    ["render", "{root}", "--out", "{out}", "--format", "md"],
+]
+
+
+def _every_command(root: Path, *extra: str) -> list[Result]:
+    results = []
+    for command in COMMANDS:
+        args = [
+            a.replace("{root}", str(root)).replace("{out}", str(root.parent / "ut"))
+            for a in command
+        ]
+        if args[0] in ("validate", "status", "render"):
+            args += list(extra)
+        result = run_cli(*args)
+        assert_no_traceback(result)
+        results.append(result)
+    return results
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("      - datum: 2026-09-30", "      - datum: 9999-12-31"),
+        ("aktiviteter:", "granskad:\n  av: anna.berg\n  datum: 9999-12-31\naktiviteter:"),
+        ("    senast: 2027-12-31", "    senast: 9999-12-31"),
+        ("    klart_senast: 2026-04-30", "    klart_senast: 9999-12-31"),
+        ("      - datum: 2026-09-30", "      - datum: 0001-01-01"),
+    ],  # fmt: skip
+)
+def test_extreme_dates(root: Path, old: str, new: str) -> None:
+    _write(root, ORIGINAL.replace(old, new))
+    _every_command(root, "--today", "2026-11-25")
+
+
+@pytest.mark.parametrize("today", ["9999-12-15", "9999-12-31", "0001-01-01"])
+def test_extreme_today(root: Path, today: str) -> None:
+    _every_command(root, "--today", today)
+
+
+def test_a_review_period_of_100000_months(root: Path) -> None:
+    settings = root / "procspec.yaml"
+    settings.write_text(settings.read_text("utf-8") + "granskning_månader: 100000\n", "utf-8")
+    result = run_cli("validate", str(root), "--format", "json")
+    assert_no_traceback(result)
+    assert result.exit == 2
+    assert "120" in result.output
+
+
+@pytest.mark.parametrize("key", ["målvärde: 2", "värde: 2.5"])
+def test_a_400_digit_number(root: Path, key: str) -> None:
+    name = key.split(": ")[0]
+    _write(root, ORIGINAL.replace(key, f"{name}: {'9' * 400}"))
+    results = _every_command(root, "--today", "2026-11-25")
+    assert results[0].exit == 1
+    assert any(code == "PS007" for _, _, code in problems(results[0]))
+    assert results[-1].exit == 1  # render refuses
+
+
+@pytest.mark.parametrize(("written", "number"), [("0,85", "0.85"), ("1 000", "1000"), ("'95'", "95"), ("85 %", "85")])  # fmt: skip
+def test_a_number_written_the_swedish_way(root: Path, written: str, number: str) -> None:
+    _write(root, ORIGINAL.replace("målvärde: 2\n", f"målvärde: {written}\n"))
+    result = run_cli("validate", str(root), "--format", "json")
+    assert result.exit == 1
+    found = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PS007"]
+    assert [(p["line"], p["column"]) for p in found] == [(18, 15)]
+    assert f"skriv målvärde: {number}" in found[0]["message"]
+
+
+def _chain(root: Path, length: int) -> None:
+    previous = "följa-upp-budget"
+    for i in range(length):
+        text = ORIGINAL.replace(
+            "överordnad: skapa-förutsättningar-för-styrning", f"överordnad: {previous}"
+        )
+        text = text.replace("namn: Följa upp budget", f"namn: Leda steg {i}")
+        text = text.replace("angränsande:\n  - skapa-förutsättningar-för-styrning\n", "")
+        (root / "processer" / f"leda-steg-{i}.yaml").write_text(text, "utf-8")
+        previous = f"leda-steg-{i}"
+
+
+def test_a_300_level_parent_chain(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "4000")  # the tree indents each level
+    _chain(root, 300)
+    results = _every_command(root, "--today", "2026-11-25")
+    assert results[3].exit == 0 and "Leda steg 299" in results[3].stdout
+    assert results[-2].exit == 0 and results[-1].exit == 0
+    index = (root.parent / "ut" / "index.md").read_text("utf-8")
+    assert "  " * 301 + "- [Leda steg 299]" in index
+
+
+def test_1100_nested_folders(root: Path) -> None:
+    folder = str(root / "processer")
+    cwd = os.getcwd()
+    try:
+        os.chdir(folder)
+        for _ in range(1100):
+            os.mkdir("m")
+            os.chdir("m")
+        Path("djup-process.yaml").write_text("namn: [\n", "utf-8")
+    finally:
+        os.chdir(cwd)
+    try:
+        results = _every_command(root)
+        assert results[0].exit == 1
+        assert any(code == "PS001" for _, _, code in problems(results[0]))
+    finally:
+        _remove_deep(root / "processer" / "m")
+
+
+def _remove_deep(top: Path) -> None:
+    """Remove a deep chain of folders without recursion (shutil.rmtree recurses per level)."""
+    depth = 0
+    path = top
+    while (path / "m").is_dir():
+        path, depth = path / "m", depth + 1
+    for entry in path.iterdir():
+        entry.unlink()
+    for _ in range(depth + 1):
+        path.rmdir()
+        path = path.parent
+
+
+def test_schema_into_a_device(tmp_path: Path) -> None:
+    result = run_cli("schema", "--out", "/dev/null")
+    assert_no_traceback(result)
+    assert result.exit == 2 and "/dev/null" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["validate", "{root}"], ["rules"], ["schema"], ["list", "{root}", "--format", "json"]]
+)
+def test_stdout_on_a_full_disk(root: Path, args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "procspec", *[a.replace("{root}", str(root)) for a in args]],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False, timeout=60,
+            env={**os.environ, "NO_COLOR": "1"},
+        )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+def test_characters_yaml_does_not_break_lines_on(root: Path, char: str) -> None:
+    text = ORIGINAL.replace("syfte: Att säkra", f"syfte: Att{char}säkra", 1)
+    text = text.replace(
+        "    ansvarig: cecilia.dahl\n    status: klar", "    ansvarig: okand\n    status: klar"
+    )
+    text += "#procspec: ignroe PS005\n"
+    _write(root, text)
+    found = problems(run_cli("validate", str(root), "--format", "json"))
+    if char in "\x0b\x0c":  # no YAML character at all: a syntax error at it
+        assert (6, 17, "PS001") in found, found
+    elif char == "\x85":  # a control character: refused in text, where it stands
+        assert (6, 8, "PS007") in found, found
+    else:
+        assert (35, 15, "PS204") in found, found
+    assert (42, 1, "PS008") in found, found
+
+
+def test_several_codes_in_one_ignore(root: Path) -> None:
+    text = ORIGINAL.replace(
+        "    ansvarig: cecilia.dahl\n    status: klar", "    ansvarig: okand\n    status: klar"
+    )
+    for separator in (" ", ", ", ",", "  "):
+        _write(root, f"# procspec: ignore PS205{separator}PS204 -- prov\n" + text)
+        result = run_cli("validate", str(root), "--format", "json")
+        assert result.exit == 0, result.stdout
+    rules = run_cli("rules", "--ignored", "--repo", str(root))
+    assert "PS204" in rules.stdout and "PS205" in rules.stdout
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# procspec: ignore",
+        "# procspec: ignore PS30",
+        "# procspec ignore PS305 -- x",
+        "# procspec: ignroe PS305 -- x",
+        "# PROCSPEC: ignore PS305 -- x",
+    ],  # fmt: skip
+)
+def test_a_malformed_ignore_is_a_warning(root: Path, comment: str) -> None:
+    _write(root, comment + "\n" + ORIGINAL)
+    found = problems(run_cli("validate", str(root), "--format", "json"))
+    assert (1, 1, "PS008") in found, found
+
+
+def test_4000_goals_in_flow_style_are_no_alias_bomb(root: Path) -> None:
+    goal = ("{id: M%d, typ: resultatmål, beskrivning: Prognosen avviker högst två procent, mått: A, "
+            "målvärde: 2, enhet: '%%', riktning: minska, senast: 2027-12-31, fastställt_av: processägare, "
+            "uppföljning: {metod: J, frekvens: kvartalsvis, ansvarig: cecilia.dahl, "
+            "rapporteras_till: anna.berg, hantering: F}, utfall: [{datum: 2026-09-30, värde: 2.5}]}")  # fmt: skip
+    head = ORIGINAL[: ORIGINAL.index("mål:")]
+    _write(root, head + "mål: [" + ", ".join(goal % i for i in range(4000)) + "]\n")
+    result = run_cli("validate", str(root), "--format", "json", "--no-cache")
+    assert_no_traceback(result)
+    assert not any(code == "PS004" for _, _, code in problems(result)), result.stdout[:2000]
+
+
+def test_an_alias_bomb_is_still_one(root: Path) -> None:
+    lines = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9)]
+    _write(root, "\n".join(lines) + "\nnamn: *l8\n")
+    result = run_cli("validate", str(root), "--format", "json")
+    found = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PS004"]
+    assert found and "alias" in found[0]["message"]
+
+
+def test_nothing_outside_is_touched(root: Path, tmp_path: Path) -> None:
+    _chain(root, 20)
+    before = snapshot(tmp_path, skip=("ut", "förråd"))
+    _every_command(root, "--today", "9999-12-31")
+    assert snapshot(tmp_path, skip=("ut", "förråd")) == before
