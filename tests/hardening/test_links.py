@@ -168,3 +168,28 @@ def test_markdown_destination_cannot_decode_into_a_scheme(link: str) -> None:
     assert len(found) == 1, html_text
     url = re.sub("[\t\n\r]", "", found[0].strip("".join(map(chr, range(0x21)))))
     assert scheme(url) in (None, "http", "https", "mailto"), (link, found)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "javascript:alert(1)//",
+        "java&#115;cript:alert(1)",
+        "//evil.example/",
+        "processer/",
+        "data:x,y",
+    ],
+)
+def test_the_publishing_address_is_a_web_address(tmp_path: Path, address: str) -> None:
+    """`publicering.bas_url` goes into the Atom feed's links: http(s) only, judged decoded."""
+    root = tmp_path / "förråd"
+    shutil.copytree(REPOS / "orebro", root)
+    settings = root / "procspec.yaml"
+    settings.write_text(
+        settings.read_text("utf-8") + f"publicering:\n  bas_url: {json.dumps(address)}\n", "utf-8"
+    )
+    before = snapshot(tmp_path)
+    result = run_cli("render", str(root), "--out", str(tmp_path / "ut"))
+    assert_no_traceback(result)
+    assert result.exit == 2 and "bas_url" in result.output
+    assert snapshot(tmp_path) == before

@@ -109,6 +109,17 @@ def _link(value: str) -> str:
     return value
 
 
+def _web_address(value: str) -> str:
+    # Written into the Atom feed's links and the pages: an absolute http(s) address, judged on
+    # its decoded form like every link (procspec.reading.links).
+    if not links.is_allowed(value) or links.scheme(links.normalise(value) or "") not in (
+        "http",
+        "https",
+    ):
+        raise PydanticCustomError("webbadress", "not a web address", {"value": value})
+    return value
+
+
 def _forge_handle(forge: str) -> Any:
     def check(value: str) -> str:
         if not handles.is_valid(forge, value):
@@ -174,6 +185,11 @@ HttpsUrl = Annotated[
     str,
     AfterValidator(_https),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://[^\\s]+$"}),
+]
+WebAddress = Annotated[
+    str,
+    AfterValidator(_web_address),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://[^\\s]+$"}),
 ]
 GithubHandle = Annotated[
     str,
@@ -515,7 +531,7 @@ class Publishing(Strict):
     """Rendering settings (`publicering`)."""
 
     title: Text | None = Field(None, alias="titel", description="Webbplatsens titel.")
-    base_url: Text | None = Field(
+    base_url: WebAddress | None = Field(
         None, alias="bas_url", description="Adressen där sidorna publiceras."
     )
     contact: Text | None = Field(

@@ -98,6 +98,8 @@ def to_problem(
         text = say("schema.empty_text", key=key)
     elif kind == "kontrolltecken":
         text = say("schema.control", key=key, char=error.get("ctx", {}).get("char", ""))
+    elif kind == "webbadress":
+        text = say("schema.web_address", key=key, value=_short(value))
     elif kind == "användarnamn":
         forge = error.get("ctx", {}).get("forge", key)
         text = say(f"schema.handle.{forge}", value=_short(value))
