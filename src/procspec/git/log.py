@@ -547,7 +547,7 @@ def mainline_changes(root: Path, tip: str, base: str, rel: str) -> list[Revision
     ]
 
 
-def has_commits(root: Path, lang: str = "sv", need: str = "git.no_rev_repo") -> bool:
+def has_commits(root: Path, need: str = "git.no_rev_repo") -> bool:
     """Whether HEAD names a commit in the git repository of `root`; outside a git repository,
     a usage error (exit 2) with the message `need`."""
     g, _ = _repo_for_rev(root, need)
