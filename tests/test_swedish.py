@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 
 import pytest
@@ -582,7 +581,7 @@ def test_a_nominalisation_and_any_text(noun: str, rest: str) -> None:
         assert check_name(found[1]) is None
 
 
-def test_ten_thousand_names_are_fast() -> None:
+def test_ten_thousand_names_are_each_judged() -> None:
     templates = [
         "Tillhandahålla barnomsorg i område {}",
         "Uppföljning av budget {}",
@@ -592,13 +591,14 @@ def test_ten_thousand_names_are_fast() -> None:
         "Digitala enheten {}",
     ]
     names = [templates[i % len(templates)].format(i) for i in range(10_000)]
-    start = time.perf_counter()
-    for name in names:
-        check_name(name)
-    elapsed = time.perf_counter() - start
-    # About 0.3 s on an idle machine and 0.9 s on a shared one under heavy load; the margin
-    # catches a slowdown by an order of magnitude without failing on a busy CI runner.
-    assert elapsed < 5
+    # Speed is measured in benchmarks/run.py, not here: this checks that every name of a large
+    # batch gets the same judgement as the same name on its own (no state leaks between names).
+    judged = [check_name(name) for name in names]
+    for template_index in range(len(templates)):
+        codes = {
+            found.code if found else None for found in judged[template_index :: len(templates)]
+        }
+        assert len(codes) == 1, (templates[template_index], codes)
 
 
 # --- the finding: what a Swedish reader objects to ---------------------------------------------
