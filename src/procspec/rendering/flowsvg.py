@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from procspec.rendering.charts import HotSpot
 from procspec.rendering.flowlayout import (
     FONT_SIZE,
     LABEL_FONT_SIZE,
@@ -51,18 +52,6 @@ class Part:
     tag: str
     attributes: Attributes
     text: str = ""
-
-
-@dataclass(frozen=True)
-class HotSpot:
-    """An HTML link over the picture, in percent of its size."""
-
-    href: str
-    label: str
-    left: str
-    top: str
-    width: str
-    height: str
 
 
 @dataclass(frozen=True)
