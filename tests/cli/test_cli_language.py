@@ -15,7 +15,8 @@ from ..conftest import REPOS
 
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|Commands|Show this message|No such|Missing|Error|Try |"
-    r"\[OPTIONS\]|COMMAND|<path>|default:|env var|required|Invalid value|is not one of"
+    r"\[OPTIONS\]|COMMAND|<path>|default:|env var|required|Invalid value|is not one of|"
+    r"Install completion|Show completion|current shell"
 )
 """Click's and typer's English, which a Swedish run never shows."""
 

@@ -69,6 +69,10 @@ EXACT = {
     "required": "click.required",
     "Missing command.": "click.missing_command",
     "Show this message and exit.": "click.help",
+    "Install completion for the current shell.": "click.install_completion",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "click.show_completion"
+    ),
     "Usage:": "click.usage",
     "Error:": "click.error",
     "[OPTIONS]": "click.options_metavar",
@@ -161,6 +165,16 @@ class _Words:
         """The help text, with the type labels typer adds ("<path>") in the language."""
         found: str = super().get_help(ctx)  # type: ignore[misc]
         return _TYPE_LABEL.sub(lambda m: click_words(m.group()), found)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The parameters, with the help typer gives its own options (shell completion) in the
+        command line's language."""
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            text = getattr(param, "help", None)
+            if text in EXACT:
+                param.help = click_words(text)
+        return params
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
