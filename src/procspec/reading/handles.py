@@ -48,11 +48,11 @@ def mention(forge: str, value: str) -> str | None:
 
 
 # GitHub and GitLab link `@name` (and `@org/team`) where it is not preceded by a word character or
-# a backtick; a zero-width space after the '@' keeps the text as it reads without notifying anyone
+# a backtick; a word joiner (U+2060) after the '@' keeps the text as it reads without notifying anyone
 # (the same device as Renovate's and Dependabot's release notes).
 _MENTION = re.compile(r"(?<![A-Za-z0-9_`])@(?=[A-Za-z0-9_])")
 
 
 def quiet_mentions(text: str) -> str:
     """`text` with every `@name` that a forge would turn into a notification made inert."""
-    return _MENTION.sub("@\u200b", text)
+    return _MENTION.sub("@\u2060", text)
