@@ -298,10 +298,11 @@ def _set_changes(key: str, before: Any, after: Any, old: _Side, new: _Side) -> l
     return changes
 
 
-def _keyed(items: Any) -> dict[str, Any]:
+def _keyed(items: Any, field: str = "id") -> dict[str, Any]:
+    """The items by their `field` (the first of equal keys wins), or by position (`#n`)."""
     found: dict[str, Any] = {}
     for n, item in enumerate(_as_list(items), start=1):
-        key = item.get("id") if isinstance(item, dict) else None
+        key = item.get(field) if isinstance(item, dict) else None
         found.setdefault(str(key) if key is not None else f"#{n}", item)
     return found
 
@@ -382,13 +383,6 @@ def _results(
 ) -> list[Change]:
     """Recorded results, matched by date; values with the unit of their goal or measure."""
 
-    def by_date(items: Any) -> dict[str, Any]:
-        found: dict[str, Any] = {}
-        for n, item in enumerate(_as_list(items), start=1):
-            day = item.get("datum") if isinstance(item, dict) else None
-            found.setdefault(str(day) if day is not None else f"#{n}", item)
-        return found
-
     def shown(item: Any, side: _Side, unit: str) -> str:
         if isinstance(item, dict) and "värde" in item:
             text = _with_unit(_words(item["värde"], side.lang), unit) or ""
@@ -396,7 +390,7 @@ def _results(
             return f"{text} ({comment})" if isinstance(comment, str) else text
         return side.show("", item) or "–"
 
-    was, now = by_date(before), by_date(after)
+    was, now = _keyed(before, "datum"), _keyed(after, "datum")
     changes: list[Change] = []
     for day in [*was, *(d for d in now if d not in was)]:
         label, where = f"{title} {day}", f"{path}[{day}]"
