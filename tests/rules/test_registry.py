@@ -44,7 +44,8 @@ def test_every_rule_is_documented() -> None:
         assert len(rule.doc) > 40, rule.code
         assert rule.bad.strip() and rule.good.strip() and rule.bad != rule.good, rule.code
         assert rule.source.strip(), rule.code
-        assert rule.title["sv"] and rule.title["en"], rule.code
+        for lang in ("sv", "en"):
+            assert catalogue(lang).get(f"rule.{rule.code}.title"), (rule.code, lang)
 
 
 def test_every_rule_has_a_failing_and_a_passing_case() -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from procspec.messages import Message, say
 from procspec.problem import Problem, Severity
 
 if TYPE_CHECKING:
@@ -26,11 +27,11 @@ CheckFunction = Callable[["Context"], Iterator[Problem]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: its stable code, default severity, titles, source and documentation."""
+    """A rule: its stable code, default severity, source and documentation. Its title is the
+    catalogue's `rule.<code>.title`, in every language."""
 
     code: str
     severity: Severity
-    title: dict[str, str]
     source: str
     bad: str
     good: str
@@ -43,6 +44,11 @@ class Rule:
         return self.check(ctx)
 
     @property
+    def title(self) -> Message:
+        """The rule's title as a message (`rule.<code>.title` in the catalogues)."""
+        return say(f"rule.{self.code}.title")
+
+    @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "") if self.check else ""
 
@@ -51,8 +57,6 @@ def rule(
     code: str,
     severity: Severity,
     *,
-    sv: str,
-    en: str,
     source: str,
     bad: str,
     good: str,
@@ -62,7 +66,7 @@ def rule(
 
     def decorate(check: CheckFunction) -> Rule:
         family = check.__module__.rsplit(".", 1)[-1]
-        return Rule(code, severity, {"sv": sv, "en": en}, source, bad, good, check, family)
+        return Rule(code, severity, source, bad, good, check, family)
 
     return decorate
 

@@ -135,13 +135,13 @@ def rules_table(rules: list[Rule], lang: str) -> Table:
         table.add_column(msg(f"console.{key}", lang), overflow="fold")
     for rule in rules:
         table.add_row(rule.code, severity_word(rule.severity.value, lang),
-                      rule.title.get(lang, rule.title["sv"]), rule.source)  # fmt: skip
+                      in_words(rule.title, lang), rule.source)  # fmt: skip
     return table
 
 
 def rule_doc(rule: Rule, lang: str) -> Group:
     parts: list[RenderableType] = [
-        Text(f"{rule.code} — {rule.title.get(lang, rule.title['sv'])}", style="bold"),
+        Text(f"{rule.code} — {in_words(rule.title, lang)}", style="bold"),
         Text(
             f"{msg('console.severity', lang)}: {severity_word(rule.severity.value, lang)}   "
             f"{msg('console.source', lang)}: {rule.source}"

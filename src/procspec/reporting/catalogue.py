@@ -6,6 +6,7 @@ from typing import Any
 
 from procspec.checking.registry import Rule
 from procspec.checking.rules import all_rules
+from procspec.messages import text
 
 
 def catalogue_markdown() -> str:
@@ -21,14 +22,14 @@ def catalogue_markdown() -> str:
     rules = all_rules()
     for r in rules:
         lines.append(
-            f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | {r.title['sv']} | {r.source} |"
+            f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | {text(r.title, 'sv')} | {r.source} |"
         )
     for r in rules:
         lines += [
             "",
             f"## {r.code}",
             "",
-            f"**{r.title['sv']}** ({r.title['en']}). Allvar: {r.severity.value}. Källa: {r.source}.",
+            f"**{text(r.title, 'sv')}** ({text(r.title, 'en')}). Allvar: {r.severity.value}. Källa: {r.source}.",
             "",
             r.doc,
             "",
@@ -53,7 +54,7 @@ def rule_dict(rule: Rule, lang: str) -> dict[str, Any]:
     return {
         "code": rule.code,
         "severity": rule.severity.value,
-        "title": rule.title.get(lang, rule.title["sv"]),
+        "title": text(rule.title, lang),
         "source": rule.source,
         "doc": rule.doc,
         "bad": rule.bad,

@@ -19,8 +19,6 @@ SOURCE = "Örebro Steg 6 (Förvalta och utveckla processen)"
 @rule(
     "PS501",
     Severity.WARNING,
-    sv="Aktiviteten är försenad",
-    en="Activity overdue",
     source=SOURCE,
     bad="aktiviteter:\n  - id: A1\n    status: pågående\n    klart_senast: 2025-06-30\n",
     good="aktiviteter:\n  - id: A1\n    status: klar\n    klart_senast: 2025-06-30\n"
@@ -47,8 +45,6 @@ def overdue(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS502",
     Severity.ERROR,
-    sv="Aktiviteten pekar på ett okänt mål",
-    en="Activity names an unknown goal",
     source=SOURCE,
     bad="mål:\n  - id: M1\naktiviteter:\n  - id: A1\n    mål: [M2]\n",
     good="mål:\n  - id: M1\naktiviteter:\n  - id: A1\n    mål: [M1]\n",
@@ -76,8 +72,6 @@ def known_goal(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS503",
     Severity.WARNING,
-    sv="Klar aktivitet utan effekt",
-    en="Done activity without an effect",
     source=SOURCE + ": aktiviteterna ska följas upp så att man ser att de får effekt",
     bad="aktiviteter:\n  - id: A1\n    status: klar\n",
     good="aktiviteter:\n  - id: A1\n    status: klar\n    effekt: Färre felaktiga fakturor.\n",
@@ -101,8 +95,6 @@ def effect_recorded(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS504",
     Severity.ERROR,
-    sv="Klart senast före start",
-    en="klart_senast before start",
     source=SOURCE,
     bad="aktiviteter:\n  - id: A1\n    start: 2026-05-01\n    klart_senast: 2026-03-01\n",
     good="aktiviteter:\n  - id: A1\n    start: 2026-03-01\n    klart_senast: 2026-05-01\n",

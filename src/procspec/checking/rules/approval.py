@@ -16,8 +16,6 @@ from procspec.problem import Problem, Severity
 @rule(
     "PS604",
     Severity.WARNING,
-    sv="Fastställelsen har gått ut",
-    en="The approval has expired",
     source='Botkyrka: dokumentets metadata ("gäller till den"); Botkyrka Bilaga 1 '
     "(processägaren fastställer)",
     bad="fastställd:\n  av: anna.berg\n  datum: 2024-03-01\n  gäller_till: 2025-12-31\n",

@@ -105,8 +105,6 @@ GOOD = _example(
 @rule(
     "PS701",
     Severity.ERROR,
-    sv="Processkartan pekar på en okänd aktivitet",
-    en="Processkarta names an unknown activity",
     source=SOURCE,
     bad=_example(
         START, "{id: registrera, namn: Registrera ansökan, aktör: handläggare, nästa: slut}", END
@@ -140,8 +138,6 @@ def known_targets(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS702",
     Severity.ERROR,
-    sv="Processkartan saknar start eller slut",
-    en="Processkarta without a start or an end",
     source=SOURCE + ": starthändelse och resultat",
     bad=_example(
         "{id: registrera, namn: Registrera ansökan, aktör: handläggare, nästa: klar}", END
@@ -166,8 +162,6 @@ def start_and_end(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS703",
     Severity.ERROR,
-    sv="Aktiviteten nås inte från någon start",
-    en="Activity cannot be reached from a start",
     source=SOURCE,
     bad=_example(
         "{id: inkommer, typ: start, namn: Ansökan inkommer, aktör: handläggare, nästa: klar}",
@@ -193,8 +187,6 @@ def reachable_from_start(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS704",
     Severity.ERROR,
-    sv="Inget slut kan nås från aktiviteten",
-    en="No end can be reached from the activity",
     source=SOURCE,
     bad=_example(
         START,
@@ -261,8 +253,6 @@ def end_reachable(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS705",
     Severity.ERROR,
-    sv="Beslut, val och nästa passar inte aktivitetens typ",
-    en="Decision, choices and next do not fit the kind of activity",
     source=SOURCE + ": val och beslut",
     bad=_example(
         START.replace("registrera", "komplett"),
@@ -340,8 +330,6 @@ NEEDS_ACTOR = ("aktivitet", "beslut", "delprocess")
 @rule(
     "PS706",
     Severity.ERROR,
-    sv="Aktiviteten saknar aktör eller har en okänd aktör",
-    en="Activity without a known aktör",
     source=SOURCE + ": vem det är som gör vad",
     bad=_example(START, "{id: registrera, namn: Registrera ansökan, nästa: klar}", END),
     good=GOOD,
@@ -384,8 +372,6 @@ def actor_known(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS707",
     Severity.ERROR,
-    sv="Delprocessen pekar på en okänd process",
-    en="Sub-process names an unknown process",
     source=SOURCE_BOTKYRKA + "; Örebro Begreppsdefinitioner: processkartor på olika nivåer",
     bad=_example(
         START,
@@ -428,8 +414,6 @@ def subprocess_known(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS708",
     Severity.WARNING,
-    sv="Aktivitetens namn börjar inte med ett verb i infinitiv",
-    en="Activity name does not start with a verb in the infinitive",
     source="Örebro, Att namnge processer; Steg 4: vem som gör vad",
     bad=_example(
         START, "{id: registrera, namn: Registrering, aktör: handläggare, nästa: klar}", END
@@ -468,8 +452,6 @@ def activity_verb(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS709",
     Severity.ERROR,
-    sv="Aktiviteten anger ett okänt krav eller dokument",
-    en="Activity names an unknown krav or document",
     source=SOURCE + ": objekt till aktiviteterna, t.ex. rutindokument eller mallar",
     bad="krav:\n  - {id: K1, typ: lagkrav, beskrivning: Ansökan diarieförs.}\n"
     + _example(
@@ -525,8 +507,6 @@ def known_requirements_and_documents(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS710",
     Severity.WARNING,
-    sv="Ett kritiskt krav uppfylls inte av någon aktivitet",
-    en="A critical krav is met by no activity",
     source=SOURCE_KRAV,
     bad="krav:\n  - {id: K1, typ: lagkrav, beskrivning: Ansökan diarieförs., kritiskt: true}\n"
     + GOOD,
@@ -580,8 +560,6 @@ RISK_BAD = _example(
 @rule(
     "PS711",
     Severity.WARNING,
-    sv="En hög risk saknar åtgärd",
-    en="A high risk has no åtgärd",
     source=SOURCE_RISK,
     bad=RISK_BAD,
     good=RISK_BAD.replace(
@@ -616,8 +594,6 @@ def high_risk_measure(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS712",
     Severity.ERROR,
-    sv="Ledtid eller väntetid är ingen tid",
-    en="ledtid or väntetid is not a duration",
     source=SOURCE + ": ledtidsanalyser",
     bad=_example(
         START,
@@ -657,8 +633,6 @@ def durations(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS713",
     Severity.ERROR,
-    sv="Processkartan har ett id två gånger",
-    en="Duplicate id in the processkarta",
     source=SOURCE,
     bad=_example(
         START,

@@ -44,8 +44,6 @@ def _empty_or_id(
 @rule(
     "PS401",
     Severity.ERROR,
-    sv="Målet är inte mätbart",
-    en="Goal is not measurable",
     source="Örebro Steg 5 (mätbara med angivna värden; undvik diffusa mål)",
     bad="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n"
     "    senast: 2027-12-31\n",
@@ -65,8 +63,6 @@ def measurable(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS402",
     Severity.ERROR,
-    sv="Målet saknar datum",
-    en="Goal has no date",
     source="Örebro Steg 5 (hur är målet formulerat – vad ska uppnås och när?)",
     bad=_INVOICES,
     good=_DATED + _FOLLOW_UP,
@@ -84,8 +80,6 @@ def dated(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS403",
     Severity.WARNING,
-    sv="Uppföljning saknas eller är ofullständig",
-    en="Follow-up missing or incomplete",
     source="Örebro Steg 5 (Göra en uppföljningsplan för processen)",
     bad=_DATED + "    uppföljning:\n      metod: Stickprov\n",
     good=_DATED + "    uppföljning:\n      metod: Stickprov\n" + _FOLLOW_UP.split("\n", 1)[1],
@@ -125,8 +119,6 @@ def followed_up(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS404",
     Severity.WARNING,
-    sv="Uppföljningen är försenad",
-    en="Follow-up overdue",
     source="Örebro Steg 5–6 (följa upp processen kontinuerligt); Botkyrka Bilaga 1 (inför "
     "delårs- och årsbokslut)",
     bad=_QUARTERLY + "    utfall:\n      - {datum: 2025-01-31, värde: 80}\n",
@@ -158,8 +150,6 @@ def follow_up_due(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS405",
     Severity.ERROR,
-    sv="Dubblerat mål- eller aktivitets-id",
-    en="Duplicate goal or activity id",
     source="Örebro Steg 6 (aktiviteterna kopplas till målen)",
     bad="mål:\n  - id: M1\n  - id: M1\n",
     good="mål:\n  - id: M1\n  - id: M2\n",
@@ -195,8 +185,6 @@ def unique_ids(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS406",
     Severity.INFO,
-    sv="Inga mål ännu",
-    en="No goals yet",
     source="Örebro Steg 5 (Definiera processmål och ta fram en uppföljningsplan)",
     bad="namn: Följa upp budget\n# inga mål\n",
     good="namn: Följa upp budget\n" + _DATED + _FOLLOW_UP,

@@ -54,8 +54,6 @@ def review_due(ctx: Context, record: ProcessRecord, model: Process) -> date | No
 @rule(
     "PS601",
     Severity.WARNING,
-    sv="Dags för granskning",
-    en="Due for review",
     source="Örebro Steg 6 (följa upp och förbättra processen kontinuerligt); procspec.yaml "
     "granskning_månader",
     bad="# senast ändrad i git 2024-05-02, aldrig granskad\nnamn: Följa upp budget\n",
@@ -101,8 +99,6 @@ def review(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS602",
     Severity.INFO,
-    sv="Git-historiken saknas eller är ofullständig",
-    en="Git history absent or incomplete",
     source="procspec (git är revisionsspåret); GitHub Actions actions/checkout fetch-depth",
     bad="# .github/workflows/procspec.yml\n- uses: actions/checkout@v4\n",
     good="# .github/workflows/procspec.yml\n- uses: actions/checkout@v4\n  with:\n"
@@ -236,8 +232,6 @@ def _judge(
 @rule(
     "PS603",
     Severity.WARNING,
-    sv="Ändrad efter fastställelsen",
-    en="Changed after approval",
     source="Botkyrka Bilaga 1 (processägaren fastställer, processansvarig godkänner "
     "dokumentationen)",
     bad="# ändrad i git 2026-05-10\nfastställd:\n  av: anna.berg\n  datum: 2026-03-01\n",

@@ -16,8 +16,6 @@ from procspec.problem import Problem, Severity
 @rule(
     "PS001",
     Severity.ERROR,
-    sv="YAML-syntaxfel",
-    en="YAML syntax error",
     source="YAML 1.2",
     bad="namn: Följa upp budget\nsyfte: [Att följa upp\n",
     good="namn: Följa upp budget\nsyfte: Att följa upp budgeten varje månad.\n",
@@ -31,8 +29,6 @@ def yaml_syntax(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS002",
     Severity.ERROR,
-    sv="Dubblerad nyckel",
-    en="Duplicate key",
     source="YAML 1.2: nycklar i en samling är unika",
     bad="namn: Följa upp budget\nnamn: Följa upp ekonomi\n",
     good="namn: Följa upp budget\n",
@@ -46,8 +42,6 @@ def duplicate_key(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS003",
     Severity.ERROR,
-    sv="Filen är inte en samling eller är tom",
-    en="File is not a mapping or is empty",
     source="Örebro Bilaga 1: processspecifikationen är en uppsättning fält (docs/format.md)",
     bad="- Följa upp budget\n",
     good="namn: Följa upp budget\n",
@@ -61,8 +55,6 @@ def not_mapping(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS004",
     Severity.ERROR,
-    sv="Inte UTF-8 eller osäker YAML",
-    en="Not UTF-8, or unsafe YAML",
     source="Säkerhet: inget byggs någonsin från en tagg",
     bad="namn: !!python/object:os.system Följa upp budget\n"
     "# Också fel: en första rad '%YAML 1.1'\n",
@@ -83,8 +75,6 @@ def unsafe_yaml(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS005",
     Severity.ERROR,
-    sv="Okänd nyckel",
-    en="Unknown key",
     source="Örebro Bilaga 1 (fälten i processspecifikationen); nycklarna i docs/format.md",
     bad="namn: Följa upp budget\nsyftet: Att följa upp budgeten.\n",
     good="namn: Följa upp budget\nsyfte: Att följa upp budgeten.\n",
@@ -99,8 +89,6 @@ def unknown_key(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS006",
     Severity.ERROR,
-    sv="Nyckel saknas",
-    en="Missing required key",
     source="Örebro Bilaga 1 (Processspecifikation); docs/format.md",
     bad="namn: Följa upp budget\ntyp: styrprocess\n",
     good=(
@@ -117,8 +105,6 @@ def missing_key(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS007",
     Severity.ERROR,
-    sv="Fel typ eller värde",
-    en="Wrong type or value",
     source="docs/format.md (typ per nyckel); YAML 1.2 core schema",
     bad="nivå: '2'\nkrav:\n  - typ: lagkrav\n    beskrivning: Skollagen\n    kritiskt: no\n",
     good="nivå: 2\nkrav:\n  - typ: lagkrav\n    beskrivning: Skollagen\n    kritiskt: false\n",
@@ -133,8 +119,6 @@ def wrong_value(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS008",
     Severity.WARNING,
-    sv="Undantag utan motivering",
-    en="Ignore comment without a reason",
     source="procspec: ett undantag ska gå att granska (README, Undantag)",
     bad="# procspec: ignore PS305\n",
     good="# procspec: ignore PS305 -- gränssnittet beskrivs bara från vår sida\n",

@@ -56,8 +56,6 @@ def _findings(ctx: Context, code: str) -> Iterator[Problem]:
 @rule(
     "PS101",
     Severity.ERROR,
-    sv="Namnet börjar inte med ett verb i infinitiv",
-    en="Name does not start with a verb in the infinitive",
     source=SOURCE,
     bad="namn: Att hantera bygglov  # förslag: Hantera bygglov\n"
     "# Också fel: Barnomsorg, Hanterar fakturor, Bygglov hanteras, Onboarding, Service desk\n",
@@ -93,8 +91,6 @@ def verb_first(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS102",
     Severity.ERROR,
-    sv="Namnet börjar med en substantivering",
-    en="Name starts with a nominalisation",
     source=SOURCE,
     bad="namn: Fakturahantering  # förslag: Hantera fakturor\n"
     "# Också fel: Uppföljning av budget, Myndighetsutövning, Rekrytering\n",
@@ -117,8 +113,6 @@ def nominalisation(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS103",
     Severity.ERROR,
-    sv="Funktionsnamn",
-    en="Functional name",
     source=SOURCE,
     bad="namn: Kommunikationsprocessen\n"
     "syfte: Att ge förvaltningarna stöd i kommunikationen med invånarna.\n"
@@ -144,8 +138,6 @@ def functional_name(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS104",
     Severity.WARNING,
-    sv="Namnet är bara ett verb, eller för långt",
-    en="Name is only a verb, or too long",
     source=SOURCE + " (verb och substantiv; en kortversion av syftet)",
     bad="namn: Rekrytera  # förslag: Rekrytera medarbetare\n",
     good="namn: Rekrytera medarbetare\n",
@@ -175,8 +167,6 @@ def name_shape(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS105",
     Severity.ERROR,
-    sv="Ogiltigt id",
-    en="Invalid id",
     source="docs/format.md: id:t är filnamnet utan .yaml",
     bad="processer/Följa_upp budget.yaml\n",
     good="processer/följa-upp-budget.yaml\n",
@@ -194,8 +184,6 @@ def valid_id(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS106",
     Severity.ERROR,
-    sv="Dubblerat id",
-    en="Duplicate id",
     source="docs/format.md: id:n är unika i hela förrådet",
     bad="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-budget.yaml\n",
     good="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-investeringar.yaml\n",
@@ -219,8 +207,6 @@ def _normalised_name(name: str) -> str:
 @rule(
     "PS107",
     Severity.WARNING,
-    sv="Två processer med samma namn",
-    en="Two processes with the same name",
     source="Örebro Steg 1: processöversikten ska gå att läsa",
     bad="# a.yaml\nnamn: Följa upp budget\n# b.yaml\nnamn: Följa upp budget\n",
     good="# a.yaml\nnamn: Följa upp budget\n# b.yaml\nnamn: Följa upp investeringar\n",
@@ -241,8 +227,6 @@ def duplicate_name(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS108",
     Severity.ERROR,
-    sv="Id:n som krockar",
-    en="Colliding ids",
     source="README, Publicera: filnamn vid publicering; Unicode-normalisering",
     bad="processer/tillhandahålla-x.yaml\nprocesser/tillhandahalla-x.yaml\n",
     good="processer/tillhandahålla-x.yaml\nprocesser/tillhandahålla-y.yaml\n",

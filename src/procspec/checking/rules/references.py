@@ -28,8 +28,6 @@ def _suggest(ctx: Context, ref: str, folded: dict[str, str]) -> Text:
 @rule(
     "PS301",
     Severity.ERROR,
-    sv="Okänd processreferens",
-    en="Unknown process reference",
     source="Örebro Bilaga 1 (angränsande processer) och Begreppsdefinitioner (delprocesser); referenser använder id",
     bad="överordnad: mota-behov-av-livslangt-larande\n",
     good="överordnad: möta-behov-av-livslångt-lärande\n",
@@ -67,8 +65,6 @@ def unknown_reference(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS302",
     Severity.ERROR,
-    sv="Cirkel i överordnad",
-    en="Cycle in överordnad",
     source="Örebro Begreppsdefinitioner: delprocesser är underordnade en specifik process",
     bad="# a.yaml\növerordnad: b\n# b.yaml\növerordnad: a\n",
     good="# a.yaml\n# (ingen överordnad)\n# b.yaml\növerordnad: a\n",
@@ -109,8 +105,6 @@ def parent_cycle(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS303",
     Severity.ERROR,
-    sv="Nivån stämmer inte med den överordnade",
-    en="Level does not equal the parent's level + 1",
     source="Botkyrka 1.2.4 (processnivåer)",
     bad="nivå: 3\növerordnad: en-process-på-nivå-1\n",
     good="nivå: 2\növerordnad: en-process-på-nivå-1\n",
@@ -139,8 +133,6 @@ def level_step(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS304",
     Severity.ERROR,
-    sv="Delprocessen har annan typ än den överordnade",
-    en="A sub-process's type differs from its parent's",
     source="Örebro Begreppsdefinitioner; Botkyrka 1.2.4 (verksamhetsprocesser under varje "
     "processgrupp)",
     bad="typ: stödprocess\növerordnad: en-styrprocess\n",
@@ -168,8 +160,6 @@ def type_matches_parent(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS305",
     Severity.WARNING,
-    sv="Ensidig angränsning",
-    en="One-sided angränsande",
     source="Örebro Steg 5 och Begreppsdefinitioner (gränssnitt: processledarna kommer överens)",
     bad="# a.yaml\nangränsande: [b]\n# b.yaml (nämner inte a)\n",
     good="# a.yaml\nangränsande: [b]\n# b.yaml\nangränsande: [a]\n",
@@ -197,8 +187,6 @@ def one_sided_adjacency(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS306",
     Severity.ERROR,
-    sv="Överordnad saknas under toppnivån",
-    en="A process below the top level has no överordnad",
     source="Botkyrka 1.2.4; Örebro Begreppsdefinitioner (delprocesser)",
     bad="nivå: 2\n",
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",

@@ -50,8 +50,6 @@ def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
 @rule(
     "PS201",
     Severity.ERROR,
-    sv="Fler processägare än profilen tillåter",
-    en="More owners than the profile allows",
     source="Örebro Steg 2 (en process ska bara ha en processägare); Botkyrka Tabell 2",
     bad="processägare: [anna.berg, bo.ek]\n",
     good="processägare: anna.berg\n",
@@ -87,8 +85,6 @@ def owner_count(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS202",
     Severity.ERROR,
-    sv="En roll som profilen kräver saknas",
-    en="A role the profile requires is missing",
     source="Örebro Steg 2; Botkyrka 2.3 och 2.4",
     bad="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessansvarig: cecilia.dahl\n",
@@ -119,8 +115,6 @@ def required_role(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS203",
     Severity.ERROR,
-    sv="En roll strider mot den ärvda",
-    en="A role contradicts the inherited one",
     source="Botkyrka 2.3 (processägaren på nivå 1 äger hela processen)",
     bad="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessägare: bo.ek\n",
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
@@ -152,8 +146,6 @@ def locked_role(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS204",
     Severity.ERROR,
-    sv="Okänd person",
-    en="Unknown person key",
     source="Örebro Bilaga 1: namn och e-postadress för varje roll, i personer.yaml",
     bad="processägare: anna.bergg\n",
     good="processägare: anna.berg\n",
@@ -175,8 +167,6 @@ def unknown_person(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS205",
     Severity.INFO,
-    sv="Ingen processledare",
-    en="No processledare",
     source="Örebro Steg 3; Botkyrka 2.5",
     bad="processägare: anna.berg\n",
     good="processägare: anna.berg\nprocessledare: david.falk\n",
@@ -210,8 +200,6 @@ def _and(ctx: Context, names: list[str]) -> Text:
 @rule(
     "PS206",
     Severity.WARNING,
-    sv="En person äger för många processer",
-    en="One person owns too many processes",
     source="Örebro Steg 2 (belastningen på processägaren får inte bli för stor)",
     bad="# anna.berg är processägare i nio processfiler\n",
     good="# anna.berg är processägare i högst åtta processfiler\n",
@@ -246,8 +234,6 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS207",
     Severity.WARNING,
-    sv="Mål fastställt av en annan roll än Tabell 1 brukar ange",
-    en="Goal set by another role than Tabell 1 usually names",
     source="Botkyrka 1.2.5.1, Tabell 1",
     bad="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processägare\n",
     good="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processansvarig\n",
@@ -313,8 +299,6 @@ def holds_title(title: str | None, wanted: str) -> bool:
 @rule(
     "PS208",
     Severity.ERROR,
-    sv="Fast processägare stämmer inte",
-    en="A fixed owner is violated",
     source="Botkyrka 2.3 (Kommundirektören är processägare för styr- och ledningsprocesser samt "
     "stödprocesser på nivå 1)",
     bad="typ: stödprocess\nnivå: 1\nprocessägare: cecilia.dahl  # titel: HR-chef\n",
@@ -372,8 +356,6 @@ def fixed_owner(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS209",
     Severity.ERROR,
-    sv="Samma e-postadress på två personer",
-    en="The same e-mail address on two roster entries",
     source="Örebro Bilaga 1: namn och e-postadress för varje roll; en person som byter jobb är en ändring i personer.yaml",
     bad="anna.berg: {namn: Anna Berg, epost: anna@example.org}\n"
     "anna.b: {namn: Anna Berg, epost: anna@example.org}\n",
@@ -405,8 +387,6 @@ def duplicate_email(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS210",
     Severity.ERROR,
-    sv="Fastställd eller godkänd av fel person",
-    en="Approved or accepted by the wrong person",
     source="Botkyrka Bilaga 1 (processägaren fastställer, processansvarig godkänner)",
     bad="processägare: anna.berg\nprocessansvarig: david.falk\n"
     "fastställd: {av: david.falk, datum: 2026-03-01}\n",
@@ -456,8 +436,6 @@ def approver(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS211",
     Severity.WARNING,
-    sv="Två processägare för en process på nivå 1",
-    en="Two owners of a level-1 process",
     source="Botkyrka 2.3 och Tabell 2",
     bad="nivå: 1\nprocessägare: [fc.utb, fc.kultur]\n",
     good="nivå: 1\nprocessägare: fc.utb\n",
@@ -493,8 +471,6 @@ def shared_owner(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS212",
     Severity.WARNING,
-    sv="En roll som inte finns på nivån",
-    en="A role that does not exist at this level",
     source="Botkyrka 2.4 (varje process på nivå 2 har en processansvarig)",
     bad="nivå: 1\nprocessägare: fc.utb\nprocessansvarig: pa.forskola\n",
     good="nivå: 1\nprocessägare: fc.utb\n",
