@@ -7,9 +7,16 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+
+from procspec.cli.app import app
+from procspec.cli.language import EXACT
+from procspec.messages import catalogue
 
 from ..conftest import REPOS
 
@@ -80,3 +87,83 @@ def test_english_in_an_english_repository(tmp_path: Path) -> None:
     settings.write_text(settings.read_text(encoding="utf-8") + "språk: en\n", encoding="utf-8")
     assert "Options:" in run("--help", cwd=root).stdout
     assert "Missing argument 'ID'." in run("show", cwd=root).stderr
+
+
+HELP_RUNS = [
+    ["--help"],
+    ["validate", "--help"],
+    ["render", "--help"],
+    ["init", "--help"],
+    ["status", "--help"],
+    ["bpmn", "export", "--help"],
+]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _found(words: list[str], text: str) -> list[str]:
+    flat = _flat(text)
+    return [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", flat)]
+
+
+def _own_words(lang: str) -> list[str]:
+    """procspec's own help and metavars in `lang`, where the languages differ."""
+    other = "en" if lang == "sv" else "sv"
+    words, others = catalogue(lang), catalogue(other)
+    return [
+        _flat(words[key])
+        for key in words
+        if key.startswith(("help.", "metavar.")) and words[key] != others[key]
+    ]
+
+
+@pytest.mark.parametrize("args", HELP_RUNS)
+def test_english_help_has_no_swedish(args: list[str], tmp_path: Path) -> None:
+    shown = run(*args, cwd=tmp_path, PROCSPEC_LANGUAGE="en").stdout
+    assert "Options:" in shown
+    assert not re.search("[åäöÅÄÖ]", shown), shown
+    assert not _found(_own_words("sv"), shown)
+
+
+@pytest.mark.parametrize("args", HELP_RUNS)
+def test_swedish_help_has_no_english(args: list[str], tmp_path: Path) -> None:
+    shown = run(*args, cwd=tmp_path, PROCSPEC_LANGUAGE="sv").stdout
+    assert "Flaggor:" in shown
+    assert not ENGLISH.search(shown), shown
+    assert not _found(_own_words("en"), shown)
+
+
+def test_english_help_in_an_english_repository(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(REPOS / "orebro", root)
+    settings = root / "procspec.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "språk: en\n", encoding="utf-8")
+    shown = run("validate", "--help", cwd=root).stdout
+    assert "--debug" not in shown and "Output format." in shown
+    assert "Usage: procspec validate [OPTIONS] [PATH]" in shown
+    assert "Show the full traceback" in run("--help", cwd=root).stdout
+
+
+def _commands(command: Any) -> Iterator[Any]:
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _commands(sub)
+
+
+def test_every_help_and_metavar_is_a_catalogue_key() -> None:
+    """No option, argument or command of procspec's carries words of its own: each help and
+    metavar is a `help.*` / `metavar.*` key with words in both catalogues."""
+    swedish, english = catalogue("sv"), catalogue("en")
+    seen = 0
+    for command in _commands(typer.main.get_command(app)):
+        texts = [command.help] + [getattr(p, "help", None) for p in command.params]
+        texts += [p.metavar for p in command.params]
+        for value in texts:
+            if value is None or value in EXACT or value in ("ID", "REV"):
+                continue
+            assert value.startswith(("help.", "metavar.")), value
+            assert swedish.get(value) and english.get(value), value
+            seen += 1
+    assert seen > 50

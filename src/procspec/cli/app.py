@@ -31,7 +31,7 @@ from procspec.cli.language import (
     show_click_error,
 )
 from procspec.errors import ProcspecError, Refused, UsageError
-from procspec.messages import Text, msg, msg_n, one_line, text
+from procspec.messages import Text, msg, msg_n, one_line, say, text
 
 if TYPE_CHECKING:
     from procspec.checking.hierarchy import Context
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="procspec",
-    help="Processspecifikationer som kod: validera, rendera och följ upp kommunala processer.",
+    help="help.command.procspec",
     no_args_is_help=True,
     add_completion=True,
     context_settings={"help_option_names": ["--help", "-h"]},
@@ -98,145 +98,111 @@ class OwnersStyle(str, Enum):
 
 RepoPath = Annotated[
     Path,
-    typer.Argument(
-        metavar="SÖKVÄG", help="Processförrådet (eller en mapp i det).", show_default=False
-    ),
+    typer.Argument(metavar="metavar.path", help="help.path", show_default=False),
 ]
 RepoOption = Annotated[
-    Path, typer.Option("--repo", metavar="SÖKVÄG", help="Processförrådet.", show_default=False)
+    Path, typer.Option("--repo", metavar="metavar.path", help="help.repo", show_default=False)
 ]
 TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
         envvar="PROCSPEC_TODAY",
-        metavar="ÅÅÅÅ-MM-DD",
-        help="Dagens datum för datumregler.",
+        metavar="metavar.date",
+        help="help.today",
         show_default=False,
     ),
 ]
-ProcessId = Annotated[str, typer.Argument(metavar="ID", help="Processens id eller namn.")]
-ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Utdataformat.")]
-ValidateFormatOption = Annotated[ValidateFormat, typer.Option("--format", help="Utdataformat.")]
-StrictOption = Annotated[bool, typer.Option("--strict", help="Varningar ger också status 1.")]
+ProcessId = Annotated[str, typer.Argument(metavar="ID", help="help.process_id")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="help.format")]
+ValidateFormatOption = Annotated[ValidateFormat, typer.Option("--format", help="help.format")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="help.strict")]
 NoCacheOption = Annotated[
     bool,
-    typer.Option("--no-cache", help="Kontrollera allt på nytt utan cachen i .procspec-cache/."),
+    typer.Option("--no-cache", help="help.no_cache"),
 ]
 OutFolder = Annotated[
     Path,
-    typer.Option(
-        "--out", metavar="MAPP", help="Mappen dokumenten skrivs till.", show_default=False
-    ),
+    typer.Option("--out", metavar="metavar.folder", help="help.render.out", show_default=False),
 ]
-RenderFormatOption = Annotated[
-    RenderFormat, typer.Option("--format", help="html för intranätet, md för förrådet.")
-]
+RenderFormatOption = Annotated[RenderFormat, typer.Option("--format", help="help.render.format")]
 RevOption = Annotated[
     str | None,
     typer.Option(
         "--rev",
         metavar="REV",
-        help="Rendera förrådet som det var vid en tagg, gren eller incheckning.",
+        help="help.render.rev",
     ),
 ]
-FragmentOption = Annotated[
-    bool, typer.Option("--fragment", help="Bara sidornas innehåll, utan <html>-ram (för CMS).")
-]
-ForceRenderOption = Annotated[
-    bool, typer.Option("--force", help="Ersätt en mapp som procspec inte har skrivit.")
-]
-RuleCode = Annotated[
-    str | None, typer.Argument(metavar="KOD", help="En regelkod, till exempel PS101.")
-]
-IgnoredOption = Annotated[
-    bool, typer.Option("--ignored", help="Lista alla undantag i förrådet med motivering.")
-]
+FragmentOption = Annotated[bool, typer.Option("--fragment", help="help.render.fragment")]
+ForceRenderOption = Annotated[bool, typer.Option("--force", help="help.render.force")]
+RuleCode = Annotated[str | None, typer.Argument(metavar="metavar.code", help="help.rules.code")]
+IgnoredOption = Annotated[bool, typer.Option("--ignored", help="help.rules.ignored")]
 RulesFormatOption = Annotated[
     RulesFormat,
-    typer.Option("--format", help="table i terminalen, md för dokumentation, json för program."),
+    typer.Option("--format", help="help.rules.format"),
 ]
 SchemaOut = Annotated[
-    Path | None, typer.Option("--out", metavar="MAPP", help="Skriv schemana till den här mappen.")
+    Path | None, typer.Option("--out", metavar="metavar.folder", help="help.schema.out")
 ]
 SchemaRepo = Annotated[
     Path | None,
     typer.Option(
         "--repo",
-        metavar="SÖKVÄG",
-        help="Förrådets egna scheman, med dess processtyper, personnycklar och process-id:n som "
-        "val; skrivs till förrådets mapp schemas/ (eller --out).",
+        metavar="metavar.path",
+        help="help.schema.repo",
     ),
 ]
-BaseOption = Annotated[
-    str, typer.Option("--base", metavar="REV", help="Revisionen att jämföra från.")
-]
+BaseOption = Annotated[str, typer.Option("--base", metavar="REV", help="help.diff.base")]
 HeadOption = Annotated[
     str | None,
-    typer.Option(
-        "--head", metavar="REV", help="Revisionen att jämföra till (standard: arbetskopian)."
-    ),
+    typer.Option("--head", metavar="REV", help="help.diff.head"),
 ]
-DiffFormatOption = Annotated[DiffFormat, typer.Option("--format", help="Utdataformat.")]
+DiffFormatOption = Annotated[DiffFormat, typer.Option("--format", help="help.format")]
 InitFolder = Annotated[
-    Path, typer.Argument(metavar="MAPP", help="Mappen för det nya förrådet.", show_default=False)
+    Path, typer.Argument(metavar="metavar.folder", help="help.init.folder", show_default=False)
 ]
-ProfileOption = Annotated[
-    InitProfile, typer.Option("--profile", help="Den inbyggda profil förrådet följer.")
-]
+ProfileOption = Annotated[InitProfile, typer.Option("--profile", help="help.init.profile")]
 OrganisationOption = Annotated[
-    str | None, typer.Option("--organisation", metavar="NAMN", help="Organisationens namn.")
+    str | None,
+    typer.Option("--organisation", metavar="metavar.name", help="help.init.organisation"),
 ]
-ForceInitOption = Annotated[bool, typer.Option("--force", help="Skriv över filer som finns.")]
+ForceInitOption = Annotated[bool, typer.Option("--force", help="help.init.force")]
 InstallSourceOption = Annotated[
     str | None,
     typer.Option(
         "--install-source",
-        metavar="KÄLLA",
-        help="Varifrån CI installerar procspec, med fast version: en git-URL med tagg eller "
-        "incheckning, en URL eller sökväg till ett hjul (.whl), eller "
-        "procspec-kommun==VERSION.",
+        metavar="metavar.source",
+        help="help.init.install_source",
     ),
 ]
 NameArgument = Annotated[
-    str | None, typer.Argument(metavar="NAMN", help="Processens namn.", show_default=False)
+    str | None, typer.Argument(metavar="metavar.name", help="help.new.name", show_default=False)
 ]
 TypeOption = Annotated[
-    str | None, typer.Option("--type", metavar="TYP", help="Processtypen (en av profilens typer).")
+    str | None, typer.Option("--type", metavar="metavar.type", help="help.new.type")
 ]
-ParentOption = Annotated[
-    str | None, typer.Option("--parent", metavar="ID", help="Den överordnade processens id.")
-]
+ParentOption = Annotated[str | None, typer.Option("--parent", metavar="ID", help="help.new.parent")]
 PersonOption = Annotated[
     str | None,
-    typer.Option("--person", metavar="NYCKEL", help="Bara den här personens punkter."),
+    typer.Option("--person", metavar="metavar.key", help="help.status.person"),
 ]
 MaturityOption = Annotated[
     int | None,
-    typer.Option(
-        "--below-maturity", metavar="NIVÅ", help="Visa processer under den här mognadsnivån (2–5)."
-    ),
+    typer.Option("--below-maturity", metavar="metavar.level", help="help.status.below_maturity"),
 ]
-StyleOption = Annotated[
-    OwnersStyle, typer.Option("--style", help="CODEOWNERS för GitHub eller GitLab.")
-]
+StyleOption = Annotated[OwnersStyle, typer.Option("--style", help="help.codeowners.style")]
 BpmnOut = Annotated[
     Path | None,
-    typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
+    typer.Option("--out", metavar="metavar.file", help="help.out_file"),
 ]
-BpmnFile = Annotated[Path, typer.Argument(metavar="FIL", help="BPMN 2.0-filen (.bpmn).")]
-BpmnProcess = Annotated[
-    str, typer.Option("--process", metavar="ID", help="Processen som får processkartan.")
-]
-ForceBpmnOption = Annotated[
-    bool, typer.Option("--force", help="Ersätt en processkarta som redan finns.")
-]
-GoalsFormatOption = Annotated[
-    GoalsFormat, typer.Option("--format", help="Utdataformat (csv: för Excel, med ; och BOM).")
-]
+BpmnFile = Annotated[Path, typer.Argument(metavar="metavar.file", help="help.bpmn.file")]
+BpmnProcess = Annotated[str, typer.Option("--process", metavar="ID", help="help.bpmn.process")]
+ForceBpmnOption = Annotated[bool, typer.Option("--force", help="help.bpmn.force")]
+GoalsFormatOption = Annotated[GoalsFormat, typer.Option("--format", help="help.goals.format")]
 OwnersOut = Annotated[
     Path | None,
-    typer.Option("--out", metavar="FIL", help="Skriv filen hit i stället för till stdout."),
+    typer.Option("--out", metavar="metavar.file", help="help.out_file"),
 ]
 
 
@@ -247,7 +213,7 @@ def parse_today(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(msg("cli.bad_today", "sv", value=value)) from None
+        raise UsageError(say("cli.bad_today", value=value)) from None
 
 
 def _version(value: bool) -> None:
@@ -260,20 +226,18 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Visa versionen."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="help.version"),
     ] = False,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Visa hela felspårningen vid interna fel.")
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="help.debug")] = False,
 ) -> None:
-    """Processspecifikationer som kod för kommunal processbaserad verksamhetsutveckling."""
+    """The options every command shares (their help is in the catalogues, `help.*`)."""
 
 
 PROGRESS_FROM = 200
 """A cold validate of more process files than this shows a progress bar in a terminal."""
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.validate")
 def validate(
     path: RepoPath = Path("."),
     output: ValidateFormatOption = ValidateFormat.text,
@@ -281,7 +245,7 @@ def validate(
     today: TodayOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Kontrollera hela processförrådet mot alla regler."""
+    """Check the whole process repository against every rule."""
     from procspec.cli.console import progress
     from procspec.features.validate import validate as validate_repository
     from procspec.reporting.formats import FORMATTERS
@@ -296,7 +260,7 @@ def validate(
     raise typer.Exit(1 if done.outcome.failed(strict) else 0)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.render")
 def render(
     path: RepoPath = Path("."),
     out: OutFolder = ...,  # type: ignore[assignment]
@@ -306,7 +270,7 @@ def render(
     fragment: FragmentOption = False,
     force: ForceRenderOption = False,
 ) -> None:
-    """Skriv processspecifikationer, aktivitets- och uppföljningsplaner och översikter."""
+    """Write process specifications, activity and follow-up plans and overviews."""
     from procspec.cli.console import progress
     from procspec.features.render import render as render_documents
 
@@ -318,9 +282,9 @@ def render(
     print(msg_n("render.written", done.lang, written, count=written, out=done.out))
 
 
-@app.command("list", cls=Command)
+@app.command("list", cls=Command, help="help.command.list")
 def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFormat.table) -> None:
-    """Lista alla processer: id, namn, typ, nivå, överordnad och roller."""
+    """List every process: id, name, type, level, parent and roles."""
     from procspec.checking.process_list import left_out, rows, tree_order
 
     ctx = _context(path)
@@ -335,9 +299,9 @@ def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFo
     _notice(left_out(ctx), ctx.lang)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.show")
 def show(process_id: ProcessId, repo: RepoOption = Path(".")) -> None:
-    """Visa en process i terminalen."""
+    """Show a process in the terminal."""
     from procspec.checking.process_list import shown_process
     from procspec.cli.console import make_console, process_panel
 
@@ -353,9 +317,9 @@ def show(process_id: ProcessId, repo: RepoOption = Path(".")) -> None:
         console.print(flow_table(model.flow_map, ctx.lang, names))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.tree")
 def tree(path: RepoPath = Path(".")) -> None:
-    """Visa processhierarkin som ett träd med processägare."""
+    """Show the process hierarchy as a tree with process owners."""
     from procspec.checking.process_list import left_out, rows
     from procspec.cli.console import hierarchy, make_console
 
@@ -364,14 +328,14 @@ def tree(path: RepoPath = Path(".")) -> None:
     _notice(left_out(ctx), ctx.lang)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.rules")
 def rules(
     code: RuleCode = None,
     ignored: IgnoredOption = False,
     repo: RepoOption = Path("."),
     output: RulesFormatOption = RulesFormat.table,
 ) -> None:
-    """Regelkatalogen, en regels dokumentation, eller förrådets undantag."""
+    """The rule catalogue, one rule's documentation, or the repository's exceptions."""
     from procspec.checking.rules import REGISTRY, all_rules
     from procspec.cli.console import ignores_table, make_console, rule_doc, rules_table
     from procspec.reporting.catalogue import catalogue_markdown, rule_dict
@@ -397,9 +361,9 @@ def rules(
         raise UsageError(msg("cli.unknown_rule", _language(repo), code=code))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.schema")
 def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
-    """JSON Schema för processfiler, procspec.yaml, personer.yaml och profiler."""
+    """JSON Schema for process files, procspec.yaml, personer.yaml and profiles."""
     from procspec.features.flowfile import write_atomically
     from procspec.reading.json_schemas import json_schemas
 
@@ -421,11 +385,11 @@ def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
         print(msg("cli.schema_written", _language(Path(".")), path=target))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.history")
 def history(
     process_id: ProcessId, repo: RepoOption = Path("."), output: ListFormatOption = ListFormat.table
 ) -> None:
-    """Revisionshistoriken för en process ur git, nyast först, genom flyttar och namnbyten."""
+    """A process's revision history from git, newest first, through moves and renames."""
     from procspec.cli.console import history_table, make_console
     from procspec.features.history import process_history
 
@@ -439,14 +403,14 @@ def history(
         make_console().print(history_table(found, ctx.lang))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.diff")
 def diff(
     path: RepoPath = Path("."),
     base: BaseOption = "HEAD",
     head: HeadOption = None,
     output: DiffFormatOption = DiffFormat.md,
 ) -> None:
-    """Vad som ändrats i processerna mellan två revisioner, fält för fält."""
+    """What changed in the processes between two revisions, field by field."""
     from procspec.cli.console import diff_view, make_console
     from procspec.features.diff import diff_revisions, to_markdown
 
@@ -461,7 +425,7 @@ def diff(
         raise typer.Exit(1)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.init")
 def init(
     folder: InitFolder = Path("."),
     profile: ProfileOption = ...,  # type: ignore[assignment]
@@ -469,24 +433,24 @@ def init(
     force: ForceInitOption = False,
     install_source: InstallSourceOption = None,
 ) -> None:
-    """Skapa ett nytt processförråd: inställningar, personer, en exempelprocess, CI och pre-commit."""
+    """Create a new process repository: settings, people, an example process, CI, pre-commit."""
     from procspec.features.scaffold import init as scaffold_init
 
     day = parse_today(os.environ.get("PROCSPEC_TODAY"))
     for rel in scaffold_init(folder, profile.value, organisation, day, force, install_source):
-        print(msg("cli.wrote", "sv", path=(folder / rel).as_posix()))
+        print(msg("cli.wrote", language(), path=(folder / rel).as_posix()))
     cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder.as_posix()} && "
-    print(msg("cli.init_next", "sv", cd=cd))
+    print(msg("cli.init_next", language(), cd=cd))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.new")
 def new(
     name: NameArgument = None,
     kind: TypeOption = None,
     parent: ParentOption = None,
     repo: RepoOption = Path("."),
 ) -> None:
-    """Skapa en ny processspecifikation från en mall, namngiven enligt reglerna."""
+    """Create a new process specification from a template, named by the rules."""
     from procspec.features.scaffold import plan_new, write_new
     from procspec.reading.repository import load_repository
     from procspec.reporting.formats import problem_lines
@@ -513,7 +477,7 @@ def _ask_new(
     return ask_new(name, kind, parent, types, lang)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.status")
 def status(
     path: RepoPath = Path("."),
     person: PersonOption = None,
@@ -521,7 +485,7 @@ def status(
     output: ListFormatOption = ListFormat.table,
     below_maturity: MaturityOption = None,
 ) -> None:
-    """Vad behöver göras: försenade aktiviteter och uppföljningar, granskningar, roller."""
+    """What needs doing: late activities and follow-ups, reviews, roles."""
     from procspec.cli.console import make_console, status_view
     from procspec.features.status import status_of
 
@@ -532,13 +496,13 @@ def status(
         make_console().print(status_view(found, lang))
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.goals")
 def goals(
     path: RepoPath = Path("."),
     today: TodayOption = None,
     output: GoalsFormatOption = GoalsFormat.table,
 ) -> None:
-    """Alla mål med process, målvärde, nuläge, senaste utfall och status (delår och helår)."""
+    """Every goal with its process, target, baseline, latest result and status."""
     from procspec.checking.process_list import left_out
     from procspec.cli.console import goals_table, make_console
     from procspec.features.goals import goal_rows, to_csv
@@ -555,11 +519,11 @@ def goals(
     _notice(left_out(ctx), ctx.lang)
 
 
-@app.command(cls=Command)
+@app.command(cls=Command, help="help.command.codeowners")
 def codeowners(
     path: RepoPath = Path("."), style: StyleOption = OwnersStyle.github, out: OwnersOut = None
 ) -> None:
-    """Skriv en CODEOWNERS-fil: processägare och processledare godkänner ändringar i sin process."""
+    """Write a CODEOWNERS file: process owners and leaders approve changes to their process."""
     from procspec.features.codeowners import build, missing_lines
     from procspec.features.flowfile import write_atomically
 
@@ -577,7 +541,7 @@ def codeowners(
 
 
 bpmn_app = typer.Typer(
-    help="Utbyt processkartor med modelleringsverktyg som BPMN 2.0.",
+    help="help.command.bpmn",
     no_args_is_help=True,
     add_completion=True,
     context_settings={"help_option_names": ["--help", "-h"]},
@@ -587,9 +551,9 @@ bpmn_app = typer.Typer(
 app.add_typer(bpmn_app, name="bpmn")
 
 
-@bpmn_app.command("export", cls=Command)
+@bpmn_app.command("export", cls=Command, help="help.command.bpmn.export")
 def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOut = None) -> None:
-    """Skriv processens processkarta som BPMN 2.0 XML med diagram."""
+    """Write the process's map as BPMN 2.0 XML with its diagram."""
     from procspec.checking.process_list import find_process
     from procspec.features.flowexchange import export_process
     from procspec.features.flowfile import write_atomically
@@ -607,14 +571,14 @@ def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOu
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
 
 
-@bpmn_app.command("import", cls=Command)
+@bpmn_app.command("import", cls=Command, help="help.command.bpmn.import")
 def bpmn_import(
     file: BpmnFile,
     process_id: BpmnProcess,
     repo: RepoOption = Path("."),
     force: ForceBpmnOption = False,
 ) -> None:
-    """Läs in ett BPMN 2.0-diagram som processens processkarta."""
+    """Read a BPMN 2.0 diagram as the process's map."""
     from procspec.checking.process_list import find_process
     from procspec.features.flowexchange import import_process
 
@@ -735,7 +699,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         code = 0
     except OSError as exc:  # a full disk, a device or a file where a folder belongs
         failures.silence_stdout()
-        print(failures.describe(exc), file=sys.stderr)
+        print(failures.describe(exc, language()), file=sys.stderr)
         code = 2
     except Exception as exc:  # the one place that catches everything: a bug exits 3
         if debug:

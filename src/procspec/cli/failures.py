@@ -11,7 +11,7 @@ import sys
 from procspec.messages import msg, one_line
 
 
-def describe(exc: OSError, lang: str = "sv") -> str:
+def describe(exc: OSError, lang: str) -> str:
     """One sentence for an operating-system failure, naming the file when there is one."""
     reason = exc.strerror or type(exc).__name__
     if exc.filename is not None:

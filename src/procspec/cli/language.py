@@ -5,6 +5,9 @@ repository the command works on (the folder given, or the current folder), read 
 something to say; else Swedish. Output about a repository (problems, status, documents) always
 follows that repository's `språk`.
 
+procspec's own help — each command's, option's and argument's help and metavar — is a message
+key (`help.*`, `metavar.*`) that the command classes below put in words when asked for.
+
 Click and typer print their own strings ("Usage:", "Options:", "Show this message and exit.",
 "No such option", "Missing argument" …). typer's help strings go through `gettext` (typer.core's
 `_`); the Click that typer vendors prints plain English. `install` puts procspec's catalogue behind
@@ -24,7 +27,7 @@ from typing import Any
 import typer
 import typer.core
 
-from procspec.messages import LANGUAGES, msg
+from procspec.messages import LANGUAGES, has, msg
 
 WHERE: list[Path] = []
 """The repository folder the command works on, once it is known."""
@@ -152,6 +155,21 @@ def _gettext(message: str) -> str:
 _TYPE_LABEL = re.compile(r"<(?:path|file|directory|integer|float|text)>")
 
 
+OWN_WORDS = ("help.", "metavar.")
+"""The prefixes of the message keys procspec's commands, options and arguments give as their help
+and metavars (`help="help.validate.strict"`): the words are in the catalogues."""
+
+
+def in_words(thing: Any, attribute: str) -> None:
+    """Put `thing.attribute`, a message key (`help.*`, `metavar.*`), in the command line's
+    language; the key is kept, so the words follow the language whenever they are asked for."""
+    keys: dict[str, str] = thing.__dict__.setdefault("_procspec_keys", {})
+    key = keys.get(attribute, getattr(thing, attribute, None))
+    if isinstance(key, str) and key.startswith(OWN_WORDS) and has(key):
+        keys[attribute] = key
+        setattr(thing, attribute, msg(key, language()))
+
+
 class _Words:
     """What procspec's command and group classes add to typer's: the usage line and the help
     option in the command line's language."""
@@ -167,14 +185,26 @@ class _Words:
         return _TYPE_LABEL.sub(lambda m: click_words(m.group()), found)
 
     def get_params(self, ctx: Any) -> list[Any]:
-        """The parameters, with the help typer gives its own options (shell completion) in the
-        command line's language."""
+        """The parameters, with their help and metavars (procspec's `help.*` and `metavar.*`
+        keys, and the help typer gives its own options) in the command line's language."""
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
         for param in params:
+            in_words(param, "help")
+            in_words(param, "metavar")
             text = getattr(param, "help", None)
             if text in EXACT:
                 param.help = click_words(text)
         return params
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        in_words(self, "help")
+        super().format_help_text(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The line a group's help shows for this command, in the command line's language."""
+        in_words(self, "help")
+        found: str = super().get_short_help_str(limit)  # type: ignore[misc]
+        return found
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
