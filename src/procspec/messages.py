@@ -77,6 +77,19 @@ def plural(key: str, count: int, /, **params: Any) -> Message:
 Text = Message | str
 """What a problem or an error says: a message, or text that needs no translation."""
 
+JOINED = "joined"
+"""The key of `joined` texts: not in the catalogues, `text` puts the parts together itself."""
+
+
+def joined(parts: Iterable[Text], separator: str = ", ") -> Text:
+    """`parts` one after the other with `separator` between them: plain text when every part is
+    text, else a message whose parts are turned into words at the edge."""
+    found = tuple(parts)
+    if all(isinstance(part, str) for part in found):
+        return separator.join(found)  # type: ignore[arg-type]
+    return say(JOINED, parts=found, separator=separator)
+
+
 Words = Callable[[Text], str]
 """Turns a message into words in the reader's language: what the edge gives a feature that writes
 a file for people (CODEOWNERS, status as JSON), so the feature itself never knows the language."""
@@ -153,6 +166,9 @@ def text(what: Text, lang: str) -> str:
     (messages among them turned into words first; text parameters passed through `visible`)."""
     if isinstance(what, str):
         return what
+    if what.key == JOINED:
+        parts = what.get("parts", ())
+        return str(what.get("separator", ", ")).join(str(_shown(p, lang)) for p in parts)
     key = what.key
     if what.count == 1 and has(f"{key}.one"):
         key = f"{key}.one"
@@ -181,6 +197,18 @@ def msg(key: str, lang: str, /, **params: Any) -> str:
 def msg_n(key: str, lang: str, number: int, /, **params: Any) -> str:
     """The message `key` about `number` things in `lang` (see `plural`)."""
     return text(plural(key, number, **params), lang)
+
+
+def number(value: float | None, lang: str) -> str:
+    """A number as a reader writes it: no trailing .0, a decimal comma in Swedish; empty for
+    None."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        shown = str(int(value))
+    else:
+        shown = f"{value:.10g}"
+    return shown.replace(".", ",") if lang == "sv" else shown
 
 
 def texts(items: Iterable[Text], lang: str) -> list[str]:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from procspec.checking.checker import check_repository
+from procspec.checking.goal_list import goal_rows
 from procspec.checking.hierarchy import Context
 from procspec.checking.process_list import rows, tree_order
-from procspec.features.goals import goal_rows
 from procspec.features.render import render
 from procspec.reading.repository import load_repository
 

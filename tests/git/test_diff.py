@@ -1,12 +1,17 @@
-"""The semantic diff itself (`procspec.features.diff`), between two repositories on disk."""
+"""The semantic diff itself (`procspec.features.diff`), between two repositories on disk: its
+labels and values as message keys, and a few golden tests of its Swedish and English words
+(`procspec.reporting.diff`)."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
-from procspec.features.diff import diff_repositories, lines, to_markdown
+from procspec.features.diff import diff_repositories
+from procspec.messages import Message, Text
 from procspec.reading.repository import load_repository
+from procspec.reporting.diff import lines, to_dict, to_markdown
 
 from ..conftest import REPOS
 
@@ -27,16 +32,36 @@ def _edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _changes(base: Path, head: Path) -> list[tuple[str, str | None, str | None]]:
+def keys(label: Text | None) -> Any:
+    """A label or value as the keys and texts it is made of: "Mål M1, målvärde" is
+    ("diff.field.mål", "M1", "diff.part.målvärde")."""
+    if label is None or isinstance(label, str):
+        return label
+    if label.key in ("diff.label.item", "diff.label.part"):
+        return (
+            *_tuple(keys(label.get("field"))),
+            *_tuple(keys(label.get("id", label.get("part")))),
+        )
+    assert isinstance(label, Message)
+    return label.key
+
+
+def _tuple(found: Any) -> tuple[Any, ...]:
+    return found if isinstance(found, tuple) else (found,)
+
+
+def _changes(base: Path, head: Path) -> list[tuple[Any, Any, Any]]:
     found = diff_repositories(load_repository(base), load_repository(head))
-    return [(c.field, c.before, c.after) for p in found.changed for c in p.changes]
+    return [
+        (keys(c.field), keys(c.before), keys(c.after)) for p in found.changed for c in p.changes
+    ]
 
 
 def test_identical_repositories(tmp_path: Path) -> None:
     base, head = _pair(tmp_path)
     found = diff_repositories(load_repository(base), load_repository(head))
     assert found.empty
-    assert found.to_dict() == {
+    assert to_dict(found, "sv") == {
         "tillagda": [],
         "borttagna": [],
         "ändrade": [],
@@ -54,8 +79,8 @@ def test_roles_are_named(tmp_path: Path) -> None:
     _edit(head, FORSKOLA, "processansvarig: pa.forskola", "processansvarig: fc.utb")
     _edit(head, FORSKOLA, "processledare: pl.forskola\n", "")
     assert _changes(base, head) == [
-        ("Processansvarig", "Fatima Nilsson", "Erik Holm"),
-        ("Processledare", "Gustav Lind", None),
+        ("diff.field.processansvarig", "Fatima Nilsson", "Erik Holm"),
+        ("diff.field.processledare", "Gustav Lind", None),
     ]
 
 
@@ -69,12 +94,33 @@ def test_texts_lists_and_goal_fields(tmp_path: Path) -> None:
     _edit(head, FORSKOLA, "frekvens: månadsvis", "frekvens: kvartalsvis")
     _edit(head, FORSKOLA, "värde: 97", "värde: 98")
     changes = _changes(base, head)
-    assert ("Syfte", "Att ge barn en trygg och lärande förskola.",
+    assert ("diff.field.syfte", "Att ge barn en trygg och lärande förskola.",
             "Att ge alla barn en trygg och lärande förskola.") in changes  # fmt: skip
-    assert ("Mottagare", None, "Skolan") in changes
-    assert ("Mål M1, målvärde", "100\u00a0%", "95\u00a0%") in changes
-    assert ("Mål M1, uppföljning, frekvens", "månadsvis", "kvartalsvis") in changes
-    assert ("Mål M1, utfall 2026-10-31", "97\u00a0%", "98\u00a0%") in changes
+    assert ("diff.field.mottagare", None, "Skolan") in changes
+    goal = ("diff.field.mål", "M1")
+    assert ((*goal, "diff.part.målvärde"), "100\u00a0%", "95\u00a0%") in changes
+    assert (
+        (*goal, "diff.part.uppföljning", "diff.part.frekvens"),
+        "månadsvis",
+        "kvartalsvis",
+    ) in changes
+    assert ((*goal, "diff.part.utfall", "2026-10-31"), "97\u00a0%", "98\u00a0%") in changes
+
+
+def test_goal_fields_in_swedish_words(tmp_path: Path) -> None:
+    """A golden test of the labels in Swedish."""
+    base, head = _pair(tmp_path)
+    _edit(head, FORSKOLA, "målvärde: 100", "målvärde: 95")
+    _edit(head, FORSKOLA, "värde: 97", "värde: 98")
+    said = [text for kind, text in lines(_diff(base, head), "sv") if kind == "change"]
+    assert "Mål M1, målvärde: 100\u00a0% → 95\u00a0%" in said
+    assert "Mål M1, utfall 2026-10-31: 97\u00a0% → 98\u00a0%" in said
+    english = [text for kind, text in lines(_diff(base, head), "en") if kind == "change"]
+    assert "Goal M1, target: 100\u00a0% → 95\u00a0%" in english
+
+
+def _diff(base: Path, head: Path) -> Any:
+    return diff_repositories(load_repository(base), load_repository(head))
 
 
 def test_words_in_markdown_and_text(tmp_path: Path) -> None:
@@ -104,9 +150,9 @@ def test_added_removed_and_unreadable(tmp_path: Path) -> None:
     (head / "processer" / "följa-upp-budget.yaml").unlink()
     (head / "processer" / "trasig.yaml").write_text("namn: [\n", encoding="utf-8")
     found = diff_repositories(load_repository(base), load_repository(head))
-    assert found.to_dict()["tillagda"] == []
-    assert found.to_dict()["borttagna"] == ["följa-upp-budget"]
-    [unread] = found.to_dict()["olästa"]
+    assert to_dict(found, "sv")["tillagda"] == []
+    assert to_dict(found, "sv")["borttagna"] == ["följa-upp-budget"]
+    [unread] = to_dict(found, "sv")["olästa"]
     assert unread["kod"] == "PS001" and unread["fil"] == "processer/trasig.yaml"
     assert unread["rad"] >= 1
     md = to_markdown(found, "sv")
@@ -122,5 +168,20 @@ def test_processes_are_named(tmp_path: Path) -> None:
     _edit(head, budget, "överordnad: skapa-förutsättningar-för-styrning\n", "")
     changes = _changes(base, head)
     name = "Skapa förutsättningar för styrning av ekonomi och verksamhet"
-    assert ("Överordnad process", f"{name} (skapa-förutsättningar-för-styrning)", None) in changes
-    assert ("Angränsande process", f"{name} (skapa-förutsättningar-för-styrning)", None) in changes
+    shown = f"{name} (skapa-förutsättningar-för-styrning)"
+    assert ("diff.field.överordnad", shown, None) in changes
+    assert ("diff.field.angränsande", shown, None) in changes
+
+
+def test_acceptance_and_order_have_labels(tmp_path: Path) -> None:
+    """`godkänd` and `ordning` are reported with their labels, never as raw keys."""
+    base, head = _pair(tmp_path)
+    _edit(head, FORSKOLA, "fastställd:\n",
+          "ordning: 2\ngodkänd:\n  av: pa.forskola\n  datum: 2026-03-02\nfastställd:\n")  # fmt: skip
+    changes = _changes(base, head)
+    assert [c[0] for c in changes] == ["diff.field.ordning", "diff.field.godkänd"]
+    said = [text for kind, text in lines(_diff(base, head), "sv") if kind == "change"]
+    assert said[0] == "Ordning: – → 2"
+    assert said[1].startswith("Godkänd: – → av: Fatima Nilsson; datum: 2026-03-02")
+    english = [text for kind, text in lines(_diff(base, head), "en") if kind == "change"]
+    assert english[0] == "Order: – → 2" and english[1].startswith("Accepted: – → ")

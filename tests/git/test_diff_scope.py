@@ -10,8 +10,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from procspec.features.diff import diff_repositories, to_markdown
+from procspec.features.diff import diff_repositories
+from procspec.messages import Message
+from procspec.messages import text as words
 from procspec.reading.repository import load_repository
+from procspec.reporting.diff import to_dict, to_markdown
 
 from ..conftest import REPOS
 from .conftest import GitRepo, procspec
@@ -43,7 +46,7 @@ def test_a_person_key_that_now_means_someone_else(tmp_path: Path) -> None:
     [person] = found.people
     assert person.key == "anna.berg"
     assert set(person.affected.ids()) >= {"följa-upp-budget"}
-    data = found.to_dict()["personer"][0]
+    data = to_dict(found, "sv")["personer"][0]
     assert data["nyckel"] == "anna.berg"
     paths = {c["fält"]: (c["före"], c["efter"]) for c in data["ändringar"]}
     assert paths["anna.berg.namn"] == ("Anna Berg", "Anna Lind")
@@ -63,7 +66,7 @@ def test_a_new_profile_touches_every_process(tmp_path: Path) -> None:
     assert (change.path, change.before, change.after) == ("profil", "orebro", "botkyrka")
     assert found.settings.affected.every == 2
     assert "berör alla processer (2)" in to_markdown(found, "sv")
-    assert found.to_dict()["inställningar"]["ändringar"][0]["efter_värde"] == "botkyrka"
+    assert to_dict(found, "sv")["inställningar"]["ändringar"][0]["efter_värde"] == "botkyrka"
 
 
 def test_an_unreadable_file_is_reported_and_exits_1(git_repo: Callable[..., GitRepo]) -> None:
@@ -113,9 +116,14 @@ def test_an_added_process_in_a_few_words(tmp_path: Path) -> None:
         text.replace("namn: Följa upp budget", "namn: Följa upp prognoser"), encoding="utf-8"
     )
     found = diff_repositories(load_repository(base), load_repository(head))
-    summary = found.summaries["följa-upp-prognoser"]
-    assert "typ: " in summary and "processägare: Anna Berg" in summary and "mål" in summary
-    assert "syfte: " in summary
+    said = found.summaries["följa-upp-prognoser"]
+    assert isinstance(said, Message)
+    parts = {part.key: part for part in said.get("parts")}
+    assert {"diff.summary.type", "diff.summary.owner", "diff.summary.goals"} <= parts.keys()
+    assert "diff.summary.purpose" in parts
+    assert parts["diff.summary.owner"].get("value") == "Anna Berg"
+    summary = words(said, "sv")
+    assert "typ: " in summary and "processägare: Anna Berg" in summary
     assert f"Följa upp prognoser (följa-upp-prognoser): {summary}" in to_markdown(found, "sv")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from procspec.messages import msg, text
+from procspec.messages import Message, Text, Words, has, joined, say
 from procspec.problem import Problem
 from procspec.reading.model import Person
 from procspec.reading.repository import ProcessRecord, Repository
@@ -35,13 +35,15 @@ class Affected:
     def ids(self) -> list[str]:
         return [pid for pid, _ in self.processes]
 
-    def words(self, lang: str) -> str:
+    @property
+    def message(self) -> Message:
+        """Which processes the change touches, as a message."""
         if self.every:
-            return msg("diff.affects_all", lang, count=self.every)
+            return say("diff.affects_all", count=self.every)
         if not self.processes:
-            return msg("diff.affects_none", lang)
+            return say("diff.affects_none")
         listed = ", ".join(f"{name} ({pid})" for pid, name in self.processes)
-        return msg("diff.affects", lang, processes=listed)
+        return say("diff.affects", processes=listed)
 
 
 @dataclass(frozen=True)
@@ -49,18 +51,17 @@ class Unreadable:
     """A file of the head state that cannot be read (PS001 and the like)."""
 
     problem: Problem
-    message: str
-    """The problem's message in the repository's language."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, words: Words) -> dict[str, Any]:
         p = self.problem
         return {"kod": p.code, "fil": p.path, "rad": p.line, "kolumn": p.column,
-                "meddelande": self.message}  # fmt: skip
+                "meddelande": words(p.message)}  # fmt: skip
 
-    def words(self, lang: str) -> str:
+    @property
+    def message(self) -> Message:
         p = self.problem
-        return msg("diff.unreadable.line", lang, file=p.path, line=p.line, code=p.code,
-                   message=self.message)  # fmt: skip
+        return say("diff.unreadable.line", file=p.path, line=p.line, code=p.code,
+                   message=p.message)  # fmt: skip
 
 
 def unreadable(repo: Repository) -> list[Unreadable]:
@@ -73,7 +74,7 @@ def unreadable(repo: Repository) -> list[Unreadable]:
         problems = problems or record.doc.problems or record.problems
         if problems:
             first = sorted(problems, key=lambda p: p.sort_key)[0]
-            found.append(Unreadable(first, text(first.message, repo.lang)))
+            found.append(Unreadable(first))
     return found
 
 
@@ -145,15 +146,15 @@ class PersonDiff:
     """`procspec.diff.Change`s: the person added or removed, or fields changed."""
     affected: Affected
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"nyckel": self.key, "ändringar": [c.to_dict() for c in self.changes],
+    def to_dict(self, words: Words) -> dict[str, Any]:
+        return {"nyckel": self.key, "ändringar": [c.to_dict(words) for c in self.changes],
                 "berörda_processer": self.affected.ids()}  # fmt: skip
 
 
-def roster_changes(old: Repository, new: Repository, lang: str) -> list[PersonDiff]:
+def roster_changes(old: Repository, new: Repository) -> list[PersonDiff]:
     """Every person key added, removed or changed in the roster, with the processes of either
     state that name that person."""
-    from procspec.checking.comparison import Change
+    from procspec.checking.comparison import Change, part
 
     if old.roster == new.roster:
         return []
@@ -175,7 +176,7 @@ def roster_changes(old: Repository, new: Repository, lang: str) -> list[PersonDi
             before, after = _person_fields(was), _person_fields(now)
             for sub in [*before, *(k for k in after if k not in before)]:
                 if before.get(sub) != after.get(sub):
-                    label = f"{key}, {msg(f'diff.person_field.{sub}', lang)}"
+                    label = part(key, say(f"diff.person_field.{sub}"))
                     b, a = before.get(sub), after.get(sub)
                     changes.append(Change(label, None if b is None else str(b),
                                           None if a is None else str(a), "", f"{key}.{sub}", b, a))  # fmt: skip
@@ -193,8 +194,8 @@ class SettingsDiff:
     changes: list[Any]
     affected: Affected
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"ändringar": [c.to_dict() for c in self.changes],
+    def to_dict(self, words: Words) -> dict[str, Any]:
+        return {"ändringar": [c.to_dict(words) for c in self.changes],
                 "berörda_processer": self.affected.ids()}  # fmt: skip
 
 
@@ -202,7 +203,6 @@ def settings_changes(old: Repository, new: Repository) -> SettingsDiff | None:
     """What changed in procspec.yaml (and in the profile it names)."""
     from procspec.checking.comparison import Change
 
-    lang = new.lang
     before = old.settings.model_dump(by_alias=True, mode="json")
     after = new.settings.model_dump(by_alias=True, mode="json")
     changes: list[Change] = []
@@ -211,12 +211,13 @@ def settings_changes(old: Repository, new: Repository) -> SettingsDiff | None:
         if isinstance(b, dict) and isinstance(a, dict):
             for sub in [*b, *(k for k in a if k not in b)]:
                 if b.get(sub) != a.get(sub):
-                    changes.append(_setting(f"{key}.{sub}", b.get(sub), a.get(sub), lang))
+                    changes.append(_setting(f"{key}.{sub}", b.get(sub), a.get(sub)))
         elif b != a:
-            changes.append(_setting(key, b, a, lang))
+            changes.append(_setting(key, b, a))
     if before.get("profil") == after.get("profil") and old.profile != new.profile:
         name = str(after.get("profil"))
-        changes.append(Change(f"profil ({name})", name, name, "", "profil", name, name))
+        label = joined((say("diff.setting.profil"), f"({name})"), " ")
+        changes.append(Change(label, name, name, "", "profil", name, name))
     if not changes:
         return None
     everyone = any(c.path.split(".")[0] in SETTINGS_FOR_ALL for c in changes)
@@ -224,13 +225,26 @@ def settings_changes(old: Repository, new: Repository) -> SettingsDiff | None:
     return SettingsDiff(changes, Affected(every=count) if everyone and count else Affected())
 
 
-def _setting(path: str, before: Any, after: Any, lang: str) -> Any:
-    from procspec.checking.comparison import Change, _words
+def setting_label(path: str) -> Text:
+    """The label of a setting (`diff.setting.<path>`): "Språk", "Regler, PS101"; the path where
+    procspec has no words for it."""
+    from procspec.checking.comparison import part
 
-    def shown(value: Any) -> str | None:
-        return None if value is None or value == {} else _words(value, lang)
+    if has(f"diff.setting.{path}"):
+        return say(f"diff.setting.{path}")
+    key, _, sub = path.partition(".")
+    if sub and has(f"diff.setting.{key}"):
+        return part(say(f"diff.setting.{key}"), sub)
+    return path
 
-    return Change(path, shown(before), shown(after), "", path, before, after)
+
+def _setting(path: str, before: Any, after: Any) -> Any:
+    from procspec.checking.comparison import Change, shown
+
+    def value(data: Any) -> Text | None:
+        return None if data is None or data == {} else shown(data)
+
+    return Change(setting_label(path), value(before), value(after), "", path, before, after)
 
 
 def renames(
@@ -258,26 +272,24 @@ def renames(
     return found
 
 
-def summary(data: Any, show: Any, lang: str) -> str:
+def summary(data: Any, show: Any) -> Text:
     """A new process in a few words: type, parent, owner, goals, activities and purpose.
-    `show(key, value)` gives a value in words (names for person keys)."""
+    `show(key, value)` gives a value as shown (names for person keys)."""
     if not isinstance(data, dict):
         return ""
-    parts: list[str] = []
+    parts: list[Text] = []
     if isinstance(data.get("typ"), str):
-        parts.append(msg("diff.summary.type", lang, value=data["typ"]))
+        parts.append(say("diff.summary.type", value=data["typ"]))
     if isinstance(data.get("överordnad"), str):
-        parts.append(msg("diff.summary.parent", lang, value=show("överordnad", data["överordnad"])))
+        parts.append(say("diff.summary.parent", value=show("överordnad", data["överordnad"])))
     if data.get("processägare"):
-        parts.append(
-            msg("diff.summary.owner", lang, value=show("processägare", data["processägare"]))
-        )
+        parts.append(say("diff.summary.owner", value=show("processägare", data["processägare"])))
     for key, label in (("mål", "goals"), ("aktiviteter", "activities")):
         if isinstance(data.get(key), list) and data[key]:
-            parts.append(msg(f"diff.summary.{label}", lang, count=len(data[key])))
+            parts.append(say(f"diff.summary.{label}", count=len(data[key])))
     purpose = data.get("syfte")
     if isinstance(purpose, str) and purpose.strip():
         words = purpose.split()
         text = " ".join(words[:PURPOSE_WORDS]) + (" …" if len(words) > PURPOSE_WORDS else "")
-        parts.append(msg("diff.summary.purpose", lang, value=text))
-    return "; ".join(parts)
+        parts.append(say("diff.summary.purpose", value=text))
+    return joined(parts, "; ")

@@ -412,11 +412,12 @@ def diff(
 ) -> None:
     """What changed in the processes between two revisions, field by field."""
     from procspec.cli.console import diff_view, make_console
-    from procspec.features.diff import diff_revisions, to_markdown
+    from procspec.features.diff import diff_revisions
+    from procspec.reporting.diff import to_dict, to_markdown
 
     found, lang = diff_revisions(at(path), base, head)
     if output is DiffFormat.json:
-        print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(to_dict(found, lang), ensure_ascii=False, indent=2))
     elif output is DiffFormat.md:
         sys.stdout.write(to_markdown(found, lang))
     else:
@@ -503,9 +504,10 @@ def goals(
     output: GoalsFormatOption = GoalsFormat.table,
 ) -> None:
     """Every goal with its process, target, baseline, latest result and status."""
+    from procspec.checking.goal_list import goal_rows
     from procspec.checking.process_list import left_out
     from procspec.cli.console import goals_table, make_console
-    from procspec.features.goals import goal_rows, to_csv
+    from procspec.reporting.goals import to_csv
 
     ctx = _context(path)
     found = goal_rows(ctx, parse_today(today))

@@ -13,16 +13,18 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from procspec.checking.goal_list import GoalRow
 from procspec.checking.hierarchy import Context
 from procspec.checking.process_list import Holder, Row, roots
 from procspec.checking.rules import Rule
-from procspec.features.diff import Diff, lines
-from procspec.features.goals import GoalRow, table_cells
+from procspec.features.diff import Diff
 from procspec.features.history import ProcessHistory
 from procspec.features.status import Status
 from procspec.messages import msg, msg_n
 from procspec.messages import text as in_words
 from procspec.reading.model import Process
+from procspec.reporting.diff import lines
+from procspec.reporting.goals import table_cells
 
 
 def people(holders: list[Holder] | None, implied: str | None, lang: str) -> str:

@@ -45,12 +45,15 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from procspec import __version__
 from procspec.messages import Message, Text
 from procspec.problem import Outcome, Problem, Severity
 from procspec.reading.walk import walk
+
+if TYPE_CHECKING:
+    from procspec.reading.model import Settings
 
 FOLDER = ".procspec-cache"
 RESULT_FILE = "validate.json"
@@ -223,10 +226,14 @@ def compute_key(root: Path, plan: Plan, today: date) -> str:
     return h.hexdigest()
 
 
-def plan_from_settings(processes: str, profile: str, language: str = "sv") -> Plan:
-    """The plan for validated settings (`Settings.processes`, `Settings.profile`,
-    `Settings.language`)."""
-    return Plan(processes, None if profile in BUILTIN_PROFILES else profile, language)
+def _custom(profile: str) -> str | None:
+    """A custom profile's path; None for a built-in profile."""
+    return None if profile in BUILTIN_PROFILES else profile
+
+
+def plan_of(settings: Settings) -> Plan:
+    """The plan for validated settings."""
+    return Plan(settings.processes, _custom(settings.profile), settings.language)
 
 
 def quick_plan(root: Path) -> Plan | None:
@@ -241,14 +248,14 @@ def quick_plan(root: Path) -> Plan | None:
     data = doc.data if isinstance(doc.data, dict) else {}
     processes = data.get("processer", "processer")
     profile = data.get("profil")
-    language = data.get("språk", "sv")
+    spoken = data.get("språk", "sv")
     if not isinstance(processes, str) or not isinstance(profile, str):
         return None
-    if not isinstance(language, str):
+    if not isinstance(spoken, str):
         return None
     if not _inside_root(root, processes):  # an error anyway; its files are not even hashed
         return None
-    return plan_from_settings(processes, profile, language)
+    return Plan(processes, _custom(profile), spoken)
 
 
 def _inside_root(root: Path, rel: str) -> bool:

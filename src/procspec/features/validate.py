@@ -49,7 +49,7 @@ def _cold(path: Path, today: date, use_cache: bool, progress: Progress | None) -
     history = read_history(repo.root, processes=repo.settings.processes)
     outcome = check_repository(repo, today, history)
     settings = repo.settings
-    settled = cache.plan_from_settings(settings.processes, settings.profile, settings.language)
+    settled = cache.plan_of(settings)
     if before is not None and plan == settled and before == cache.compute_key(root, plan, today):
         cache.store(root, before, plan, outcome)
     return Validated(root, repo.lang, outcome)

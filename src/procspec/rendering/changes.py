@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from procspec.checking.comparison import process_changes
 from procspec.git.revisions import History, Revision
+from procspec.messages import text
 from procspec.reading.repository import Repository
 
 LIMIT = 50
@@ -135,8 +136,8 @@ def latest(
         words: list[str] = []
         if before is not None:
             prior = (before.path, parsed[(before.sha, before.path)])
-            found = process_changes(pid, prior, after, others, repo.roster, repo.lang)
-            words = [cap(change.words(repo.lang), 200) for change in found]
+            found = process_changes(pid, prior, after, others, repo.roster)
+            words = [cap(text(change.message, repo.lang), 200) for change in found]
         name = names[pid]
         entries.append(
             ChangeEntry(

@@ -164,7 +164,7 @@ class FlowView:
 
 def duration(value: float, builder: Builder) -> str:
     """Working minutes in words, in the largest unit that fits: '1,5 dagar', '3 timmar'."""
-    from procspec.rendering.view import number
+    from procspec.messages import number
 
     for unit, size in (("day", MINUTES_PER_UNIT["dag"]), ("hour", 60), ("minute", 1)):
         if value >= size or unit == "minute":
@@ -177,7 +177,7 @@ def duration(value: float, builder: Builder) -> str:
 
 
 def percent(share: float, builder: Builder) -> str:
-    from procspec.rendering.view import number
+    from procspec.messages import number
 
     return f"{number(round(share * 100), builder.lang)}\u00a0%"
 

@@ -17,7 +17,7 @@ from procspec.checking.maturity import LEVELS as MATURITY_LEVELS
 from procspec.checking.maturity import Maturity, maturity
 from procspec.checking.process_list import Holder, Row, holder, order_key, rows
 from procspec.git.revisions import History, Revision
-from procspec.messages import msg, msg_n
+from procspec.messages import msg, msg_n, number
 from procspec.reading import links
 from procspec.reading.model import Goal, Measure, Process, Result
 from procspec.reading.repository import ProcessRecord
@@ -39,15 +39,6 @@ SPEC_SUFFIX = ""
 ACTIVITIES_SUFFIX = ".aktivitetsplan"
 FOLLOW_UP_SUFFIX = ".uppfoljningsplan"
 OVERVIEWS = {"index": "index", "goals": "maloversikt", "maturity": "mognad"}
-
-
-def number(value: float, lang: str) -> str:
-    """A number as a reader writes it: no trailing .0, a decimal comma in Swedish."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        text = str(int(value))
-    else:
-        text = f"{value:.10g}"
-    return text.replace(".", ",") if lang == "sv" else text
 
 
 def with_unit(value: float, unit: str | None, lang: str) -> str:

@@ -1,5 +1,6 @@
-"""Reporting: problems → text, json, github and gitlab (`formats`), and the rule catalogue as
-Markdown (`catalogue`).
+"""Reporting: problems → text, json, github and gitlab (`formats`), the rule catalogue as
+Markdown (`catalogue`), and the words of the commands' data: `diff` (the pull-request comment,
+the terminal's lines, JSON) and `goals` (the table's cells, CSV).
 
 May import: `procspec.checking`, `procspec.reading`, `procspec.problem`, `procspec.messages`. Never
 rendering, features or cli. Only the text formatter knows rich.

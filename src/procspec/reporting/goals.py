@@ -1,9 +1,4 @@
-"""Every goal of the repository as rows: what `procspec goals` prints (no terminal code).
-
-A controller takes this into the delårsrapport or a goal system: the process, the goal, who set
-it, baseline, target, latest result and status (SPEC §4). Botkyrka follows results up "i första
-hand inför delårs- och årsbokslut" (Bilaga 1, 3.2.1); Örebro wants "en möjlighet att jämföra
-mellan processer" (Steg 5).
+"""`procspec goals` in words: the terminal table's cells and CSV for a spreadsheet.
 
 CSV is written for Excel in a Swedish locale: UTF-8 with a byte order mark (without it Excel reads
 the file as Windows-1252 and garbles å, ä, ö), `;` between fields (the list separator when the
@@ -14,14 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 from procspec.checking import goal_status as assess
-from procspec.checking.hierarchy import Context
-from procspec.messages import msg
-from procspec.reading.model import Goal
+from procspec.checking.goal_list import GoalRow
+from procspec.messages import msg, number
 
 CSV_COLUMNS = (
     "process",
@@ -41,67 +32,6 @@ CSV_COLUMNS = (
     "analys",
     "status",
 )
-
-
-@dataclass(frozen=True)
-class GoalRow:
-    """One goal with its process and its status on the day asked about."""
-
-    process: str
-    process_name: str
-    goal: Goal
-    status: assess.GoalStatus
-
-    def to_dict(self) -> dict[str, Any]:
-        """SPEC §4's `goals --format json` item."""
-        goal = self.goal
-        last = assess.latest(goal.results)
-        baseline = goal.baseline
-        return {
-            "process": self.process,
-            "id": goal.id,
-            "beskrivning": goal.description,
-            "typ": goal.kind,
-            "målvärde": goal.target,
-            "enhet": goal.unit,
-            "riktning": assess.direction(goal) if goal.target is not None else goal.direction,
-            "senast": goal.deadline.isoformat() if goal.deadline else None,
-            "fastställt_av": goal.set_by,
-            "nuläge": (
-                {"datum": baseline.date.isoformat(), "värde": baseline.value} if baseline else None
-            ),
-            "senaste_utfall": (
-                {
-                    "datum": last.date.isoformat(),
-                    "värde": last.value,
-                    "kommentar": last.comment,
-                    "analys": last.analysis,
-                }
-                if last
-                else None
-            ),
-            "status": self.status.value,
-        }
-
-
-def goal_rows(ctx: Context, today: date) -> list[GoalRow]:
-    """Every goal of every readable process, in file order and then the file's goal order."""
-    return [
-        GoalRow(record.id, model.name, goal, assess.goal_status(goal, today))
-        for record, model in ctx.processes()
-        for goal in model.goals
-    ]
-
-
-def number(value: float | None, lang: str) -> str:
-    """A number as a reader writes it: no trailing .0, a decimal comma in Swedish."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        text = str(int(value))
-    else:
-        text = f"{value:.10g}"
-    return text.replace(".", ",") if lang == "sv" else text
 
 
 def to_csv(found: list[GoalRow], lang: str) -> str:
