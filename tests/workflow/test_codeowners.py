@@ -110,3 +110,28 @@ def test_without_maintainers_the_settings_have_no_owner_and_say_so(top: Path) ->
 
 def test_a_hash_in_a_path_is_escaped() -> None:
     assert escape_path("processer/ärende #2.yaml") == "/processer/ärende\\ \\#2.yaml"
+
+
+def test_the_lines_are_data_and_messages(top: Path) -> None:
+    """`build` gives rules and messages, in no language; the file's words come from the
+    catalogue of the repository's language."""
+    from datetime import date
+
+    from procspec.checking.hierarchy import Context
+    from procspec.features.codeowners import build
+    from procspec.messages import Message
+    from procspec.reading.repository import load_repository
+    from procspec.reporting.codeowners import codeowners_file
+
+    ctx = Context.build(load_repository(top / "processdokumentation"), date(2026, 6, 1))
+    found = build(ctx, "gitlab")
+    kinds = {kind for kind, _ in found.lines}
+    assert kinds <= {"rule", "comment", "note", "section", "blank"}
+    assert found.lines[0] == ("note", Message("codeowners.header"))
+    assert ("section", Message("codeowners.section")) in found.lines
+    assert all(isinstance(said, str) for kind, said in found.lines if kind == "rule")
+    swedish, english = codeowners_file(found.lines, "sv"), codeowners_file(found.lines, "en")
+    assert "[Processer]" in swedish and "[Processer]" not in english
+    assert [line for line in swedish.splitlines() if line.startswith("/")] == [
+        line for line in english.splitlines() if line.startswith("/")
+    ]

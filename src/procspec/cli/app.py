@@ -528,17 +528,19 @@ def codeowners(
     """Write a CODEOWNERS file: process owners and leaders approve changes to their process."""
     from procspec.features.codeowners import build, missing_lines
     from procspec.features.flowfile import write_atomically
+    from procspec.reporting.codeowners import codeowners_file
 
     ctx = _context(path)
-    found = build(ctx, style.value, lambda m: text(m, ctx.lang))
+    found = build(ctx, style.value)
     for line in missing_lines(ctx, found, style.value):
         print(text(line, ctx.lang), file=sys.stderr)
+    written = codeowners_file(found.lines, ctx.lang)
     if out is None:
-        sys.stdout.write(found.text)
+        sys.stdout.write(written)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     # A committed CODEOWNERS that is a link is replaced by the file, never written through.
-    write_atomically(out, found.text)
+    write_atomically(out, written)
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
 
 

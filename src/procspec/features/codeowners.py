@@ -7,6 +7,9 @@ their `github` or `gitlab` handle in personer.yaml. GitHub and GitLab read the s
 shows as the approval rule's name. Paths are relative to the top of the git work tree, which may
 lie above the procspec root. People without a handle are listed in a comment at their process,
 and returned so that the command line can say so.
+
+The file is lines of data — rules, and comments and section names as messages;
+`reporting.codeowners` writes it in the repository's language.
 """
 
 from __future__ import annotations
@@ -16,17 +19,24 @@ from pathlib import Path
 
 from procspec.checking.hierarchy import Context
 from procspec.git.log import work_tree_top
-from procspec.messages import Message, Words, one_line, say
+from procspec.messages import Message, Text, joined, one_line, say
 from procspec.reading.handles import mention
 
 STYLES = ("github", "gitlab")
 
 
+Line = tuple[str, Text]
+"""One line of the file: ("rule", the pattern and handles), ("comment", a message), ("note", a
+message wrapped over comment lines), ("section", a GitLab section's name) or ("blank", "")."""
+
+BLANK: Line = ("blank", "")
+
+
 @dataclass
 class CodeOwners:
-    """The file's text and the people left out for want of a handle (key -> process ids)."""
+    """The file's lines and the people left out for want of a handle (key -> process ids)."""
 
-    text: str
+    lines: list[Line]
     missing: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -55,15 +65,14 @@ def line_safe(path: str) -> bool:
     return path.isprintable()
 
 
-def build(ctx: Context, style: str, words: Words) -> CodeOwners:
-    """The CODEOWNERS text for every process in `ctx` (`style`: github or gitlab); its comments
-    are written with `words`, which turns a message into the reader's language."""
+def build(ctx: Context, style: str) -> CodeOwners:
+    """The CODEOWNERS lines for every process in `ctx` (`style`: github or gitlab)."""
     top = git_top(ctx.repo.root)
-    lines = [f"# {line}" for line in _wrap(words(say("codeowners.header")))]
+    lines: list[Line] = [("note", say("codeowners.header"))]
     missing: dict[str, list[str]] = {}
-    lines += _maintainers(ctx, style, top, missing, words)
+    lines += _maintainers(ctx, style, top, missing)
     if style == "gitlab":
-        lines += ["", f"[{words(say('codeowners.section'))}]"]
+        lines += [BLANK, ("section", say("codeowners.section"))]
     for record, _model in sorted(ctx.processes(), key=lambda pair: pair[0].rel):
         keys = list(
             dict.fromkeys(ctx.role(record.id, "processägare")[0] + ctx.leader(record.id)[0])
@@ -84,27 +93,29 @@ def build(ctx: Context, style: str, words: Words) -> CodeOwners:
         rel = (ctx.repo.root / record.rel).resolve().relative_to(top).as_posix()
         if not line_safe(rel):
             continue
-        lines.append("")
+        lines.append(BLANK)
         if without:
             people = ", ".join(one_line(ctx.person(k)) for k in without)
-            lines.append("# " + words(say("codeowners.no_handle", style=style, people=people)))
-        if handles:
-            lines.append(f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
-        else:
-            lines.append(f"# {escape_path(rel)}: " + words(say("codeowners.nobody", style=style)))
-    return CodeOwners("\n".join(lines) + "\n", missing)
+            lines.append(("comment", say("codeowners.no_handle", style=style, people=people)))
+        lines.append(_owners(rel, handles, say("codeowners.nobody", style=style)))
+    return CodeOwners(lines, missing)
 
 
-def _maintainers(
-    ctx: Context, style: str, top: Path, missing: dict[str, list[str]], words: Words
-) -> list[str]:
+def _owners(rel: str, handles: list[str], nobody: Message) -> Line:
+    """The rule for the file `rel`, or a comment that says nobody owns it."""
+    if handles:
+        return ("rule", f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
+    return ("comment", joined((f"{escape_path(rel)}:", nobody), " "))
+
+
+def _maintainers(ctx: Context, style: str, top: Path, missing: dict[str, list[str]]) -> list[Line]:
     """The lines for procspec.yaml and personer.yaml: owned by `förvaltare` (förvaltare in procspec.yaml)."""
     from procspec.reading.repository import ROSTER_FILE, SETTINGS_FILE
 
-    lines = [""]
+    lines: list[Line] = [BLANK]
     if style == "gitlab":
-        lines += [f"[{words(say('codeowners.maintainers'))}]"]
-    lines.append("# " + words(say("codeowners.maintainers_note")))
+        lines.append(("section", say("codeowners.maintainers")))
+    lines.append(("comment", say("codeowners.maintainers_note")))
     handles: list[str] = []
     without: list[str] = []
     for key in ctx.repo.settings.maintainers:
@@ -118,15 +129,10 @@ def _maintainers(
             missing.setdefault(key, []).append("procspec.yaml")
     if without:
         people = ", ".join(ctx.person(k) for k in without)
-        lines.append("# " + words(say("codeowners.no_handle", style=style, people=people)))
+        lines.append(("comment", say("codeowners.no_handle", style=style, people=people)))
     for name in (SETTINGS_FILE, ROSTER_FILE):
         rel = (ctx.repo.root / name).resolve().relative_to(top).as_posix()
-        if handles:
-            lines.append(f"{escape_path(rel)} {' '.join(dict.fromkeys(handles))}")
-        else:
-            lines.append(
-                f"# {escape_path(rel)}: " + words(say("codeowners.no_maintainers", style=style))
-            )
+        lines.append(_owners(rel, handles, say("codeowners.no_maintainers", style=style)))
     return lines
 
 
@@ -138,17 +144,3 @@ def missing_lines(ctx: Context, found: CodeOwners, style: str) -> list[Message]:
         )  # fmt: skip
         for key, ids in sorted(found.missing.items())
     ]
-
-
-def _wrap(text: str, width: int = 96) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        lines.append(current)
-    return lines
