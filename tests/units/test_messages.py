@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 
-from procspec.messages import Message, catalogue, plural, say, text, translation
+from procspec.messages import Message, catalogue, joined, number, plural, say, text, translation
 
 
 def test_a_message_is_a_key_and_parameters() -> None:
@@ -58,3 +58,18 @@ def test_the_catalogue_is_gettext() -> None:
 
 def test_an_unknown_language_is_swedish() -> None:
     assert text(say("click.usage"), "fi") == "Användning:"
+
+
+def test_joined_texts_stay_text_until_a_message_is_among_them() -> None:
+    assert joined(("a", "b"), "; ") == "a; b"
+    mixed = joined(("Anna Berg", say("diff.yes")), ": ")
+    assert isinstance(mixed, Message)
+    assert text(mixed, "sv") == "Anna Berg: ja" and text(mixed, "en") == "Anna Berg: yes"
+    assert Message.from_data(mixed.to_data()) == mixed
+    nested = say("diff.change", field=say("diff.field.godkänd"), before="–", after=mixed)
+    assert text(nested, "en") == "Accepted: – → Anna Berg: yes"
+
+
+def test_numbers_as_readers_write_them() -> None:
+    assert number(2.5, "sv") == "2,5" and number(2.5, "en") == "2.5"
+    assert number(100.0, "sv") == "100" and number(None, "sv") == ""
