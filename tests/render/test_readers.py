@@ -357,10 +357,15 @@ def test_process_pages_link_to_their_own_changes(
     repo = _history(liten_git)
     out = tmp_path / "ut"
     render(repo.root, out, today=TODAY)
-    for name in ("folja-upp-budget.html", "folja-upp-budget.aktivitetsplan.html"):
+    # The specification's date is the file's last commit; the aktivitetsplan's is the commit
+    # that last changed an activity (A1, on 2026-03-02), not the new processledare's.
+    for name, day in (
+        ("folja-upp-budget.html", "2026-04-01"),
+        ("folja-upp-budget.aktivitetsplan.html", "2026-03-02"),
+    ):
         page = (out / name).read_text("utf-8")
         assert (
-            '<dt>Senast ändrad</dt><dd>2026-04-01 <span class="noprint">'
+            f'<dt>Senast ändrad</dt><dd>{day} <span class="noprint">'
             '(<a href="folja-upp-budget.html#revisionshistorik">processens ändringar</a>)'
         ) in page
     assert 'id="revisionshistorik"' in (out / "folja-upp-budget.html").read_text("utf-8")

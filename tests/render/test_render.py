@@ -364,18 +364,21 @@ def test_revision_history(liten_git: Callable[[], GitRepo], tmp_path: Path) -> N
     repo.replace(BUDGET, "En ny månad börjar.", "En ny månad har börjat.")
     out = tmp_path / "ut"
     render(repo.root, out, today=TODAY)
-    for name in (
-        "folja-upp-budget.html",
-        "folja-upp-budget.aktivitetsplan.html",
-        "folja-upp-budget.uppfoljningsplan.html",
-    ):
+    text = (out / "folja-upp-budget.html").read_text(encoding="utf-8")
+    assert "Revisionshistorik" in text
+    assert "Lägg till styrelserna som mottagare" in text
+    assert f"<code>{sha[:7]}</code>" in text
+    assert "Åsa Öberg" in text
+    assert "ej incheckad" in text
+    assert "2026-04-02 (det finns ändringar som inte är incheckade)" in text
+    # Both changes are to the specification: the plans list only the commit that wrote them.
+    for name in ("folja-upp-budget.aktivitetsplan.html", "folja-upp-budget.uppfoljningsplan.html"):
         text = (out / name).read_text(encoding="utf-8")
         assert "Revisionshistorik" in text
-        assert "Lägg till styrelserna som mottagare" in text
-        assert f"<code>{sha[:7]}</code>" in text
-        assert "Åsa Öberg" in text
-        assert "ej incheckad" in text
-        assert "2026-04-02 (det finns ändringar som inte är incheckade)" in text
+        assert "Lägg till styrelserna som mottagare" not in text
+        assert "Lägg till processerna" in text
+        assert "<dt>Senast ändrad</dt><dd>2026-02-01 <span" in text
+        assert "inte är incheckade" not in text
 
 
 def test_rev_renders_the_old_state(liten_git: Callable[[], GitRepo], tmp_path: Path) -> None:

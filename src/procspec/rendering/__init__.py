@@ -103,13 +103,14 @@ def documents(
     }
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for view in views:
-        for name, template, kind in (
-            (view.pages.spec, "process", "spec.doc_kind"),
-            (view.pages.activities, "activities", "act.doc_kind"),
-            (view.pages.follow_up, "followup", "fu.doc_kind"),
-            *([(view.pages.flow_map, "processkarta", "flow.doc_kind")] if view.flow else []),
+        for name, template, kind, own in (
+            (view.pages.spec, "process", "spec.doc_kind", None),
+            (view.pages.activities, "activities", "act.doc_kind", view.activities_history),
+            (view.pages.follow_up, "followup", "fu.doc_kind", view.follow_up_history),
+            *([(view.pages.flow_map, "processkarta", "flow.doc_kind", None)] if view.flow else []),
         ):
-            page = {"p": view, **site.process_page(view, builder.t(kind), publishing, builder.t)}
+            extras = site.process_page(view, builder.t(kind), publishing, builder.t, own)
+            page = {"p": view, **extras}
             jobs.append((name, template, page))
     found_map = builder.process_map()
     jobs.append(

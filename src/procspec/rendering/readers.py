@@ -19,7 +19,7 @@ from procspec.reading.repository import Repository
 from procspec.rendering import changes as _changes
 from procspec.rendering import search as _search
 from procspec.rendering.respond import feedback
-from procspec.rendering.view import Builder, ProcessView
+from procspec.rendering.view import Builder, HistoryView, ProcessView
 
 VERBATIM = "<verbatim>"
 """The template name of a job whose `text` is written as it is (scripts, the feed's assets)."""
@@ -54,14 +54,20 @@ class Site:
         }
 
     def process_page(
-        self, view: ProcessView, kind: str, publishing: Publishing, t: Translate
+        self,
+        view: ProcessView,
+        kind: str,
+        publishing: Publishing,
+        t: Translate,
+        own: HistoryView | None = None,
     ) -> dict[str, Any]:
-        """One process document's extras: its kind and date for the print header, and where
-        'Lämna synpunkt' leads."""
+        """One process document's extras: its kind and date for the print header (`own`: a
+        plan's own changes), and where 'Lämna synpunkt' leads."""
         found = None
         if self.readers:
             found = feedback(view, kind, publishing.feedback, publishing.contact, t)
-        return {"doc_kind": kind, "doc_date": view.history.last_change, "feedback": found}
+        changed = (own or view.history).last_change
+        return {"doc_kind": kind, "doc_date": changed, "feedback": found}
 
 
 def _asset(name: str) -> str:

@@ -24,6 +24,7 @@ from procspec.reading.repository import ProcessRecord
 from procspec.reading.slug import slug
 from procspec.rendering.charts import BandSpec, Chart, MapItem, ProcessMap, process_map, trend_chart
 from procspec.rendering.flowview import FLOW_SUFFIX, FlowView, flow_view
+from procspec.rendering.plantrail import PlanTrails, plan_trails
 
 BAND_ORDER = {"styr": 0, "huvud": 1, "stöd": 2}
 STATUS_CLASS = {
@@ -96,6 +97,10 @@ class HistoryView:
     revisions: list[RevisionView]
     last_change: str | None
     uncommitted: bool
+    scope: str | None = None
+    """What the revisions are, when not every commit to the file (a plan's own changes)."""
+    empty: str | None = None
+    """What to say when no revision is listed, when not that the file has no commits."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,10 @@ class ProcessView:
     maturity_missing: list[str]
     flow: FlowView | None = None
     """The processkarta page (`procspec.render.flowview`), when the process has a map."""
+    activities_history: HistoryView | None = None
+    """The aktivitetsplan's own changes (`procspec.rendering.plantrail`)."""
+    follow_up_history: HistoryView | None = None
+    """The uppföljningsplan's own changes."""
 
 
 class Builder:
@@ -228,6 +237,7 @@ class Builder:
         self.lang = ctx.lang
         self.rows = {row.id: row for row in rows(ctx)}
         self.order = self._tree_order()
+        self._trails: dict[str, PlanTrails] | None = None
 
     def t(self, key: str, /, **params: object) -> str:
         """The page label `key`: the profile's own words on Swedish pages, else the catalogue's."""
@@ -398,11 +408,15 @@ class Builder:
 
     # --- documents ---
 
-    def history_of(self, record: ProcessRecord) -> HistoryView:
+    def history_of(
+        self, record: ProcessRecord, revisions: list[Revision] | None = None
+    ) -> HistoryView:
+        """The file's revisions, or the given ones (a plan's own)."""
         if self.history is None or not self.history.available:
             # Not git's reason: it names local paths, which do not belong in a published page.
             return HistoryView(False, self.t("meta.no_history_plain"), [], None, False)
-        revisions: list[Revision] = self.history.of(record.rel)
+        if revisions is None:
+            revisions = self.history.of(record.rel)
         views = []
         uncommitted = False
         last: str | None = None
@@ -420,6 +434,21 @@ class Builder:
                 )
         note = self.t("meta.shallow") if self.history.shallow else None
         return HistoryView(True, note, views, last, uncommitted)
+
+    def plan_history(self, record: ProcessRecord, plan: str) -> HistoryView:
+        """One plan's own changes (`activities` or `follow_up`): the commits that changed what
+        the plan shows, not every commit to the file. Without git, what the file's history says
+        (that there is none)."""
+        if self.history is None or not self.history.available:
+            return self.history_of(record)
+        if self._trails is None:
+            self._trails = plan_trails(self.history, (r for r, _ in self.records()))
+        trail = self._trails.get(record.id)
+        revisions = getattr(trail, plan) if trail is not None else []
+        found = self.history_of(record, revisions)
+        found.scope = self.t(f"history.scope.{plan}")
+        found.empty = self.t(f"history.plan_none.{plan}")
+        return found
 
     def goal(self, pid: str, index: int, goal: Goal, model: Process) -> GoalView:
         status = assess.goal_status(goal, self.ctx.today)
@@ -644,6 +673,8 @@ class Builder:
             maturity_label=msg(f"maturity.{mature.level}", self.lang),
             maturity_missing=[msg(f"maturity.missing.{key}", self.lang) for key in mature.missing],
             flow=flow_view(self, model),
+            activities_history=self.plan_history(record, "activities"),
+            follow_up_history=self.plan_history(record, "follow_up"),
         )
 
     # --- overviews ---

@@ -1,0 +1,186 @@
+"""Each plan shows its own last change: the commit that changed the aktivitetsplan (`aktiviteter`)
+or the uppföljningsplan (`mål`, `mått`), not the file's last commit. Real temporary git
+repositories; the rendered pages are read as a reader reads them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from procspec.features.render import render
+
+from ..conftest import TODAY
+from .conftest import GitRepo
+
+BUDGET = "processer/följa-upp-budget.yaml"
+SPEC = "folja-upp-budget.html"
+ACTIVITIES = "folja-upp-budget.aktivitetsplan.html"
+FOLLOW_UP = "folja-upp-budget.uppfoljningsplan.html"
+FIRST = "2026-02-01"
+"""The day `liten_git` commits the fixture."""
+
+
+def _dates(repo: GitRepo, tmp_path: Path, fmt: str = "html") -> dict[str, str]:
+    """'Senast ändrad' of the three documents (the text before any note or link)."""
+    out = tmp_path / f"ut-{fmt}"
+    render(repo.root, out, today=TODAY, fmt=fmt, force=True)
+    found = {}
+    for name in (SPEC, ACTIVITIES, FOLLOW_UP):
+        if fmt == "html":
+            text = (out / name).read_text("utf-8")
+            match = re.search(r"<dt>Senast ändrad</dt><dd>([^<(]*)", text)
+        else:
+            text = (out / name.replace(".html", ".md")).read_text("utf-8")
+            match = re.search(r"^\| Senast ändrad \| ([^|(]*)", text, re.M)
+        assert match, name
+        found[name] = match.group(1).strip()
+    return found
+
+
+def _page(repo: GitRepo, tmp_path: Path, name: str) -> str:
+    out = tmp_path / "ut-sida"
+    render(repo.root, out, today=TODAY, force=True)
+    return (out / name).read_text("utf-8")
+
+
+def test_editing_the_specification_leaves_the_plans_dates(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    repo = liten_git()
+    repo.replace(BUDGET, "syfte: Att säkra", "syfte: Att trygga")
+    repo.replace(BUDGET, "    kritiskt: true", "    kritiskt: false")
+    repo.commit("Skärp syftet", "2026-03-10T09:00:00+01:00")
+    assert _dates(repo, tmp_path) == {SPEC: "2026-03-10", ACTIVITIES: FIRST, FOLLOW_UP: FIRST}
+    assert _dates(repo, tmp_path, "md") == {
+        SPEC: "2026-03-10",
+        ACTIVITIES: FIRST,
+        FOLLOW_UP: FIRST,
+    }
+
+
+def test_editing_the_aktivitetsplan_moves_only_its_date(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    repo = liten_git()
+    repo.replace(BUDGET, "    status: pågående", "    status: klar")
+    repo.commit("A2 är klar", "2026-03-10T09:00:00+01:00")
+    repo.replace(BUDGET, "syfte: Att säkra", "syfte: Att trygga")
+    repo.commit("Skärp syftet", "2026-04-20T09:00:00+02:00")
+    assert _dates(repo, tmp_path) == {
+        SPEC: "2026-04-20",
+        ACTIVITIES: "2026-03-10",
+        FOLLOW_UP: FIRST,
+    }
+    page = _page(repo, tmp_path, ACTIVITIES)
+    history = page[page.index('id="revisionshistorik"') :]
+    assert "A2 är klar" in history and "Lägg till processerna" in history
+    assert "Skärp syftet" not in history  # the plan's own commits, not the file's
+    assert "Incheckningarna som ändrade aktivitetsplanen." in history
+    assert '@top-right { content: "2026-03-10"; }' in page  # the print header's date
+
+
+def test_a_new_result_moves_only_the_uppfoljningsplan(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    repo = liten_git()
+    repo.replace(
+        BUDGET,
+        "      - datum: 2026-09-30\n        värde: 2.5\n",
+        "      - datum: 2026-09-30\n        värde: 2.5\n"
+        "      - datum: 2026-12-31\n        värde: 2.2\n        analys: Nära målet.\n",
+    )
+    repo.commit("Utfall för december", "2027-01-12T09:00:00+01:00")
+    assert _dates(repo, tmp_path) == {
+        SPEC: "2027-01-12",
+        ACTIVITIES: FIRST,
+        FOLLOW_UP: "2027-01-12",
+    }
+
+
+def test_a_measure_is_part_of_the_uppfoljningsplan(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    repo = liten_git()
+    repo.replace(BUDGET, "        värde: 220", "        värde: 221")
+    repo.commit("Rätta antalet chefer", "2026-11-02T09:00:00+01:00")
+    assert _dates(repo, tmp_path)[FOLLOW_UP] == "2026-11-02"
+
+
+def test_renaming_the_file_is_not_a_change_to_the_plans(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    repo = liten_git()
+    repo.path("processer/styrning").mkdir()
+    repo.git("mv", "processer/följa-upp-budget.yaml", "processer/styrning/följa-upp-budget.yaml")
+    repo.commit("Flytta till styrning", "2026-05-05T09:00:00+02:00")
+    dates = _dates(repo, tmp_path)
+    assert dates[ACTIVITIES] == FIRST and dates[FOLLOW_UP] == FIRST
+    history = _page(repo, tmp_path, FOLLOW_UP)
+    assert "Flytta till styrning" not in history[history.index('id="revisionshistorik"') :]
+
+
+def test_reformatting_the_plan_is_not_a_change(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    """The plan is compared as data: another layout of the same list, a comment, or a comment
+    line at the end of the file changes nothing a reader sees."""
+    repo = liten_git()
+    repo.replace(BUDGET, "    mål: [M1]\n    beslut:", "    mål:\n      - M1\n    beslut:")
+    repo.replace(BUDGET, "aktiviteter:\n", "aktiviteter:  # utvecklingsaktiviteter (Steg 6)\n")
+    repo.write(BUDGET, repo.read(BUDGET) + "# Granskad av processteamet.\n")
+    repo.commit("Formatera om", "2026-05-05T09:00:00+02:00")
+    dates = _dates(repo, tmp_path)
+    assert dates == {SPEC: "2026-05-05", ACTIVITIES: FIRST, FOLLOW_UP: FIRST}
+
+
+def test_a_plan_in_flow_style_is_compared_as_data(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    """A file that is not plain block YAML is parsed; the result is the same."""
+    repo = liten_git()
+    text = repo.read(BUDGET)
+    repo.write(BUDGET, "---\n" + text)
+    repo.commit("Dokumentmarkör", "2026-05-05T09:00:00+02:00")
+    repo.replace(BUDGET, "Flytta prognosen in i", "Flytta prognosen till")
+    repo.commit("Ny beskrivning av A2", "2026-06-06T09:00:00+02:00")
+    assert _dates(repo, tmp_path) == {
+        SPEC: "2026-06-06",
+        ACTIVITIES: "2026-06-06",
+        FOLLOW_UP: FIRST,
+    }
+
+
+def test_an_uncommitted_change_to_a_plan_is_said_not_dated(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    """A working-copy change keeps the last commit's date and says that there are changes that
+    are not committed; the other plan says nothing of it."""
+    repo = liten_git()
+    repo.replace(BUDGET, "    status: pågående", "    status: klar")
+    activities = _page(repo, tmp_path, ACTIVITIES)
+    assert (
+        f"<dt>Senast ändrad</dt><dd>{FIRST} (det finns ändringar som inte är incheckade)"
+        in activities
+    )
+    follow_up = _page(repo, tmp_path, FOLLOW_UP)
+    assert f"<dt>Senast ändrad</dt><dd>{FIRST} <span" in follow_up
+
+
+def test_a_plan_never_written_says_so(liten_git: Callable[[], GitRepo], tmp_path: Path) -> None:
+    """Snöröjning has neither activities nor goals: no commit changed its plans."""
+    repo = liten_git()
+    page = _page(repo, tmp_path, "tillhandahalla-snorojning.aktivitetsplan.html")
+    assert "<dt>Senast ändrad</dt><dd>– <span" in page
+    assert "Aktivitetsplanen har inte ändrats i någon incheckning." in page
+    page = _page(repo, tmp_path, "tillhandahalla-snorojning.uppfoljningsplan.html")
+    assert "Uppföljningsplanen har inte ändrats i någon incheckning." in page
+
+
+def test_without_git_the_plans_say_there_is_no_history(liten: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ut"
+    render(liten, out, today=TODAY)
+    for name in (ACTIVITIES, FOLLOW_UP):
+        page = (out / name).read_text("utf-8")
+        assert "<dt>Senast ändrad</dt><dd>–</dd>" in page
+        assert "Ingen git-historik finns" in page
