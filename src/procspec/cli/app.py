@@ -35,6 +35,7 @@ from procspec.messages import Text, msg, msg_n, one_line, say, text
 
 if TYPE_CHECKING:
     from procspec.checking.hierarchy import Context
+    from procspec.reading.profile import Profile
 
 
 app = typer.Typer(
@@ -336,29 +337,30 @@ def rules(
     output: RulesFormatOption = RulesFormat.table,
 ) -> None:
     """The rule catalogue, one rule's documentation, or the repository's exceptions."""
-    from procspec.checking.rules import REGISTRY, all_rules
+    from procspec.checking.ruledocs import document
+    from procspec.checking.rules import REGISTRY
     from procspec.cli.console import ignores_table, make_console, rule_doc, rules_table
-    from procspec.reporting.catalogue import catalogue_markdown, rule_dict
+    from procspec.reporting.catalogue import catalogue_markdown, documented, rule_dict
 
-    if output is RulesFormat.md:
-        sys.stdout.write(catalogue_markdown())
-    elif output is RulesFormat.json:
-        lang = _language(repo)
-        found = all_rules()
-        if code is not None:
-            one = REGISTRY.get(code.strip().upper())
-            if one is None:
-                raise UsageError(msg("cli.unknown_rule", lang, code=code))
-            found = [one]
-        print(json.dumps([rule_dict(r, lang) for r in found], ensure_ascii=False, indent=2))
-    elif ignored:
+    if ignored:
         make_console().print(ignores_table(_context(repo)))
+        return
+    lang, profile, overrides = _language(repo), *_rules_profile(repo)
+    if output is RulesFormat.md:
+        sys.stdout.write(catalogue_markdown(profile, overrides, lang))
+        return
+    found = documented(profile, overrides)
+    if code is not None:
+        one = REGISTRY.get(code.strip().upper())
+        if one is None:
+            raise UsageError(msg("cli.unknown_rule", lang, code=code))
+        found = [document(one, profile, overrides)]
+    if output is RulesFormat.json:
+        print(json.dumps([rule_dict(d, lang) for d in found], ensure_ascii=False, indent=2))
     elif code is None:
-        make_console().print(rules_table(all_rules(), _language(repo)))
-    elif (rule := REGISTRY.get(code.strip().upper())) is not None:
-        make_console().print(rule_doc(rule, _language(repo)))
+        make_console().print(rules_table(found, lang))
     else:
-        raise UsageError(msg("cli.unknown_rule", _language(repo), code=code))
+        make_console().print(rule_doc(found[0], lang))
 
 
 @app.command(cls=Command, help="help.command.schema")
@@ -599,6 +601,20 @@ def bpmn_import(
 def _language(path: Path) -> str:
     """The language of the repository at or above `path` (remembered for the words of errors)."""
     return repository_language(at(path))
+
+
+def _rules_profile(path: Path) -> tuple[Profile | None, dict[str, str]]:
+    """The profile and `regler:` of the repository at or above `path`, for the rule docs; none
+    outside a repository, or when its settings or profile cannot be read (validate says why)."""
+    from procspec.reading.profile import load_profile
+    from procspec.reading.repository import find_root, load_settings
+
+    try:
+        root = find_root(at(path))
+        settings = load_settings(root)
+        return load_profile(settings.profile, root), dict(settings.rules)
+    except ProcspecError:
+        return None, {}
 
 
 def _label(path: Path) -> Any:

@@ -16,13 +16,14 @@ from rich.tree import Tree
 from procspec.checking.goal_list import GoalRow
 from procspec.checking.hierarchy import Context
 from procspec.checking.process_list import Holder, Row, roots
-from procspec.checking.rules import Rule
+from procspec.checking.ruledocs import RuleDoc
 from procspec.features.diff import Diff
 from procspec.features.history import ProcessHistory
 from procspec.features.status import Status
 from procspec.messages import msg, msg_n
 from procspec.messages import text as in_words
 from procspec.reading.model import Process
+from procspec.reporting.catalogue import quote_lines, title_words
 from procspec.reporting.diff import lines
 from procspec.reporting.goals import table_cells
 
@@ -131,30 +132,36 @@ def severity_word(severity: str, lang: str) -> str:
     return msg(key, lang) if has(key) else severity
 
 
-def rules_table(rules: list[Rule], lang: str) -> Table:
+def rules_table(docs: list[RuleDoc], lang: str) -> Table:
     table = Table(show_lines=False)
     for key in ("code", "severity", "rule", "source"):
         table.add_column(msg(f"console.{key}", lang), overflow="fold")
-    for rule in rules:
-        table.add_row(rule.code, severity_word(rule.severity.value, lang),
-                      in_words(rule.title, lang), rule.source)  # fmt: skip
+    for doc in docs:
+        table.add_row(doc.code, severity_word(doc.severity, lang), title_words(doc, lang),
+                      in_words(doc.source, lang))  # fmt: skip
     return table
 
 
-def rule_doc(rule: Rule, lang: str) -> Group:
+def rule_doc(doc: RuleDoc, lang: str) -> Group:
     parts: list[RenderableType] = [
-        Text(f"{rule.code} — {in_words(rule.title, lang)}", style="bold"),
+        Text(f"{doc.code} — {title_words(doc, lang)}", style="bold"),
         Text(
-            f"{msg('console.severity', lang)}: {severity_word(rule.severity.value, lang)}   "
-            f"{msg('console.source', lang)}: {rule.source}"
+            f"{msg('console.severity', lang)}: {severity_word(doc.severity, lang)}   "
+            f"{msg('console.source', lang)}: {in_words(doc.source, lang)}"
         ),  # fmt: skip
-        Text(),
-        Markdown(rule.doc),
+    ]
+    if doc.inactive is not None:
+        parts.append(Text(in_words(doc.inactive, lang), style="italic"))
+    parts += [Text(), Markdown(doc.doc)]
+    for heading, quotes in quote_lines(doc, lang):
+        parts += [Text(), Text(heading + ":", style="bold")]
+        parts += [Text("  " + quote) for quote in quotes]
+    parts += [
         Text(),
         Text(msg("console.bad", lang) + ":", style="bold red"),
-        Markdown(f"```yaml\n{rule.bad}```"),
+        Markdown(f"```yaml\n{doc.bad}```"),
         Text(msg("console.good", lang) + ":", style="bold green"),
-        Markdown(f"```yaml\n{rule.good}```"),
+        Markdown(f"```yaml\n{doc.good}```"),
     ]
     return Group(*parts)
 

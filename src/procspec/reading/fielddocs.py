@@ -423,6 +423,24 @@ PROFILE: dict[str, tuple[str, str]] = {
         PROCSPEC,
     ),
     "källor.*": ("Källhänvisningen.", PROCSPEC),
+    "regelkällor": (
+        "Varifrån varje regel kommer i profilens källa, per regelkod (PS201) eller familj "
+        "(PS7xx); procspec rules citerar dem i förråd med profilen.",
+        PROCSPEC,
+    ),
+    "regelkällor.*": ("En regels källa i profilens källdokument.", PROCSPEC),
+    "regelkällor.*.källa": (
+        "Avsnittet i källan, i källans egna ord (till exempel Botkyrka 2.3, Tabell 2).",
+        PROCSPEC,
+    ),
+    "regelkällor.*.citat": ("Stycken ur källan, ordagrant, som regeln bygger på.", PROCSPEC),
+    "regelkällor.*.tolkning": (
+        "true när källan inte själv ställer regeln och regeln är procspecs tolkning.",
+        PROCSPEC,
+    ),
+    "regelkällor.*.gäller_inte": ("true när regeln aldrig slår till i profilen.", PROCSPEC),
+    "regelkällor.*.fel": ("Ett felaktigt exempel i profilens ord (YAML).", PROCSPEC),
+    "regelkällor.*.rätt": ("Ett riktigt exempel i profilens ord (YAML).", PROCSPEC),
     "termer": (
         "Profilens egna ord på sidorna, per etikett (till exempel spec.goals: Mål och "
         "målsatta mått); gäller svenska sidor.",

@@ -86,6 +86,37 @@ class ProcessType(Strict):
     label: Text | None = Field(None, alias="etikett", description="Plural label for overviews.")
 
 
+class RuleSource(Strict):
+    """Where a rule comes from in the profile's own source document: what `procspec rules`
+    cites for the rule in a repository with this profile."""
+
+    citation: Text | None = Field(
+        None,
+        alias="källa",
+        description="Avsnittet i profilens källa, i källans egna ord (till exempel 'Botkyrka 2.3, "
+        "Tabell 2').",
+    )
+    quotes: list[Text] = Field(
+        default_factory=list,
+        alias="citat",
+        description="Stycken ur källan, ordagrant, som regeln bygger på.",
+    )
+    reading: bool = Field(
+        False,
+        alias="tolkning",
+        description="true när källan inte själv ställer regeln: den är procspecs tolkning (av "
+        "citatet, om det finns ett).",
+    )
+    inactive: bool = Field(
+        False,
+        alias="gäller_inte",
+        description="true när regeln aldrig slår till i profilen (till exempel för att profilen "
+        "saknar rollen eller nivån regeln gäller).",
+    )
+    bad: Text | None = Field(None, alias="fel", description="Ett eget felaktigt exempel (YAML).")
+    good: Text | None = Field(None, alias="rätt", description="Ett eget riktigt exempel (YAML).")
+
+
 class Profile(Strict):
     """A profile file."""
 
@@ -128,6 +159,13 @@ class Profile(Strict):
         description="Källhänvisningar i profilens egna ord, per ämne eller regelkod (t.ex. "
         "'mål: Botkyrka 1.2.5, Bilaga 2'); sidor och meddelanden hänvisar bara hit.",
     )
+    rule_sources: dict[str, RuleSource] = Field(
+        default_factory=dict,
+        alias="regelkällor",
+        description="Varifrån varje regel kommer i profilens källa: regelkod (PS201) eller familj "
+        "(PS7xx) → källa, citat och om regeln är procspecs tolkning; procspec rules visar dem i "
+        "förråd med profilen.",
+    )
     terms: dict[str, Text] = Field(
         default_factory=dict,
         alias="termer",
@@ -137,7 +175,15 @@ class Profile(Strict):
 
     def cite(self, topic: str) -> str:
         """The profile's own reference for `topic` (a rule code or a subject), or ''."""
+        found = self.rule_source(topic)
+        if found is not None and found.citation and not found.reading:
+            return found.citation
         return self.sources.get(topic, "")
+
+    def rule_source(self, code: str) -> RuleSource | None:
+        """Where rule `code` comes from in this profile's source: its own entry, else its
+        family's (`PS7xx`), else None."""
+        return self.rule_sources.get(code) or self.rule_sources.get(code[:3] + "xx")
 
     def term(self, key: str) -> str | None:
         """The profile's own words for the page label `key`, or None."""

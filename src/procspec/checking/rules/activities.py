@@ -77,8 +77,8 @@ def known_goal(ctx: Context) -> Iterator[Problem]:
     good="aktiviteter:\n  - id: A1\n    status: klar\n    effekt: Färre felaktiga fakturor.\n",
 )
 def effect_recorded(ctx: Context) -> Iterator[Problem]:
-    """ "Aktiviteterna ska i sin tur följas upp så att man ser att de får effekt" (Örebro Steg 6).
-    En klar aktivitet utan `effekt` har inte följts upp."""
+    """Aktiviteterna ska följas upp så att man ser att de får effekt. En klar aktivitet utan
+    `effekt` har inte följts upp."""
     for record, model in ctx.processes():
         for a, activity in enumerate(model.activities):
             if activity.status == "klar" and not activity.effect:

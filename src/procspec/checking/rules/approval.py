@@ -22,9 +22,8 @@ from procspec.problem import Problem, Severity
     good="fastställd:\n  av: anna.berg\n  datum: 2026-03-01\n  gäller_till: 2027-12-31\n",
 )
 def approval_expired(ctx: Context) -> Iterator[Problem]:
-    """Ett beslutat dokument säger vem som beslutade det, när, och hur länge det gäller: i
-    metadatan till Botkyrkas riktlinje står "Dokumentet gäller till den". När dagen i
-    `fastställd.gäller_till` har passerat gäller fastställelsen inte längre: processägaren
+    """Ett beslutat dokument säger vem som beslutade det, när, och hur länge det gäller. När dagen
+    i `fastställd.gäller_till` har passerat gäller fastställelsen inte längre: processägaren
     behöver fastställa dokumentationen på nytt (och skriva ett nytt `datum` och `gäller_till`),
     eller förlänga beslutet. Regeln behöver ingen git-historik."""
     for record, model in ctx.processes():

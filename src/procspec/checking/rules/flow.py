@@ -171,9 +171,9 @@ def start_and_end(ctx: Context) -> Iterator[Problem]:
     good=GOOD,
 )
 def reachable_from_start(ctx: Context) -> Iterator[Problem]:
-    """Processkartan visar ett flöde "för att leverera ett visst resultat" (Örebro Steg 4):
-    varje aktivitet ska gå att nå från en start genom `nästa` och `val`. En aktivitet som ingen
-    pekar på hör inte till flödet; oftast saknas en `nästa` någonstans före den."""
+    """Processkartan visar ett flöde som leder till ett resultat: varje aktivitet ska gå att nå
+    från en start genom `nästa` och `val`. En aktivitet som ingen pekar på hör inte till flödet;
+    oftast saknas en `nästa` någonstans före den."""
     for record, _, graph in _maps(ctx):
         starts = graph.starts()
         if not starts:
@@ -269,10 +269,10 @@ def end_reachable(ctx: Context) -> Iterator[Problem]:
     ),
 )
 def decision_shape(ctx: Context) -> Iterator[Problem]:
-    """Ett beslut (en "val eller beslut" i Örebros processkarta) har minst två utgångar, var och
-    en ett `val` med sitt svar (`om`) och sin `nästa`. Andra aktiviteter har inga `val`, ett
-    beslut har ingen lös `nästa`, ett slut leder ingenstans, och ingen aktivitet pekar på sig
-    själv (ett moment som upprepas är ett beslut med ett val tillbaka)."""
+    """Ett beslut (ett val eller beslut i processkartan) har minst två utgångar, var och en ett
+    `val` med sitt svar (`om`) och sin `nästa`. Andra aktiviteter har inga `val`, ett beslut har
+    ingen lös `nästa`, ett slut leder ingenstans, och ingen aktivitet pekar på sig själv (ett
+    moment som upprepas är ett beslut med ett val tillbaka)."""
     for record, _, graph in _maps(ctx):
         for node, activity in enumerate(graph.activities):
             if activity.kind == "beslut":
@@ -335,10 +335,9 @@ NEEDS_ACTOR = ("aktivitet", "beslut", "delprocess")
     good=GOOD,
 )
 def actor_known(ctx: Context) -> Iterator[Problem]:
-    """Den detaljerade processkartan visar "vem det är som gör vad" (Örebro,
-    Begreppsdefinitioner): varje aktivitet, beslut och delprocess anger sin `aktör`, id:t för en
-    av kartans `aktörer` (kartans simbanor). Start- och sluthändelser får ange en aktör; utan
-    aktör ritas de i grannaktivitetens bana."""
+    """Den detaljerade processkartan visar vem som gör vad: varje aktivitet, beslut och delprocess
+    anger sin `aktör`, id:t för en av kartans `aktörer` (kartans simbanor). Start- och
+    sluthändelser får ange en aktör; utan aktör ritas de i grannaktivitetens bana."""
     for record, model, graph in _maps(ctx):
         assert model.flow_map is not None
         actors = [actor.id for actor in model.flow_map.actors]
@@ -387,9 +386,9 @@ def actor_known(ctx: Context) -> Iterator[Problem]:
     ),
 )
 def subprocess_known(ctx: Context) -> Iterator[Problem]:
-    """En delprocess i kartan är en egen process med egen specifikation ("tillsammans med andra
-    processkartor kan man visa på hur processer hänger samman", Örebro Begreppsdefinitioner).
-    `process` ska vara id:t för en process i förrådet (filnamnet utan .yaml); kartan länkar dit."""
+    """En delprocess i kartan är en egen process med egen specifikation, så att kartorna
+    tillsammans visar hur processerna hänger ihop. `process` ska vara id:t för en process i
+    förrådet (filnamnet utan .yaml); kartan länkar dit."""
     for record, _, graph in _maps(ctx):
         for node, activity in enumerate(graph.activities):
             if activity.kind != "delprocess":
@@ -467,10 +466,9 @@ def activity_verb(ctx: Context) -> Iterator[Problem]:
     ),
 )
 def known_requirements_and_documents(ctx: Context) -> Iterator[Problem]:
-    """I den detaljerade kartan knyts objekt till aktiviteterna, "t.ex. rutindokument eller
-    mallar" (Örebro, Begreppsdefinitioner), och kravanalysen relaterar kraven till processens
-    aktiviteter (Örebro Steg 5). En aktivitets `krav` anger id:n ur filens `krav`, och dess
-    `dokument` titlar ur filens `dokument`, så att varje hänvisning går att följa."""
+    """I den detaljerade kartan knyts dokument (rutiner, mallar) och krav till aktiviteterna. En
+    aktivitets `krav` anger id:n ur filens `krav`, och dess `dokument` titlar ur filens `dokument`,
+    så att varje hänvisning går att följa."""
     for record, model, graph in _maps(ctx):
         krav = [r.id for r in model.requirements if r.id is not None]
         titles = [d.title for d in model.documents]
@@ -518,10 +516,9 @@ def known_requirements_and_documents(ctx: Context) -> Iterator[Problem]:
     ),
 )
 def critical_requirements_met(ctx: Context) -> Iterator[Problem]:
-    """Kravanalysen relaterar kraven till processens "aktiviteter, val/beslut, aktörer ... och
-    resultatet" (Örebro Steg 5). Ett krav med `kritiskt: true` som ingen aktivitet i
-    processkartan anger under `krav` är inte omhändertaget i flödet. Regeln gäller bara
-    processer vars karta har aktiviteter."""
+    """Kravanalysen relaterar kraven till processens aktiviteter, beslut, aktörer och resultat. Ett
+    krav med `kritiskt: true` som ingen aktivitet i processkartan anger under `krav` är inte
+    omhändertaget i flödet. Regeln gäller bara processer vars karta har aktiviteter."""
     for record, model, graph in _maps(ctx):
         if graph.size == 0:
             continue
@@ -567,10 +564,10 @@ RISK_BAD = _example(
     ),
 )
 def high_risk_measure(ctx: Context) -> Iterator[Problem]:
-    """Riskanalysen i processkartan visar "var i processen finns risk" (Örebro Steg 6). En risk
-    vars sannolikhet × konsekvens (vardera 1–4) når gränsen 9 (båda minst 3: sannolik och
-    allvarlig) ska ha en `åtgärd`. Gränsen är fast; en organisation som vill annat stänger av
-    regeln med `regler: {PS711: off}` eller ändrar dess allvar."""
+    """Riskanalysen i processkartan visar var i processen det finns risker. En risk vars
+    sannolikhet × konsekvens (vardera 1–4) når gränsen 9 (båda minst 3: sannolik och allvarlig) ska
+    ha en `åtgärd`. Gränsen är fast; en organisation som vill annat stänger av regeln med `regler:
+    {PS711: off}` eller ändrar dess allvar."""
     for record, _, graph in _maps(ctx):
         for node, activity in enumerate(graph.activities):
             for r, risk in enumerate(activity.risks):
@@ -609,11 +606,10 @@ def high_risk_measure(ctx: Context) -> Iterator[Problem]:
     ),
 )
 def durations(ctx: Context) -> Iterator[Problem]:
-    """Ledtidsanalysen (Örebro Steg 4 och 6: "var finns flaskhalsarna") räknar ihop `ledtid`
-    (arbetstid i aktiviteten) och `väntetid` (tid som ärendet väntar efteråt). Skriv ett tal och
-    en enhet: `minut`/`minuter`, `timme`/`timmar`, `dag`/`dagar` eller `vecka`/`veckor`, med
-    decimalkomma eller decimalpunkt (`0,5 dag`). Tiderna är arbetstid: en dag är 8 timmar och en
-    vecka 5 dagar."""
+    """Ledtidsanalysen (var finns flaskhalsarna?) räknar ihop `ledtid` (arbetstid i aktiviteten)
+    och `väntetid` (tid som ärendet väntar efteråt). Skriv ett tal och en enhet: `minut`/`minuter`,
+    `timme`/`timmar`, `dag`/`dagar` eller `vecka`/`veckor`, med decimalkomma eller decimalpunkt
+    (`0,5 dag`). Tiderna är arbetstid: en dag är 8 timmar och en vecka 5 dagar."""
     for record, _, graph in _maps(ctx):
         for node, activity in enumerate(graph.activities):
             for key, value in (("ledtid", activity.lead_time), ("väntetid", activity.wait_time)):

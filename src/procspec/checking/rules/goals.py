@@ -10,10 +10,11 @@ from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
-from procspec.messages import say
+from procspec.messages import Text, has, say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
 from procspec.reading.documents import KeyPath
+from procspec.reading.profile import Profile
 from procspec.reading.repository import ProcessRecord
 
 # The goal rules' good examples are whole goals that pass every goal rule (PS401–PS406), so that a
@@ -28,6 +29,17 @@ _FOLLOW_UP = (
 )
 _DATED = _INVOICES + "    senast: 2027-12-31\n"
 _QUARTERLY = _DATED + _FOLLOW_UP.replace("årligen", "kvartalsvis")
+
+
+def _goal_words(profile: Profile) -> Text:
+    """What the profile calls a process's goals: a built-in profile's words in the catalogues
+    (`PS406.goals@botkyrka`: "mål och målsatta mått"), a custom profile's own label, or the
+    neutral "mål"."""
+    key = f"PS406.goals@{profile.name}"
+    if has(key):
+        return say(key)
+    own = profile.term("spec.goals")
+    return own.lower() if own else say("PS406.goals")
 
 
 def _empty_or_id(
@@ -51,8 +63,8 @@ def _empty_or_id(
     "    målvärde: 80\n    enhet: '%'\n    riktning: öka\n    senast: 2027-12-31\n" + _FOLLOW_UP,
 )
 def measurable(ctx: Context) -> Iterator[Problem]:
-    """Målen ska vara tydliga och mätbara med angivna värden; undvik diffusa mål som "öka
-    kundnöjdheten" (Örebro Steg 5). Ett mål utan `målvärde` går inte att följa upp."""
+    """Ett mål ska ha ett värde att nå (`målvärde`): ett mål som "öka kundnöjdheten" utan värde går
+    inte att följa upp."""
     for record, model in ctx.processes():
         for g, goal in enumerate(model.goals):
             if goal.target is None:
@@ -190,14 +202,13 @@ def unique_ids(ctx: Context) -> Iterator[Problem]:
     good="namn: Följa upp budget\n" + _DATED + _FOLLOW_UP,
 )
 def has_goals(ctx: Context) -> Iterator[Problem]:
-    """En process utan mål har steg 5 kvar: processmål och mätetal. Det är inget fel, men
-    processen når inte mognadsnivå 3 utan mätbara mål."""
+    """En process utan mål har målarbetet kvar. Det är inget fel, men en process utan mätbara mål
+    går inte att följa upp."""
     for record, model in ctx.processes():
         if not model.goals:
             profile = ctx.repo.profile
             source = profile.cite("målarbete") or profile.cite("mål")
-            own = profile.term("spec.goals") if ctx.lang == "sv" else None
-            goals = own.lower() if own else say("PS406.goals")
+            goals = _goal_words(profile)
             yield ctx.problem(
                 "PS406",
                 record,

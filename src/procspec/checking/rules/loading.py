@@ -81,8 +81,8 @@ def unsafe_yaml(ctx: Context) -> Iterator[Problem]:
 )
 def unknown_key(ctx: Context) -> Iterator[Problem]:
     """En nyckel som formatet inte känner till, ofta ett stavfel. Meddelandet föreslår den
-    närmaste giltiga nyckeln. En roll som profilen inte använder (till exempel processansvarig i
-    Örebros profil) är också okänd."""
+    närmaste giltiga nyckeln. En roll som profilen inte använder (till exempel processansvarig i en
+    profil utan den rollen) är också okänd."""
     return iter(())
 
 
@@ -97,8 +97,8 @@ def unknown_key(ctx: Context) -> Iterator[Problem]:
     ),
 )
 def missing_key(ctx: Context) -> Iterator[Problem]:
-    """En nyckel som varje processspecifikation måste ha saknas: namn, typ, syfte,
-    starthändelse, sluthändelse och mottagare (Örebro Bilaga 1), i Botkyrkas profil även nivå."""
+    """En nyckel som varje processspecifikation måste ha saknas: namn, typ, syfte, starthändelse,
+    sluthändelse och mottagare, och nivå där profilen kräver den (`nivå_krävs`)."""
     return iter(())
 
 

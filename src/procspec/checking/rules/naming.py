@@ -64,9 +64,9 @@ def _findings(ctx: Context, code: str) -> Iterator[Problem]:
     "# Utreda och besluta om bistånd, Skola in barn i förskolan\n",
 )
 def verb_first(ctx: Context) -> Iterator[Problem]:
-    """Örebro, Att namnge processer: processens namn ska vara en kortversion av syftet, med ett
-    verb och ett substantiv i aktiv form ("tillhandahålla barnomsorg", "bedöma behov av
-    försörjningsstöd", "följa upp budget"). Regeln slår till när namnet inte börjar med ett verb
+    """Processens namn säger vad som görs och vad som levereras: ett verb i infinitiv och ett
+    substantiv, i aktiv form ("Tillhandahålla barnomsorg", "Möta behov av livslångt lärande",
+    "Följa upp budget"). Regeln slår till när namnet inte börjar med ett verb
     i infinitiv, och säger varför:
 
     - namnet börjar med infinitivmärket "Att" ("Att hantera bygglov"), som inte hör till ett
@@ -75,7 +75,7 @@ def verb_first(ctx: Context) -> Iterator[Problem]:
       är verbet i infinitiv först och det som hanteras som objekt ("Hantera bygglov");
     - namnet är på engelska ("Onboarding", "Service desk", "Invoice handling"): skriv det på
       svenska ("Introducera nya medarbetare", "Hantera fakturor");
-    - namnet är ett substantiv ("Barnomsorg", "Hemtjänst"): Örebros mönster "Tillhandahålla
+    - namnet är ett substantiv ("Barnomsorg", "Hemtjänst"): mönstret "Tillhandahålla
       barnomsorg" föreslås för tjänster.
 
     Ger namnet självt inget förslag tas det ur processens `syfte` ("Att ge eleverna stöd …" ->
@@ -98,15 +98,15 @@ def verb_first(ctx: Context) -> Iterator[Problem]:
     "# Också rätt: Följa upp budget, Utöva myndighet, Rekrytera medarbetare\n",
 )
 def nominalisation(ctx: Context) -> Iterator[Problem]:
-    """Örebro, Att namnge processer: namnet ska ha ett verb och använda en aktiv form.
-    Substantiveringar som "Rekrytering", "Fakturahantering" eller "Uppföljning av budget" gör
-    processen till en sak i stället för ett arbete. Regeln bygger förslaget av namnet självt:
-    substantiveringens verb, och förledet som objekt, i plural när processen hanterar många
-    ("Fakturahantering" -> "Hantera fakturor", "Ärendehantering" -> "Hantera ärenden"). Bara
-    verb som finns föreslås: där inget verb finns ges en verbfras ("Myndighetsutövning" ->
-    "Utöva myndighet", "Kompetensförsörjning" -> "Säkra kompetensförsörjning"), en verbfras ur
-    processens `syfte`, eller inget förslag. Ett förslag bryter aldrig mot någon namnregel: ett ensamt verb får ett objekt
-    ("Rekrytering" -> "Rekrytera medarbetare")."""
+    """Namnet ska ha ett verb i aktiv form. Substantiveringar som "Rekrytering", "Fakturahantering"
+    eller "Uppföljning av budget" gör processen till en sak i stället för ett arbete. Regeln bygger
+    förslaget av namnet självt: substantiveringens verb, och förledet som objekt, i plural när
+    processen hanterar många ("Fakturahantering" -> "Hantera fakturor", "Ärendehantering" ->
+    "Hantera ärenden"). Bara verb som finns föreslås: där inget verb finns ges en verbfras
+    ("Myndighetsutövning" -> "Utöva myndighet", "Kompetensförsörjning" -> "Säkra
+    kompetensförsörjning"), en verbfras ur processens `syfte`, eller inget förslag. Ett förslag
+    bryter aldrig mot någon namnregel: ett ensamt verb får ett objekt ("Rekrytering" -> "Rekrytera
+    medarbetare")."""
     yield from _findings(ctx, "PS102")
 
 
@@ -122,16 +122,16 @@ def nominalisation(ctx: Context) -> Iterator[Problem]:
     "# Också rätt: Ta fram kvalitetssäkrade beslutsunderlag till ledningsgruppen\n",
 )
 def functional_name(ctx: Context) -> Iterator[Problem]:
-    """Örebro, Att namnge processer: "Undvik att ge processerna namn som förknippas med olika
-    funktioner" – "Kommunikationsprocessen" ligger för nära "Kommunikationsavdelningen" och
-    blandar ihop processen med organisationsstrukturen; kalla den "Tillhandahålla
-    kommunikationsstöd". Regeln känner igen enheter och funktioner var som helst i namnet
-    (-avdelningen, -enheten, -förvaltningen, -kontoret, -sektionen, -funktionen, -processen,
-    "…s verksamhet", "…s processer") och namn som bara är en funktion ("Ekonomi", "HR"). En
-    enhet efter en preposition – mottagaren ("… till ledningsgruppen") eller platsen ("…
-    inom socialförvaltningen") – gör inte namnet till ett funktionsnamn; en enhet som objekt
-    ("Stödja IT-avdelningen") gör det. Förslaget kommer från processens egen `syfte` (eller `sluthändelse`) när de säger
-    vad som levereras; annars ges inget förslag."""
+    """En process går på tvärs genom organisationen: ett namn efter en funktion eller enhet
+    ("Kommunikationsprocessen", nära "Kommunikationsavdelningen") blandar ihop processen med
+    organisationsstrukturen. Skriv vad processen levererar: "Tillhandahålla kommunikationsstöd".
+    Regeln känner igen enheter och funktioner var som helst i namnet (-avdelningen, -enheten,
+    -förvaltningen, -kontoret, -sektionen, -funktionen, -processen, "…s verksamhet", "…s
+    processer") och namn som bara är en funktion ("Ekonomi", "HR"). En enhet efter en preposition –
+    mottagaren ("… till ledningsgruppen") eller platsen ("… inom socialförvaltningen") – gör inte
+    namnet till ett funktionsnamn; en enhet som objekt ("Stödja IT-avdelningen") gör det. Förslaget
+    kommer från processens egen `syfte` (eller `sluthändelse`) när de säger vad som levereras;
+    annars ges inget förslag."""
     yield from _findings(ctx, "PS103")
 
 
@@ -143,11 +143,11 @@ def functional_name(ctx: Context) -> Iterator[Problem]:
     good="namn: Rekrytera medarbetare\n",
 )
 def name_shape(ctx: Context) -> Iterator[Problem]:
-    """Örebro, Att namnge processer: namnet ska ha ett verb och ett substantiv ("eventuellt
-    bara verb"). Ett namn som bara är ett verb ("Rekrytera") säger inte vad som levereras;
-    förslaget lägger till objektet ur processens `syfte` ("att rekrytera rätt kompetens …")
-    eller verbets vanliga objekt ("Rekrytera medarbetare"), annars inget. Ett namn längre än
-    profilens `max_namnlängd` (normalt 90 tecken) är inte längre en kortversion av syftet."""
+    """Namnet ska ha ett verb och ett substantiv. Ett namn som bara är ett verb ("Rekrytera") säger
+    inte vad som levereras; förslaget lägger till objektet ur processens `syfte` ("att rekrytera
+    rätt kompetens …") eller verbets vanliga objekt ("Rekrytera medarbetare"), annars inget. Ett
+    namn längre än profilens `max_namnlängd` (normalt 90 tecken) är en beskrivning, inte ett namn:
+    det hör hemma i `syfte`."""
     limit = ctx.repo.profile.max_name_length
     yield from _findings(ctx, "PS104")
     for record, model in ctx.processes():

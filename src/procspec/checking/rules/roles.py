@@ -55,13 +55,8 @@ def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
     good="processägare: anna.berg\n",
 )
 def owner_count(ctx: Context) -> Iterator[Problem]:
-    """Örebro Steg 2: "en process ska bara ha en processägare". Botkyrka 2.3: "Varje processgrupp
-    på nivå 1 har en processägare", men Tabell 2 ger en medborgarprocess två: "Möta
-    Botkyrkabornas behov av stöd för att leva ett självständigt liv" ägs av
-    "Förvaltningscheferna för socialförvaltningen respektive för vård- och
-    omsorgsförvaltningen". Profilen anger högsta antalet per nivå (`max_ägare`: Örebro 1,
-    Botkyrka 2); fler är ett fel. Två ägare i Botkyrka är tillåtet men ovanligt, och varnas för
-    av PS211."""
+    """Profilen anger högsta antalet processägare per nivå (`max_ägare`); fler är ett fel. Där
+    profilen tillåter två men en är det vanliga (`ägare_normalt`), varnar PS211 för två."""
     profile = ctx.repo.profile
     for record, model in ctx.processes():
         owners = model.owners or []
@@ -90,9 +85,8 @@ def owner_count(ctx: Context) -> Iterator[Problem]:
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessansvarig: cecilia.dahl\n",
 )
 def required_role(ctx: Context) -> Iterator[Problem]:
-    """Varje process ska ha ett bemannat och känt ägarskap (Örebro Steg 2). I Botkyrka har varje
-    processgrupp på nivå 1 en processägare och varje process på nivå 2 en processansvarig (2.4);
-    på lägre nivåer ärvs rollerna när de inte anges."""
+    """Varje process ska ha ett bemannat och känt ägarskap. Profilen anger vilka roller varje nivå
+    kräver (`kräver`); på lägre nivåer ärvs rollerna när de inte anges (`ärver`)."""
     profile = ctx.repo.profile
     for record, _model in ctx.processes():
         level = ctx.level(record.id)
@@ -120,8 +114,9 @@ def required_role(ctx: Context) -> Iterator[Problem]:
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
 )
 def locked_role(ctx: Context) -> Iterator[Problem]:
-    """I Botkyrka är processägaren på nivå 1 ägare för hela processen: en process på nivå 2 eller
-    lägre som anger en annan processägare än den överordnade processen motsäger det."""
+    """Där profilen låser en ärvd roll (`låsta`), till exempel processägaren på nivå 1 som äger
+    hela processen, motsäger en process längre ned som anger en annan person i rollen än den
+    överordnade processen det ärvda ansvaret."""
     profile = ctx.repo.profile
     for record, model in ctx.processes():
         parent = ctx.parent(record.id)
@@ -152,7 +147,7 @@ def locked_role(ctx: Context) -> Iterator[Problem]:
 )
 def unknown_person(ctx: Context) -> Iterator[Problem]:
     """Varje person som en specifikation nämner anges med sin nyckel i personer.yaml, där namn och
-    e-postadress står på ett ställe (Örebro: "ange namn och e-postadress")."""
+    e-postadress står på ett ställe."""
     import difflib
 
     keys = sorted(ctx.roster)
@@ -172,8 +167,9 @@ def unknown_person(ctx: Context) -> Iterator[Problem]:
     good="processägare: anna.berg\nprocessledare: david.falk\n",
 )
 def no_leader(ctx: Context) -> Iterator[Problem]:
-    """Om processägaren inte utser en processledare måste processägaren själv ta rollen (Örebro
-    Steg 3); i Botkyrka har processansvarig rollen (2.5). Det är tillåtet, men värt att veta."""
+    """När ingen processledare är utsedd har den roll som profilen anger rollen
+    (`processledare_annars`: processansvarig där den finns, annars processägaren). Det är tillåtet,
+    men värt att veta."""
     for record, model in ctx.processes():
         if model.leader:
             continue
@@ -205,9 +201,9 @@ def _and(ctx: Context, names: list[str]) -> Text:
     good="# anna.berg är processägare i högst åtta processfiler\n",
 )
 def owner_load(ctx: Context) -> Iterator[Problem]:
-    """Flera processer kan ha samma processägare "om belastningen på processägaren inte blir för
-    stor" (Örebro Steg 2). Profilens `max_processer_per_ägare` (normalt 8) sätter gränsen; bara
-    processer där personen står som processägare räknas, inte ärvda."""
+    """Flera processer kan ha samma processägare, men belastningen på en person får inte bli för
+    stor. Profilens `max_processer_per_ägare` (normalt 8) sätter gränsen; bara processer där
+    personen står som processägare räknas, inte ärvda."""
     limit = ctx.repo.profile.max_processes_per_owner
     owned: dict[str, list[str]] = defaultdict(list)
     first: dict[str, tuple[ProcessRecord, KeyPath]] = {}
@@ -239,19 +235,13 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
     good="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processansvarig\n",
 )
 def goal_setter(ctx: Context) -> Iterator[Problem]:
-    """Botkyrka 1.2.5.1: "Sammanfattningsvis kan kommunfullmäktige eller en nämnd sätta mål på
-    vilken processnivå som helst, där de vill se en särskild förbättring. I praktiken relaterar de
-    olika processnivåerna dock ofta till olika målnivåer" — Tabell 1: målsatta mått för processer
-    fastställs på nivå 1 och 2 av processägaren, på nivå 3 av processägaren eller processansvarig
-    och på lägre nivåer av processansvarig. "Parallellt kan målsatta mått som rör förbättringar i
-    verksamheten också beslutas av processägaren eller processansvarig."
+    """Profilen anger vem som brukar fastställa mål på varje nivå (`målsättare`), vem som får sätta
+    mål på vilken nivå som helst (`målsättare_alla_nivåer`) och vem som får sätta utvecklingsmål på
+    vilken nivå som helst (`utvecklingsmål_alla_nivåer`).
 
-    Tabellen är alltså vad som brukar gälla, inte en lag. Regeln säger ingenting om det texten
-    tillåter (politiska mål från kommunfullmäktige eller en nämnd på vilken nivå som helst,
-    utvecklingsmål från processägaren eller processansvarig på vilken nivå som helst) och varnar
-    för det som återstår: ett resultatmål som en annan roll än tabellens har fastställt. Profilen
-    anger tabellen (`målsättare` per nivå) och undantagen (`målsättare_alla_nivåer`,
-    `utvecklingsmål_alla_nivåer`)."""
+    Regeln säger ingenting om det profilen tillåter och varnar för det som återstår: ett
+    resultatmål som en annan roll har fastställt. Det är en varning och inte ett fel, eftersom vem
+    som sätter målen på en nivå är vad som brukar gälla, inte en lag."""
     profile = ctx.repo.profile
     source = profile.cite("PS207")
     for record, model in ctx.processes():
@@ -305,12 +295,9 @@ def holds_title(title: str | None, wanted: str) -> bool:
     good="typ: stödprocess\nnivå: 1\nprocessägare: kommundirektor  # titel: Tf. kommundirektör\n",
 )
 def fixed_owner(ctx: Context) -> Iterator[Problem]:
-    """Botkyrka 2.3: "Varje processgrupp på nivå 1 har en processägare. Kommundirektören är
-    processägare för kommunens styr- och ledningsprocesser samt stödprocesser på nivå 1."
-
-    Profilen säger att ägaren för en processtyp på en nivå ska ha en befattning (`fasta_ägare`).
-    Vem som har den står i procspec.yaml under `befattningar` (`kommundirektör: helena.strand`);
-    då ska ägaren vara just den personen. Utan den räcker det att titeln i personer.yaml innehåller
+    """Profilen säger att ägaren för en processtyp på en nivå ska ha en befattning (`fasta_ägare`).
+    Vem som har den står i procspec.yaml under `befattningar` (`kommundirektör: helena.strand`); då
+    ska ägaren vara just den personen. Utan den räcker det att titeln i personer.yaml innehåller
     ordet, i vilken form som helst ("Kommundirektör", "Tf. kommundirektör")."""
     fixed = ctx.repo.profile.fixed_owners
     if not fixed:
@@ -394,13 +381,9 @@ def duplicate_email(ctx: Context) -> Iterator[Problem]:
     "fastställd: {av: anna.berg, datum: 2026-03-01}\ngodkänd: {av: david.falk, datum: 2026-02-20}\n",
 )
 def approver(ctx: Context) -> Iterator[Problem]:
-    """Botkyrka Bilaga 1: processägaren "äger och ansvarar ytterst för processdokument länkade
-    till processkartor, samt fastställer processkartor"; processansvarig "godkänner
-    processdokument länkade till processkartor".
-
-    `fastställd.av` ska därför vara processens (eventuellt ärvda) processägare och `godkänd.av`
-    dess (eventuellt ärvda) processansvarig. I en profil utan processansvarig (Örebro) fastställer
-    processägaren, och den som godkänner ska också vara processägaren."""
+    """`fastställd.av` ska vara processens (eventuellt ärvda) processägare, som fastställer
+    dokumentationen, och `godkänd.av` dess (eventuellt ärvda) processansvarig, som godkänner den. I
+    en profil utan processansvarig ska den som godkänner också vara processägaren."""
     nobody = say("roles.nobody")
     has_responsible = "processansvarig" in ctx.repo.profile.roles
     for record, model in ctx.processes():
@@ -441,12 +424,9 @@ def approver(ctx: Context) -> Iterator[Problem]:
     good="nivå: 1\nprocessägare: fc.utb\n",
 )
 def shared_owner(ctx: Context) -> Iterator[Problem]:
-    """Botkyrka 2.3: "Varje processgrupp på nivå 1 har en processägare." Tabell 2 har ett
-    undantag: "Möta Botkyrkabornas behov av stöd för att leva ett självständigt liv" ägs av
-    "Förvaltningscheferna för socialförvaltningen respektive för vård- och
-    omsorgsförvaltningen". Två ägare är alltså möjligt men ovanligt, och värt en varning; fler än
-    profilen tillåter (`max_ägare`) är felet PS201. Profilen anger det vanliga antalet per nivå
-    (`ägare_normalt`)."""
+    """Där profilen anger hur många processägare en process på nivån brukar ha (`ägare_normalt`)
+    men tillåter fler (`max_ägare`), är fler än det vanliga möjligt men ovanligt, och värt en
+    varning. Fler än profilen tillåter är felet PS201."""
     profile = ctx.repo.profile
     source = profile.cite("PS211")
     for record, model in ctx.processes():
@@ -476,10 +456,9 @@ def shared_owner(ctx: Context) -> Iterator[Problem]:
     good="nivå: 1\nprocessägare: fc.utb\n",
 )
 def absent_role(ctx: Context) -> Iterator[Problem]:
-    """Botkyrka 2.4: "Varje process på nivå 2 (verksamhetsprocesser) har en processansvarig. Det
-    har också många processer på nivå 3 (delprocesser)". På nivå 1 leder processägaren
-    processgruppen (2.3) och processansvarig finns inte; en processansvarig där är troligen menad
-    för en process på nivå 2. Profilen anger vilka roller en nivå saknar (`utan_roller`)."""
+    """Profilen anger roller som inte finns på en nivå (`utan_roller`), till exempel
+    processansvarig på nivå 1, där processägaren leder processgruppen. En sådan roll där är
+    troligen menad för en process på nivån under."""
     profile = ctx.repo.profile
     source = profile.cite("PS212")
     for record, model in ctx.processes():
