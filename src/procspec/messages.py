@@ -155,7 +155,12 @@ def catalogue(lang: str) -> dict[str, str]:
 
 def has(key: str) -> bool:
     """Whether the catalogue has the message `key`."""
-    return key in catalogue("sv")
+    return key in _keys()
+
+
+@cache
+def _keys() -> frozenset[str]:
+    return frozenset(catalogue("sv"))
 
 
 # --- words, at the edge ---
