@@ -162,3 +162,20 @@ def test_messages_never_cite_the_other_municipality(tmp_path: Path, case: dict[s
                 words = text(problem.message, lang)
                 found = FOREIGN[profile].search(words)
                 assert found is None, f"{profile} {problem.code} ({lang}): {words}"
+
+
+@pytest.mark.parametrize("profile", builtin_profiles(), ids=lambda p: p.name)
+def test_the_profiles_own_examples_are_yaml_in_its_own_types(profile: Profile) -> None:
+    """A profile's examples are YAML, and name only process types the profile has."""
+    from ruamel.yaml import YAML
+
+    for code, entry in profile.rule_sources.items():
+        for example in (entry.bad, entry.good):
+            if example is None:
+                continue
+            data = YAML(typ="safe", pure=True).load(example)
+            assert isinstance(data, dict), (profile.name, code)
+            assert data.get("typ", profile.type_names[0]) in profile.type_names, (
+                profile.name,
+                code,
+            )
