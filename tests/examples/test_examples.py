@@ -151,3 +151,22 @@ def test_botkyrka_pages_speak_botkyrka(tmp_path: Path) -> None:
     plan = (out / "tillhandahalla-forskola.aktivitetsplan.html").read_text(encoding="utf-8")
     assert "Åtgärdsplan för Tillhandahålla förskola" in plan
     assert "Källa: synpunkt" in plan and ">Hög<" in plan
+
+
+@pytest.mark.parametrize("name", ["botkyrka", "orebro"])
+def test_example_approvals_cover_their_content_in_git(name: str) -> None:
+    """In this repository's own git history, no approved example changed after its
+    `fastställd.datum` (PS603, on the real date): an approval is dated no earlier than the
+    content it approves."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PROCSPEC_TODAY"}
+    done = subprocess.run(
+        [sys.executable, "-m", "procspec", "validate", str(EXAMPLES / name), "--format", "json"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    codes = {p["code"] for p in json.loads(done.stdout)["problems"]}
+    assert "PS603" not in codes, done.stdout
