@@ -44,6 +44,7 @@ class RuleDoc:
     doc: str
     source: Text
     cited: tuple[Cited, ...]
+    reading: Text | None
     inactive: Text | None
     bad: str
     good: str
@@ -95,6 +96,7 @@ def document(
             rule.source,
             cited,
             None,
+            None,
             rule.bad,
             rule.good,
             None,
@@ -107,10 +109,14 @@ def document(
         # A rule the profile says nothing about: the registry's source (a custom profile
         # without `regelkällor`, or a rule with no source document, such as YAML's own rules).
         source: Text = rule.source
+        reading: Text | None = None
         inactive = None
         bad, good = rule.bad, rule.good
     else:
         source = _citation(entry)
+        reading = None
+        if entry.reading or not entry.citation:
+            reading = say("ruledoc.reading.note" if entry.citation else "ruledoc.reading.none.note")
         if entry.citation and entry.quotes:
             cited = (Cited(entry.citation, tuple(entry.quotes)),)
         inactive = say("ruledoc.inactive", profile=profile.name) if entry.inactive else None
@@ -122,6 +128,7 @@ def document(
         rule.doc,
         source,
         cited,
+        reading,
         inactive,
         bad,
         good,

@@ -150,8 +150,9 @@ def rule_doc(doc: RuleDoc, lang: str) -> Group:
             f"{msg('console.source', lang)}: {in_words(doc.source, lang)}"
         ),  # fmt: skip
     ]
-    if doc.inactive is not None:
-        parts.append(Text(in_words(doc.inactive, lang), style="italic"))
+    for note in (doc.reading, doc.inactive):
+        if note is not None:
+            parts.append(Text(in_words(note, lang), style="italic"))
     parts += [Text(), Markdown(doc.doc)]
     for heading, quotes in quote_lines(doc, lang):
         parts += [Text(), Text(heading + ":", style="bold")]

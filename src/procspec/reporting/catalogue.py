@@ -71,8 +71,9 @@ def catalogue_markdown(
             f"{msg('console.severity', lang)}: {d.severity}. "
             f"{msg('console.source', lang)}: {text(d.source, lang)}.",
         ]
-        if d.inactive is not None:
-            lines += ["", f"*{text(d.inactive, lang)}*"]
+        for note in (d.reading, d.inactive):
+            if note is not None:
+                lines += ["", f"*{text(note, lang)}*"]
         lines += ["", d.doc]
         for heading, quotes in quote_lines(d, lang):
             lines += ["", f"{heading}:", ""]
@@ -107,6 +108,7 @@ def rule_dict(doc: RuleDoc, lang: str) -> dict[str, Any]:
             for cited in doc.cited
             for quote in cited.quotes
         ],
+        "reading": doc.reading is not None,
         "applies": doc.inactive is None,
         "profile": doc.profile,
         "doc": doc.doc,
