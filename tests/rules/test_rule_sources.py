@@ -67,11 +67,26 @@ def test_the_role_rules_quote_their_source(profile: Profile) -> None:
 
 
 FOREIGN = {
+    "botkyrka": re.compile(
+        r"Örebro|Orebro|mätetal|\bSteg \d|uppföljningsplan|aktivitetsplan|\bstyrprocess"
+        r"|huvudprocess",
+        re.IGNORECASE,
+    ),
+    "orebro": re.compile(
+        r"Botkyrka|målsatta mått|Tabell [12]|medborgarprocess|åtgärdsplan", re.IGNORECASE
+    ),
+}
+"""What a repository with the profile must never be told: the other municipality, and its
+words (Örebro's "processmål och mätetal", steps, plans and process types; Botkyrka's "målsatta
+mått", tables, medborgarprocesser and åtgärdsplaner)."""
+
+CITED = {
     "botkyrka": re.compile(r"Örebro|Orebro|mätetal|\bSteg \d", re.IGNORECASE),
     "orebro": re.compile(r"Botkyrka|målsatta mått|Tabell [12]", re.IGNORECASE),
 }
-"""What a repository with the profile must never be told: the other municipality, and its
-words (Örebro's "processmål och mätetal" and steps; Botkyrka's "målsatta mått" and tables)."""
+"""What validate's messages must never say in a repository with the profile: the other
+municipality and its own words (messages repeat the repository's own data, such as a process type
+it names, so the plain type names are not checked there)."""
 
 
 def _words(doc: RuleDoc, lang: str) -> str:
@@ -160,7 +175,7 @@ def test_messages_never_cite_the_other_municipality(tmp_path: Path, case: dict[s
         for problem in outcome.problems:
             for lang in ("sv", "en"):
                 words = text(problem.message, lang)
-                found = FOREIGN[profile].search(words)
+                found = CITED[profile].search(words)
                 assert found is None, f"{profile} {problem.code} ({lang}): {words}"
 
 

@@ -80,8 +80,8 @@ def measurable(ctx: Context) -> Iterator[Problem]:
     good=_DATED + _FOLLOW_UP,
 )
 def dated(ctx: Context) -> Iterator[Problem]:
-    """Uppföljningsplanens första fråga: vad ska uppnås och när? Utan `senast` går det inte att
-    säga om målet är nått i tid."""
+    """Ett mål säger vad som ska uppnås och när. Utan `senast` går det inte att säga om målet är
+    nått i tid."""
     for record, model in ctx.processes():
         for g, goal in enumerate(model.goals):
             if goal.deadline is None:
@@ -97,8 +97,8 @@ def dated(ctx: Context) -> Iterator[Problem]:
     good=_DATED + "    uppföljning:\n      metod: Stickprov\n" + _FOLLOW_UP.split("\n", 1)[1],
 )
 def followed_up(ctx: Context) -> Iterator[Problem]:
-    """Varje mål ska följas upp enligt en uppföljningsplan: hur ofta (`frekvens`), vem som mäter
-    (`ansvarig`) och till vem resultatet rapporteras (`rapporteras_till`)."""
+    """Varje mål ska följas upp: hur ofta (`frekvens`), vem som mäter (`ansvarig`) och till vem
+    resultatet rapporteras (`rapporteras_till`)."""
     for record, model in ctx.processes():
         for g, goal in enumerate(model.goals):
             follow = goal.follow_up

@@ -135,12 +135,12 @@ def level_step(ctx: Context) -> Iterator[Problem]:
     Severity.ERROR,
     source="Örebro Begreppsdefinitioner; Botkyrka 1.2.4 (verksamhetsprocesser under varje "
     "processgrupp)",
-    bad="typ: stödprocess\növerordnad: en-styrprocess\n",
-    good="typ: styrprocess\növerordnad: en-styrprocess\n",
+    bad="typ: styrprocess\növerordnad: en-stödprocess\n",
+    good="typ: stödprocess\növerordnad: en-stödprocess\n",
 )
 def type_matches_parent(ctx: Context) -> Iterator[Problem]:
     """En delprocess bidrar till sin överordnade process leverans och är av samma typ: under en
-    styrprocess ligger styrprocesser."""
+    stödprocess ligger stödprocesser."""
     for record, model in ctx.processes():
         parent = ctx.parent(record.id)
         if parent is None or parent.model is None or parent.model.kind == model.kind:
