@@ -67,3 +67,14 @@ def test_outside_a_repository_the_catalogue_is_neutral(tmp_path: Path) -> None:
     assert {q["source"] for q in one["quotes"]} == {"Botkyrka 2.3, Tabell 2", "Örebro Steg 2"}
     text = run("rules", "PS201", cwd=tmp_path).stdout
     assert "Ur Botkyrka 2.3, Tabell 2:" in text and "Ur Örebro Steg 2:" in text
+
+
+def test_rules_still_read_in_a_repository_with_a_broken_profile(tmp_path: Path) -> None:
+    """`rules` documents the rules even where the profile cannot be read (validate says why):
+    then it is the neutral catalogue."""
+    (tmp_path / "procspec.yaml").write_text(
+        "organisation: Vår kommun\nprofil: saknas.yaml\n", encoding="utf-8"
+    )
+    done = run("rules", "PS201", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["profile"] is None

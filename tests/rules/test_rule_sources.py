@@ -194,3 +194,44 @@ def test_the_profiles_own_examples_are_yaml_in_its_own_types(profile: Profile) -
                 profile.name,
                 code,
             )
+
+
+# --- a municipality's own profile ---
+
+
+def test_a_custom_profile_inherits_and_extends_the_rule_sources(tmp_path: Path) -> None:
+    from procspec.reading.profile import load_profile
+
+    (tmp_path / "profil.yaml").write_text(
+        "namn: vår-kommun\nbas: botkyrka\nregelkällor:\n"
+        "  PS206:\n    källa: Riktlinje 4.2\n    citat: [Ingen äger fler än fem processer.]\n",
+        encoding="utf-8",
+    )
+    profile = load_profile("profil.yaml", tmp_path)
+    own = document(REGISTRY["PS206"], profile)
+    assert own.source == "Riktlinje 4.2" and own.reading is None
+    assert own.cited[0].quotes == ("Ingen äger fler än fem processer.",)
+    assert document(REGISTRY["PS201"], profile).source == "Botkyrka 2.3, Tabell 2"
+
+
+def test_a_custom_profile_without_rule_sources_gets_the_neutral_source(tmp_path: Path) -> None:
+    from procspec.reading.profile import load_profile
+
+    base = (ROOT / "src/procspec/reading/profiles/orebro.yaml").read_text(encoding="utf-8")
+    kept = base.split("\nregelkällor:")[0].replace("namn: orebro", "namn: vår-kommun")
+    (tmp_path / "profil.yaml").write_text(kept + "\n", encoding="utf-8")
+    profile = load_profile("profil.yaml", tmp_path)
+    assert document(REGISTRY["PS201"], profile).source == REGISTRY["PS201"].source
+
+
+def test_a_rule_source_key_must_be_a_code_or_a_family(tmp_path: Path) -> None:
+    from procspec.reading.profile import ProfileError, load_profile
+
+    (tmp_path / "profil.yaml").write_text(
+        "namn: vår-kommun\nbas: orebro\nregelkällor:\n  PS2O6:\n    tolkning: true\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ProfileError) as caught:
+        load_profile("profil.yaml", tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.line, problem.message.key) == ("PS007", 4, "profile.rule_key")

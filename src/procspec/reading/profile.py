@@ -8,6 +8,7 @@ which may start from a built-in one with `bas:`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,6 +27,8 @@ Band = Literal["styr", "huvud", "stöd"]
 
 BUILTIN_DIR = Path(__file__).parent / "profiles"
 BUILTIN = ("botkyrka", "orebro")
+RULE_KEY = re.compile(r"PS\d{3}|PS\dxx")
+"""A key under `regelkällor`: a rule code, or a family of codes (PS7xx)."""
 
 
 class LevelRule(Strict):
@@ -241,8 +244,8 @@ def _coherence(profile: Profile, doc: Document) -> list[Problem]:
     twice, a fixed owner for a type the profile does not have."""
     found: list[Problem] = []
 
-    def problem(path: tuple[str | int, ...], text: Message) -> None:
-        pos = doc.value_pos(path)
+    def problem(path: tuple[str | int, ...], text: Message, at_key: bool = False) -> None:
+        pos = doc.key_pos(path) if at_key else doc.value_pos(path)
         found.append(Problem(doc.rel, pos.line, pos.column, "PS007", Level.ERROR, text))
 
     for i, rule in enumerate(profile.levels):
@@ -256,6 +259,10 @@ def _coherence(profile: Profile, doc: Document) -> list[Problem]:
     for i, fixed in enumerate(profile.fixed_owners):
         if fixed.kind not in seen:
             problem(("fasta_ägare", i, "typ"), say("profile.unknown_type", name=fixed.kind, types=", ".join(seen)))  # fmt: skip
+    own = doc.data.get("regelkällor") if isinstance(doc.data, dict) else None
+    for code in own if isinstance(own, dict) else ():
+        if not RULE_KEY.fullmatch(str(code)):
+            problem(("regelkällor", code), say("profile.rule_key", key=code), at_key=True)
     return found
 
 
