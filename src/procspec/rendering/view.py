@@ -333,7 +333,7 @@ class Builder:
         keys, via = self.ctx.leader(pid)
         note = None
         if via is not None:
-            note = self.t(f"role.implied.{via}")
+            note = self.tn(f"role.implied.{via}", len(keys))
             _, inherited = self.ctx.role(pid, via)
             if inherited and (origin := self._origin(pid, via)):
                 note += f", {self.t('role.inherited', parent=origin)}"

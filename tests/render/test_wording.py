@@ -1,0 +1,61 @@
+"""Words that agree with their number on the rendered pages: "processägarna" for two owners,
+"1 planerad" but "2 planerade". Real example repositories on disk, rendered as a user would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from procspec.features.render import render
+
+from ..conftest import EXAMPLES, TODAY
+
+LIVSMILJO = "processer/medborgarprocesser/skapa-en-god-och-trygg-livsmiljö-för-botkyrkaborna.yaml"
+
+
+def _text(page: Path) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text("utf-8")))
+
+
+def test_two_owners_who_lead_the_process_are_processagarna(tmp_path: Path) -> None:
+    """Botkyrka 2.3 allows two owners of a level-1 process (Tabell 2); when they lead it
+    themselves, the page says that the owners hold the role, in the plural."""
+    root = tmp_path / "botkyrka"
+    shutil.copytree(EXAMPLES / "botkyrka", root)
+    spec = root / LIVSMILJO
+    text = spec.read_text("utf-8")
+    assert "\nprocessägare: per.wallin\n" in text
+    spec.write_text(
+        text.replace(
+            "\nprocessägare: per.wallin\n", "\nprocessägare: [per.wallin, sara.lindqvist]\n"
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "ut"
+    render(root, out, today=TODAY)
+    page = _text(out / "skapa-en-god-och-trygg-livsmiljo-for-botkyrkaborna.html")
+    assert "(processägarna har rollen)" in page
+    assert "(processägaren har rollen)" not in page
+    single = _text(out / "mota-botkyrkabornas-behov-av-ett-livslangt-larande.html")
+    assert "(processägaren har rollen)" in single
+
+
+def test_counts_agree_with_their_number(tmp_path: Path) -> None:
+    """No "1 planerade", "1 uppnådda" or "1 aktiviteter" on any page of either example."""
+    wrong = re.compile(
+        r"(?<![\d,])1 (planerade|pågående aktiviteter|klara|avbrutna|försenade|uppnådda|"
+        r"aktiviteter|processer|mål uppnådda|med risker)\b"
+    )
+    for name in ("botkyrka", "orebro"):
+        out = tmp_path / name
+        render(EXAMPLES / name, out, today=TODAY)
+        found = {
+            page.name: wrong.findall(_text(page))
+            for page in sorted(out.glob("*.html"))
+            if wrong.search(_text(page))
+        }
+        assert found == {}
+        if name == "botkyrka":
+            plan = _text(out / "tillhandahalla-forskola.aktivitetsplan.html")
+            assert "4 aktiviteter: 1 pågående, 1 planerad, 1 klar, 1 avbruten." in plan
