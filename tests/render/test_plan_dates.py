@@ -184,3 +184,21 @@ def test_without_git_the_plans_say_there_is_no_history(liten: Path, tmp_path: Pa
         page = (out / name).read_text("utf-8")
         assert "<dt>Senast ändrad</dt><dd>–</dd>" in page
         assert "Ingen git-historik finns" in page
+
+
+def test_the_processkarta_has_its_own_date(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    """The processkarta page is kept in the same file: its date is the map's last change."""
+    repo = liten_git()
+    snow = "processer/tillhandahålla-snöröjning.yaml"
+    page = "tillhandahalla-snorojning.processkarta.html"
+    repo.replace(snow, "      namn: Larma\n", "      namn: Larma entreprenören\n")
+    repo.commit("Tydligare processteg", "2026-03-03T09:00:00+01:00")
+    repo.replace(snow, "när det har snöat.", "när det har snöat, dag som natt.")
+    repo.commit("Skärp syftet", "2026-04-04T09:00:00+02:00")
+    text = _page(repo, tmp_path, page)
+    assert "<dt>Senast ändrad</dt><dd>2026-03-03 <span" in text
+    assert '@top-right { content: "2026-03-03"; }' in text
+    spec = _page(repo, tmp_path, "tillhandahalla-snorojning.html")
+    assert "<dt>Senast ändrad</dt><dd>2026-04-04 <span" in spec

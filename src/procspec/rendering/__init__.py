@@ -107,7 +107,11 @@ def documents(
             (view.pages.spec, "process", "spec.doc_kind", None),
             (view.pages.activities, "activities", "act.doc_kind", view.activities_history),
             (view.pages.follow_up, "followup", "fu.doc_kind", view.follow_up_history),
-            *([(view.pages.flow_map, "processkarta", "flow.doc_kind", None)] if view.flow else []),
+            *(
+                [(view.pages.flow_map, "processkarta", "flow.doc_kind", view.flow_map_history)]
+                if view.flow
+                else []
+            ),
         ):
             extras = site.process_page(view, builder.t(kind), publishing, builder.t, own)
             page = {"p": view, **extras}

@@ -40,8 +40,10 @@ from procspec.reading.repository import ProcessRecord
 PLANS: dict[str, tuple[str, ...]] = {
     "activities": ("aktiviteter",),
     "follow_up": ("mål", "mått"),
+    "flow_map": ("processkarta",),
 }
-"""Each plan and the top-level keys that make it up (SPEC §1)."""
+"""Each plan and the top-level keys that make it up (SPEC §1); the processkarta page, also kept
+in the process file, has its own date the same way."""
 
 BATCH = 2000
 """File versions read from git in one go: bounds the memory a long history needs."""
@@ -143,6 +145,7 @@ class PlanTrails:
 
     activities: list[Revision]
     follow_up: list[Revision]
+    flow_map: list[Revision]
 
 
 def _trail(
@@ -187,6 +190,7 @@ def plan_trails(history: History, records: Iterable[ProcessRecord]) -> dict[str,
             out[record.id] = PlanTrails(
                 activities=_trail("activities", record, revs, versions),
                 follow_up=_trail("follow_up", record, revs, versions),
+                flow_map=_trail("flow_map", record, revs, versions),
             )
 
     for record in records:

@@ -225,6 +225,8 @@ class ProcessView:
     """The aktivitetsplan's own changes (`procspec.rendering.plantrail`)."""
     follow_up_history: HistoryView | None = None
     """The uppföljningsplan's own changes."""
+    flow_map_history: HistoryView | None = None
+    """The processkarta's own changes."""
 
 
 class Builder:
@@ -436,7 +438,7 @@ class Builder:
         return HistoryView(True, note, views, last, uncommitted)
 
     def plan_history(self, record: ProcessRecord, plan: str) -> HistoryView:
-        """One plan's own changes (`activities` or `follow_up`): the commits that changed what
+        """One plan's own changes (`activities`, `follow_up` or `flow_map`): the commits that changed what
         the plan shows, not every commit to the file. Without git, what the file's history says
         (that there is none)."""
         if self.history is None or not self.history.available:
@@ -675,6 +677,9 @@ class Builder:
             flow=flow_view(self, model),
             activities_history=self.plan_history(record, "activities"),
             follow_up_history=self.plan_history(record, "follow_up"),
+            flow_map_history=(
+                self.plan_history(record, "flow_map") if model.flow_map is not None else None
+            ),
         )
 
     # --- overviews ---
