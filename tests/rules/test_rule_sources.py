@@ -235,3 +235,16 @@ def test_a_rule_source_key_must_be_a_code_or_a_family(tmp_path: Path) -> None:
         load_profile("profil.yaml", tmp_path)
     [problem] = caught.value.problems
     assert (problem.code, problem.line, problem.message.key) == ("PS007", 4, "profile.rule_key")
+
+
+def test_a_profile_words_a_title_its_own_way() -> None:
+    """`rule.<code>.title@<profile>` in the catalogues is the profile's title for the rule; the
+    other profile, and the neutral catalogue, keep the rule's own."""
+    botkyrka, orebro = builtin_profiles()
+    assert (
+        text(document(REGISTRY["PS406"], botkyrka).title, "sv")
+        == "Inga mål eller målsatta mått ännu"
+    )
+    assert text(document(REGISTRY["PS406"], orebro).title, "en") == "No process goals yet"
+    assert text(document(REGISTRY["PS406"]).title, "sv") == "Inga mål ännu"
+    assert document(REGISTRY["PS401"], orebro).title == REGISTRY["PS401"].title
