@@ -193,7 +193,7 @@ def test_internal_error_is_one_line_with_a_debug_hint(
     from ..conftest import REPOS
 
     monkeypatch.setattr("procspec.features.validate.check_repository", _broken)
-    result = run_cli("validate", str(REPOS / "orebro"))
+    result = run_cli("validate", str(REPOS / "orebro"), "--no-cache")
     assert result.exit == 3
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
@@ -204,7 +204,7 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     from ..conftest import REPOS
 
     monkeypatch.setattr("procspec.features.validate.check_repository", _broken)
-    result = run_cli("--debug", "validate", str(REPOS / "orebro"))
+    result = run_cli("--debug", "validate", str(REPOS / "orebro"), "--no-cache")
     assert result.exit == 3
     assert "Traceback (most recent call last)" in result.stderr
     assert "RuntimeError: a bug" in result.stderr

@@ -17,6 +17,7 @@ import pytest
 
 from procspec.cli.app import main
 from procspec.features import cache
+from procspec.reading import cachefolder
 
 TODAY = "2026-11-25"
 Run = Callable[..., tuple[int, dict[str, object]]]
@@ -193,7 +194,7 @@ def test_an_unwritable_cache_never_fails_a_run(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Read-only file system")
 
-    monkeypatch.setattr(cache, "_write_atomic", refuse)
+    monkeypatch.setattr(cachefolder, "write_atomic", refuse)
     expected = run(repo, "--no-cache")
     assert run(repo) == expected
     assert not stored(repo)
@@ -233,7 +234,8 @@ def test_a_changed_procspec_changes_the_key(
     plan = cache.Plan("processer", None)
     day = cache_day()
     before = cache.compute_key(repo, plan, day)  # type: ignore[arg-type]
-    monkeypatch.setattr(cache, "__version__", "99.0")
+    monkeypatch.setattr(cachefolder, "__version__", "99.0")
+    cachefolder.package_fingerprint.cache_clear()
     assert cache.compute_key(repo, plan, day) != before  # type: ignore[arg-type]
 
 

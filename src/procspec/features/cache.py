@@ -35,27 +35,24 @@ without a word, and a read-only repository validates as before. `--no-cache` or
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import stat
-import sys
 from dataclasses import dataclass
 from datetime import date
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from procspec import __version__
 from procspec.messages import Message, Text
 from procspec.problem import Outcome, Problem, Severity
+from procspec.reading import cachefolder
 from procspec.reading.walk import walk
 
 if TYPE_CHECKING:
     from procspec.reading.model import Settings
 
-FOLDER = ".procspec-cache"
+FOLDER = cachefolder.FOLDER
 RESULT_FILE = "validate.json"
 FORMAT = 1
 """Bumped when the layout of the stored entry changes."""
@@ -65,11 +62,6 @@ ROSTER_FILE = "personer.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 BUILTIN_PROFILES = frozenset({"botkyrka", "orebro"})
 
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 """The most of validate.json that is read: ample for 10,000 processes' problems, and a file linked
 to a device or grown by a crafted commit cannot fill the memory."""
@@ -77,12 +69,10 @@ MAX_HASHED_BYTES = 2 * 1024 * 1024
 """Beyond this a YAML file is refused whatever it holds (PS004, `load.MAX_FILE_BYTES`): its size
 and modification time stand for its bytes."""
 
-_LIBRARIES = ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml")
-
 
 def disabled() -> bool:
     """`PROCSPEC_NO_CACHE` set to anything but '' or '0' switches the cache off."""
-    return os.environ.get("PROCSPEC_NO_CACHE", "") not in ("", "0")
+    return cachefolder.disabled()
 
 
 def find_root(start: Path) -> Path | None:
@@ -100,43 +90,6 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def _package_fingerprint() -> str:
-    """procspec's version, the stat of every file in the package, Python and the libraries
-    whose behaviour shows in the problems (an editable install changes without a new version)."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{__version__}\0{sys.version}\0".encode())
-    package = Path(__file__).parents[1]  # the whole procspec package
-    for folder, dirs, files in walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            with contextlib.suppress(OSError):
-                info = os.stat(os.path.join(folder, name))
-                h.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    for module in _LIBRARIES:
-        try:
-            spec = find_spec(module)
-            origin = spec.origin if spec is not None else None
-            lib = os.stat(origin) if origin else None
-        except (ImportError, ValueError, OSError):
-            lib = None
-        size, mtime = (lib.st_size, lib.st_mtime_ns) if lib is not None else ("", "")
-        h.update(f"{module}\0{size}\0{mtime}\0".encode())
-    return h.hexdigest()
-
-
-def read_capped(fd: int, limit: int) -> bytes:
-    """Up to `limit` + 1 bytes from an open file (one more tells that it is larger)."""
-    chunks: list[bytes] = []
-    left = limit + 1
-    while left > 0:
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
 def _feed_file(h: Any, label: str, path: str | Path) -> None:
     """Add a file's name, where a link points and the bytes to the hash; a missing, special or
     unreadable file adds that fact."""
@@ -147,7 +100,7 @@ def _feed_file(h: Any, label: str, path: str | Path) -> None:
             if os.path.isdir(path):
                 return  # a linked folder is not walked: where it points is all that counts
         # Non-blocking, so a named pipe does not wait for a writer; checked before it is read.
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | cachefolder.NONBLOCK | cachefolder.CLOEXEC)
     except OSError as exc:
         h.update(f"unreadable {exc.errno}\0".encode())
         return
@@ -156,7 +109,7 @@ def _feed_file(h: Any, label: str, path: str | Path) -> None:
         if not stat.S_ISREG(info.st_mode):
             h.update(b"special\0" + os.urandom(16))  # never a hit
             return
-        data = read_capped(fd, MAX_HASHED_BYTES)
+        data = cachefolder.read_capped(fd, MAX_HASHED_BYTES)
     except OSError as exc:
         h.update(f"unreadable {exc.errno}\0".encode())
         return
@@ -210,7 +163,7 @@ def compute_key(root: Path, plan: Plan, today: date) -> str:
     worker = threading.Thread(target=lambda: git_state.append(state(root, plan.processes)))
     worker.start()
     h = hashlib.blake2b(digest_size=32)
-    h.update(f"{FORMAT}\0{_package_fingerprint()}\0{today.isoformat()}\0".encode())
+    h.update(f"{FORMAT}\0{cachefolder.package_fingerprint()}\0{today.isoformat()}\0".encode())
     h.update(f"{plan.processes}\0{plan.profile}\0".encode())
     _feed_file(h, SETTINGS_FILE, root / SETTINGS_FILE)
     _feed_file(h, ROSTER_FILE, root / ROSTER_FILE)
@@ -271,8 +224,13 @@ def _settings_digest(root: Path) -> str:
     return h.hexdigest()
 
 
-def lookup(root: Path, today: date) -> tuple[str, Outcome] | None:
-    """The stored outcome and language when nothing it depends on changed, else None."""
+def lookup(
+    root: Path, today: date, keys: dict[tuple[str, str | None], str] | None = None
+) -> tuple[str, Outcome] | None:
+    """The stored outcome and language when nothing it depends on changed, else None.
+
+    The key computed for the comparison is put in `keys` (by processes folder and profile), so
+    that a miss need not hash the repository again before its run."""
     try:
         raw = read_entry(root)
         if raw is None:
@@ -291,7 +249,10 @@ def lookup(root: Path, today: date) -> tuple[str, Outcome] | None:
             plan.profile is not None and not _inside_root(root, plan.profile)
         ):
             return None  # a crafted entry must not make a hit walk the whole disk
-        if entry["key"] != compute_key(root, plan, today):
+        key = compute_key(root, plan, today)
+        if keys is not None:
+            keys[(plan.processes, plan.profile)] = key
+        if entry["key"] != key:
             return None
         problems = [_problem(item) for item in entry["problems"]]
         lang, files = entry["lang"], entry["files"]
@@ -356,83 +317,20 @@ def store(root: Path, key: str, plan: Plan, outcome: Outcome) -> None:
         "problems": [_problem_data(p) for p in outcome.problems],
     }
     try:
-        folder_fd, created = _open_folder(root, create=True)
+        folder_fd, _ = cachefolder.open_folder(root, create=True)
     except OSError:
         return
     try:
-        with contextlib.suppress(FileNotFoundError):
-            if not stat.S_ISREG(
-                os.stat(RESULT_FILE, dir_fd=folder_fd, follow_symlinks=False).st_mode
-            ):
-                return  # a link or a special file someone put there is left as it is
-        if created:
-            _write_atomic(
-                folder_fd, ".gitignore", "# procspec's validate cache; never committed.\n*\n"
-            )
-        _write_atomic(folder_fd, RESULT_FILE, json.dumps(entry, ensure_ascii=False))
+        if cachefolder.is_regular_or_missing(folder_fd, RESULT_FILE):
+            text = json.dumps(entry, ensure_ascii=False)
+            cachefolder.write_atomic(folder_fd, RESULT_FILE, text.encode("utf-8"))
     except (OSError, ValueError):
         return
     finally:
         os.close(folder_fd)
 
 
-def _open_folder(root: Path, *, create: bool) -> tuple[int, bool]:
-    """The cache folder opened without following a link (a descriptor), and whether it was
-    created now; OSError when it is a link, not a folder, or cannot be opened (or made)."""
-    root_fd = os.open(root, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
-    try:
-        created = False
-        if create:
-            try:
-                os.mkdir(FOLDER, 0o755, dir_fd=root_fd)
-                created = True
-            except FileExistsError:
-                pass
-        fd = os.open(FOLDER, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=root_fd)
-    finally:
-        os.close(root_fd)
-    if not stat.S_ISDIR(os.fstat(fd).st_mode):  # pragma: no cover - O_DIRECTORY refuses first
-        os.close(fd)
-        raise NotADirectoryError(FOLDER)
-    return fd, created
-
-
 def read_entry(root: Path) -> bytes | None:
     """validate.json's bytes, or None when the folder or the file is a link, not a regular file,
     larger than `MAX_ENTRY_BYTES`, or unreadable."""
-    try:
-        folder_fd, _ = _open_folder(root, create=False)
-    except OSError:
-        return None
-    try:
-        fd = os.open(RESULT_FILE, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC, dir_fd=folder_fd)
-    except OSError:
-        return None
-    finally:
-        os.close(folder_fd)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None
-        data = read_capped(fd, MAX_ENTRY_BYTES)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data if len(data) <= MAX_ENTRY_BYTES else None
-
-
-def _write_atomic(folder_fd: int, name: str, text: str) -> None:
-    """`text` into `name` in the opened folder: a new temporary file (never through a link)
-    renamed over it, which replaces a link rather than writing where it points."""
-    temporary = f".tmp-{os.urandom(8).hex()}.json"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
-    fd = os.open(temporary, flags, 0o644, dir_fd=folder_fd)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary, dir_fd=folder_fd)
-        raise
+    return cachefolder.read_entry(root, RESULT_FILE, MAX_ENTRY_BYTES)

@@ -35,17 +35,26 @@ def validate(
     """The outcome for the repository at or above `path` on `today`; a configuration error
     raises `ConfigError` (exit 2) with its problems."""
     root = cache.find_root(path) if use_cache and not cache.disabled() else None
-    hit = cache.lookup(root, today) if root is not None else None
+    keys: dict[tuple[str, str | None], str] = {}
+    hit = cache.lookup(root, today, keys) if root is not None else None
     if hit is not None and root is not None:
         return Validated(root, *hit)
-    return _cold(path, today, root is not None, progress)
+    return _cold(path, today, root is not None, progress, keys)
 
 
-def _cold(path: Path, today: date, use_cache: bool, progress: Progress | None) -> Validated:
+def _cold(
+    path: Path,
+    today: date,
+    use_cache: bool,
+    progress: Progress | None,
+    keys: dict[tuple[str, str | None], str],
+) -> Validated:
     root = find_root(path)
     plan = cache.quick_plan(root) if use_cache else None
-    before = cache.compute_key(root, plan, today) if plan is not None else None
-    repo = load_repository(root, progress=progress)
+    before = None
+    if plan is not None:
+        before = keys.get((plan.processes, plan.profile)) or cache.compute_key(root, plan, today)
+    repo = load_repository(root, progress=progress, cache=use_cache)
     history = read_history(repo.root, processes=repo.settings.processes)
     outcome = check_repository(repo, today, history)
     settings = repo.settings

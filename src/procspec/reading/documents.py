@@ -170,6 +170,48 @@ class Document:
         return self.values.get((), Pos())
 
 
+class StoredDocument(Document):
+    """A document whose data, ignores and problems come from the per-file cache: its positions
+    are worked out from the file's bytes the first time something asks for them (a problem to
+    place), by the same parse that a cold run does, so they are the same."""
+
+    def __init__(
+        self,
+        path: Path,
+        rel: str,
+        raw: bytes,
+        data: Any,
+        ignores: list[Ignore],
+        problems: list[Problem],
+    ) -> None:
+        self._raw: bytes | None = raw
+        super().__init__(path, rel, data, ignores=ignores, problems=problems)
+
+    def _parse(self) -> None:
+        raw, self._raw = self._raw, None
+        if raw is not None:
+            parsed = load_bytes(raw, Document(path=self.path, rel=self.rel))
+            self._keys, self._values = parsed.keys, parsed.values
+
+    @property
+    def keys(self) -> dict[KeyPath, Pos]:
+        self._parse()
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: dict[KeyPath, Pos]) -> None:
+        self._keys = keys
+
+    @property
+    def values(self) -> dict[KeyPath, Pos]:
+        self._parse()
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[KeyPath, Pos]) -> None:
+        self._values = values
+
+
 ProblemFactory = Callable[[str, Pos, str], Problem]
 
 
@@ -490,6 +532,12 @@ def decode(raw: bytes, doc: Document) -> str | None:
 def load_file(path: Path, rel: str) -> Document:
     """Load one YAML file; every failure is a problem on the returned document."""
     doc = Document(path=path, rel=rel)
+    raw = read_file(path, doc)
+    return doc if raw is None else load_bytes(raw, doc)
+
+
+def read_file(path: Path | str, doc: Document) -> bytes | None:
+    """A file's bytes (at most one more than `MAX_FILE_BYTES`), or None with PS004 on `doc`."""
     try:
         # Opened without blocking (a named pipe would wait for a writer forever) and checked on
         # the open file, so nothing can be swapped in between; a device could be endless.
@@ -497,21 +545,20 @@ def load_file(path: Path, rel: str) -> Document:
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
-                return doc
+                return None
             chunks: list[bytes] = []
             left = MAX_FILE_BYTES + 1
             while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
                 chunks.append(chunk)
                 left -= len(chunk)
-            raw = b"".join(chunks)
+            return b"".join(chunks)
         finally:
             os.close(fd)
     except OSError as exc:
         doc.problems.append(
             _error(doc, Pos(), "PS004", say("load.unreadable", detail=exc.strerror or exc))
         )
-        return doc
-    return load_bytes(raw, doc)
+        return None
 
 
 def load_bytes(raw: bytes, doc: Document) -> Document:

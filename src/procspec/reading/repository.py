@@ -16,6 +16,7 @@ from procspec.errors import UsageError
 from procspec.messages import Text, say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
+from procspec.reading.filestage import load_documents
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.schema import validate
@@ -223,18 +224,24 @@ def load_roster(
 
 
 def load_process(
-    root: Path, path: Path, profile: Profile, files: Files | None = None
+    root: Path,
+    path: Path,
+    profile: Profile,
+    files: Files | None = None,
+    doc: Document | None = None,
 ) -> ProcessRecord:
-    """Read and validate one process file (from `files` when given, keyed by `rel_path`)."""
+    """Read and validate one process file (from `files` when given, keyed by `rel_path`; `doc`
+    when it was read already, by `filestage.load_documents`)."""
     rel = rel_path(root, path)
     # From the disk, read the path as it is: its name may be in another Unicode form than `rel`.
-    if files is not None:
+    if doc is not None:
+        pass
+    elif files is not None:
         doc = _load(root, rel, files)
     elif _inside(root, path):
         doc = load_file(path, rel)
-    else:  # a link to a file elsewhere is not read, or published
-        doc = Document(path=path, rel=rel)
-        doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, say("load.outside")))
+    else:
+        doc = _outside(path, rel)
     pid = process_id(path)
     record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
     for i, problem in enumerate(record.problems):
@@ -275,6 +282,13 @@ def load_process(
 _ROLE_KEYS = ("processansvarig", "processtöd", "processledare", "processteam", "processägare")
 
 
+def _outside(path: Path, rel: str) -> Document:
+    """A link to a file elsewhere: not read, or published (PS004)."""
+    doc = Document(path=path, rel=rel)
+    doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, say("load.outside")))
+    return doc
+
+
 def _profile_keys(doc: Document, profile: Profile, pid: str) -> list[Problem]:
     """Roles the profile does not use are unknown keys for it (Örebro has no processansvarig)."""
     problems = []
@@ -305,6 +319,9 @@ def load_repository(
     start: Path,
     files: Files | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    *,
+    jobs: int | None = None,
+    cache: bool = False,
 ) -> Repository:
     """Read a whole repository from the folder at or above `start`.
 
@@ -312,6 +329,10 @@ def load_repository(
     root is still found on the disk, but every settings, roster and process file is read from
     `files` instead; a custom profile file is read from the disk. `progress` is called after each
     process file with (files done, files in all, the file's path relative to the root).
+
+    From the disk, the process files are parsed by `filestage.load_documents`: in parallel when
+    that pays (`jobs` processes, default `PROCSPEC_JOBS` or every CPU), and from the per-file
+    cache in `.procspec-cache/files/` with `cache`.
     """
     root = find_root(start) if files is None else _root_for(start)
     settings, settings_doc = _read_settings(root, files)
@@ -330,13 +351,39 @@ def load_repository(
     else:
         paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
     records = []
-    for path in paths:
+    if files is None:
+        docs = _documents(root, paths, jobs, cache, progress)
+        records = [load_process(root, p, profile, doc=d) for p, d in zip(paths, docs, strict=True)]
+    for path in paths if files is not None else ():
         records.append(load_process(root, path, profile, files))
         if progress is not None:
             progress(len(records), len(paths), records[-1].rel)
     for record in records:
         problems.extend(record.problems)
     return Repository(root, settings, profile, roster, roster_doc, records, problems, settings_doc)
+
+
+def _documents(
+    root: Path,
+    paths: list[Path],
+    jobs: int | None,
+    cache: bool,
+    progress: Callable[[int, int, str], None] | None,
+) -> list[Document]:
+    """The documents of the process files on the disk, in order; a link that leads outside the
+    repository is not read."""
+    rels = [rel_path(root, path) for path in paths]
+    inside = [i for i, path in enumerate(paths) if _inside(root, path)]
+    read = iter(load_documents(root, [(paths[i], rels[i]) for i in inside], jobs=jobs, cache=cache))
+    wanted = set(inside)
+    docs = [
+        next(read) if i in wanted else _outside(path, rel)
+        for i, (path, rel) in enumerate(zip(paths, rels, strict=True))
+    ]
+    if progress is not None:
+        for n, doc in enumerate(docs, 1):
+            progress(n, len(docs), doc.rel)
+    return docs
 
 
 def _root_for(start: Path) -> Path:

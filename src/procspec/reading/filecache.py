@@ -1,0 +1,202 @@
+"""The per-file cache: each process file's parsed document, keyed by exactly what it was parsed
+from, in `.procspec-cache/files/`.
+
+Parsing is nearly all of a cold run's time (the YAML walk with positions), and what it gives
+depends on the file alone: its bytes and its path relative to the root (the path is in every
+problem it reports). An entry is keyed by those, by where a linked file points, and by procspec
+itself (`cachefolder.package_fingerprint`: the version, every package file's size and time, the
+parsing libraries); it holds the plain data, the ignore comments and the load problems (PS0xx).
+Everything that depends on more than the file (the model checked against the profile, every rule)
+runs again from it, so a change of profile, settings, roster, date or git state can never meet a
+stale entry. Positions are not stored: `StoredDocument` parses the bytes again on the first
+question about a position (a problem to place), which a clean file never asks.
+
+The format is MessagePack decoded into typed structs (msgspec): a committed cache is untrusted
+input, and a typed decoder can at worst refuse it (pickle or marshal would run code). An entry
+that does not decode, whose format or key is not the expected one, that is a link, a special file
+or larger than `MAX_ENTRY_BYTES` is a miss, never an error. Entries are written atomically;
+entries that no run used for a while are pruned (`prune`).
+
+May import: the standard library, msgspec, `procspec.problem`, `procspec.messages` and the
+reading modules `documents` and `cachefolder`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from procspec.messages import Message
+from procspec.problem import Problem, Severity
+from procspec.reading import cachefolder
+from procspec.reading.documents import Document, Ignore, StoredDocument
+
+SUBFOLDER = "files"
+FORMAT = 1
+"""Bumped when the layout of an entry changes."""
+MAX_ENTRY_BYTES = 16 * 1024 * 1024
+"""An entry larger than this is neither written nor read (a file is at most 2 MB of YAML)."""
+SUFFIX = ".msgpack"
+
+
+class StoredProblem(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """A load problem of the file (its path is the entry's)."""
+
+    line: int
+    column: int
+    code: str
+    severity: str
+    message: str | dict[str, Any]
+
+
+class Entry(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """One parsed file."""
+
+    format: int
+    key: str
+    data: Any
+    ignores: list[tuple[list[str], str, int]]
+    problems: list[StoredProblem]
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODER = msgspec.msgpack.Decoder(Entry)
+
+
+def file_key(rel: str, path: Path | str, raw: bytes) -> str:
+    """The key of a file's entry: procspec, the entry format, the relative path, where a link
+    points, and the bytes."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{FORMAT}\0{cachefolder.package_fingerprint()}\0".encode())
+    h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+    if os.path.islink(path):
+        h.update(b"link\0" + os.fsencode(os.path.realpath(path)) + b"\0")
+    h.update(b"%d\0" % len(raw))
+    h.update(raw)
+    return h.hexdigest()
+
+
+def _problem(rel: str, stored: StoredProblem) -> Problem:
+    message = stored.message if isinstance(stored.message, str) else None
+    return Problem(
+        rel,
+        stored.line,
+        stored.column,
+        stored.code,
+        Severity(stored.severity),
+        message if message is not None else Message.from_data(stored.message),  # type: ignore[arg-type]
+    )
+
+
+def _stored_problem(problem: Problem) -> StoredProblem:
+    message = problem.message
+    return StoredProblem(
+        problem.line,
+        problem.column,
+        problem.code,
+        problem.severity.value,
+        message if isinstance(message, str) else message.to_data(),
+    )
+
+
+class FileCache:
+    """The per-file entries of one repository: opened on first use, closed by `close`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._fd: int | None = None
+        self._opened = False
+        self._writable = True
+        self.used: set[str] = set()
+        self.written = 0
+
+    def _folder(self, create: bool) -> int | None:
+        if self._fd is None and (not self._opened or create):
+            self._opened = True
+            with contextlib.suppress(OSError):
+                self._fd, _ = cachefolder.open_folder(self.root, create=create, sub=SUBFOLDER)
+        return self._fd
+
+    def get(self, key: str, path: Path, rel: str, raw: bytes) -> Document | None:
+        """The stored document for `key`, or None."""
+        self.used.add(key)
+        fd = self._folder(create=False)
+        if fd is None:
+            return None
+        data = cachefolder.read_in(fd, key + SUFFIX, MAX_ENTRY_BYTES)
+        if data is None:
+            return None
+        try:
+            entry = _DECODER.decode(data)
+            if entry.format != FORMAT or entry.key != key:
+                return None
+            ignores = [Ignore(tuple(codes), reason, line) for codes, reason, line in entry.ignores]
+            problems = [_problem(rel, p) for p in entry.problems]
+        except Exception:  # a corrupt or foreign entry is no entry
+            return None
+        return StoredDocument(path, rel, raw, entry.data, ignores, problems)
+
+    def put(self, key: str, doc: Document) -> None:
+        """Store `doc` under `key`; a document that would not come back the same (a number
+        MessagePack cannot hold, a message that does not survive the round trip) is not stored,
+        and any failure to write is ignored."""
+        if not self._writable:
+            return
+        try:
+            problems = [_stored_problem(p) for p in doc.problems]
+            if any(_problem(doc.rel, s) != p for s, p in zip(problems, doc.problems, strict=True)):
+                return
+            ignores = [(list(i.codes), i.reason, i.line) for i in doc.ignores]
+            data = _ENCODER.encode(Entry(FORMAT, key, doc.data, ignores, problems))
+        except Exception:  # an integer beyond 64 bits, say: the file is parsed every run
+            return
+        if len(data) > MAX_ENTRY_BYTES:
+            return
+        fd = self._folder(create=True)
+        if fd is None:
+            self._writable = False
+            return
+        name = key + SUFFIX
+        try:
+            if cachefolder.is_regular_or_missing(fd, name):
+                cachefolder.write_atomic(fd, name, data)
+                self.written += 1
+        except OSError:
+            self._writable = False  # read-only, full: the rest of the run does not try again
+
+    def close(self) -> None:
+        """Prune and close the folder."""
+        if self._fd is None:
+            return
+        try:
+            if self.written:
+                prune(self._fd, self.used)
+        finally:
+            os.close(self._fd)
+            self._fd = None
+
+
+PRUNE_SLACK = 2
+"""Entries a run did not use are removed once there are more than this many times the entries it
+used (and at least `PRUNE_MIN`): switching between branches keeps its entries, yet the folder
+never grows without end."""
+PRUNE_MIN = 256
+
+
+def prune(folder_fd: int, used: set[str]) -> None:
+    """Remove the entries not in `used` when there are too many of them (never fails)."""
+    try:
+        names = os.listdir(folder_fd)
+    except OSError:
+        return
+    if len(names) <= max(PRUNE_MIN, PRUNE_SLACK * len(used)):
+        return
+    for name in names:
+        if name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in used:
+            with contextlib.suppress(OSError):
+                os.unlink(name, dir_fd=folder_fd)

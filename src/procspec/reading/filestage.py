@@ -1,0 +1,148 @@
+"""The per-file stage: every process file read and parsed into a `Document`, from the per-file
+cache where it can, on every core where that pays.
+
+Parsing a file depends on that file alone, so files are parsed in a process pool over contiguous
+chunks and the documents put back in file order: the output is the same as a serial run's, byte
+for byte. The pool is used when it saves time: with more than one CPU available to this process
+(`os.sched_getaffinity`) and at least `PARALLEL_MIN` files to parse. `PROCSPEC_JOBS=N` asks for N
+processes whatever the size (`1`: one core, no pool); `auto` or nothing is the default. A pool
+that cannot start or whose worker fails is never an error: whatever it did not finish is parsed
+serially.
+
+May import: the standard library and the reading modules `documents` and `filecache`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from procspec.reading.documents import Document, load_bytes, read_file
+from procspec.reading.filecache import FileCache, file_key
+
+JOBS_VARIABLE = "PROCSPEC_JOBS"
+PARALLEL_MIN = 100
+"""Fewer files to parse than this are parsed in this process: starting the pool and sending the
+documents back costs about as much as parsing this many (measured on the benchmark corpus)."""
+CHUNKS_PER_JOB = 4
+"""Chunks per process: enough to even out files of different sizes, few enough that each result
+is one large message."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to parse: where it is, its path relative to the root, and its bytes when they
+    were already read (for the cache key: the bytes parsed are the bytes keyed)."""
+
+    path: str
+    rel: str
+    raw: bytes | None = None
+
+
+def requested_jobs() -> int | None:
+    """`PROCSPEC_JOBS` as a number of processes, or None for the default (unset, `auto`, or not
+    a positive whole number)."""
+    value = os.environ.get(JOBS_VARIABLE, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return None
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def workers_for(files: int, jobs: int | None = None) -> int:
+    """How many processes parse `files` files: `jobs` (or `PROCSPEC_JOBS`) when asked for,
+    else every available CPU when there are enough files to pay for the pool, else one."""
+    asked = jobs if jobs is not None else requested_jobs()
+    if asked is not None:
+        return max(1, min(asked, files))
+    if files < PARALLEL_MIN:
+        return 1
+    return max(1, min(available_cpus(), files))
+
+
+def parse(task: Task) -> Document:
+    """One file's document, every failure a problem on it."""
+    doc = Document(path=Path(task.path), rel=task.rel)
+    raw = task.raw if task.raw is not None else read_file(task.path, doc)
+    return doc if raw is None else load_bytes(raw, doc)
+
+
+def _parse_chunk(tasks: list[Task]) -> list[Document]:
+    return [parse(task) for task in tasks]
+
+
+def parse_all(tasks: Sequence[Task], jobs: int | None = None) -> list[Document]:
+    """The documents of `tasks`, in their order: in a pool when `workers_for` says so."""
+    workers = workers_for(len(tasks), jobs)
+    done: list[Document] = []
+    if workers > 1:
+        size = max(1, -(-len(tasks) // (workers * CHUNKS_PER_JOB)))
+        chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+        # A pool that fails is never an error: what it did not finish is parsed here.
+        with contextlib.suppress(Exception):
+            methods = multiprocessing.get_all_start_methods()
+            # fork: the workers start with everything imported (spawn would import it again).
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
+                for future in futures:
+                    done.extend(future.result())
+    done.extend(parse(task) for task in tasks[len(done) :])
+    return done
+
+
+def load_documents(
+    root: Path,
+    files: Sequence[tuple[Path, str]],
+    *,
+    jobs: int | None = None,
+    cache: bool = False,
+) -> list[Document]:
+    """The documents of `files` ((path, path relative to the root) pairs), in their order.
+
+    With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
+    the misses are parsed, and stored."""
+    store = FileCache(root) if cache else None
+    found: list[Document | None] = [None] * len(files)
+    tasks: list[Task] = []
+    where: list[int] = []
+    keys: list[str] = []
+    for i, (path, rel) in enumerate(files):
+        if store is None:
+            tasks.append(Task(str(path), rel))
+            where.append(i)
+            continue
+        doc = Document(path=path, rel=rel)
+        raw = read_file(path, doc)
+        if raw is None:
+            found[i] = doc
+            continue
+        key = file_key(rel, path, raw)
+        hit = store.get(key, path, rel, raw)
+        if hit is not None:
+            found[i] = hit
+            continue
+        tasks.append(Task(str(path), rel, raw))
+        where.append(i)
+        keys.append(key)
+    try:
+        for n, doc in enumerate(parse_all(tasks, jobs)):
+            found[where[n]] = doc
+            if store is not None:
+                store.put(keys[n], doc)
+    finally:
+        if store is not None:
+            store.close()
+    return [doc for doc in found if doc is not None]

@@ -1,0 +1,322 @@
+"""The per-file cache (`.procspec-cache/files/`) and the parallel per-file stage.
+
+A run with per-file entries from an earlier run must say exactly what a cold `--no-cache` run
+says, byte for byte, whatever changed in between: each test changes one thing the outcome depends
+on. The whole-outcome entry (validate.json) is removed before each warm run, so the run is built
+from the per-file entries and not served whole. Runs are in-process through
+`procspec.cli.app.main`; the pool forks real worker processes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from procspec.cli.app import main
+from procspec.features import cache
+from procspec.reading import filecache, filestage
+
+from .test_cache import TODAY, edit, git
+
+Run = Callable[..., tuple[int, str]]
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """`procspec validate ROOT --today TODAY [args]` → (exit status, what it printed)."""
+
+    def invoke(root: Path, *args: str) -> tuple[int, str]:
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main(["validate", str(root), "--today", TODAY, *args])
+        return int(done.value.code or 0), capsys.readouterr().out
+
+    return invoke
+
+
+def entries(root: Path) -> list[Path]:
+    folder = root / cache.FOLDER / filecache.SUBFOLDER
+    return sorted(folder.glob("*" + filecache.SUFFIX)) if folder.is_dir() else []
+
+
+def warm(root: Path, run: Run, *args: str) -> tuple[int, str]:
+    """A run from the per-file entries alone (the whole-outcome entry removed first)."""
+    (root / cache.FOLDER / cache.RESULT_FILE).unlink(missing_ok=True)
+    return run(root, *args)
+
+
+def same_as_cold(root: Path, run: Run) -> tuple[int, str]:
+    """The warm run in text and json equals the cold run; returns the text run."""
+    for form in ("text", "json"):
+        cold = run(root, "--no-cache", "--format", form)
+        assert warm(root, run, "--format", form) == cold, form
+    return run(root, "--no-cache")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "orebro"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "repos" / "orebro", root)
+    return root
+
+
+def spec(root: Path) -> Path:
+    return root / "processer" / "följa-upp-budget.yaml"
+
+
+def test_a_run_stores_one_entry_per_process_file_and_a_second_uses_them(
+    repo: Path, run: Run
+) -> None:
+    status, first = run(repo)
+    assert len(entries(repo)) == 2
+    stamps = [p.stat().st_mtime_ns for p in entries(repo)]
+    assert warm(repo, run) == (status, first)
+    assert [p.stat().st_mtime_ns for p in entries(repo)] == stamps  # read, not written again
+    assert same_as_cold(repo, run) == (status, first)
+
+
+def test_an_edited_file_shows(repo: Path, run: Run) -> None:
+    run(repo)
+    edit(spec(repo), "processledare: cecilia.dahl", "processledare: cecilia.dahl\nokänd: 1")
+    status, text = same_as_cold(repo, run)
+    assert status == 1 and "PS005" in text
+
+
+def test_an_added_and_a_deleted_file_show(repo: Path, run: Run) -> None:
+    run(repo)
+    copy = repo / "processer" / "följa-upp-budget-kopia.yaml"
+    shutil.copy(spec(repo), copy)
+    _, text = same_as_cold(repo, run)
+    assert "följa-upp-budget-kopia.yaml" in text
+    parent = repo / "processer" / "skapa-förutsättningar-för-styrning.yaml"
+    parent.unlink()
+    status, text = same_as_cold(repo, run)
+    assert status == 1 and "PS301" in text
+
+
+def test_a_renamed_file_shows(repo: Path, run: Run) -> None:
+    """The same bytes under another name: another process id, and problems on the new path."""
+    edit(spec(repo), "processledare: cecilia.dahl", "processledare: cecilia.dahl\nokänd: 1")
+    run(repo)
+    spec(repo).rename(spec(repo).with_name("följa-upp-ekonomi.yaml"))
+    _, text = same_as_cold(repo, run)
+    assert "följa-upp-ekonomi.yaml" in text and "följa-upp-budget.yaml" not in text
+
+
+def test_a_repointed_link_shows(repo: Path, run: Run) -> None:
+    drafts = repo / "utkast"
+    drafts.mkdir()
+    good = drafts / "bra.yaml"
+    shutil.copy(spec(repo), good)
+    bad = drafts / "dålig.yaml"
+    shutil.copy(spec(repo), bad)
+    edit(bad, "typ: styrprocess", "typ: okänd")
+    spec(repo).unlink()
+    spec(repo).symlink_to(good)
+    assert same_as_cold(repo, run)[0] == 0
+    spec(repo).unlink()
+    spec(repo).symlink_to(bad)
+    status, text = same_as_cold(repo, run)
+    assert status == 1 and "PS007" in text
+
+
+def test_a_changed_roster_shows(repo: Path, run: Run) -> None:
+    run(repo)
+    edit(repo / "personer.yaml", "anna.berg:", "anna.bergström:")
+    status, text = same_as_cold(repo, run)
+    assert status == 1 and "PS204" in text
+
+
+def test_changed_settings_show(repo: Path, run: Run) -> None:
+    edit(spec(repo), "processledare: cecilia.dahl", "processledare: cecilia.dahl\nokänd: 1")
+    assert "PS005" in run(repo)[1]
+    with (repo / "procspec.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("regler:\n  PS005: off\n")
+    _, text = same_as_cold(repo, run)
+    assert "PS005" not in text
+
+
+def test_a_changed_profile_shows(repo: Path, run: Run) -> None:
+    """Örebro has no processansvarig; Botkyrka has: the same file, another profile."""
+    edit(
+        spec(repo),
+        "processledare: cecilia.dahl",
+        "processledare: cecilia.dahl\nprocessansvarig: anna.berg",
+    )
+    _, before = run(repo)
+    assert "PS005" in before
+    edit(repo / "procspec.yaml", "profil: orebro", "profil: botkyrka")
+    _, after = same_as_cold(repo, run)
+    assert after != before
+
+
+def test_another_day_shows(repo: Path, run: Run) -> None:
+    _, before = run(repo)
+    (repo / cache.FOLDER / cache.RESULT_FILE).unlink()
+    later = run(repo, "--today", "2031-01-01")
+    assert later == run(repo, "--today", "2031-01-01", "--no-cache")
+    assert later[1] != before
+
+
+def test_git_state_shows(repo: Path, run: Run) -> None:
+    """The same bytes committed on another day: only git changed (PS603)."""
+    with spec(repo).open("a", encoding="utf-8") as handle:
+        handle.write("fastställd:\n  av: anna.berg\n  datum: 2026-03-01\n")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Lägg till processerna", when="2026-01-15T10:00:00+01:00")
+    edit(spec(repo), "Att säkra", "Att säkerställa")
+    git(repo, "commit", "-q", "-a", "-m", "Ändra syftet", when="2026-02-01T10:00:00+01:00")
+    _, before = same_as_cold(repo, run)
+    assert "PS603" not in before
+    git(repo, "reset", "-q", "--soft", "HEAD~1")
+    git(repo, "commit", "-q", "-m", "Ändra syftet", when="2026-10-01T10:00:00+01:00")
+    _, after = same_as_cold(repo, run)
+    assert "PS603" in after
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\x00\xff not msgpack",
+        b"",
+        b"\x93\x01\x02\x03",  # a MessagePack array of another shape
+        b"\x95\x01\xa3key\xc0\x90\x90",  # the right shape, a key that is not the file's
+        b"\xc1" * 64,  # a byte MessagePack never uses
+    ],
+)
+def test_a_corrupt_or_foreign_entry_is_ignored(repo: Path, run: Run, garbage: bytes) -> None:
+    edit(spec(repo), "processledare: cecilia.dahl", "processledare: cecilia.dahl\nokänd: 1")
+    run(repo)
+    for entry in entries(repo):
+        entry.write_bytes(garbage)
+    same_as_cold(repo, run)
+
+
+def test_an_entry_that_is_a_link_or_too_large_is_ignored(repo: Path, run: Run) -> None:
+    run(repo)
+    first, second = entries(repo)
+    first.unlink()
+    first.symlink_to("/dev/zero")
+    with second.open("r+b") as handle:
+        handle.truncate(filecache.MAX_ENTRY_BYTES + 1)
+    same_as_cold(repo, run)
+    assert first.is_symlink()  # left as it is, never written through
+
+
+def test_a_files_folder_that_is_a_link_is_no_cache(repo: Path, run: Run, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (repo / cache.FOLDER).mkdir()
+    (repo / cache.FOLDER / filecache.SUBFOLDER).symlink_to(elsewhere)
+    same_as_cold(repo, run)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_no_cache_and_the_environment_write_no_entries(
+    repo: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(repo, "--no-cache")
+    monkeypatch.setenv("PROCSPEC_NO_CACHE", "1")
+    run(repo)
+    assert not (repo / cache.FOLDER).exists()
+
+
+def test_the_examples_validate_the_same_warm_and_cold(tmp_path: Path, run: Run) -> None:
+    for name in ("botkyrka", "orebro"):
+        root = tmp_path / name
+        shutil.copytree(EXAMPLES / name, root, ignore=shutil.ignore_patterns(cache.FOLDER))
+        run(root)
+        assert entries(root)
+        same_as_cold(root, run)
+
+
+def broken_corpus(tmp_path: Path, generator: ModuleType, specs: int) -> Path:
+    """A generated corpus with problems of every stage: a load problem, a schema problem, a
+    broken reference and an ignore comment."""
+    root = tmp_path / "korpus"
+    made = generator.generate(root, specs)
+    files = [root / s.rel for s in made]
+    with files[1].open("a", encoding="utf-8") as handle:
+        handle.write("okänd_nyckel: 1\n")
+    files[2].write_text("namn: [\n", encoding="utf-8")
+    text = files[3].read_text(encoding="utf-8")
+    files[3].write_text("# procspec: ignore PS602 -- ingen historik\n" + text, encoding="utf-8")
+    files[4].unlink()  # the parent of others, perhaps: references break
+    return root
+
+
+def test_a_generated_corpus_validates_the_same_warm_and_cold(
+    tmp_path: Path, run: Run, generator: ModuleType
+) -> None:
+    root = broken_corpus(tmp_path, generator, 60)
+    run(root)
+    edit(next((root / "processer").rglob("*.yaml")), "namn:", "namn:  ")
+    status, text = same_as_cold(root, run)
+    assert status == 1 and "PS005" in text and "PS001" in text
+
+
+def test_parallel_and_serial_say_the_same(
+    tmp_path: Path, run: Run, generator: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forced onto two processes (`PROCSPEC_JOBS=2`) even where the default would not bother."""
+    roots = [broken_corpus(tmp_path, generator, 240)]
+    for name in ("botkyrka", "orebro"):
+        roots.append(tmp_path / name)
+        shutil.copytree(EXAMPLES / name, roots[-1], ignore=shutil.ignore_patterns(cache.FOLDER))
+    for root in roots:
+        for form in ("text", "json"):
+            monkeypatch.setenv(filestage.JOBS_VARIABLE, "1")
+            serial = run(root, "--no-cache", "--format", form)
+            monkeypatch.setenv(filestage.JOBS_VARIABLE, "2")
+            assert run(root, "--no-cache", "--format", form) == serial
+            assert warm(root, run, "--format", form) == serial  # the pool's misses stored
+
+
+def _die(tasks: object) -> object:
+    os._exit(3)  # a worker killed mid-chunk: the pool breaks
+
+
+def _fail(tasks: object) -> object:
+    raise MemoryError
+
+
+@pytest.mark.parametrize("failure", [_die, _fail])
+def test_a_failing_worker_falls_back_to_one_process(
+    repo: Path, run: Run, monkeypatch: pytest.MonkeyPatch, failure: Callable[[object], object]
+) -> None:
+    expected = run(repo, "--no-cache")
+    monkeypatch.setenv(filestage.JOBS_VARIABLE, "2")
+    monkeypatch.setattr(filestage, "_parse_chunk", failure)  # the forked workers inherit it
+    assert run(repo, "--no-cache") == expected
+
+
+def test_the_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(filestage.JOBS_VARIABLE, raising=False)
+    assert filestage.workers_for(filestage.PARALLEL_MIN - 1) == 1
+    assert filestage.workers_for(10_000) == min(filestage.available_cpus(), 10_000)
+    monkeypatch.setenv(filestage.JOBS_VARIABLE, "1")
+    assert filestage.workers_for(10_000) == 1
+    monkeypatch.setenv(filestage.JOBS_VARIABLE, "3")
+    assert filestage.workers_for(10) == 3
+    assert filestage.workers_for(2) == 2
+    for value in ("auto", "", "0", "-2", "många"):
+        monkeypatch.setenv(filestage.JOBS_VARIABLE, value)
+        assert filestage.requested_jobs() is None
+
+
+def test_the_cache_folder_stays_out_of_git(repo: Path, run: Run) -> None:
+    git(repo, "init", "-q", "-b", "main")
+    run(repo)
+    assert entries(repo)
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True, check=True
+    )
+    assert cache.FOLDER not in status.stdout
