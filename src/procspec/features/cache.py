@@ -12,7 +12,9 @@ a run is stored with a key that hashes everything the outcome depends on:
 - the state of git that the history rules PS601–PS603 read (`procspec.git.log.state`: HEAD, a
   shallow boundary, uncommitted changes).
 
-A hit needs no parsing at all: the files are read and hashed (reading is what costs; hashing 50 MB
+A miss is not a cold run: `load_repository(..., cache=True)` takes every unchanged process file's
+parsed data from the per-file cache (`procspec.reading.filecache`), and only the rules run again
+over all of them. A hit needs no parsing at all: the files are read and hashed (reading is what costs; hashing 50 MB
 takes a tenth of a second) and the stored problems are printed. Anything else is a miss and a
 full run, whose result is stored only if the key computed before it equals the key computed
 after it, so a file saved during the run is never paired with a result for its old content.
@@ -21,8 +23,8 @@ A symbolic link among the process files is part of the key by where it points (i
 target), not only by what it holds: the same bytes inside and outside the repository validate
 differently.
 
-The cache is untrusted input: a pull request can commit a crafted `.procspec-cache/`. So it is
-JSON, not pickle (JSON can at worst be wrong, and a wrong entry only misses), and the folder and
+The cache is untrusted input: a pull request can commit a crafted `.procspec-cache/`
+(`procspec.reading.cachefolder` opens it). So it is JSON, not pickle (JSON can at worst be wrong, and a wrong entry only misses), and the folder and
 its files are opened without following links (`O_NOFOLLOW`, relative to the opened folder):
 `.procspec-cache` that is a link (to `.`, say) or not a folder, or a `validate.json` that is a
 link, a device (`/dev/zero`), a named pipe or larger than `MAX_ENTRY_BYTES` is no cache, read

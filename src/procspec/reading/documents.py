@@ -64,6 +64,9 @@ is bounded (PS004, an alias bomb)."""
 MAX_VALUES = 1_000_000
 """Values in a file without aliases (bounded by its size anyway): PS004 says how many."""
 
+SHARED_LENGTH = 40
+"""Strings up to this long are shared across files (`sys.intern`)."""
+
 MAX_DEPTH = 64
 """Nesting deeper than any real specification needs is refused (PS004)."""
 
@@ -268,7 +271,7 @@ class _Walker:
                 text = text.translate(_FROM_STAND_INS)
             if not text.isascii():
                 text = unicodedata.normalize("NFC", text)
-            if len(text) <= 40:  # person keys, dates, statuses, ids: shared across files
+            if len(text) <= SHARED_LENGTH:  # person keys, dates, statuses, ids: shared
                 text = sys.intern(text)
             if node.style in (None, ""):
                 return resolve_plain(text)

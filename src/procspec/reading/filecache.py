@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ import msgspec
 from procspec.messages import Message
 from procspec.problem import Problem, Severity
 from procspec.reading import cachefolder
-from procspec.reading.documents import Document, Ignore, StoredDocument
+from procspec.reading.documents import SHARED_LENGTH, Document, Ignore, StoredDocument
 
 SUBFOLDER = "files"
 FORMAT = 1
@@ -104,6 +105,55 @@ def _stored_problem(problem: Problem) -> StoredProblem:
     )
 
 
+def encode(key: str, doc: Document) -> bytes | None:
+    """`doc` as an entry for `key`, or None for a document that would not come back the same (a
+    number MessagePack cannot hold, a message that does not survive the round trip) or is larger
+    than `MAX_ENTRY_BYTES`."""
+    try:
+        problems = [_stored_problem(p) for p in doc.problems]
+        if any(_problem(doc.rel, s) != p for s, p in zip(problems, doc.problems, strict=True)):
+            return None
+        ignores = [(list(i.codes), i.reason, i.line) for i in doc.ignores]
+        data = _ENCODER.encode(Entry(FORMAT, key, doc.data, ignores, problems))
+    except Exception:  # an integer beyond 64 bits, say: the file is parsed every run
+        return None
+    return data if len(data) <= MAX_ENTRY_BYTES else None
+
+
+def decode(data: bytes, key: str, path: Path, rel: str, raw: bytes) -> Document | None:
+    """The document of an entry for `key` (its positions parsed from `raw` when asked for), or
+    None when the entry is corrupt, foreign or for another key."""
+    try:
+        entry = _DECODER.decode(data)
+        if entry.format != FORMAT or entry.key != key:
+            return None
+        ignores = [Ignore(tuple(codes), reason, line) for codes, reason, line in entry.ignores]
+        problems = [_problem(rel, p) for p in entry.problems]
+    except Exception:  # a corrupt or foreign entry is no entry
+        return None
+    return StoredDocument(path, rel, raw, _interned(entry.data), ignores, problems)
+
+
+def _interned(value: Any) -> Any:
+    """`value` with its short strings shared (`sys.intern`), as the parser shares them: person
+    keys, dates and statuses recur in every file, and 10,000 files would otherwise hold each
+    of them thousands of times."""
+    if type(value) is not dict and type(value) is not list:
+        return value
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        items = current.items() if type(current) is dict else enumerate(current)
+        for at, item in items:
+            kind = type(item)
+            if kind is str:
+                if len(item) <= SHARED_LENGTH:
+                    current[at] = sys.intern(item)
+            elif kind is dict or kind is list:
+                stack.append(item)
+    return value
+
+
 class FileCache:
     """The per-file entries of one repository: opened on first use, closed by `close`."""
 
@@ -129,33 +179,11 @@ class FileCache:
         if fd is None:
             return None
         data = cachefolder.read_in(fd, key + SUFFIX, MAX_ENTRY_BYTES)
-        if data is None:
-            return None
-        try:
-            entry = _DECODER.decode(data)
-            if entry.format != FORMAT or entry.key != key:
-                return None
-            ignores = [Ignore(tuple(codes), reason, line) for codes, reason, line in entry.ignores]
-            problems = [_problem(rel, p) for p in entry.problems]
-        except Exception:  # a corrupt or foreign entry is no entry
-            return None
-        return StoredDocument(path, rel, raw, entry.data, ignores, problems)
+        return None if data is None else decode(data, key, path, rel, raw)
 
-    def put(self, key: str, doc: Document) -> None:
-        """Store `doc` under `key`; a document that would not come back the same (a number
-        MessagePack cannot hold, a message that does not survive the round trip) is not stored,
-        and any failure to write is ignored."""
+    def put(self, key: str, entry: bytes) -> None:
+        """Store an entry (from `encode`) under `key`; any failure to write is ignored."""
         if not self._writable:
-            return
-        try:
-            problems = [_stored_problem(p) for p in doc.problems]
-            if any(_problem(doc.rel, s) != p for s, p in zip(problems, doc.problems, strict=True)):
-                return
-            ignores = [(list(i.codes), i.reason, i.line) for i in doc.ignores]
-            data = _ENCODER.encode(Entry(FORMAT, key, doc.data, ignores, problems))
-        except Exception:  # an integer beyond 64 bits, say: the file is parsed every run
-            return
-        if len(data) > MAX_ENTRY_BYTES:
             return
         fd = self._folder(create=True)
         if fd is None:
@@ -164,7 +192,7 @@ class FileCache:
         name = key + SUFFIX
         try:
             if cachefolder.is_regular_or_missing(fd, name):
-                cachefolder.write_atomic(fd, name, data)
+                cachefolder.write_atomic(fd, name, entry)
                 self.written += 1
         except OSError:
             self._writable = False  # read-only, full: the rest of the run does not try again

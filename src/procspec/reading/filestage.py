@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from procspec.reading.documents import Document, load_bytes, read_file
-from procspec.reading.filecache import FileCache, file_key
+from procspec.reading.filecache import FileCache, decode, encode, file_key
 
 JOBS_VARIABLE = "PROCSPEC_JOBS"
 PARALLEL_MIN = 100
@@ -72,21 +72,66 @@ def workers_for(files: int, jobs: int | None = None) -> int:
     return max(1, min(available_cpus(), files))
 
 
-def parse(task: Task) -> Document:
-    """One file's document, every failure a problem on it."""
+def _read_and_parse(task: Task) -> tuple[Document, bytes | None]:
+    """One file's document (every failure a problem on it) and the bytes it was parsed from."""
     doc = Document(path=Path(task.path), rel=task.rel)
     raw = task.raw if task.raw is not None else read_file(task.path, doc)
-    return doc if raw is None else load_bytes(raw, doc)
+    return (doc if raw is None else load_bytes(raw, doc)), raw
 
 
-def _parse_chunk(tasks: list[Task]) -> list[Document]:
-    return [parse(task) for task in tasks]
+Sent = tuple[str, bytes, bytes] | Document
+"""What a worker sends back for one file: its cache key, bytes and entry (`filecache.encode`:
+the data without positions, a fraction of the document to send), or the whole document when it
+has no entry (an unreadable file, a number MessagePack cannot hold)."""
 
 
-def parse_all(tasks: Sequence[Task], jobs: int | None = None) -> list[Document]:
-    """The documents of `tasks`, in their order: in a pool when `workers_for` says so."""
+def _parse_chunk(tasks: list[Task]) -> list[Sent]:
+    sent: list[Sent] = []
+    for task in tasks:
+        doc, raw = _read_and_parse(task)
+        key = file_key(task.rel, task.path, raw) if raw is not None else ""
+        entry = encode(key, doc) if raw is not None else None
+        sent.append((key, raw, entry) if raw is not None and entry is not None else doc)
+    return sent
+
+
+@dataclass
+class Parsed:
+    """A parsed file: its document, and its cache key and entry when it has them."""
+
+    doc: Document
+    key: str | None = None
+    entry: bytes | None = None
+
+
+def _received(task: Task, sent: Sent, stored: bool) -> Parsed:
+    if isinstance(sent, Document):
+        return Parsed(sent)
+    key, raw, entry = sent
+    doc = decode(entry, key, Path(task.path), task.rel, raw)
+    if doc is None:  # pragma: no cover - an entry made a moment ago decodes
+        return parse(task, stored=stored)
+    return Parsed(doc, key, entry) if stored else Parsed(doc)
+
+
+def parse(task: Task, *, stored: bool = False) -> Parsed:
+    """One file parsed in this process; with `stored`, with its cache key and entry."""
+    doc, raw = _read_and_parse(task)
+    if not stored or raw is None:
+        return Parsed(doc)
+    key = file_key(task.rel, task.path, raw)
+    return Parsed(doc, key, encode(key, doc))
+
+
+def parse_all(
+    tasks: Sequence[Task], jobs: int | None = None, *, stored: bool = False
+) -> list[Parsed]:
+    """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
+
+    A document from the pool holds its data and parses its positions again when asked for them
+    (`documents.StoredDocument`): positions are most of a document, and few are ever asked for."""
     workers = workers_for(len(tasks), jobs)
-    done: list[Document] = []
+    done: list[Parsed] = []
     if workers > 1:
         size = max(1, -(-len(tasks) // (workers * CHUNKS_PER_JOB)))
         chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
@@ -96,10 +141,12 @@ def parse_all(tasks: Sequence[Task], jobs: int | None = None) -> list[Document]:
             # fork: the workers start with everything imported (spawn would import it again).
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
-                for future in futures:
-                    done.extend(future.result())
-    done.extend(parse(task) for task in tasks[len(done) :])
+                # In order; each chunk's results are let go of as soon as they are taken in.
+                for chunk, results in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
+                    done.extend(
+                        _received(t, r, stored) for t, r in zip(chunk, results, strict=True)
+                    )
+    done.extend(parse(task, stored=stored) for task in tasks[len(done) :])
     return done
 
 
@@ -138,10 +185,10 @@ def load_documents(
         where.append(i)
         keys.append(key)
     try:
-        for n, doc in enumerate(parse_all(tasks, jobs)):
-            found[where[n]] = doc
-            if store is not None:
-                store.put(keys[n], doc)
+        for n, parsed in enumerate(parse_all(tasks, jobs, stored=store is not None)):
+            found[where[n]] = parsed.doc
+            if store is not None and parsed.entry is not None and parsed.key == keys[n]:
+                store.put(keys[n], parsed.entry)
     finally:
         if store is not None:
             store.close()
