@@ -47,13 +47,15 @@ def catalogue_markdown(
         else msg("ruledoc.neutral", lang)
     )
     lines = [
-        "# Regler",
+        f"# {msg('ruledoc.catalogue', lang)}",
         "",
-        "Genererad från regelregistret med `procspec rules --format md`. Koderna byter aldrig betydelse.",
+        msg("ruledoc.generated", lang),
         "",
         scope,
         "",
-        "| kod | allvar | regel | källa |",
+        "| "
+        + " | ".join(msg(f"console.{k}", lang) for k in ("code", "severity", "rule", "source"))
+        + " |",
         "|---|---|---|---|",
     ]
     for d in docs:
