@@ -320,3 +320,19 @@ def test_the_cache_folder_stays_out_of_git(repo: Path, run: Run) -> None:
         ["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True, check=True
     )
     assert cache.FOLDER not in status.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_progress_counts_every_file_once_as_it_is_done(
+    tmp_path: Path, generator: ModuleType, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    from procspec.reading.repository import load_repository
+
+    root = tmp_path / "korpus"
+    generator.generate(root, 30)
+    monkeypatch.setenv(filestage.JOBS_VARIABLE, jobs)
+    seen: list[tuple[int, int, str]] = []
+    repo = load_repository(root, progress=lambda done, total, rel: seen.append((done, total, rel)))
+    assert [s[0] for s in seen] == list(range(1, 31))
+    assert {s[1] for s in seen} == {30}
+    assert sorted(s[2] for s in seen) == sorted(r.rel for r in repo.records)

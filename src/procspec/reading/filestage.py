@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,12 +124,18 @@ def parse(task: Task, *, stored: bool = False) -> Parsed:
 
 
 def parse_all(
-    tasks: Sequence[Task], jobs: int | None = None, *, stored: bool = False
+    tasks: Sequence[Task],
+    jobs: int | None = None,
+    *,
+    stored: bool = False,
+    done_one: Callable[[str], None] | None = None,
 ) -> list[Parsed]:
     """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
 
     A document from the pool holds its data and parses its positions again when asked for them
-    (`documents.StoredDocument`): positions are most of a document, and few are ever asked for."""
+    (`documents.StoredDocument`): positions are most of a document, and few are ever asked for.
+    `done_one` is called with each file's relative path as it is done (a chunk at a time from the
+    pool)."""
     workers = workers_for(len(tasks), jobs)
     done: list[Parsed] = []
     if workers > 1:
@@ -143,10 +149,14 @@ def parse_all(
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 # In order; each chunk's results are let go of as soon as they are taken in.
                 for chunk, results in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
-                    done.extend(
-                        _received(t, r, stored) for t, r in zip(chunk, results, strict=True)
-                    )
-    done.extend(parse(task, stored=stored) for task in tasks[len(done) :])
+                    for task, result in zip(chunk, results, strict=True):
+                        done.append(_received(task, result, stored))
+                        if done_one is not None:
+                            done_one(task.rel)
+    for task in tasks[len(done) :]:
+        done.append(parse(task, stored=stored))
+        if done_one is not None:
+            done_one(task.rel)
     return done
 
 
@@ -156,11 +166,13 @@ def load_documents(
     *,
     jobs: int | None = None,
     cache: bool = False,
+    done_one: Callable[[str], None] | None = None,
 ) -> list[Document]:
     """The documents of `files` ((path, path relative to the root) pairs), in their order.
 
     With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
-    the misses are parsed, and stored."""
+    the misses are parsed, and stored. `done_one` is called with each file's relative path as it
+    is done."""
     store = FileCache(root) if cache else None
     found: list[Document | None] = [None] * len(files)
     tasks: list[Task] = []
@@ -175,17 +187,22 @@ def load_documents(
         raw = read_file(path, doc)
         if raw is None:
             found[i] = doc
+            if done_one is not None:
+                done_one(rel)
             continue
         key = file_key(rel, path, raw)
         hit = store.get(key, path, rel, raw)
         if hit is not None:
             found[i] = hit
+            if done_one is not None:
+                done_one(rel)
             continue
         tasks.append(Task(str(path), rel, raw))
         where.append(i)
         keys.append(key)
     try:
-        for n, parsed in enumerate(parse_all(tasks, jobs, stored=store is not None)):
+        parsed_all = parse_all(tasks, jobs, stored=store is not None, done_one=done_one)
+        for n, parsed in enumerate(parsed_all):
             found[where[n]] = parsed.doc
             if store is not None and parsed.entry is not None and parsed.key == keys[n]:
                 store.put(keys[n], parsed.entry)

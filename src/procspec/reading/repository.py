@@ -374,16 +374,20 @@ def _documents(
     repository is not read."""
     rels = [rel_path(root, path) for path in paths]
     inside = [i for i, path in enumerate(paths) if _inside(root, path)]
-    read = iter(load_documents(root, [(paths[i], rels[i]) for i in inside], jobs=jobs, cache=cache))
-    wanted = set(inside)
-    docs = [
-        next(read) if i in wanted else _outside(path, rel)
+    count = [len(paths) - len(inside)]  # the links that lead outside are done: they are not read
+
+    def done_one(rel: str) -> None:
+        count[0] += 1
+        if progress is not None:
+            progress(count[0], len(paths), rel)
+
+    wanted = [(paths[i], rels[i]) for i in inside]
+    read = iter(load_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one))
+    chosen = set(inside)
+    return [
+        next(read) if i in chosen else _outside(path, rel)
         for i, (path, rel) in enumerate(zip(paths, rels, strict=True))
     ]
-    if progress is not None:
-        for n, doc in enumerate(docs, 1):
-            progress(n, len(docs), doc.rel)
-    return docs
 
 
 def _root_for(start: Path) -> Path:
