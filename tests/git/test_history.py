@@ -6,6 +6,7 @@ import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -344,13 +345,13 @@ def test_shallow_clone_costs_one_log_pass(
     repo.commit("Många processer", "2026-02-01T10:00:00+01:00")
     clone = shallow_clone(repo, tmp_path / "ci", 1)
     calls: list[tuple[str, ...]] = []
-    original = gitlog._Git.run
+    original = gitlog._Git.start
 
-    def counting(self: gitlog._Git, *args: str, check: bool = True) -> bytes | None:
+    def counting(self: gitlog._Git, *args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
         calls.append(args)
-        return original(self, *args, check=check)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(gitlog._Git, "run", counting)
+    monkeypatch.setattr(gitlog._Git, "start", counting)
     history = read_history(clone.root)
     assert len(history.files) == 34 and all(len(r) == 1 for r in history.files.values())
     assert sum(1 for c in calls if c[0] == "log") == 1
@@ -370,13 +371,13 @@ def test_one_git_log_pass_whatever_the_number_of_files(
         repo.replace(f"processer/grupp{n % 4}/process-{n}.yaml", "Snö faller.", "Snö faller igen.")
         repo.commit(f"Ändra {n}", f"2026-02-{n // 3 + 2:02d}T10:00:00+01:00")
     calls: list[tuple[str, ...]] = []
-    original = gitlog._Git.run
+    original = gitlog._Git.start
 
-    def counting(self: gitlog._Git, *args: str, check: bool = True) -> bytes | None:
+    def counting(self: gitlog._Git, *args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
         calls.append(args)
-        return original(self, *args, check=check)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(gitlog._Git, "run", counting)
+    monkeypatch.setattr(gitlog._Git, "start", counting)
     history = read_history(repo.root)
     assert len(history.files) == 44
     assert sum(1 for c in calls if c[0] == "log") == 1

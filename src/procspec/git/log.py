@@ -1,16 +1,26 @@
 """Git as the revision trail: the history of every process file, and files at a revision.
 
-This is the only module that uses GitPython, and it imports it lazily, so validating works where
-git is missing. It returns the plain dataclasses of `procspec.git.revisions`.
+Git runs as a child process (`subprocess`); GitPython is imported lazily and only to read file
+contents at revisions (`git cat-file --batch`), so validating works where git is missing. It
+returns the plain dataclasses of `procspec.git.revisions`.
 
 How the history is read (SPEC §4, `history`):
 
-- One `git log` over the repository, whatever the number of files: `--name-status -z -M` limited to
-  the processes folder, procspec.yaml and personer.yaml, read in topological order (a commit
-  before its parents), then each file's revisions sorted newest first by commit date, so a
-  branch commit from February never sits above main's March commit after a merge. Renames and moves are followed for the whole tree at once: walking
-  from HEAD towards the root, every commit carries a map from the paths at that commit to the
-  current paths, and a rename seen in a commit changes the map for its parents.
+- One `git log` over the repository, whatever the number of files: `--name-status -z -M`, read
+  in topological order (a commit before its parents), decoded as one text and split in bulk;
+  then each file's revisions sorted newest first by commit date, so a branch commit from
+  February never sits above main's March commit after a merge. The history covers the
+  processes folder, procspec.yaml and personer.yaml. When the procspec root is the top of the
+  work tree, git is given no path at all: the scope is applied here, which costs git one diff
+  per commit instead of two (a path limit makes git diff every commit once to simplify the
+  graph and once more to print it). Git's default history simplification for a path is then
+  done here: a merge whose files in scope equal one parent's follows only that parent, so
+  changes a merge discarded are not listed. Below the top of a larger work tree git limits the
+  walk to the root's folder, and the rest of that repository's history costs nothing.
+- Renames and moves are followed for the whole tree at once: walking from the tip towards the
+  root, every commit carries a map from the paths at that commit to the paths at the tip, and a
+  rename seen in a commit changes the map for its parents. A file moved into the scope from
+  outside it starts its history there, as with a path-limited `git log`.
 - Dates are committer dates: when the change entered the branch. A squash- or rebase-merged pull
   request gets the date it was merged, not the day the author first wrote it.
 - A merge commit is listed for a file only when the merge itself changed the file compared with
@@ -26,19 +36,29 @@ How the history is read (SPEC §4, `history`):
   (`History.boundary` names these commits: they show what a file was, not that it changed then).
 - Outside a git repository, without git, or when git refuses the repository ("dubious
   ownership"), the history is unavailable and `History.reason` says how to fix it.
+
+The committed part of the history depends only on the commit it is read from, where the root
+lies in the work tree, the processes folder and a shallow clone's boundary; `HistoryStore` lets
+the caller keep it (`procspec.features.historycache`), so a later run at the same commit reads
+no `git log` at all. Uncommitted changes are asked of git on every run (one `git status`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
+import subprocess
+import tempfile
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any, Protocol
+
+import msgspec
 
 from procspec.errors import UsageError
 from procspec.git.revisions import History, MainlineCommit, Revision
@@ -47,8 +67,8 @@ from procspec.messages import Message, say
 RECORD = "\x1e"
 """Starts each commit header in the log output; it cannot begin a status letter."""
 
-FORMAT = RECORD + "%H%x00%P%x00%cI%x00%an%x00%ae%x00%B"
-"""sha, parents (rewritten to the commits shown), committer date, author, e-mail, message."""
+FORMAT = RECORD + "%H%x00%P%x00%T%x00%cI%x00%an%x00%ae%x00%B"
+"""sha, parents (rewritten to the commits shown), tree, committer date, author, e-mail, message."""
 
 YAML = (".yaml", ".yml")
 
@@ -101,43 +121,60 @@ def _decode(raw: bytes) -> str:
 
 
 class _Git:
-    """A thin runner over GitPython's `Git` that returns bytes and turns failures into reasons."""
+    """Runs git in the root and turns failures into reasons; output is bytes."""
 
     def __init__(self, root: Path) -> None:
-        os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
-        try:
-            import git
-        except ImportError as exc:  # GitPython missing, or no git executable at import
-            raise GitUnavailable(say("git.missing")) from exc
-        self.module: Any = git
         self.root = root
-        self.cmd = git.Git(str(root))
+        self.env = {**os.environ, **_ENV}
+        self._cmd: Any = None
+
+    @property
+    def cmd(self) -> Any:
+        """GitPython's `Git`, for its `cat-file --batch` reader (imported on first use)."""
+        if self._cmd is None:
+            os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
+            try:
+                import git
+            except ImportError as exc:  # GitPython missing, or no git executable at import
+                raise GitUnavailable(say("git.missing")) from exc
+            self._cmd = git.Git(str(self.root))
+        return self._cmd
+
+    def start(
+        self, *args: str, stderr: IO[bytes] | int = subprocess.PIPE
+    ) -> subprocess.Popen[bytes]:
+        """Start one git command; its output is read by the caller."""
+        try:
+            return subprocess.Popen(  # noqa: S603 - fixed arguments
+                ["git", *_CONFIG, *args],  # noqa: S607 - git from PATH
+                cwd=self.root,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+            )
+        except OSError as exc:  # no git executable, or the root is gone
+            raise GitUnavailable(say("git.missing")) from exc
 
     def run(self, *args: str, check: bool = True) -> bytes | None:
         """Run one git command; None when it fails and `check` is off."""
-        git = self.module
-        try:
-            out = self.cmd.execute(
-                ["git", *_CONFIG, *args],
-                stdout_as_string=False,
-                strip_newline_in_stdout=False,
-                env=_ENV,
-            )
-        except git.exc.GitCommandNotFound as exc:
-            raise GitUnavailable(say("git.missing")) from exc
-        except git.exc.GitCommandError as exc:
-            if not check:
-                return None
-            raise GitUnavailable(self.explain(exc)) from exc
-        return out if isinstance(out, bytes) else bytes(out or b"")
+        process = self.start(*args)
+        out, err = process.communicate()
+        return self.finish(process.returncode, out, err, check)
 
-    def explain(self, exc: Any) -> Message:
-        stderr = exc.stderr if isinstance(exc.stderr, str) else str(exc.stderr or "")
+    def finish(self, code: int, out: bytes, err: bytes, check: bool = True) -> bytes | None:
+        if code == 0:
+            return out
+        if not check:
+            return None
+        raise GitUnavailable(self.explain(err.decode("utf-8", "replace")))
+
+    def explain(self, stderr: str) -> Message:
         if "dubious ownership" in stderr or "safe.directory" in stderr:
             return say("git.dubious", path=self._dubious_path(stderr))
         if "not a git repository" in stderr:
             return say("git.not_repo", root=self.root)
-        detail = " ".join(stderr.replace("stderr:", "").split()).strip(" '") or str(exc)
+        detail = " ".join(stderr.split()).strip(" '") or "git"
         return say("git.failed", detail=detail)
 
     def _dubious_path(self, stderr: str) -> str:
@@ -158,10 +195,33 @@ class _Git:
         return out.decode().strip() if out else None
 
 
+def _folder(processes: str) -> str:
+    """The processes folder as a clean relative path ('.' for the root itself)."""
+    return PurePosixPath(processes.replace("\\", "/")).as_posix().strip("/") or "."
+
+
 def _pathspecs(processes: str) -> list[str]:
     """What the history covers, relative to the root (git runs in it)."""
-    folder = PurePosixPath(processes.replace("\\", "/")).as_posix().strip("/") or "."
-    return [":(literal)" + p for p in (folder, "procspec.yaml", "personer.yaml")]
+    return [":(literal)" + p for p in (_folder(processes), "procspec.yaml", "personer.yaml")]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The work-tree paths the history covers: the processes folder, procspec.yaml and
+    personer.yaml below the root's prefix."""
+
+    files: frozenset[str]
+    folder: str
+    """Work-tree prefix of the processes folder, ending in '/'."""
+
+    @classmethod
+    def of(cls, prefix: str, processes: str) -> _Scope:
+        folder = _folder(processes)
+        below = prefix if folder == "." else f"{prefix}{folder}/"
+        return cls(frozenset({prefix + "procspec.yaml", prefix + "personer.yaml"}), below)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and (path.startswith(self.folder) or path in self.files)
 
 
 def _tokens(raw: bytes) -> Iterator[str]:
@@ -169,59 +229,93 @@ def _tokens(raw: bytes) -> Iterator[str]:
         yield _decode(token)
 
 
-@dataclass
+Change = tuple[str, str, str | None]
+"""(status letter, path at the commit, old path for a rename or copy)."""
+
+
+@dataclass(slots=True)
 class _Commit:
     sha: str
     parents: list[str]
-    date: datetime
+    tree: str
+    date: str
+    """The committer date as git printed it (ISO 8601); parsed only for the commits kept."""
     author: str
     email: str
     message: str
-    diffs: list[list[tuple[str, str, str | None]]]
-    """Per parent shown (one for an ordinary commit): (status, path, old path for renames)."""
+    blocks: list[list[Change]] = field(default_factory=list)
+    """Changes in scope per diff shown: one for an ordinary commit; a merge (`-m`) has one per
+    parent it differs from at all (git prints nothing for a parent with the same tree)."""
 
 
-def _parse_log(raw: bytes) -> Iterator[_Commit]:
-    """Commits from `git log -m --name-status -z --format=FORMAT`, merged blocks joined."""
-    # Decoded and normalised as one text, then split: NUL composes with nothing, so this equals
-    # doing it per token, at a fraction of the cost for 20,000 commits.
-    tokens = _decode(raw).split("\0")
-    i = 0
-    current: _Commit | None = None
-    while i < len(tokens):
-        token = tokens[i].lstrip("\n")
-        if token.startswith(RECORD):
-            sha = token[1:]
-            parents, when, author, email, message = tokens[i + 1 : i + 6]
-            i += 6
-            if current is not None and current.sha == sha:
-                current.diffs.append([])  # the same merge, diffed against its next parent
-                continue
-            if current is not None:
-                yield current
-            current = _Commit(
-                sha=sha,
-                parents=parents.split(),
-                date=datetime.fromisoformat(when),
-                author=author,
-                email=email,
-                message=_capped(message.rstrip("\n")),
-                diffs=[[]],
-            )
-            continue
+def _changes(tokens: list[str], scope: _Scope | None) -> list[Change]:
+    """The changes in a record's name-status tokens that lie in `scope` (all when None). A
+    rename across the scope's edge is an addition or a deletion, as git sees it with paths."""
+    found: list[Change] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        status = tokens[i].lstrip("\n")
         i += 1
-        if not token or current is None:
+        if not status:
             continue
-        status = token[0]
-        if status in "RC":
+        letter = status[0]
+        if letter in "RC":
+            if i + 1 >= n:
+                break
             old, new = tokens[i], tokens[i + 1]
             i += 2
-            current.diffs[-1].append((status, new, old))
+            if scope is None or (new in scope and old in scope):
+                found.append((letter, new, old))
+            elif new in scope:
+                found.append(("A", new, None))
+            elif old in scope and letter == "R":
+                found.append(("D", old, None))
         else:
-            current.diffs[-1].append((status, tokens[i], None))
+            if i >= n:
+                break
+            path = tokens[i]
             i += 1
-    if current is not None:
-        yield current
+            if scope is None or path in scope:
+                found.append((letter, path, None))
+    return found
+
+
+def _parse_log(raw: bytes, scope: _Scope | None = None) -> list[_Commit]:
+    """Commits from `git log [-m --name-status] -z --format=FORMAT`, a merge's blocks joined,
+    keeping the changes in `scope`. A record that cannot be read (a crafted commit) is left out.
+    """
+    # Decoded and normalised as one text, then split: NUL composes with nothing, so this equals
+    # doing it per token, at a fraction of the cost for 20,000 commits.
+    text = _decode(raw)
+    commits: list[_Commit] = []
+    current: _Commit | None = None
+    folder, files = (scope.folder, scope.files) if scope is not None else ("", frozenset())
+    for record in text.split("\0" + RECORD):
+        fields = record.split("\0")
+        count = len(fields)
+        if count < 7:
+            continue
+        block: list[Change]
+        if count == 9 and len(fields[7]) == 2 and fields[7][1] not in "RC":
+            # The common case, one file changed: no call per commit.
+            path = fields[8]
+            if scope is None or path.startswith(folder) or path in files:
+                block = [(fields[7][1], path, None)]
+            else:
+                block = []
+        elif count > 7:
+            block = _changes(fields[7:], scope)
+        else:
+            block = []
+        sha = fields[0].lstrip(RECORD)
+        if current is not None and current.sha == sha:
+            current.blocks.append(block)  # the same merge, against the next parent it differs from
+            continue
+        current = _Commit(
+            sha, fields[1].split(), fields[2], fields[3], fields[4], fields[5], fields[6], [block]
+        )
+        commits.append(current)
+    return commits
 
 
 MAX_MESSAGE = 2000
@@ -248,14 +342,15 @@ def _shallow_boundary(g: _Git) -> set[str]:
 
 
 PathMap = dict[str, str | None]
-"""Paths at a commit that differ from their current path; None: no current file descends from it."""
+"""Paths at a commit that differ from their path at the tip; None: no file at the tip descends
+from it."""
 
 
 def _current(mapping: PathMap, path: str) -> str | None:
     return mapping.get(path, path)
 
 
-def _after_renames(mapping: PathMap, diff: Sequence[tuple[str, str, str | None]]) -> PathMap:
+def _after_renames(mapping: PathMap, diff: Sequence[Change]) -> PathMap:
     """The map for a parent: a rename old → new in the commit means the parent's old path is the
     current path of new, and the parent's new path (if any) belonged to another file."""
     renames = [(old, new) for status, new, old in diff if status == "R" and old is not None]
@@ -276,62 +371,137 @@ def _under(prefix: str, path: str) -> str | None:
     return path[len(prefix) :] if path.startswith(prefix) else None
 
 
-def _touched(commit: _Commit) -> list[str]:
-    """Paths (at the commit) that the commit itself changed; a merge only those that differ from
-    every parent."""
-    if len(commit.diffs) == 1 or len(commit.parents) <= 1:
-        return [path for _, path, _ in commit.diffs[0]]
-    common = set.intersection(*({path for _, path, _ in diff} for diff in commit.diffs))
-    return [path for _, path, _ in commit.diffs[0] if path in common]
+def _per_parent(commit: _Commit, trees: dict[str, str]) -> list[list[Change]]:
+    """A merge's changes against each of its parents, in the parents' order. git prints no
+    diff against a parent with the merge's own tree, so the blocks shown belong to the other
+    parents, in order."""
+    parents = commit.parents
+    if len(commit.blocks) >= len(parents):
+        return commit.blocks[: len(parents)]
+    differing = [n for n, p in enumerate(parents) if trees.get(p) != commit.tree]
+    blocks = commit.blocks if len(commit.blocks) == len(differing) else []
+    aligned: list[list[Change]] = [[] for _ in parents]
+    if blocks:
+        for n, block in zip(differing, blocks, strict=True):
+            aligned[n] = block
+    else:  # which parent a block belongs to is not known: in order, as git printed them
+        for n, block in enumerate(commit.blocks):
+            aligned[n] = block
+    return aligned
 
 
-def _walk(commits: Iterator[_Commit], start: PathMap, prefix: str) -> dict[str, list[Revision]]:
-    """Attribute every commit to the current paths of the files it changed, newest first."""
-    files: dict[str, list[Revision]] = {}
+class Committed(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """The committed part of a history, as it is also kept between runs: every commit once, and
+    the files' revisions as indexes into them."""
+
+    commits: list[tuple[str, str, str, str, str]]
+    """sha, committer date (ISO 8601), author, e-mail, message."""
+    files: dict[str, list[tuple[int, str]]]
+    """A file's work-tree path at the tip → (commit, path relative to the root at the commit),
+    newest first."""
+    line: list[tuple[int, bool]] | None
+    """The tip's first-parent line as (commit, whether a merge); None when the log could not
+    tell it (a path limit rewrites parents): then git is asked when a rule needs it."""
+
+
+def _walk(commits: list[_Commit], prefix: str, simplify: bool, tip: str) -> Committed:
+    """Attribute every commit to the tip's paths of the files it changed (work-tree paths), in
+    topological order. With `simplify` (git was given no path), git's default simplification is
+    done here: a merge that equals a parent in scope follows only the first such parent, and a
+    commit reached only through the parents left out is not part of the history."""
+    table: list[tuple[str, str, str, str, str]] = []
+    numbers: dict[str, int] = {}
+    files: dict[str, list[tuple[int, str]]] = {}
     pending: dict[str, PathMap] = {}
-    first = True
-    for commit in commits:
-        mapping = start if first else pending.pop(commit.sha, start)
-        first = False
-        # A boundary commit is shown as a root (`--root`): its diff lists every file in its tree.
-        for path in _touched(commit):
-            current = _current(mapping, path)
-            key = _under(prefix, current) if current is not None else None
-            at = _under(prefix, path)
-            if key is None or at is None:
+    trees = {c.sha: c.tree for c in commits} if simplify else {}
+    for index, commit in enumerate(commits):
+        mapping = pending.pop(commit.sha, None) if index else {}
+        if mapping is None:
+            if simplify:
                 continue
-            revisions = files.setdefault(key, [])
-            if not revisions or revisions[-1].sha != commit.sha:
-                revisions.append(
-                    Revision(
-                        commit.sha,
-                        commit.date,
-                        commit.author,
-                        commit.email,
-                        commit.message,
-                        at,
-                    )
-                )
-        for n, parent in enumerate(commit.parents):
-            diff = commit.diffs[n] if n < len(commit.diffs) else []
-            pending.setdefault(parent, _after_renames(mapping, diff))
-    return files
+            mapping = {}
+        parents = commit.parents
+        follow: list[tuple[str, list[Change]]]
+        if len(parents) <= 1:
+            diff = commit.blocks[0] if commit.blocks else []
+            touched = [path for _, path, _ in diff]
+            follow = [(parents[0], diff)] if parents else []
+        else:
+            diffs = _per_parent(commit, trees)
+            same = next((n for n, d in enumerate(diffs) if not d), None) if simplify else None
+            if same is not None:
+                touched = []
+                follow = [(parents[same], diffs[same])]
+            else:
+                # A merge changed only the files that differ from every parent.
+                common = set.intersection(*({path for _, path, _ in d} for d in diffs))
+                touched = [path for _, path, _ in diffs[0] if path in common]
+                follow = list(zip(parents, diffs, strict=True))
+        # A boundary commit is shown as a root (`--root`): its diff lists every file in it.
+        number = -1
+        for path in touched:
+            current = mapping.get(path, path)
+            at = _under(prefix, path)
+            if current is None or at is None:
+                continue
+            if number < 0:
+                number = len(table)
+                message = _capped(commit.message.rstrip("\n"))
+                table.append((commit.sha, commit.date, commit.author, commit.email, message))
+                numbers[commit.sha] = number
+            revisions = files.get(current)
+            if revisions is None:
+                files[current] = [(number, at)]
+            elif revisions[-1][0] != number:
+                revisions.append((number, at))
+        for parent, diff in follow:
+            if parent not in pending:
+                pending[parent] = _after_renames(mapping, diff) if diff else mapping
+    line: list[tuple[int, bool]] | None = None
+    if simplify:
+        line = []
+        by_sha = {c.sha: c for c in commits}
+        sha: str | None = tip
+        while sha is not None and sha in by_sha:
+            commit = by_sha.pop(sha)
+            known = numbers.get(sha)
+            if known is None:
+                known = numbers[sha] = len(table)
+                table.append((sha, commit.date, "", "", ""))
+            line.append((known, len(commit.parents) > 1))
+            sha = commit.parents[0] if commit.parents else None
+    committed = Committed(table, files, line)
+    dates = _dates(committed)
+    for revisions in files.values():
+        # Newest first by commit date (SPEC §4), whatever the graph: the walk needs the
+        # topological order, a reader and the rules need time (a stable sort keeps it for
+        # commits made in the same second).
+        revisions.sort(key=lambda entry: dates[entry[0]], reverse=True)
+    return committed
+
+
+def _dates(committed: Committed) -> list[datetime]:
+    """The commits' dates; ValueError for one that is not an ISO 8601 date with an offset."""
+    dates = [datetime.fromisoformat(c[1]) for c in committed.commits]
+    if any(d.tzinfo is None for d in dates):
+        raise ValueError("a date without an offset")
+    return dates
 
 
 @dataclass(frozen=True)
 class _Status:
     changed: list[str]
     """Current paths with uncommitted changes (work-tree paths)."""
-    renames: list[tuple[str, str, str | None]]
+    renames: list[Change]
     """Moves between HEAD and the work tree, as ("R", new, old)."""
 
 
-def _status(g: _Git, specs: list[str]) -> _Status:
-    """Uncommitted changes: one `git status`; paths are relative to the work tree's top."""
-    out = g.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *specs)
-    tokens = list(_tokens(out or b""))
+def _read_status(raw: bytes, scope: _Scope) -> _Status:
+    """Uncommitted changes in `scope` from `git status --porcelain=v1 -z`; paths relative to
+    the top. A file moved into the scope is a new file; one moved out of it, a deleted one."""
+    tokens = list(_tokens(raw))
     changed: list[str] = []
-    renames: list[tuple[str, str, str | None]] = []
+    renames: list[Change] = []
     deleted: dict[str, str] = {}
     untracked: dict[str, str] = {}
     i = 0
@@ -342,10 +512,14 @@ def _status(g: _Git, specs: list[str]) -> _Status:
             continue
         code, path = token[:2], token[3:]
         if "R" in code or "C" in code:
-            old = tokens[i]
+            old = tokens[i] if i < len(tokens) else path
             i += 1
-            renames.append(("R", path, old))
-            changed.append(path)
+            if path in scope and old in scope:
+                renames.append(("R", path, old))
+            if path in scope:
+                changed.append(path)
+        elif path not in scope:
+            continue
         elif code == "??":
             untracked[PurePosixPath(path).name] = path
             changed.append(path)
@@ -371,66 +545,262 @@ def _identity(g: _Git) -> tuple[str, str]:
     return name.strip(), rest.split(">", 1)[0].strip()
 
 
-def read_history(root: Path, rev: str | None = None, processes: str = "processer") -> History:
+class HistoryStore(Protocol):
+    """Where the committed part of a history is kept between runs (untrusted: what `load`
+    returns is checked before use)."""
+
+    def load(self) -> bytes | None: ...
+
+    def save(self, data: bytes) -> None: ...
+
+
+def _log_args(tip: str, prefix: str) -> list[str]:
+    args = [
+        "log", "--topo-order", "--parents", "--root", "-m", "--name-status", "-z", "-M",
+        "--no-color", "--encoding=UTF-8", f"--format={FORMAT}", tip, "--",
+    ]  # fmt: skip
+    if prefix:  # below the top of a larger work tree: git walks the root's folder only
+        args.append(":(top,literal)" + prefix.rstrip("/"))
+    return args
+
+
+_KEY_VERSION = 1
+"""Bumped when the stored committed history changes its layout or meaning."""
+
+MAX_STORED_BYTES = 256 * 1024 * 1024
+"""The most of a stored history that is decoded (the store caps what it reads too)."""
+
+
+def _folder_key(key_base: str, processes: str) -> str:
+    folder = hashlib.blake2b(_folder(processes).encode("utf-8", "surrogateescape"), digest_size=16)
+    return key_base + folder.hexdigest()
+
+
+def encode_committed(committed: Committed, key: str) -> bytes:
+    """The committed history as bytes to keep: `key` (ASCII) then MessagePack."""
+    return key.encode("ascii") + msgspec.msgpack.encode(committed)
+
+
+def decode_committed(data: bytes, key: str) -> tuple[Committed, list[datetime]] | None:
+    """What `encode_committed` kept under `key`, with the commits' dates; None when it was kept
+    under another key or cannot be read (the store is untrusted: a wrong entry misses, never
+    fails the run)."""
+    head = key.encode("ascii")
+    if not data.startswith(head) or len(data) > MAX_STORED_BYTES:
+        return None
+    try:
+        committed = msgspec.msgpack.decode(memoryview(data)[len(head) :], type=Committed)
+        dates = _dates(committed)
+    except (msgspec.MsgspecError, ValueError):
+        return None
+    count = len(committed.commits)
+    for entries in committed.files.values():
+        for number, _ in entries:
+            if not 0 <= number < count:
+                return None
+    if committed.line is not None and not all(0 <= n < count for n, _ in committed.line):
+        return None
+    return committed, dates
+
+
+def _materialise(
+    committed: Committed, dates: list[datetime], start: PathMap, prefix: str
+) -> dict[str, list[Revision]]:
+    """Revisions keyed by the files' current paths relative to the root: the tip's paths moved
+    as the uncommitted renames in `start` say."""
+    table = committed.commits
+    files: dict[str, list[Revision]] = {}
+    for path, entries in committed.files.items():
+        current = _current(start, path) if start else path
+        key = _under(prefix, current) if current is not None else None
+        if key is None:
+            continue
+        revisions = files[key] = []
+        for number, at in entries:
+            sha, _, author, email, message = table[number]
+            revisions.append(Revision(sha, dates[number], author, email, message, at))
+    return files
+
+
+class HistoryRead:
+    """A history being read: git started, its output read when the history is asked for
+    (`result`), so git works while the caller does something else (validate loads the files).
+    `cancel` stops git when the history is not needed after all."""
+
+    def __init__(self, root: Path, rev: str | None, store: HistoryStore | None) -> None:
+        self.root = root
+        self.rev = rev
+        self.store = store
+        self.failure: GitUnavailable | None = None
+        self._log: subprocess.Popen[bytes] | None = None
+        self._log_err: IO[bytes] | None = None
+        self._status: subprocess.Popen[bytes] | None = None
+        self._stored: bytes | None = None
+        self.tip: str | None = None
+        try:
+            self.g = _Git(root)
+            self.where = self.g.locate()
+            if rev is None:
+                self._status = self.g.start(
+                    "status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
+                    *_pathspecs("."),
+                )  # fmt: skip
+            self.tip = self.g.head() if rev is None else _resolve(self.g, rev)
+            self.boundary = (
+                frozenset(_shallow_boundary(self.g)) if self.where.shallow else frozenset()
+            )
+            if self.tip is not None:
+                stored = store.load() if store is not None else None
+                if stored is not None and stored.startswith(self._key_base().encode()):
+                    self._stored = stored
+                else:
+                    self._start_log()
+        except GitUnavailable as exc:
+            self.failure = exc
+            self.cancel()
+
+    def _key_base(self) -> str:
+        """What the committed history depends on besides the processes folder."""
+        from procspec import __version__
+
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{_KEY_VERSION}\0{__version__}\0{self.tip}\0{self.where.prefix}\0".encode())
+        h.update("\0".join(sorted(self.boundary)).encode())
+        return h.hexdigest()
+
+    def _start_log(self) -> None:
+        if self._log is None and self.tip is not None:
+            self._log_err = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _read_log/cancel
+            self._log = self.g.start(*_log_args(self.tip, self.where.prefix), stderr=self._log_err)
+
+    def _read_log(self) -> bytes:
+        assert self._log is not None and self._log.stdout is not None
+        out = self._log.stdout.read()
+        self._log.stdout.close()
+        code = self._log.wait()
+        err = b""
+        if self._log_err is not None:
+            self._log_err.seek(0)
+            err = self._log_err.read(64 * 1024)
+            self._log_err.close()
+        self._log = self._log_err = None
+        return self.g.finish(code, out, err) or b""
+
+    def _committed(self, processes: str) -> tuple[Committed, list[datetime]]:
+        assert self.tip is not None
+        prefix = self.where.prefix
+        key = _folder_key(self._key_base(), processes)
+        if self._stored is not None:
+            found = decode_committed(self._stored, key)
+            self._stored = None
+            if found is not None:
+                return found
+        self._start_log()
+        commits = _parse_log(self._read_log(), _Scope.of(prefix, processes))
+        committed = _walk(commits, prefix, not prefix, self.tip)
+        if self.store is not None:
+            with contextlib.suppress(Exception):  # a cache never fails a run
+                self.store.save(encode_committed(committed, key))
+        return committed, _dates(committed)
+
+    def _uncommitted(self, scope: _Scope) -> _Status:
+        if self._status is None:
+            return _Status([], [])
+        out, err = self._status.communicate()
+        code = self._status.returncode
+        self._status = None
+        return _read_status(self.g.finish(code, out, err) or b"", scope)
+
+    def presence(self) -> History:
+        """Whether there is a history and how complete, without reading it (PS602 alone)."""
+        self.cancel()
+        if self.failure is not None:
+            return History(available=False, reason=self.failure.reason)
+        return History(available=True, shallow=self.where.shallow, boundary=self.boundary)
+
+    def result(self, processes: str = "processer") -> History:
+        """The history of the files in the processes folder, procspec.yaml and personer.yaml."""
+        if self.failure is not None:
+            return History(available=False, reason=self.failure.reason)
+        scope = _Scope.of(self.where.prefix, processes)
+        try:
+            status = self._uncommitted(scope)
+            committed, dates = (
+                self._committed(processes) if self.tip is not None else (Committed([], {}, []), [])
+            )
+        except GitUnavailable as exc:
+            self.cancel()
+            return History(available=False, reason=exc.reason)
+        prefix, root, tip = self.where.prefix, self.root, self.tip
+        start = _after_renames({}, status.renames)
+        files = _materialise(committed, dates, start, prefix)
+        if status.changed:
+            author, email = _identity(self.g)
+            now = datetime.now().astimezone()
+            for path in status.changed:
+                rel = _under(prefix, path)
+                if rel is not None:
+                    files.setdefault(rel, []).insert(0, Revision("", now, author, email, "", rel))
+        line = (
+            None
+            if committed.line is None
+            else [MainlineCommit(committed.commits[n][0], dates[n], m) for n, m in committed.line]
+        )
+        return History(
+            files=files,
+            available=True,
+            shallow=self.where.shallow,
+            boundary=self.boundary,
+            reader=functools.partial(read_blobs, root),
+            tip=tip,
+            first_parents=(
+                (lambda: list(line)) if line is not None
+                else functools.partial(mainline, root, tip) if tip else None
+            ),
+            brought=functools.partial(mainline_changes, root, tip) if tip else None,
+        )  # fmt: skip
+
+    def cancel(self) -> None:
+        """Stop git if it still runs (the history is not needed)."""
+        for process in (self._log, self._status):
+            if process is not None and process.poll() is None:
+                process.kill()
+            if process is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    process.communicate()
+        if self._log_err is not None:
+            self._log_err.close()
+        self._log = self._status = self._log_err = None
+
+
+def _by_date(revision: Revision) -> datetime:
+    return revision.date
+
+
+def start_history(
+    root: Path, rev: str | None = None, store: HistoryStore | None = None
+) -> HistoryRead:
+    """Start reading the history of the procspec root (see `HistoryRead`)."""
+    return HistoryRead(root, rev, store)
+
+
+def read_history(
+    root: Path,
+    rev: str | None = None,
+    processes: str = "processer",
+    store: HistoryStore | None = None,
+) -> History:
     """The revisions of every file under the procspec root, keyed by its current path relative to
     the root, newest first; one `git log` pass (see the module docstring). `processes` is the
     processes folder (the `processer` setting): the history covers it, procspec.yaml and
     personer.yaml. The history reads earlier versions of files through `History.versions`.
 
     With `rev` (for `render --rev`), the history as it was at that revision, keyed by the paths
-    at it, without uncommitted changes; an unknown revision is a usage error (exit 2).
+    at it, without uncommitted changes; an unknown revision is a usage error (exit 2). With
+    `store`, the committed part is read from it when it was kept for the same commit, and kept
+    in it otherwise.
     """
-    try:
-        g = _Git(root)
-        where = g.locate()
-        specs = _pathspecs(processes)
-        status = _status(g, specs) if rev is None else _Status([], [])
-        start = _after_renames({}, status.renames)
-        files: dict[str, list[Revision]] = {}
-        tip = g.head() if rev is None else _resolve(g, rev)
-        if tip is not None:
-            raw = g.run(
-                "log",
-                "--topo-order",
-                "--parents",
-                "--root",
-                "-m",
-                "--name-status",
-                "-z",
-                "-M",
-                "--no-color",
-                "--encoding=UTF-8",
-                f"--format={FORMAT}",
-                tip,
-                "--",
-                *specs,
-            )
-            files = _walk(_parse_log(raw or b""), start, where.prefix)
-            for revisions in files.values():
-                # Newest first by commit date (SPEC §4), whatever the graph: the walk needs the
-                # topological order, a reader and the rules need time (a stable sort keeps it
-                # for commits made in the same second).
-                revisions.sort(key=lambda r: r.date, reverse=True)
-        boundary = frozenset(_shallow_boundary(g)) if where.shallow else frozenset()
-    except GitUnavailable as exc:
-        return History(available=False, reason=exc.reason)
-    if status.changed:
-        author, email = _identity(g)
-        now = datetime.now().astimezone()
-        for path in status.changed:
-            rel = _under(where.prefix, path)
-            if rel is not None:
-                files.setdefault(rel, []).insert(0, Revision("", now, author, email, "", rel))
-    return History(
-        files=files,
-        available=True,
-        shallow=where.shallow,
-        boundary=boundary,
-        reader=functools.partial(read_blobs, root),
-        tip=tip,
-        first_parents=functools.partial(mainline, root, tip) if tip else None,
-        brought=functools.partial(mainline_changes, root, tip) if tip else None,
-    )
+    return start_history(root, rev, store).result(processes)
 
 
 def _repo_for_rev(root: Path, need: str = "git.no_rev_repo") -> tuple[_Git, Location]:
@@ -499,17 +869,22 @@ def read_blobs(
         g.locate()
     except GitUnavailable:
         return found
-    git = g.module
+    try:
+        cmd = g.cmd
+    except GitUnavailable:
+        return found
+    import git
+
     try:
         for rev, rel in wanted:
             try:
-                found[(rev, rel)] = g.cmd.get_object_data(f"{rev}:./{rel}")[3]
+                found[(rev, rel)] = cmd.get_object_data(f"{rev}:./{rel}")[3]
             except (ValueError, git.exc.GitError):
                 found[(rev, rel)] = None
     except OSError:  # pragma: no cover - git vanished while reading
         return found
     finally:
-        g.cmd.clear_cache()
+        cmd.clear_cache()
     return found
 
 
@@ -542,9 +917,14 @@ def mainline_changes(root: Path, tip: str, base: str, rel: str) -> list[Revision
         )  # fmt: skip
     except GitUnavailable:
         return []
-    return [
-        Revision(c.sha, c.date, c.author, c.email, c.message, rel) for c in _parse_log(out or b"")
-    ]
+    found: list[Revision] = []
+    for c in _parse_log(out or b""):
+        with contextlib.suppress(ValueError):
+            when = datetime.fromisoformat(c.date)
+            found.append(
+                Revision(c.sha, when, c.author, c.email, _capped(c.message.rstrip("\n")), rel)
+            )
+    return found
 
 
 def has_commits(root: Path, need: str = "git.no_rev_repo") -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from procspec.messages import Text
 
@@ -15,11 +16,12 @@ Versions = dict[tuple[str, str], bytes | None]
 """File contents at revisions: `(rev, path relative to the root)` → bytes, None when absent."""
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """One commit that touched a file, with the file's path at that commit.
 
     `sha` and `message` are empty for a change that is not committed yet (shown as "ej incheckad").
+    A named tuple, not a dataclass: a history of 20,000 commits makes as many, and a tuple is
+    made in a third of the time.
     """
 
     sha: str
