@@ -8,6 +8,7 @@ from typing import Any
 from procspec.checking.hierarchy import Context
 from procspec.checking.process_list import find_process
 from procspec.errors import UsageError
+from procspec.features.historycache import history_store
 from procspec.git.log import read_history
 from procspec.git.revisions import Revision
 from procspec.messages import Message, say
@@ -41,7 +42,8 @@ class ProcessHistory:
 def process_history(ctx: Context, wanted: str) -> ProcessHistory:
     """The history of the process `wanted` (id or name); no git history is a usage error."""
     record = find_process(ctx, wanted)
-    found = read_history(ctx.repo.root, processes=ctx.repo.settings.processes)
+    root = ctx.repo.root
+    found = read_history(root, processes=ctx.repo.settings.processes, store=history_store(root))
     if not found.available:
         raise UsageError(found.reason or say("history.none"))
     note = say("history.shallow") if found.shallow else None

@@ -13,6 +13,7 @@ from pathlib import Path
 from procspec.checking.checker import check_repository
 from procspec.checking.hierarchy import Context
 from procspec.errors import Refused, UsageError
+from procspec.features.historycache import history_store
 from procspec.features.revision import repository_at
 from procspec.git.log import read_history
 from procspec.messages import plural, say
@@ -52,7 +53,8 @@ def render(
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
     target = check_target(out, root, force, lang, root / repo.settings.processes)
-    history = read_history(root, rev=rev, processes=repo.settings.processes)
+    store = history_store(root) if rev is None else None
+    history = read_history(root, rev=rev, processes=repo.settings.processes, store=store)
     day = effective_today(today, history, Context.build(repo, date.min, history))
     outcome = check_repository(repo, day, history)
     errors = outcome.counts["error"]

@@ -26,6 +26,7 @@ from procspec.checking.goal_status import follow_up_due, overdue
 from procspec.checking.hierarchy import Context
 from procspec.checking.maturity import maturity
 from procspec.errors import UsageError
+from procspec.features.historycache import history_store
 from procspec.git.log import read_history
 from procspec.git.revisions import History
 from procspec.messages import Text, Words, say
@@ -124,7 +125,9 @@ def status_of(
 ) -> tuple[Status, str]:
     """`procspec status` for the repository at or above `path`, and the language to show it in."""
     repo = load_repository(path)
-    history = read_history(repo.root, processes=repo.settings.processes)
+    history = read_history(
+        repo.root, processes=repo.settings.processes, store=history_store(repo.root)
+    )
     return build_status(repo, today, history, person, below_maturity), repo.lang
 
 

@@ -12,10 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from procspec.checking.checker import check_repository
+from procspec.checking.rules.history import history_need
 from procspec.features import cache
-from procspec.git.log import read_history
+from procspec.features.historycache import history_store
+from procspec.git.log import HistoryRead, start_history
+from procspec.git.revisions import History
 from procspec.problem import Outcome
-from procspec.reading.repository import find_root, load_repository
+from procspec.reading.repository import Repository, find_root, load_repository
 
 Progress = Callable[[int, int, str], None]
 
@@ -54,11 +57,28 @@ def _cold(
     before = None
     if plan is not None:
         before = keys.get((plan.processes, plan.profile)) or cache.compute_key(root, plan, today)
-    repo = load_repository(root, progress=progress, cache=use_cache)
-    history = read_history(repo.root, processes=repo.settings.processes)
+    # git reads the history while the files are loaded.
+    reading = start_history(root, store=history_store(root, use_cache))
+    try:
+        repo = load_repository(root, progress=progress, cache=use_cache)
+    except BaseException:
+        reading.cancel()
+        raise
+    history = _history(reading, repo)
     outcome = check_repository(repo, today, history)
     settings = repo.settings
     settled = cache.plan_of(settings)
     if before is not None and plan == settled and before == cache.compute_key(root, plan, today):
         cache.store(root, before, plan, outcome)
     return Validated(root, repo.lang, outcome)
+
+
+def _history(reading: HistoryRead, repo: Repository) -> History | None:
+    """As much of the history as the rules will read: none when PS601–PS603 are all `off`."""
+    need = history_need(repo)
+    if need == "log":
+        return reading.result(repo.settings.processes)
+    if need == "presence":
+        return reading.presence()
+    reading.cancel()
+    return None

@@ -11,12 +11,11 @@ How the history is read (SPEC §4, `history`):
   then each file's revisions sorted newest first by commit date, so a branch commit from
   February never sits above main's March commit after a merge. The history covers the
   processes folder, procspec.yaml and personer.yaml. When the procspec root is the top of the
-  work tree, git is given no path at all: the scope is applied here, which costs git one diff
-  per commit instead of two (a path limit makes git diff every commit once to simplify the
-  graph and once more to print it). Git's default history simplification for a path is then
-  done here: a merge whose files in scope equal one parent's follows only that parent, so
-  changes a merge discarded are not listed. Below the top of a larger work tree git limits the
-  walk to the root's folder, and the rest of that repository's history costs nothing.
+  work tree, git is given no path at all and the scope is applied here: a path limit makes git
+  diff every commit twice (once to limit the walk, once to print), which costs more than
+  reading the other files' changes. Below the top of a larger work tree git limits the walk to
+  the root's folder, so the rest of that repository's history costs nothing. With `-m` git
+  walks every parent of a merge either way (no history simplification).
 - Renames and moves are followed for the whole tree at once: walking from the tip towards the
   root, every commit carries a map from the paths at that commit to the paths at the tip, and a
   rename seen in a commit changes the map for its parents. A file moved into the scope from
@@ -26,7 +25,9 @@ How the history is read (SPEC §4, `history`):
 - A merge commit is listed for a file only when the merge itself changed the file compared with
   every parent (a conflict resolution, or both sides changed the file); otherwise the commits on
   the merged branches are listed with their own authors, as `git log --follow` does. Merges are
-  diffed against each parent (`-m`) only to follow renames made on one side of the merge.
+  diffed against each parent (`-m`) to follow renames made on one side of the merge. git prints
+  no diff against a parent whose tree is the merge's (a merge of a branch that could have been
+  fast-forwarded): the tree of every commit tells which parent each diff belongs to.
 - Uncommitted changes (modified, staged, added or untracked files) lead the list as a revision
   with an empty sha and the message "ej incheckad". A file moved without `git mv` keeps its history
   when the new file has the same name (the process id) as the deleted one.
@@ -404,22 +405,17 @@ class Committed(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
     tell it (a path limit rewrites parents): then git is asked when a rule needs it."""
 
 
-def _walk(commits: list[_Commit], prefix: str, simplify: bool, tip: str) -> Committed:
+def _walk(commits: list[_Commit], prefix: str, tip: str, whole: bool) -> Committed:
     """Attribute every commit to the tip's paths of the files it changed (work-tree paths), in
-    topological order. With `simplify` (git was given no path), git's default simplification is
-    done here: a merge that equals a parent in scope follows only the first such parent, and a
-    commit reached only through the parents left out is not part of the history."""
+    topological order. `whole`: git was given no path, so the parents are the real ones and the
+    tip's first-parent line can be told from the same commits."""
     table: list[tuple[str, str, str, str, str]] = []
     numbers: dict[str, int] = {}
     files: dict[str, list[tuple[int, str]]] = {}
     pending: dict[str, PathMap] = {}
-    trees = {c.sha: c.tree for c in commits} if simplify else {}
+    trees = {c.sha: c.tree for c in commits}
     for index, commit in enumerate(commits):
-        mapping = pending.pop(commit.sha, None) if index else {}
-        if mapping is None:
-            if simplify:
-                continue
-            mapping = {}
+        mapping = pending.pop(commit.sha, {}) if index else {}
         parents = commit.parents
         follow: list[tuple[str, list[Change]]]
         if len(parents) <= 1:
@@ -428,15 +424,10 @@ def _walk(commits: list[_Commit], prefix: str, simplify: bool, tip: str) -> Comm
             follow = [(parents[0], diff)] if parents else []
         else:
             diffs = _per_parent(commit, trees)
-            same = next((n for n, d in enumerate(diffs) if not d), None) if simplify else None
-            if same is not None:
-                touched = []
-                follow = [(parents[same], diffs[same])]
-            else:
-                # A merge changed only the files that differ from every parent.
-                common = set.intersection(*({path for _, path, _ in d} for d in diffs))
-                touched = [path for _, path, _ in diffs[0] if path in common]
-                follow = list(zip(parents, diffs, strict=True))
+            # A merge changed only the files that differ from every parent.
+            common = set.intersection(*({path for _, path, _ in d} for d in diffs))
+            touched = [path for _, path, _ in diffs[0] if path in common]
+            follow = list(zip(parents, diffs, strict=True))
         # A boundary commit is shown as a root (`--root`): its diff lists every file in it.
         number = -1
         for path in touched:
@@ -458,7 +449,7 @@ def _walk(commits: list[_Commit], prefix: str, simplify: bool, tip: str) -> Comm
             if parent not in pending:
                 pending[parent] = _after_renames(mapping, diff) if diff else mapping
     line: list[tuple[int, bool]] | None = None
-    if simplify:
+    if whole:
         line = []
         by_sha = {c.sha: c for c in commits}
         sha: str | None = tip
@@ -697,7 +688,7 @@ class HistoryRead:
                 return found
         self._start_log()
         commits = _parse_log(self._read_log(), _Scope.of(prefix, processes))
-        committed = _walk(commits, prefix, not prefix, self.tip)
+        committed = _walk(commits, prefix, self.tip, not prefix)
         if self.store is not None:
             with contextlib.suppress(Exception):  # a cache never fails a run
                 self.store.save(encode_committed(committed, key))

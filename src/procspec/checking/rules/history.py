@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import rule
@@ -20,10 +20,20 @@ from procspec.messages import say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import add_months
 from procspec.reading.model import Process
-from procspec.reading.repository import SETTINGS_FILE, ProcessRecord
+from procspec.reading.repository import SETTINGS_FILE, ProcessRecord, Repository
 
 if TYPE_CHECKING:
     from procspec.git.revisions import MainlineCommit
+
+
+def history_need(repo: Repository) -> Literal["log", "presence", "none"]:
+    """How much of the git history the rules will read with the repository's settings: the
+    revisions ("log", for PS601 or PS603), only whether there is a history and how complete
+    ("presence", for PS602 alone), or nothing when all three are `off`."""
+    configured = {**repo.profile.rules, **repo.settings.rules}
+    if configured.get("PS601") != "off" or configured.get("PS603") != "off":
+        return "log"
+    return "presence" if configured.get("PS602") != "off" else "none"
 
 
 def _changed_on(revision: Revision, today: date) -> date:
