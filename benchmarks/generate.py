@@ -362,12 +362,15 @@ FLOW_VERBS = (
 )
 
 
-def flow_lines(spec: Spec) -> list[str]:
-    """A valid processkarta of 10–40 activities (on every other process): three aktörer, three
-    processteg, a chain of activities with a beslut every fifth step whose "Nej" leads back (a
-    loop with a way out), a delprocess to the adjacent process, krav, times and risks."""
+def flow_lines(spec: Spec, count: int | None = None, compact: bool = False) -> list[str]:
+    """A valid processkarta of 10–40 activities (on every other process; `count` when given):
+    three aktörer, three processteg, a chain of activities with a beslut every fifth step whose
+    "Nej" leads back (a loop with a way out), a delprocess to the adjacent process, krav, times
+    and risks. `compact`: an activity on one line, name, aktör, ledtid and krav only (a map of
+    10,000 activities stays below the 2 MB a file may have)."""
     n = spec.index
-    count = 10 + (n * 7) % 31
+    if count is None:
+        count = 10 + (n * 7) % 31
     lines = [
         "processkarta:",
         "  aktörer:",
@@ -411,6 +414,12 @@ def flow_lines(spec: Spec) -> list[str]:
                     f"        - {{id: {ids[i]}, typ: delprocess, process: {spec.adjacent}, "
                     f"aktör: handläggare, nästa: {following}}}"
                 )
+            elif compact:
+                lines.append(
+                    f"        - {{id: {ids[i]}, namn: {FLOW_VERBS[i % len(FLOW_VERBS)]} ({i}), "
+                    f"aktör: {('handläggare', 'chef')[i % 2]}, ledtid: {1 + i % 4} timmar, "
+                    f"krav: [K{1 + i % 3}], nästa: {following}}}"
+                )
             else:
                 lines += [
                     f"        - id: {ids[i]}",
@@ -432,6 +441,23 @@ def flow_lines(spec: Spec) -> list[str]:
                     ]
                 lines.append(f"          nästa: {following}")
     return lines
+
+
+def large_map(root: Path, activities: int) -> Path:
+    """A repository of one process whose processkarta has `activities` activities (at least
+    10), for the benchmarks that show the flow checks and the layout stay linear; returns the
+    process file."""
+    [spec] = plan(1)
+    lines = spec_text(spec).splitlines()
+    if "processkarta:" in lines:
+        lines = lines[: lines.index("processkarta:")]
+    write_files(root, [])
+    (root / "personer.yaml").write_text(roster_text(people_for(1)), encoding="utf-8")
+    target = root / spec.rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = "\n".join([*lines, *flow_lines(spec, max(10, activities), compact=True)]) + "\n"
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def write_files(root: Path, specs: list[Spec]) -> None:

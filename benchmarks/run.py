@@ -1,18 +1,26 @@
 """Run every row of the performance table side by side and print medians and ratios.
 
     python benchmarks/run.py            # the sizes of the targets: 1,000 and 10,000 specs
-    python benchmarks/run.py --quick    # 100 and 1,000 specs, 2,000 commits: a minute or two
+    python benchmarks/run.py --quick    # 100 and 1,000 specs, 2,000 commits: a few minutes
+    python benchmarks/run.py --smoke    # the smallest corpora: proves the script works
 
 Corpora are generated (benchmarks/generate.py) into a temporary folder, or into `--workdir` where
 they are kept and reused. Every command runs as a child process, `--repeat` times; the table
 shows the median wall time, the median CPU time (user + system, which a busy machine disturbs
-less) and the ratio the target is stated in. Peak memory is the child's maximum resident set size.
-`--markdown` prints the table for benchmarks/RESULTS.md, with the machine it ran on.
+less) and the ratio the target is stated in, each ratio between two timings of the same run.
+"Cold" means without `.procspec-cache/` (removed before each run), as on a fresh clone; "one
+file changed" edits one process file after a run that filled the cache. Peak memory is the
+largest sum of the resident set sizes of the command and every process it started, sampled
+while it runs. Work that must stay linear in its input (the flow checks, the layout, name
+judgements) is timed in one child process by benchmarks/linear.py. `--markdown` prints the table
+for benchmarks/RESULTS.md, with the machine it ran on. With `--smoke` no target is judged.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import os
 import platform
 import resource
@@ -22,8 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -57,11 +65,13 @@ class Row:
     note: str = ""
 
 
-def run_once(cmd: Sequence[str], cwd: Path | None = None) -> Timing:
+def run_once(
+    cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Timing:
     """One run of `cmd`: wall time and the child's CPU time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, check=False)
+    done = subprocess.run(cmd, cwd=cwd, env=env or ENV, capture_output=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -70,29 +80,91 @@ def run_once(cmd: Sequence[str], cwd: Path | None = None) -> Timing:
     return Timing(wall, cpu)
 
 
-def median(cmd: Sequence[str], repeat: int, before_each: Path | None = None) -> Timing:
-    """Median over `repeat` runs; `before_each` is a cache folder removed before every run."""
+def median(
+    cmd: Sequence[str],
+    repeat: int,
+    before_each: Callable[[], object] | Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Timing:
+    """Median over `repeat` runs; `before_each` is a cache folder removed before every run, or
+    a function called before every run (untimed)."""
     runs = []
-    for _ in range(repeat):
-        if before_each is not None:
+    for _ in range(max(1, repeat)):
+        if isinstance(before_each, Path):
             shutil.rmtree(before_each, ignore_errors=True)
-        runs.append(run_once(cmd))
+        elif before_each is not None:
+            before_each()
+        runs.append(run_once(cmd, env=env))
     return Timing(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs))
 
 
-def peak_memory_mb(cmd: Sequence[str]) -> float:
-    """The maximum resident set size of `cmd`, measured from a fresh parent (RUSAGE_CHILDREN is
-    a maximum over every child a process ever waited for)."""
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            text = Path(f"/proc/{pid}/task/{task}/children").read_text(encoding="ascii")
+        except OSError:
+            continue
+        found += [int(child) for child in text.split()]
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def tree_rss_kb(pid: int) -> int:
+    """The resident set size of a process and all its descendants, now (Linux /proc)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        total += _rss_kb(current)
+        todo += _children(current)
+    return total
+
+
+def peak_memory_mb(cmd: Sequence[str], env: dict[str, str] | None = None) -> float:
+    """The peak memory of `cmd` with every process it starts (a pool of workers counts in
+    full): the sum of their resident set sizes, sampled every 10 ms, and never less than the
+    largest single process's maximum (from a fresh parent: RUSAGE_CHILDREN is a maximum over
+    every child a process ever waited for)."""
     probe = (
-        "import resource, subprocess, sys;"
-        "subprocess.run(sys.argv[1:], capture_output=True);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "import resource, subprocess, sys, time, json\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from run import tree_rss_kb\n"
+        "child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL)\n"
+        "peak = 0\n"
+        "while child.poll() is None:\n"
+        "    peak = max(peak, tree_rss_kb(child.pid))\n"
+        "    time.sleep(0.01)\n"
+        "single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(json.dumps([peak, single]))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], env=ENV, capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe, str(HERE), *cmd],
+        env=env or ENV,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    kilobytes = int(out.stdout.strip())  # Linux reports kB (macOS bytes)
-    return kilobytes / 1024 if sys.platform != "darwin" else kilobytes / 1024 / 1024
+    summed, single = json.loads(out.stdout.strip())
+    if sys.platform == "darwin":  # macOS reports bytes, and has no /proc
+        return float(single) / 1024 / 1024
+    return max(summed, single) / 1024
 
 
 def corpus(workdir: Path, name: str, specs: int, commits: int) -> Path:
@@ -104,14 +176,26 @@ def corpus(workdir: Path, name: str, specs: int, commits: int) -> Path:
         print(f"generating {root.name} ...", file=sys.stderr)
         generate.generate(root, specs, commits)
         marker.write_text("generated\n", encoding="utf-8")
+        info = root / ".git" / "info" / "exclude"
+        if info.parent.is_dir():  # the marker is no uncommitted change
+            info.write_text(".procspec-benchmark\n", encoding="utf-8")
     check_clean(root)
     return root
 
 
+def without_git(root: Path) -> Path:
+    """The same files as `root`, outside git (the work tree's files, no .git)."""
+    copy = root.with_name(root.name + "-utan-git")
+    if not (copy / "procspec.yaml").is_file():
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(
+            root, copy, ignore=shutil.ignore_patterns(".git", ".procspec-cache", ".procspec-*")
+        )
+    return copy
+
+
 def check_clean(root: Path) -> None:
     """The corpus must validate without errors, or the benchmark measures error reporting."""
-    import json
-
     done = subprocess.run(
         [*PROCSPEC, "validate", str(root), "--format", "json", "--no-cache"],
         env=ENV,
@@ -128,6 +212,12 @@ def process_files(root: Path) -> list[str]:
     return sorted(str(p) for p in (root / "processer").rglob("*.yaml"))
 
 
+def c_yaml() -> bool:
+    """Whether ruamel.yaml's C parser is installed: procspec and check-jsonschema both use it
+    when it is (check-jsonschema: `YAML(typ="safe")`)."""
+    return importlib.util.find_spec("_ruamel_yaml") is not None
+
+
 def has_render() -> bool:
     done = subprocess.run(
         [*PROCSPEC, "render", "--help"], env=ENV, capture_output=True, check=False
@@ -142,6 +232,27 @@ def ratio_row(
     return Row(work, ours, reference, theirs, ratio, target, ratio <= limit)
 
 
+class Edits:
+    """Changes one process file before each run, differently every time (so the run cannot be
+    a hit of the whole-outcome cache); `restore` puts the file back."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = Path(process_files(root)[len(process_files(root)) // 2])
+        self.original = self.path.read_bytes()
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        self.path.write_bytes(self.original + f"# Ändring {self.count}.\n".encode())
+
+    def restore(self) -> None:
+        self.path.write_bytes(self.original)
+
+
+def validate(root: Path, *extra: str) -> list[str]:
+    return [*PROCSPEC, "validate", str(root), *extra]
+
+
 def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     small, large, commits, repeat = args.small, args.large, args.commits, args.repeat
     a = corpus(workdir, "validate", small, 2 * small)
@@ -149,17 +260,15 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     c = corpus(workdir, "history", small, commits)
     rows: list[Row] = []
 
-    def validate(root: Path) -> list[str]:
-        return [*PROCSPEC, "validate", str(root)]
-
     print("validate, cold ...", file=sys.stderr)
     cold_small = median(validate(a), repeat, a / ".procspec-cache")
     jsonschema = median(
         ["check-jsonschema", "--schemafile", str(SCHEMA), *process_files(a)], repeat
     )
+    parser = "C YAML parser on both sides" if c_yaml() else "pure-Python YAML on both sides"
     rows.append(
-        ratio_row(f"validate {small:,} specs, cold", cold_small,
-                  "check-jsonschema, same files", jsonschema, 1.0, "≤ 1.0× (goal 0.75×)")
+        ratio_row(f"validate {small:,} specs with processkartor, cold", cold_small,
+                  f"check-jsonschema, same files ({parser})", jsonschema, 1.0, "≤ 1.0×")
     )  # fmt: skip
     cold_large = median(validate(b), max(1, repeat - 1), b / ".procspec-cache")
     eleven = Timing(11 * cold_small.wall, 11 * cold_small.cpu)
@@ -168,54 +277,147 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
             cold_large.wall / cold_small.wall, "≤ 11× the small run",
             cold_large.wall <= eleven.wall)
     )  # fmt: skip
+    one_core = {**ENV, "PROCSPEC_JOBS": "1"}
+    serial = median(validate(b), max(1, repeat - 1), b / ".procspec-cache", env=one_core)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    rows.append(
+        ratio_row(f"validate {large:,} specs, cold, {cores} cores", cold_large,
+                  "the same on one core (PROCSPEC_JOBS=1)", serial, 0.6, "≤ 0.6×")
+    )  # fmt: skip
+
     print("validate, warm ...", file=sys.stderr)
-    run_once(validate(b))  # store the outcome
-    warm = median(validate(b), repeat)
+    run_once(validate(a))  # fill the cache
+    unchanged_small = median(validate(a), repeat)
     rows.append(
-        Row(f"validate {large:,} specs, nothing changed", warm, "", None, None, "≤ 1 s",
-            warm.wall <= 1.0)
+        ratio_row(f"validate {small:,} specs, nothing changed", unchanged_small,
+                  f"validate {small:,}, cold", cold_small, 0.15, "≤ 0.15×")
     )  # fmt: skip
+    edits = Edits(a)
+    try:
+        changed_small = median(validate(a), repeat, edits)
+    finally:
+        edits.restore()
+    rows.append(
+        ratio_row(f"validate {small:,} specs, one file changed", changed_small,
+                  f"validate {small:,}, cold", cold_small, 0.25, "≤ 0.25× (stretch 0.1×)")
+    )  # fmt: skip
+    run_once(validate(b))
+    unchanged_large = median(validate(b), repeat)
+    rows.append(
+        Row(f"validate {large:,} specs, nothing changed", unchanged_large, "", None, None,
+            "≤ 1 s", unchanged_large.wall <= 1.0)
+    )  # fmt: skip
+    edits = Edits(b)
+    try:
+        changed_large = median(validate(b), repeat, edits)
+    finally:
+        edits.restore()
+    rows.append(
+        Row(f"validate {large:,} specs, one file changed", changed_large, "", None, None,
+            "≤ 1.5 s", changed_large.wall <= 1.5)
+    )  # fmt: skip
+
     print("history ...", file=sys.stderr)
-    history = median(
-        [sys.executable, "-c",
-         "import sys; from pathlib import Path; from procspec.git.log import read_history;"
-         "assert read_history(Path(sys.argv[1])).available", str(c)],
-        repeat,
-    )  # fmt: skip
+    plain = without_git(c)
+    with_history = median(validate(c), repeat, c / ".procspec-cache")
+    no_history = median(validate(plain), repeat, plain / ".procspec-cache")
     gitlog = median(["git", "-C", str(c), "log", "--name-status", "-z", "-M"], repeat)
+    extra = Timing(with_history.wall - no_history.wall, with_history.cpu - no_history.cpu)
     rows.append(
-        ratio_row(f"history, {small:,} specs × {commits:,} commits", history,
-                  "git log --name-status -z -M", gitlog, 2.0, "≤ 2×")
+        ratio_row(f"history: validate {small:,} specs × {commits:,} commits, cold, minus the "
+                  "same files outside git", extra, "git log --name-status -z -M", gitlog, 1.5,
+                  "≤ 1.5×")
     )  # fmt: skip
+    run_once(validate(c))  # the history kept by HEAD
+    edits = Edits(c)
+    try:
+        kept = median(validate(c), repeat, edits)
+    finally:
+        edits.restore()
+    plain_edits = Edits(plain)
+    run_once(validate(plain))
+    try:
+        kept_plain = median(validate(plain), repeat, plain_edits)
+    finally:
+        plain_edits.restore()
+    kept_extra = Timing(kept.wall - kept_plain.wall, kept.cpu - kept_plain.cpu)
+    rows.append(
+        ratio_row("history kept by HEAD: the same, one file changed", kept_extra,
+                  "git log --name-status -z -M", gitlog, 0.5, "≤ 0.5×")
+    )  # fmt: skip
+
     print("render ...", file=sys.stderr)
     if has_render():
         out = workdir / "render-out"
         shutil.rmtree(out, ignore_errors=True)
-        rendered = median([*PROCSPEC, "render", str(a), "--out", str(out)], max(1, repeat - 1))
+        rendered = median(
+            [*PROCSPEC, "render", str(a), "--out", str(out)],
+            max(1, repeat - 1),
+            lambda: (shutil.rmtree(out, ignore_errors=True),
+                     shutil.rmtree(a / ".procspec-cache", ignore_errors=True)),
+        )  # fmt: skip
         rows.append(
-            ratio_row(f"render html, {small:,} specs with history", rendered,
+            ratio_row(f"render html, {small:,} specs with processkartor and history", rendered,
                       "validate, cold, same repository", cold_small, 3.0, "≤ 3×")
         )  # fmt: skip
     else:
         rows.append(
-            Row(f"render html, {small:,} specs with history", None, "", None, None, "≤ 3×",
+            Row(f"render html, {small:,} specs with processkartor", None, "", None, None, "≤ 3×",
                 None, "skipped: this procspec has no render command yet")
         )  # fmt: skip
+
+    print("linear work ...", file=sys.stderr)
+    rows += linear_rows(workdir, args.map_small, args.map_large)
+
     for flag in ("--version", "--help"):
         timing = median([*PROCSPEC, flag], max(3, repeat))
         rows.append(Row(f"procspec {flag}", timing, "", None, None, "≤ 0.3 s", timing.wall <= 0.3))
+
     print("memory ...", file=sys.stderr)
     shutil.rmtree(b / ".procspec-cache", ignore_errors=True)
-    peak = peak_memory_mb([*validate(b), "--no-cache"])
+    peak = peak_memory_mb(validate(b, "--no-cache"))
     rows.append(
-        Row(f"peak memory, validate {large:,} specs", None, "", None, None, "≤ 500 MB",
-            peak <= 500, f"{peak:,.0f} MB")
+        Row(f"peak memory, validate {large:,} specs, cold, with the processes it starts", None,
+            "", None, None, "≤ 500 MB", peak <= 500, f"{peak:,.0f} MB")
     )  # fmt: skip
     return rows
 
 
+LINEAR = (
+    ("validate", "validate a processkarta (load, every rule, the flow checks among them)",
+     "activities"),
+    ("layout", "lay out a processkarta", "activities"),
+    ("names", "judge process names (Örebro, Att namnge processer)", "names"),
+)  # fmt: skip
+
+
+def linear_rows(workdir: Path, small: int, large: int) -> list[Row]:
+    """Work that must stay linear: `large` items against `small`, timed in one child process."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "linear.py"), str(workdir), str(small), str(large)],
+        env={**ENV, "PROCSPEC_NO_CACHE": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(done.stdout)
+    limit = 1.2 * large / small
+    rows = []
+    for key, work, unit in LINEAR:
+        few, many = found[str(small)][key], found[str(large)][key]
+        rows.append(
+            ratio_row(f"{work}: {large:,} {unit}", Timing(many, many),
+                      f"the same, {small:,}", Timing(few, few), limit,
+                      f"≤ {limit:.0f}× (linear: {large // small}×)")
+        )  # fmt: skip
+    return rows
+
+
 def seconds(t: Timing | None) -> str:
-    return "" if t is None else f"{t.wall:.2f} s (cpu {t.cpu:.2f})"
+    if t is None:
+        return ""
+    digits = 2 if abs(t.wall) >= 0.1 else 3
+    return f"{t.wall:.{digits}f} s (cpu {t.cpu:.{digits}f})"
 
 
 def table(rows: list[Row], markdown: bool) -> str:
@@ -260,6 +462,11 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="100/1,000 specs, 2,000 commits")
+    parser.add_argument(
+        "--smoke", action="store_true", help="the smallest corpora, no target judged"
+    )
+    parser.add_argument("--map-small", type=int, default=1000, help="activities, small map")
+    parser.add_argument("--map-large", type=int, default=10000, help="activities, large map")
     parser.add_argument("--small", type=int, default=1000, help="specs in the small corpus")
     parser.add_argument("--large", type=int, default=10000, help="specs in the large corpus")
     parser.add_argument("--commits", type=int, default=20000, help="commits for the history row")
@@ -269,6 +476,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.small, args.large, args.commits = 100, 1000, 2000
+    if args.smoke:
+        args.small, args.large, args.commits, args.repeat = 12, 24, 30, 1
+        args.map_small, args.map_large = 20, 40
     if shutil.which("check-jsonschema") is None:
         parser.error("check-jsonschema is missing: pip install -e '.[test]'")
     if args.workdir is not None:
@@ -277,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="procspec-bench-") as folder:
             rows = benchmark(args, Path(folder))
+    if args.smoke:  # too small for any target to mean something
+        rows = [replace(r, ok=None) for r in rows]
     print(machine())
     print(table(rows, args.markdown))
     return 0 if all(r.ok is not False for r in rows) else 1
