@@ -44,9 +44,9 @@ class Revision(NamedTuple):
         return self.message.strip().splitlines()[0] if self.message.strip() else ""
 
 
-@dataclass(frozen=True)
-class MainlineCommit:
-    """A commit on the first-parent line: what the branch was at its date."""
+class MainlineCommit(NamedTuple):
+    """A commit on the first-parent line: what the branch was at its date (a named tuple: the
+    line of a long history has tens of thousands)."""
 
     sha: str
     date: datetime

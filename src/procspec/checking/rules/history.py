@@ -8,7 +8,8 @@ rules are skipped without a word, and when it is absent or incomplete PS602 says
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -167,8 +168,42 @@ class _Approval:
     base_paths: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Mainline:
+    """The branch's first-parent line, indexed once for every approval day: the first commit of a
+    day or before and whether a merge came after it, found by bisection (a long history has tens
+    of thousands of commits, and every approved process asks)."""
+
+    commits: Sequence[MainlineCommit]
+    keys: list[int]
+    """Minus the earliest day among the commits up to each one (never falls: bisectable)."""
+    merges: list[int]
+    """The number of merges before each commit, and in the whole line at the end."""
+
+    @classmethod
+    def of(cls, commits: Sequence[MainlineCommit]) -> _Mainline:
+        keys: list[int] = []
+        merges = [0]
+        lowest: int | None = None
+        for commit in commits:
+            day = commit.date.date().toordinal()
+            lowest = day if lowest is None else min(lowest, day)
+            keys.append(-lowest)
+            merges.append(merges[-1] + int(commit.merge))
+        return cls(commits, keys, merges)
+
+    def base(self, day: date) -> int | None:
+        """The index of the newest commit of `day` or before, None when there is none."""
+        index = bisect.bisect_left(self.keys, -day.toordinal())
+        return index if index < len(self.commits) else None
+
+    def merged_since(self, index: int | None) -> bool:
+        """Whether a merge came into the branch after the commit at `index` (all: None)."""
+        return self.merges[len(self.commits) if index is None else index] > 0
+
+
 def _around_approval(
-    ctx: Context, record: ProcessRecord, model: Process, line: list[MainlineCommit]
+    ctx: Context, record: ProcessRecord, model: Process, line: _Mainline
 ) -> _Approval | None:
     """The revisions to judge, or None when nothing can have changed after the approval day
     (same-day changes belong to it): no change of the file after it, and no merge into the
@@ -180,14 +215,14 @@ def _around_approval(
     day = model.approved.date
     if not revisions:
         return None
-    base_index = next((i for i, c in enumerate(line) if c.date.date() <= day), None)
-    merged = any(c.merge for c in line[: base_index if base_index is not None else len(line)])
+    base_index = line.base(day)
+    merged = line.merged_since(base_index)
     after = [r for r in revisions if _changed_on(r, ctx.today) > day]
     if not after and not merged:
         return None
     if after and after[0] is revisions[0] and ctx.history.at_boundary(revisions[0]):
         return None  # a shallow clone's oldest commit: when the file changed is not known
-    base = line[base_index] if base_index is not None else None
+    base = line.commits[base_index] if base_index is not None else None
     paths: tuple[str, ...] = ()
     if base is not None:
         then = next((r.path for r in revisions if r.committed and r.date <= base.date), None)
@@ -264,7 +299,7 @@ def approval(ctx: Context) -> Iterator[Problem]:
         return
     history = ctx.history
     approved = [(record, model) for record, model in ctx.processes() if model.approved]
-    line = history.mainline() if approved else []
+    line = _Mainline.of(history.mainline() if approved else [])
     found = [
         around
         for record, model in approved
