@@ -66,6 +66,14 @@ NODE_PARTS = {
 CONNECTORS = {"association", "dataInputAssociation", "dataOutputAssociation", "dataObject"}
 """Named with the element they belong to (an annotation, a data object reference)."""
 CHOICE_GATEWAYS = {"exclusiveGateway", "inclusiveGateway", "complexGateway", "eventBasedGateway"}
+UNNAMED = {
+    "start": "Start",
+    "slut": "Slut",
+    "beslut": "Beslut",
+    "aktivitet": "Namnlös aktivitet",
+    "delprocess": "Namnlös delprocess",
+}
+"""The name an element without one gets (a map's activities all have names)."""
 QUIET = {
     "laneSet",
     "sequenceFlow",
@@ -109,6 +117,14 @@ def _local(tag: object) -> str:
 def _ns(tag: object) -> str:
     text = str(tag)
     return text[1:].split("}", 1)[0] if text.startswith("{") else ""
+
+
+def _ref(value: str | None) -> str | None:
+    """An id reference as written: some tools write a QName (`bpmn2:Task_1`); an id never has a
+    colon, so the prefix goes."""
+    if value is None:
+        return None
+    return value.strip().rsplit(":", 1)[-1]
 
 
 def _q(tag: str) -> str:
@@ -156,10 +172,11 @@ def _extension(element: ET.Element, tag: str) -> ET.Element | None:
 
 
 def _name(element: ET.Element) -> str | None:
+    """The element's name on one line (modelling tools break long names with newlines), or None."""
     name = element.get("name")
     if name is None or not name.strip():
         return None
-    return name
+    return " ".join(name.split())
 
 
 @dataclass
@@ -180,7 +197,7 @@ class _Bounds:
 def _bounds(root: ET.Element) -> dict[str, _Bounds]:
     found: dict[str, _Bounds] = {}
     for shape in root.iter(f"{{{BPMNDI}}}BPMNShape"):
-        ref = shape.get("bpmnElement")
+        ref = _ref(shape.get("bpmnElement"))
         box = shape.find(f"{{{DC}}}Bounds")
         if ref is None or box is None or ref in found:
             continue
@@ -236,19 +253,24 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     skipped: list[Skipped] = []
     processes = [child for child in root if child.tag == _q("process")]
     participants = [p for p in root.iter(_q("participant"))]
-    by_process = {p.get("processRef"): p for p in participants if p.get("processRef")}
+    by_process = {_ref(p.get("processRef")): p for p in participants if p.get("processRef")}
 
     def flow_nodes(process: ET.Element) -> int:
         return sum(1 for child in process if _local(child.tag) not in QUIET | {"laneSet"})
 
-    # The first process with activities; else (an overview map: groups only) the first process.
-    chosen = next((p for p in processes if flow_nodes(p)), None)
-    if chosen is None and any(True for _ in root.iter(_q("group"))):
-        chosen = next(iter(processes), None)
-    if chosen is None:
+    # Every pool of a collaboration whose process has activities: its lanes (or the pool itself)
+    # become aktörer, so the map shows who does what on both sides. Without pools, the first
+    # process with activities; else (an overview map: groups only) the first process.
+    if by_process:
+        chosen_list = [p for p in processes if p.get("id") in by_process and flow_nodes(p)]
+    else:
+        chosen_list = [p for p in processes if flow_nodes(p)][:1]
+    if not chosen_list and any(True for _ in root.iter(_q("group"))):
+        chosen_list = processes[:1]
+    if not chosen_list:
         raise BpmnError("bpmn.no_process", file=file)
     for process in processes:
-        if process is not chosen and flow_nodes(process):
+        if process not in chosen_list and flow_nodes(process):
             skipped.append(
                 Skipped(
                     "bpmn.skip.process",
@@ -259,10 +281,12 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
                     },
                 )
             )
-    participant = by_process.get(chosen.get("id"))
-    process_name = (
-        (_name(participant) if participant is not None else None) or _name(chosen) or process_name
-    )
+    pools = [by_process.get(process.get("id")) for process in chosen_list]
+    if len(chosen_list) == 1:
+        pool = pools[0]
+        process_name = (
+            (_name(pool) if pool is not None else None) or _name(chosen_list[0]) or process_name
+        )
     bounds = _bounds(root)
     ours = root.find(f".//{{{NAMESPACE}}}aktivitet") is not None
 
@@ -288,7 +312,13 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     # --- flow nodes --------------------------------------------------------------------------
     nodes: dict[str, _Node] = {}
     flows: list[ET.Element] = []
-    for child in chosen:
+    children = [child for process in chosen_list for child in process]
+    pool_of: dict[str, int] = {}
+    for number, process in enumerate(chosen_list):
+        for child in process:
+            if child.get("id"):
+                pool_of[child.get("id", "")] = number
+    for child in children:
         tag = _local(child.tag)
         element_id = child.get("id")
         if tag == "sequenceFlow":
@@ -329,7 +359,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     known = {e.get("id") for e in root.iter() if e.get("id")}
     targets: dict[ET.Element, str] = {}
     for flow in flows:
-        source, target = flow.get("sourceRef"), flow.get("targetRef")
+        source, target = _ref(flow.get("sourceRef")), _ref(flow.get("targetRef"))
         missing = next((ref for ref in (source, target) if ref is None or ref not in known), None)
         if missing is not None or source is None or target is None:
             raise BpmnError(
@@ -368,24 +398,33 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             found.extend(inner or [lane])
         return found
 
-    lane_set = chosen.find(_q("laneSet"))
-    lanes = leaf_lanes(lane_set) if lane_set is not None else []
-    for lane in lanes:
-        ext = _extension(lane, "aktor")
-        name = _name(lane) or f"Aktör {len(actors) + 1}"
-        actor_id = actor_names.make(ext.get("id") if ext is not None else None, name, "aktör")
-        actors.append({"id": actor_id, "namn": name})
-        for node_ref in lane.findall(_q("flowNodeRef")):
-            if node_ref.text and node_ref.text.strip() in nodes:
-                actor_of.setdefault(node_ref.text.strip(), actor_id)
-        box = bounds.get(lane.get("id", ""))
-        if box is not None:
-            lane_boxes.append((box, actor_id))
-    if not lanes and nodes:
-        actor_id = actor_names.make(None, process_name, "aktör")
-        actors.append({"id": actor_id, "namn": process_name})
-        for node_id in nodes:
-            actor_of[node_id] = actor_id
+    for number, process in enumerate(chosen_list):
+        lane_set = process.find(_q("laneSet"))
+        lanes = leaf_lanes(lane_set) if lane_set is not None else []
+        for lane in lanes:
+            ext = _extension(lane, "aktor")
+            name = _name(lane) or f"Aktör {len(actors) + 1}"
+            actor_id = actor_names.make(ext.get("id") if ext is not None else None, name, "aktör")
+            actors.append({"id": actor_id, "namn": name})
+            for node_ref in lane.findall(_q("flowNodeRef")):
+                ref = _ref(node_ref.text)
+                if ref in nodes:
+                    actor_of.setdefault(ref, actor_id)
+            box = bounds.get(lane.get("id", ""))
+            if box is not None:
+                lane_boxes.append((box, actor_id))
+        members = [node_id for node_id in nodes if pool_of.get(node_id) == number]
+        if not lanes and members:
+            pool = pools[number]
+            name = (
+                (_name(pool) if pool is not None else None)
+                or (_name(process) if len(chosen_list) > 1 else None)
+                or process_name
+            )
+            actor_id = actor_names.make(None, name, "aktör")
+            actors.append({"id": actor_id, "namn": name})
+            for node_id in members:
+                actor_of[node_id] = actor_id
     for node_id in nodes:
         box = bounds.get(node_id)
         if node_id not in actor_of and box is not None:
@@ -398,7 +437,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     values = {v.get("id"): v.get("value") for v in root.iter(_q("categoryValue"))}
     groups: list[tuple[ET.Element, str]] = []
     for group in root.iter(_q("group")):
-        name = values.get(group.get("categoryValueRef")) or _name(group) or ""
+        name = values.get(_ref(group.get("categoryValueRef"))) or _name(group) or ""
         groups.append((group, name if name.strip() else f"Processteg {len(groups) + 1}"))
     if groups and not ours:
         groups.sort(
@@ -476,17 +515,23 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
         if node.kind != "aktivitet":
             item["typ"] = node.kind
         ext = _extension(element, "aktivitet")
+        sub_process = None
+        if node.kind == "delprocess":
+            called = _ref(element.get("calledElement"))
+            sub_process = called if called and id_from_name(called) == called else None
+            if ext is None:  # procspec's own export names the process in calledElement only
+                sub_process = sub_process or id_from_name(node_name or "") or None
         if node_name is not None and not (ext is not None and ext.get("namnlos") == "true"):
             item["namn"] = node_name
+        elif node.kind != "delprocess" or sub_process is None:
+            # Every other kind needs a name in the map: a placeholder, named so it gets a real one.
+            item["namn"] = UNNAMED[node.kind]
+            skip(element, "bpmn.unnamed", given=UNNAMED[node.kind])
         element_id = element.get("id", "")
         if element_id in actor_of:
             item["aktör"] = actor_of[element_id]
-        if node.kind == "delprocess":
-            called = element.get("calledElement")
-            sub_process = called if called and id_from_name(called) == called else None
-            sub_process = sub_process or id_from_name(node_name or "") or None
-            if sub_process:
-                item["process"] = sub_process
+        if sub_process:
+            item["process"] = sub_process
         if ext is not None:
             for key, attribute in (("ledtid", "ledtid"), ("väntetid", "vantetid")):
                 value = ext.get(attribute)
@@ -511,7 +556,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
                 item["risker"] = risks
         if node.kind == "beslut":
             choices = []
-            default = element.get("default")
+            default = _ref(element.get("default"))
             for number, flow in enumerate(node.outgoing, start=1):
                 reached = resolve(flow)
                 if not reached:
@@ -543,7 +588,9 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     for collaboration in root.iter(_q("collaboration")):
         for child in collaboration:
             tag = _local(child.tag)
-            if tag in ("group", "extensionElements", "documentation") or child is participant:
+            if tag in ("group", "extensionElements", "documentation") or any(
+                child is pool for pool in pools
+            ):
                 continue
             skip(child)
     for step in steps:
