@@ -67,11 +67,19 @@ def test_the_export_maps_every_kind_to_its_bpmn_element() -> None:
     assert risk is not None and risk.get("atgard") == "Kontroll mot fastighetsregistret"
 
 
-def test_parallel_paths_become_a_parallel_gateway() -> None:
+def test_parallel_paths_split_and_join_in_parallel_gateways() -> None:
     root = ET.fromstring(_export(MAPS["faktura"]))
     gateways = list(root.iter(f"{BPMN}parallelGateway"))
-    assert len(gateways) == 1
-    assert len(gateways[0].findall(f"{BPMN}outgoing")) == 2
+    assert len(gateways) == 2
+    split, join = gateways
+    assert len(split.findall(f"{BPMN}outgoing")) == 2
+    assert len(split.findall(f"{BPMN}incoming")) == 1
+    assert len(join.findall(f"{BPMN}incoming")) == 2
+    assert len(join.findall(f"{BPMN}outgoing")) == 1
+    # No activity or event joins paths itself (bpmnlint's fake-join).
+    for element in root.iter():
+        if element.tag.endswith(("Task", "task", "Event", "callActivity")):
+            assert len(element.findall(f"{BPMN}incoming")) <= 1, element.get("id")
 
 
 def test_the_diagram_is_the_layout_of_the_svg() -> None:

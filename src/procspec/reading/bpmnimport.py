@@ -172,10 +172,14 @@ def _extension(element: ET.Element, tag: str) -> ET.Element | None:
 
 
 def _name(element: ET.Element) -> str | None:
-    """The element's name on one line (modelling tools break long names with newlines), or None."""
+    """The element's name, or None. Names from modelling tools go on one line (they break long
+    names with newlines); procspec's own (with a procspec extension) come back as they were."""
     name = element.get("name")
     if name is None or not name.strip():
         return None
+    holder = element.find(_q("extensionElements"))
+    if holder is not None and any(_ns(child.tag) == NAMESPACE for child in holder):
+        return name
     return " ".join(name.split())
 
 
@@ -563,7 +567,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
                     continue
                 condition = flow.find(_q("conditionExpression"))
                 when = (
-                    _name(flow)
+                    (flow.get("name") if ours and _name(flow) else _name(flow))
                     or (" ".join((condition.text or "").split()) if condition is not None else "")
                     or ("Annars" if flow.get("id") == default else f"Väg {number}")
                 )

@@ -81,7 +81,9 @@ EMPTY_ROW = 64
 SPLIT_SUFFIX = "+parallell"
 """Appended to an activity id for the parallel gateway after it. `+` is never part of an id."""
 MERGE_SUFFIX = "+sammanflöde"
-"""Appended to the id of a beslut for the gateway that merges the paths into it."""
+"""Appended to an activity id for the exclusive gateway that merges the paths into it."""
+JOIN_SUFFIX = "+samling"
+"""Appended to an activity id for the parallel gateway where the paths of a split meet again."""
 
 
 @dataclass(frozen=True)
@@ -324,30 +326,6 @@ def _graph(
         for choice in activity.choices:
             if choice.next in index:
                 edges.append(_Edge(u, index[choice.next], choice.when))
-    # A decision reached by several paths gets a merging gateway before it: in BPMN one gateway
-    # may not both join and split (bpmnlint's no-gateway-join-fork).
-    incoming: dict[int, list[_Edge]] = {}
-    for edge in edges:
-        incoming.setdefault(edge.target, []).append(edge)
-    for activity in activities:
-        target = index[activity.id]
-        arriving = incoming.get(target, [])
-        if nodes[target].kind != "beslut" or len(arriving) < 2:
-            continue
-        decision = nodes[target]
-        merge = _node(
-            activity.id + MERGE_SUFFIX,
-            None,
-            "sammanflöde",
-            "",
-            decision.band,
-            decision.lane,
-            len(nodes),
-        )
-        nodes.append(merge)
-        for edge in arriving:
-            edge.target = merge.order
-        edges.append(_Edge(merge.order, target, None))
     return lanes, nodes, edges
 
 
@@ -381,6 +359,88 @@ def _mark_back_edges(nodes: list[_Node], edges: list[_Edge], out: list[list[int]
             edge.back = True
         elif target.band > source.band:
             edge.back = False
+
+
+def _merge_paths(nodes: list[_Node], edges: list[_Edge]) -> None:
+    """Put a gateway before every shape that several arrows lead into, as BPMN draws it (an
+    activity or event may not join paths itself, bpmnlint's fake-join; a gateway may not both join
+    and split, no-gateway-join-fork). Arrows from different paths of one parallel split meet in a
+    parallel gateway (the work waits for all of them); any other arrows, loops among them, in an
+    exclusive one (the first to arrive goes on).
+
+    Which split a path belongs to is carried forward through the map in topological order of the
+    arrows that do not close a loop (they form no cycle), so the whole is linear in the map."""
+    incoming: list[list[_Edge]] = [[] for _ in nodes]
+    outgoing: list[list[_Edge]] = [[] for _ in nodes]
+    for edge in edges:
+        incoming[edge.target].append(edge)
+        outgoing[edge.source].append(edge)
+    indegree = [sum(1 for e in incoming[n.order] if not e.back) for n in nodes]
+    queue = [n.order for n in nodes if indegree[n.order] == 0]
+    origin: list[tuple[int, int] | None] = [None] * len(nodes)
+    """The parallel split (its node, the index of its path) that a node's work runs in."""
+    head = 0
+    count = len(nodes)
+    while head < len(queue):
+        v = queue[head]
+        head += 1
+        node = nodes[v]
+        forward = [e for e in incoming[v] if not e.back]
+        if v < count and len(incoming[v]) >= 2 and node.kind not in ("parallell", "sammanflöde"):
+            token = {id(e): _token(nodes, outgoing, origin, e) for e in forward}
+            splits: dict[int, set[int]] = {}
+            for e in forward:
+                found = token[id(e)]
+                if found is not None:
+                    splits.setdefault(found[0], set()).add(found[1])
+            split = next((s for s in sorted(splits) if len(splits[s]) >= 2), None)
+            rest = list(incoming[v])
+            after = origin[v]
+            if split is not None:
+                joined = [e for e in forward if (t := token[id(e)]) is not None and t[0] == split]
+                rest = [e for e in rest if all(e is not j for j in joined)]
+                join = _gateway(nodes, node, JOIN_SUFFIX, "parallell")
+                for e in joined:
+                    e.target = join.order
+                edges.append(_Edge(join.order, v, None))
+                rest.append(edges[-1])
+                after = origin[split]
+            elif forward:
+                after = token[id(forward[0])]
+            if len(rest) >= 2:
+                merge = _gateway(nodes, node, MERGE_SUFFIX, "sammanflöde")
+                for e in rest:
+                    e.target = merge.order
+                edges.append(_Edge(merge.order, v, None))
+            origin[v] = after
+        elif forward:
+            origin[v] = _token(nodes, outgoing, origin, forward[0])
+        for e in outgoing[v]:
+            if not e.back and e.target < count:
+                indegree[e.target] -= 1
+                if indegree[e.target] == 0:
+                    queue.append(e.target)
+
+
+def _token(
+    nodes: list[_Node],
+    outgoing: list[list[_Edge]],
+    origin: list[tuple[int, int] | None],
+    edge: _Edge,
+) -> tuple[int, int] | None:
+    """The split path an arrow runs in: its own path when it leaves a parallel split."""
+    source = edge.source
+    if nodes[source].kind == "parallell" and len(outgoing[source]) >= 2:
+        paths = outgoing[source]
+        return (source, next(i for i, e in enumerate(paths) if e is edge))
+    return origin[source] if source < len(origin) else None
+
+
+def _gateway(nodes: list[_Node], before: _Node, suffix: str, kind: ShapeKind) -> _Node:
+    """A gateway in the lane and band of `before`, added to `nodes`."""
+    gateway = _node(before.id + suffix, None, kind, "", before.band, before.lane, len(nodes))
+    nodes.append(gateway)
+    return gateway
 
 
 def _columns(nodes: list[_Node], edges: list[_Edge], band_count: int) -> list[int]:
@@ -484,6 +544,10 @@ def layout_flow(
     for i, edge in enumerate(edges):
         out[edge.source].append(i)
     _mark_back_edges(nodes, edges, out)
+    _merge_paths(nodes, edges)
+    out = [[] for _ in nodes]
+    for i, edge in enumerate(edges):
+        out[edge.source].append(i)
     band_starts = _columns(nodes, edges, band_count)
     columns = band_starts[-1]
     lane_rows = _rows(nodes, edges, lane_count)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from procspec.reading.model import FlowMap
-from procspec.rendering.flowlayout import MERGE_SUFFIX, SPLIT_SUFFIX, layout_flow
+from procspec.rendering.flowlayout import JOIN_SUFFIX, MERGE_SUFFIX, SPLIT_SUFFIX, layout_flow
 
 from .support import fixture_maps, flow_maps, geometry_faults
 
@@ -43,9 +43,12 @@ def test_lanes_in_file_order_and_flow_left_to_right() -> None:
 def test_a_loop_runs_back_above_its_source_and_enters_from_the_left() -> None:
     layout = layout_flow(MAPS["bygglov"])
     shapes = {shape.id: shape for shape in layout.shapes}
-    back = next(e for e in layout.edges if e.source == "komplett" and e.target == "registrera")
+    # The loop and the arrow from the start meet in an exclusive gateway before the task.
+    merge = "registrera" + MERGE_SUFFIX
+    assert shapes[merge].kind == "sammanflöde"
+    back = next(e for e in layout.edges if e.source == "komplett" and e.target == merge)
     assert back.back and back.text == "Nej"
-    gateway, task = shapes["komplett"].box, shapes["registrera"].box
+    gateway, task = shapes["komplett"].box, shapes[merge].box
     assert back.points[0] == (round(gateway.x + gateway.w / 2, 1), round(gateway.y, 1))
     assert min(y for _, y in back.points) < gateway.y
     assert back.points[-1][0] == pytest.approx(task.x, abs=0.1)
@@ -69,22 +72,82 @@ def test_several_next_activities_split_through_a_parallel_gateway() -> None:
     split = "skanna" + SPLIT_SUFFIX
     gateway = next(s for s in layout.shapes if s.id == split)
     assert gateway.kind == "parallell" and gateway.activity_id is None
-    assert {e.target for e in layout.edges if e.source == split} == {
+    # (a loop back to kontera meets the split's arrow in an exclusive gateway before it)
+    assert {e.target.split("+")[0] for e in layout.edges if e.source == split} == {
         "kontera",
         "kontrollera-leverantör",
     }
     assert [e.target for e in layout.edges if e.source == "skanna"] == [split]
 
 
-def test_a_decision_reached_by_several_paths_gets_a_merging_gateway_before_it() -> None:
+def test_parallel_paths_meet_again_in_a_joining_parallel_gateway() -> None:
     layout = layout_flow(MAPS["faktura"])
-    merge = "granska" + MERGE_SUFFIX
-    assert next(s for s in layout.shapes if s.id == merge).kind == "sammanflöde"
-    assert {e.source for e in layout.edges if e.target == merge} == {
+    join = "granska" + JOIN_SUFFIX
+    assert next(s for s in layout.shapes if s.id == join).kind == "parallell"
+    assert {e.source for e in layout.edges if e.target == join} == {
         "kontera",
         "kontrollera-leverantör",
     }
-    assert [e.target for e in layout.edges if e.source == merge] == ["granska"]
+    assert [e.target for e in layout.edges if e.source == join] == ["granska"]
+    assert not any(s.id == "granska" + MERGE_SUFFIX for s in layout.shapes)
+
+
+def _map(activities: list[dict[str, object]]) -> FlowMap:
+    return FlowMap.model_validate(
+        {
+            "aktörer": [{"id": "a", "namn": "A"}],
+            "processteg": [{"id": "s", "namn": "S", "aktiviteter": activities}],
+        }
+    )
+
+
+def test_a_loop_into_a_parallel_join_meets_it_in_an_exclusive_gateway_after_the_join() -> None:
+    flow_map = _map(
+        [
+            {"id": "start", "typ": "start", "namn": "Start", "aktör": "a", "nästa": ["b", "c"]},
+            {"id": "b", "namn": "Göra b", "aktör": "a", "nästa": "d"},
+            {"id": "c", "namn": "Göra c", "aktör": "a", "nästa": "d"},
+            {"id": "d", "namn": "Göra d", "aktör": "a", "nästa": "ok"},
+            {
+                "id": "ok",
+                "typ": "beslut",
+                "namn": "Klart?",
+                "aktör": "a",
+                "val": [{"om": "Ja", "nästa": "slut"}, {"om": "Nej", "nästa": "d"}],
+            },
+            {"id": "slut", "typ": "slut", "namn": "Slut", "aktör": "a"},
+        ]
+    )
+    layout = layout_flow(flow_map)
+    kinds = {s.id: s.kind for s in layout.shapes}
+    join, merge = "d" + JOIN_SUFFIX, "d" + MERGE_SUFFIX
+    assert kinds[join] == "parallell" and kinds[merge] == "sammanflöde"
+    into = {(e.source, e.target) for e in layout.edges}
+    assert {("b", join), ("c", join), (join, merge), ("ok", merge), (merge, "d")} <= into
+    assert geometry_faults(layout) == []
+
+
+def test_paths_of_a_decision_meet_in_an_exclusive_gateway() -> None:
+    flow_map = _map(
+        [
+            {"id": "start", "typ": "start", "namn": "Start", "aktör": "a", "nästa": "ok"},
+            {
+                "id": "ok",
+                "typ": "beslut",
+                "namn": "Vilken väg?",
+                "aktör": "a",
+                "val": [{"om": "B", "nästa": "b"}, {"om": "C", "nästa": "c"}],
+            },
+            {"id": "b", "namn": "Göra b", "aktör": "a", "nästa": "slut"},
+            {"id": "c", "namn": "Göra c", "aktör": "a", "nästa": "slut"},
+            {"id": "slut", "typ": "slut", "namn": "Slut", "aktör": "a"},
+        ]
+    )
+    layout = layout_flow(flow_map)
+    merge = "slut" + MERGE_SUFFIX
+    assert {s.id: s.kind for s in layout.shapes}[merge] == "sammanflöde"
+    assert {e.source for e in layout.edges if e.target == merge} == {"b", "c"}
+    assert geometry_faults(layout) == []
 
 
 def test_labels_are_wrapped_inside_their_boxes() -> None:

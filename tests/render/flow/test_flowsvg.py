@@ -49,12 +49,13 @@ def test_bpmn_shapes_for_every_kind() -> None:
     assert len(circles) == 2  # a start event and an end event
     widths = sorted(float(c.get("stroke-width", "0")) for c in circles)
     assert widths[1] > widths[0]  # the end event is drawn thicker
-    # a beslut, the gateway merging the paths into it, and a parallel split
-    assert len(svg.findall(f"{SVG}polygon")) == 3
+    # a beslut, a parallel split, the parallel gateway where its paths meet again, and the
+    # exclusive gateway where a loop meets the split's path
+    assert len(svg.findall(f"{SVG}polygon")) == 4
     boxes = [r for r in svg.findall(f"{SVG}rect") if r.get("rx") == "10"]
     assert len(boxes) == 6  # five activities and one delprocess
     arrows = svg.findall(f"{SVG}polyline")
-    assert len(arrows) == 13
+    assert len(arrows) == 14  # one more for the exclusive gateway after the parallel join
     assert all(a.get("marker-end") == "url(#flodeskarta-pil)" for a in arrows)
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert "Ja" in texts and "Oklart" in texts
