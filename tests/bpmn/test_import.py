@@ -155,6 +155,16 @@ BPMN_HEAD = b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
         (b"<definitions/>", "bpmn.not_bpmn"),
         (BILLION_LAUGHS, "bpmn.forbidden"),
         (EXTERNAL, "bpmn.forbidden"),
+        (b'<!DOCTYPE definitions SYSTEM "http://example.org/x.dtd">' + BPMN_HEAD, "bpmn.forbidden"),
+        (
+            b'<!DOCTYPE d [<!ENTITY % p SYSTEM "http://example.org/e.dtd"> %p;]>' + BPMN_HEAD,
+            "bpmn.forbidden",
+        ),
+        (
+            BPMN_HEAD + b'<process id="p"><task id="t" name="' + b"A" * 200_000 + b'"/>'
+            b"</process></definitions>",
+            "bpmn.long_text",
+        ),
         (BPMN_HEAD + b"</definitions>", "bpmn.no_process"),
         (
             BPMN_HEAD + b'<process id="p"><task id="t" name="A"/>'
@@ -171,6 +181,9 @@ BPMN_HEAD = b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
         "no-namespace",
         "entities",
         "external-entity",
+        "external-dtd",
+        "parameter-entity",
+        "huge-attribute",
         "no-process",
         "missing-reference",
     ],
@@ -223,3 +236,33 @@ def test_a_bare_process_without_pool_lanes_or_groups_is_named_after_the_process(
         ("köpa-material", "Köpa material")
     ]
     assert [a["nästa"] for a in data["processteg"][0]["aktiviteter"][:2]] == ["handla", "klart"]
+
+
+def test_deeply_nested_lanes_are_read_without_recursion() -> None:
+    depth = 5_000
+    raw = (
+        BPMN_HEAD
+        + b'<process id="p"><laneSet id="ls">'
+        + b"".join(
+            b'<lane id="l%d" name="L"><childLaneSet id="c%d">' % (i, i) for i in range(depth)
+        )
+        + b'<lane id="inre" name="Inre"><flowNodeRef>s</flowNodeRef></lane>'
+        + b"</childLaneSet></lane>" * depth
+        + b'</laneSet><startEvent id="s" name="Start"/></process></definitions>'
+    )
+    imported = read_bpmn(raw, "djup.bpmn")
+    assert imported.data["aktörer"] == [{"id": "inre", "namn": "Inre"}]
+
+
+def test_xinclude_is_not_followed_but_named() -> None:
+    raw = (
+        b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+        b'xmlns:xi="http://www.w3.org/2001/XInclude"><process id="p">'
+        b'<xi:include href="/etc/passwd" parse="text"/><startEvent id="s" name="Start"/>'
+        b"</process></definitions>"
+    )
+    imported = read_bpmn(raw, "xinclude.bpmn")
+    assert "root" not in str(imported.data)
+    assert [(s.key, s.params["element"]) for s in imported.skipped] == [
+        ("bpmn.skip.element", "include")
+    ]

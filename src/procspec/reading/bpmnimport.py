@@ -29,6 +29,8 @@ DC = "http://www.omg.org/spec/DD/20100524/DC"
 NAMESPACE = "urn:procspec:processkarta:1"
 MAX_BYTES = 20_000_000
 MAX_ELEMENTS = 20_000
+MAX_TEXT = 10_000
+"""The longest attribute value (a name, a condition) read: longer is no name but an attack."""
 
 KINDS = {
     "dataObjectReference": ("dataobjektet", "the data object"),
@@ -75,6 +77,7 @@ UNNAMED = {
 }
 """The name an element without one gets (a map's activities all have names)."""
 QUIET = {
+    "property",
     "laneSet",
     "sequenceFlow",
     "extensionElements",
@@ -230,7 +233,19 @@ def parse(raw: bytes, file: str) -> ET.Element:
         raise BpmnError("bpmn.not_xml", file=file, detail=str(exc) or type(exc).__name__) from exc
     if _ns(root.tag) != BPMN or _local(root.tag) != "definitions":
         raise BpmnError("bpmn.not_bpmn", file=file, root=_local(root.tag), namespace=BPMN)
-    count = sum(1 for _ in root.iter())
+    count = 0
+    for element in root.iter():
+        count += 1
+        for attribute, value in element.attrib.items():
+            if len(value) > MAX_TEXT:
+                raise BpmnError(
+                    "bpmn.long_text",
+                    file=file,
+                    attribute=_local(attribute),
+                    element=_local(element.tag),
+                    length=str(len(value)),
+                    limit=str(MAX_TEXT),
+                )
     if count > MAX_ELEMENTS * 25:
         raise BpmnError(
             "bpmn.too_large", file=file, size=f"{count} element", limit=f"{MAX_ELEMENTS * 25}"
@@ -328,7 +343,10 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
         if tag == "sequenceFlow":
             flows.append(child)
             continue
-        if tag in QUIET or element_id is None:
+        if tag in QUIET:
+            continue
+        if element_id is None:
+            skip(child)  # not a flow node of the standard (another tool's element, say)
             continue
         if tag == "startEvent":
             kind = "start"
@@ -395,11 +413,17 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     lane_boxes: list[tuple[_Bounds, str]] = []
 
     def leaf_lanes(lane_set: ET.Element) -> list[ET.Element]:
+        """The innermost lanes, top to bottom (iteratively: lanes may nest deeply)."""
         found: list[ET.Element] = []
-        for lane in lane_set.findall(_q("lane")):
+        stack = list(reversed(lane_set.findall(_q("lane"))))
+        while stack:
+            lane = stack.pop()
             child = lane.find(_q("childLaneSet"))
-            inner = leaf_lanes(child) if child is not None else []
-            found.extend(inner or [lane])
+            inner = child.findall(_q("lane")) if child is not None else []
+            if inner:
+                stack.extend(reversed(inner))
+            else:
+                found.append(lane)
         return found
 
     for number, process in enumerate(chosen_list):
