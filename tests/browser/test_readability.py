@@ -1,7 +1,8 @@
 """Pages a process leader can read, on a 1280 px screen and on A4 paper, measured in Chromium.
 
 - No table cell breaks a word in the middle ("Sta/tus", "Len/a Berg"): every character of a cell
-  is laid out, and a line that starts between two letters of one word is a broken word.
+  is laid out, and a line that starts between two letters of one word is a broken word, as is a
+  date broken after one of its hyphens ("2026-05-" above "31").
 - A printed page is no wider than the paper: A4 portrait (210 mm less 2 × 16 mm margins) for the
   documents, A4 landscape (297 mm less 2 × 12 mm) for the processkarta, which asks for it.
 - No heading is printed twice: a table's visible caption never repeats the heading above it.
@@ -27,6 +28,7 @@ A4_LANDSCAPE = 1032  # 273 mm
 BROKEN_WORDS = r"""
 () => {
   const letter = /[\p{L}\p{N}]/u;
+  const digit = /[0-9]/;
   const found = [];
   for (const cell of document.querySelectorAll('th, td')) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -41,8 +43,9 @@ BROKEN_WORDS = r"""
         const rects = range.getClientRects();
         if (!rects.length) { bottom = null; continue; }
         const box = rects[0];
-        if (bottom !== null && box.top >= bottom - 2 && letter.test(text[i])
-            && i > 0 && letter.test(text[i - 1])) {
+        const word = letter.test(text[i]) && i > 0 && letter.test(text[i - 1]);
+        const date = digit.test(text[i]) && text[i - 1] === '-' && digit.test(text[i - 2] || '');
+        if (bottom !== null && box.top >= bottom - 2 && (word || date)) {
           found.push(text.slice(Math.max(0, i - 12), i) + '|' + text.slice(i, i + 12));
           break cells;
         }

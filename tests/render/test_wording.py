@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from procspec.features.render import render
+from procspec.rendering.jinja import whole_dates
 
 from ..conftest import EXAMPLES, TODAY
 
@@ -59,3 +60,11 @@ def test_counts_agree_with_their_number(tmp_path: Path) -> None:
         if name == "botkyrka":
             plan = _text(out / "tillhandahalla-forskola.aktivitetsplan.html")
             assert "4 aktiviteter: 1 pågående, 1 planerad, 1 klar, 1 avbruten." in plan
+
+
+def test_dates_in_table_text_stay_on_one_line_and_attributes_are_untouched() -> None:
+    html = '<td><a href="#andring-2026-01-14">Beslut 2026-01-14, ej 2026-01-140</a></td>'
+    assert str(whole_dates(html)) == (
+        '<td><a href="#andring-2026-01-14">Beslut <span class="nowrap">2026-01-14</span>,'
+        " ej 2026-01-140</a></td>"
+    )

@@ -114,6 +114,22 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])")
+_TEXT_RUN = re.compile(r">([^<]+)<")
+
+
+def whole_dates(html: Any) -> Markup:
+    """Rendered HTML (already escaped) with every ISO date in its text kept on one line: a
+    browser may break a line after a hyphen, and "2026-05-" above "31" reads as two things.
+    Only text between tags is touched, never an attribute."""
+
+    def run(found: re.Match[str]) -> str:
+        text = _ISO_DATE.sub(r'<span class="nowrap">\1</span>', found.group(1))
+        return f">{text}<"
+
+    return Markup(_TEXT_RUN.sub(run, str(html)))  # noqa: S704 - input is rendered, escaped HTML
+
+
 _PLAIN_SCALAR = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü0-9][A-Za-zÅÄÖåäöÉéÜü0-9 ,.()–/-]*")
 
 
@@ -153,5 +169,6 @@ def environment(kind: str) -> Environment:
     env.filters["stop"] = stop
     env.filters["css_string"] = css_string
     env.filters["capitalize_first"] = capitalize_first
+    env.filters["whole_dates"] = whole_dates
     env.filters["coord"] = lambda v: f"{v:.1f}".rstrip("0").rstrip(".")
     return env
