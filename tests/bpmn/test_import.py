@@ -117,7 +117,8 @@ def test_sub_processes_nested_lanes_and_other_scripts() -> None:
     assert ("bpmn.kind.messageFlow", "Beställning") in named
     assert ("inclusiveGateway", "Vad behövs?") in named
     definitions = [s.params["definition"] for s in imported.skipped if "definition" in s.params]
-    assert definitions == ["messageEventDefinition"]
+    # the timer of the boundary event is named too: the event itself is now a beslut
+    assert definitions == ["messageEventDefinition", "timerEventDefinition"]
 
 
 @pytest.mark.parametrize(
@@ -266,3 +267,25 @@ def test_xinclude_is_not_followed_but_named() -> None:
     assert [(s.key, s.params["element"]) for s in imported.skipped] == [
         ("bpmn.skip.element", "include")
     ]
+
+
+def test_link_events_join_their_paths_and_event_sub_processes_are_named() -> None:
+    raw = (
+        BPMN_HEAD + b'<process id="p">'
+        b'<startEvent id="s" name="Start"/>'
+        b'<intermediateThrowEvent id="kast" name="Till B"><linkEventDefinition name="B"/>'
+        b"</intermediateThrowEvent>"
+        b'<intermediateCatchEvent id="fang" name="Fr&#229;n A"><linkEventDefinition name="B"/>'
+        b"</intermediateCatchEvent>"
+        b'<endEvent id="e" name="Slut"/>'
+        b'<subProcess id="ev" name="Vid fel" triggeredByEvent="true">'
+        b'<startEvent id="es" name="Fel"/></subProcess>'
+        b'<sequenceFlow id="f1" sourceRef="s" targetRef="kast"/>'
+        b'<sequenceFlow id="f2" sourceRef="fang" targetRef="e"/>'
+        b"</process></definitions>"
+    )
+    imported = read_bpmn(raw, "länk.bpmn")
+    activities = {a["id"]: a for a in imported.data["processteg"][0]["aktiviteter"]}
+    assert activities["till-b"]["nästa"] == "från-a"
+    assert "vid-fel" not in activities
+    assert "bpmn.skip.event_sub_process" in {s.key for s in imported.skipped}

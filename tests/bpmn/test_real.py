@@ -37,7 +37,10 @@ def test_a_real_diagram_imports_lays_out_and_round_trips(path: Path) -> None:
     assert any(a.kind == "start" for a in activities) and any(a.kind == "slut" for a in activities)
     assert all(a.name or a.kind == "delprocess" for a in activities)
     for skipped in imported.skipped:
-        assert skipped.key.startswith(("bpmn.skip.", "bpmn.unnamed")) and skipped.params["id"]
+        assert (
+            skipped.key.startswith(("bpmn.skip.", "bpmn.unnamed", "bpmn.boundary."))
+            and skipped.params["id"]
+        )
     layout = layout_flow(flow_map)
     assert geometry_faults(layout) == []
     first = export_bpmn("processen", "Processen", flow_map, layout)
@@ -103,3 +106,30 @@ def test_a_real_diagram_through_the_command_line(
     exported = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root))
     assert exported.returncode == 0, exported.stderr
     assert exported.stdout.startswith("<?xml")
+
+
+def test_boundary_events_keep_the_paths_that_leave_them() -> None:
+    # An interrupting event becomes a beslut after its activity (Ja: the event's path, Nej: the
+    # usual one); a non-interrupting one an activity on a parallel path. No task is left behind.
+    path = REAL / "bpmn.io-Camunda-Modeler-18.6.1-A.3.0-export.bpmn"
+    imported = read_bpmn(path.read_bytes(), path.name)
+    activities = {a["id"]: a for s in imported.data["processteg"] for a in s["aktiviteter"]}
+    escalation = activities["boundary-intermediate-event-interrupting-escalation"]
+    assert escalation["typ"] == "beslut"
+    assert [c["om"] for c in escalation["val"]] == ["Ja", "Nej"]
+    message = activities["boundary-intermediate-event-non-interrupting-message"]
+    assert "typ" not in message and message["nästa"]
+    host = next(a for a in activities.values() if escalation["id"] in _next(a))
+    assert message["id"] in _next(host)
+    assert {s.key for s in imported.skipped} >= {"bpmn.boundary.choice", "bpmn.boundary.beside"}
+    reached = {t for a in activities.values() for t in _next(a)}
+    starts = {i for i, a in activities.items() if a.get("typ") == "start"}
+    assert set(activities) - reached == starts  # every activity but a start is reached
+
+
+def _next(activity: dict[str, object]) -> list[str]:
+    following = activity.get("nästa", [])
+    targets = [following] if isinstance(following, str) else list(following)  # type: ignore[arg-type]
+    choices = activity.get("val", [])
+    assert isinstance(choices, list)
+    return targets + [c["nästa"] for c in choices]

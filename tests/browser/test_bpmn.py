@@ -33,9 +33,6 @@ GENERATED = 40
 REAL = sorted((Path(__file__).parents[1] / "fixtures" / "bpmn-real").glob("*.bpmn"))
 """Diagrams from modelling tools (the BPMN MIWG test suite): imported, then exported again."""
 KNOWN_LINT = {
-    # The timer and error boundary events cannot be carried over (the import names them); the
-    # tasks after them are then reached from no start, which `validate` reports as PS703.
-    "real-bpmn.io-Camunda-Modeler-18.6.1-A.3.0-export": {"no-implicit-start"},
     # Two pools become the aktörer of one map, so its process has two blank start events.
     "real-bpmn.io-Camunda-Modeler-18.6.1-A.4.0-export": {"single-blank-start-event"},
 }

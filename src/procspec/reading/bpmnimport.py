@@ -253,6 +253,13 @@ def parse(raw: bytes, file: str) -> ET.Element:
     return root
 
 
+def _named_flow(flow: ET.Element, name: str, targets: dict[ET.Element, str]) -> ET.Element:
+    """A copy of a sequence flow with a name (its own, if it has one), to the same target."""
+    copy = ET.Element(flow.tag, {"id": flow.get("id", ""), "name": _name(flow) or name})
+    targets[copy] = targets[flow]
+    return copy
+
+
 @dataclass
 class _Node:
     element: ET.Element
@@ -331,6 +338,8 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     # --- flow nodes --------------------------------------------------------------------------
     nodes: dict[str, _Node] = {}
     flows: list[ET.Element] = []
+    boundaries: dict[str, str] = {}
+    """Boundary event → the activity it is attached to."""
     children = [child for process in chosen_list for child in process]
     pool_of: dict[str, int] = {}
     for number, process in enumerate(chosen_list):
@@ -354,6 +363,14 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             kind = "slut"
         elif tag in TASKS:
             kind = "aktivitet"
+        elif tag == "subProcess" and child.get("triggeredByEvent") == "true":
+            skip(child, "bpmn.skip.event_sub_process")  # no part of the flow: started by an event
+            continue
+        elif tag == "boundaryEvent":
+            # Interrupting: the activity ends either as usual or by the event, a choice after it;
+            # non-interrupting: the event's path runs beside the rest.
+            kind = "beslut" if child.get("cancelActivity") != "false" else "aktivitet"
+            boundaries[element_id] = _ref(child.get("attachedToRef")) or ""
         elif tag in SUB_PROCESSES:
             kind = "delprocess"
             inner = [e for e in child if _local(e.tag) not in QUIET | NODE_PARTS]
@@ -395,6 +412,48 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             continue
         nodes[source].outgoing.append(flow)
         targets[flow] = target
+    # A link event that throws goes on at the link event that catches it (same name).
+    catches: dict[str, str] = {}
+    throws: list[tuple[str, str]] = []
+    for node_id, node in nodes.items():
+        link_def = node.element.find(_q("linkEventDefinition"))
+        if link_def is None:
+            continue
+        link_name = " ".join((link_def.get("name") or _name(node.element) or "").split())
+        if _local(node.element.tag) == "intermediateCatchEvent":
+            catches.setdefault(link_name, node_id)
+        else:
+            throws.append((node_id, link_name))
+    for node_id, link_name in throws:
+        if link_name in catches and not nodes[node_id].outgoing:
+            jump = ET.Element(_q("sequenceFlow"), {"id": f"{node_id}-{catches[link_name]}"})
+            targets[jump] = catches[link_name]
+            nodes[node_id].outgoing.append(jump)
+    # Interrupting events first: the paths beside the activity are no part of its usual way on.
+    for event_id, host_id in sorted(
+        boundaries.items(), key=lambda item: nodes[item[0]].kind != "beslut"
+    ):
+        event, host = nodes[event_id], nodes.get(host_id)
+        if host is None:
+            del nodes[event_id]
+            skip(event.element)
+            continue
+        link = ET.Element(_q("sequenceFlow"), {"id": f"{event_id}-{host_id}"})
+        targets[link] = event_id
+        host_name = _name(host.element) or host_id
+        if event.kind == "aktivitet":
+            host.outgoing.append(link)
+            skip(event.element, "bpmn.boundary.beside", host=host_name)
+            continue
+        usual, own = host.outgoing, event.outgoing
+        host.outgoing = [link]
+        if usual and own:
+            event.outgoing = [_named_flow(f, "Ja", targets) for f in own] + [
+                _named_flow(f, "Nej", targets) for f in usual
+            ]
+        else:
+            event.outgoing = own or usual
+        skip(event.element, "bpmn.boundary.choice", host=host_name)
     for node in nodes.values():
         # A gateway that only merges paths disappears into the arrows; one of procspec's own
         # beslut, or one whose only way out is named, stays a beslut.
@@ -460,6 +519,10 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
                 if lane_box.contains(box.centre):
                     actor_of[node_id] = actor_id
                     break
+
+    for event_id, host_id in boundaries.items():
+        if event_id in nodes and event_id not in actor_of and host_id in actor_of:
+            actor_of[event_id] = actor_of[host_id]
 
     # --- groups ------------------------------------------------------------------------------
     values = {v.get("id"): v.get("value") for v in root.iter(_q("categoryValue"))}
@@ -553,8 +616,11 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             item["namn"] = node_name
         elif node.kind != "delprocess" or sub_process is None:
             # Every other kind needs a name in the map: a placeholder, named so it gets a real one.
-            item["namn"] = UNNAMED[node.kind]
-            skip(element, "bpmn.unnamed", given=UNNAMED[node.kind])
+            given = UNNAMED[node.kind]
+            if element.get("id") in boundaries and node.kind == "beslut":
+                given = "Inträffar händelsen?"
+            item["namn"] = given
+            skip(element, "bpmn.unnamed", given=given)
         element_id = element.get("id", "")
         if element_id in actor_of:
             item["aktör"] = actor_of[element_id]
