@@ -160,6 +160,7 @@ def has(key: str) -> bool:
 
 @cache
 def _keys() -> frozenset[str]:
+    """The keys of the (Swedish) catalogue, gathered once."""
     return frozenset(catalogue("sv"))
 
 

@@ -18,7 +18,7 @@ from procspec.features.revision import repository_at
 from procspec.git.log import read_history
 from procspec.messages import plural, say
 from procspec.reading.repository import find_root, load_repository
-from procspec.rendering import Progress, documents, effective_today
+from procspec.rendering import Progress, effective_today, lean_gc, plan, write
 from procspec.rendering.output import MARKER, check_target, marker_text, staged
 
 
@@ -49,6 +49,20 @@ def render(
     """
     if fragment and fmt != "html":
         raise UsageError(say("render.fragment_md"))
+    with lean_gc():  # a render makes many objects that live to its end
+        return _render(start, out, fmt, rev, today, fragment, force, progress)
+
+
+def _render(
+    start: Path,
+    out: Path,
+    fmt: str,
+    rev: str | None,
+    today: date | None,
+    fragment: bool,
+    force: bool,
+    progress: Progress | None,
+) -> Rendered:
     repo = repository_at(start, rev) if rev is not None else load_repository(start)
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
@@ -61,9 +75,8 @@ def render(
     if errors:
         message = plural("render.refused", errors, count=errors)
         raise Refused(message, outcome=outcome, root=root)
-    texts = documents(repo, history, day, fmt, rev=rev, fragment=fragment, progress=progress)
+    found = plan(repo, history, day, fmt, rev=rev, fragment=fragment)
     with staged(target, lang) as temp:
-        for name, text in texts.items():
-            (temp / name).write_text(text, encoding="utf-8", newline="\n")
-        (temp / MARKER).write_text(marker_text(texts), encoding="utf-8", newline="\n")
-    return Rendered(target, sorted([*texts, MARKER]), lang)
+        names = write(found, temp, progress)
+        (temp / MARKER).write_text(marker_text(names), encoding="utf-8", newline="\n")
+    return Rendered(target, sorted([*names, MARKER]), lang)

@@ -47,6 +47,8 @@ def is_valid_id(pid: str) -> bool:
 
 def slug(pid: str) -> str:
     """The output name of an id: å→a, ä→a, ö→o, other letters stripped of their accents."""
+    if pid.isascii():  # nothing to decompose or strip
+        return pid
     decomposed = unicodedata.normalize("NFKD", pid)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return ascii_only.encode("ascii", "ignore").decode("ascii")

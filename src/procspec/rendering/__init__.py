@@ -19,8 +19,8 @@ May import: `procspec.checking`, `procspec.reading`, `procspec.git` (data types)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from procspec.checking.hierarchy import Context
@@ -28,20 +28,29 @@ from procspec.git.revisions import History
 from procspec.messages import msg
 from procspec.reading.repository import Repository
 from procspec.reading.slug import slug
-from procspec.rendering import readers
+from procspec.rendering import pages, readers
 from procspec.rendering.followup import build_report
-from procspec.rendering.fragment import STYLESHEET, scope_html, scoped_stylesheet
+from procspec.rendering.fragment import STYLESHEET, scoped_stylesheet
 from procspec.rendering.jinja import environment
 from procspec.rendering.output import NameCollisionError, check_names
+from procspec.rendering.pages import VERBATIM, Job, Later, Plan, Progress, lean_gc
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
+
+__all__ = [
+    "FORMATS",
+    "NameCollision",
+    "Plan",
+    "Progress",
+    "documents",
+    "effective_today",
+    "lean_gc",
+    "plan",
+    "write",
+]
 
 FORMATS = ("html", "md")
 FALLBACK_TODAY = date(2000, 1, 1)
 """'Today' for a repository without git history and without a single recorded date."""
-
-Progress = Callable[[int, int, str], None]
-"""(documents done, documents in all, file name) -> None."""
-
 
 NameCollision = NameCollisionError
 """Two documents would get one file name (exit 1), whatever the severities say."""
@@ -69,7 +78,35 @@ def documents(
     fragment: bool = False,
     progress: Progress | None = None,
 ) -> dict[str, str]:
-    """Every document of `repo` as text, keyed by file name, in a stable order."""
+    """Every document of `repo` as text, keyed by file name, in a stable order (in this process;
+    `write` writes them into a folder, in parallel for a large repository)."""
+    found = plan(repo, history, today, fmt, rev=rev, fragment=fragment)
+    written: dict[str, str] = {}
+    with pages.lean_gc():
+        for index, name in enumerate(found.names):
+            written[name] = found.text(index)
+            if progress is not None:
+                progress(index + 1, len(found.jobs), name)
+    return written
+
+
+def write(found: Plan, folder: Path, progress: Progress | None = None) -> list[str]:
+    """Write every document of `found` into `folder`; returns their file names in a stable order.
+    The same bytes whether one process writes them or several (`procspec.workers`)."""
+    return pages.write(found, folder, progress)
+
+
+def plan(
+    repo: Repository,
+    history: History | None,
+    today: date,
+    fmt: str = "html",
+    *,
+    rev: str | None = None,
+    fragment: bool = False,
+) -> Plan:
+    """Every document of `repo`, named and ready to be rendered; refuses (`NameCollision`) two
+    documents with one file name before anything is rendered."""
     # Every process file, before the context keeps one process per id: two files with one id
     # (PS106) or one output name (PS108) refuse the render even when those rules are off.
     check_names(
@@ -80,8 +117,8 @@ def documents(
     ctx = Context.build(repo, today, history)
     builder = Builder(ctx, history, fmt)
     lang = repo.lang
-    env = environment(fmt)
-    views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
+    with pages.lean_gc():
+        views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
     publishing = repo.settings.publishing
     site = readers.Site(fmt, fragment)
     common: dict[str, Any] = {
@@ -101,7 +138,7 @@ def documents(
         "goal_words": builder.t("spec.goals").lower(),
         "cite": repo.profile.cite,
     }
-    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    jobs: list[Job] = []
     for view in views:
         for name, template, kind, own in (
             (view.pages.spec, "process", "spec.doc_kind", None),
@@ -109,13 +146,14 @@ def documents(
             (view.pages.follow_up, "followup", "fu.doc_kind", view.follow_up_history),
             *(
                 [(view.pages.flow_map, "processkarta", "flow.doc_kind", view.flow_map_history)]
-                if view.flow
+                if view.has_flow
                 else []
             ),
         ):
             extras = site.process_page(view, builder.t(kind), publishing, builder.t, own)
             page = {"p": view, **extras}
             jobs.append((name, template, page))
+    process_pages = len(jobs)
     found_map = builder.process_map()
     jobs.append(
         (
@@ -171,21 +209,10 @@ def documents(
     # it refuses the render even when those rules are turned off or ignored.
     owner_of = {slug(view.id): view.id for view in views}
     check_names(((name, owner_of.get(name.split(".", 1)[0])) for name, _, _ in jobs), lang)
-    written: dict[str, str] = {}
-    for done, (name, template, context) in enumerate(jobs, 1):
-        if template == readers.VERBATIM:
-            text = context["text"]
-        else:
-            path = f"{fmt}/{template}" if "." in template else f"{fmt}/{template}.{fmt}"
-            text = env.get_template(path).render(
-                **common, **context, current=template.split(".")[0]
-            )
-        if fragment and name.endswith(".html"):
-            text = scope_html(text, publishing.base_url)
-        written[name] = text
-        if progress is not None:
-            progress(done, len(jobs), name)
     if fragment:
-        css = env.get_template("html/style.css").render()
-        written[STYLESHEET] = scoped_stylesheet(css)
-    return written
+        jobs.append((STYLESHEET, VERBATIM, {"text": Later(_fragment_stylesheet)}))
+    return Plan(fmt, fragment, publishing.base_url, common, jobs, process_pages)
+
+
+def _fragment_stylesheet() -> str:
+    return scoped_stylesheet(environment("html").get_template("html/style.css").render())

@@ -73,11 +73,23 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_NAMES: dict[str, str] = {}
+"""Attribute names as SVG spells them (`stroke_width` → `stroke-width`), made once each."""
+
+
 def _part(tag: str, text: str = "", **attributes: str | float) -> Part:
+    names = _NAMES
     return Part(
         tag,
         tuple(
-            (name.replace("_", "-"), _n(value) if isinstance(value, float | int) else value)
+            (
+                names.get(name) or names.setdefault(name, name.replace("_", "-")),
+                value
+                if type(value) is str
+                else _n(value)
+                if isinstance(value, float | int)
+                else value,
+            )
             for name, value in attributes.items()
         ),
         text,

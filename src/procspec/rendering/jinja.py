@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from procspec.reading.links import md_destination
 
@@ -48,13 +48,11 @@ def css_string(value: Any) -> Markup:
     """Text for inside a double-quoted CSS string in a `<style>` element: quotes, backslashes,
     markup characters and control characters as CSS hex escapes (CSS Syntax 3, 4.3.7), so user
     text can neither end the string nor the element."""
-    out = []
-    for char in str(value):
-        if char in "\\\"'<>&" or ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\{ord(char):06x}")
-        else:
-            out.append(char)
-    return Markup("".join(out))  # noqa: S704 - every character that could escape is encoded
+    escaped = _CSS_SPECIAL.sub(lambda found: f"\\{ord(found.group()):06x}", str(value))
+    return Markup(escaped)  # noqa: S704 - every character that could escape is encoded
+
+
+_CSS_SPECIAL = re.compile("[\\\\\"'<>&\x00-\x1f\x7f]")
 
 
 _MERMAID_ENTITIES = {
@@ -104,6 +102,30 @@ def mermaid_edge(edge: Any) -> Markup:
     return Markup(f"n{int(edge.source)} -->{label} n{int(edge.target)}")  # noqa: S704
 
 
+def svg_element(part: Any) -> Markup:
+    """One SVG element from a `procspec.rendering.flowsvg.Part`: its tag, its attributes and its
+    text, every one escaped as Jinja's autoescaping would print it. A map has hundreds of
+    elements; a macro call per element was most of the processkarta page's time."""
+    tag = _escaped(part.tag)
+    attributes = "".join(
+        f' {_escaped(name)}="{_escaped(value)}"' for name, value in part.attributes
+    )
+    if part.text:
+        return Markup(f"<{tag}{attributes}>{_escaped(part.text)}</{tag}>")  # noqa: S704 - escaped
+    return Markup(f"<{tag}{attributes}/>")  # noqa: S704 - escaped above
+
+
+_HTML_SPECIAL = re.compile("[&<>'\"]")
+
+
+def _escaped(value: Any) -> str:
+    """`value` as autoescaping prints it (`markupsafe.escape`), without making a `Markup` of
+    every coordinate that has nothing to escape."""
+    if type(value) is str and _HTML_SPECIAL.search(value) is None:
+        return value
+    return str(escape(value))
+
+
 def stop(text: str) -> str:
     """`text` ending in exactly one full stop (or its own ?, ! or :)."""
     text = text.rstrip()
@@ -150,6 +172,9 @@ def environment(kind: str) -> Environment:
         "trim_blocks": True,
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
+        # The templates are the package's own: no need to look at their files again on every
+        # `get_template` while a render runs.
+        "auto_reload": False,
     }
     if kind == "scaffold":
         # YAML and Markdown files, not HTML: escaping would corrupt them.
@@ -167,6 +192,7 @@ def environment(kind: str) -> Environment:
         env.filters["mermaid_node"] = mermaid_node
         env.filters["mermaid_edge"] = mermaid_edge
     env.filters["stop"] = stop
+    env.filters["svg_element"] = svg_element
     env.filters["css_string"] = css_string
     env.filters["capitalize_first"] = capitalize_first
     env.filters["whole_dates"] = whole_dates

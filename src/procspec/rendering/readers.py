@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
 from importlib.resources import files
 from typing import Any
 
@@ -18,11 +19,9 @@ from procspec.reading.model import Process, Publishing
 from procspec.reading.repository import Repository
 from procspec.rendering import changes as _changes
 from procspec.rendering import search as _search
+from procspec.rendering.pages import VERBATIM, Job, Later
 from procspec.rendering.respond import feedback
 from procspec.rendering.view import Builder, HistoryView, ProcessView
-
-VERBATIM = "<verbatim>"
-"""The template name of a job whose `text` is written as it is (scripts, the feed's assets)."""
 
 MAP_SUFFIX = ".processkarta"
 RESERVED = (_search.SEARCH_PAGE, _changes.CHANGES_PAGE)
@@ -63,9 +62,9 @@ class Site:
     ) -> dict[str, Any]:
         """One process document's extras: its kind and date for the print header (`own`: a
         plan's own changes), and where 'Lämna synpunkt' leads."""
-        found = None
+        found: Later | None = None
         if self.readers:
-            found = feedback(view, kind, publishing.feedback, publishing.contact, t)
+            found = Later(partial(feedback, view, kind, publishing.feedback, publishing.contact, t))
         changed = (own or view.history).last_change
         return {"doc_kind": kind, "doc_date": changed, "feedback": found}
 
@@ -82,7 +81,7 @@ def jobs(
     repo: Repository,
     history: History | None,
     today: date,
-) -> list[tuple[str, str, dict[str, Any]]]:
+) -> list[Job]:
     """The search page, its script and index, the changes page and the feed."""
     t = builder.t
     labels = _search.Labels(
@@ -100,8 +99,12 @@ def jobs(
         for view, _ in views
         if (page := view.pages.spec.removesuffix(".html") + MAP_SUFFIX + ".html") in names
     }
-    entries = _search.entries(views, labels, map_pages)
-    out: list[tuple[str, str, dict[str, Any]]] = [
+
+    def index() -> str:
+        # The longest single job of a render: made by whichever process writes the file.
+        return _search.index_script(_search.entries(views, labels, map_pages))
+
+    out: list[Job] = [
         (
             f"{_search.SEARCH_PAGE}.html",
             "sok",
@@ -111,12 +114,16 @@ def jobs(
                 "index_script": _search.INDEX_SCRIPT,
             },
         ),
-        (_search.INDEX_SCRIPT, VERBATIM, {"text": _search.index_script(entries)}),
+        (_search.INDEX_SCRIPT, VERBATIM, {"text": Later(index)}),
     ]
     out.extend((name, VERBATIM, {"text": _asset(name)}) for name in _search.ASSETS)
     plain = {view.id: view.name for view, _ in views}
     hrefs = {view.id: view.pages.spec for view, _ in views}
-    found = _changes.latest(repo, history, plain, hrefs, datetime.combine(today, time()))
+    # Reads earlier versions of the changed files: made by the process that renders the changes
+    # page (the page and the feed share it).
+    found = Later(
+        partial(_changes.latest, repo, history, plain, hrefs, datetime.combine(today, time()))
+    )
     base = repo.settings.publishing.base_url
     context = {
         "changes": found,

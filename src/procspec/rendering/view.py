@@ -8,8 +8,10 @@ lay it out and the output is the same for the same input.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
@@ -219,14 +221,22 @@ class ProcessView:
     maturity: Maturity
     maturity_label: str
     maturity_missing: list[str]
-    flow: FlowView | None = None
-    """The processkarta page (`procspec.render.flowview`), when the process has a map."""
+    has_flow: bool = False
+    """Whether the process has a map, and so a processkarta page."""
+    flow_source: Callable[[], FlowView | None] | None = field(default=None, repr=False)
+    """Makes the processkarta page's view: laid out and drawn only when that page is rendered
+    (in whichever process renders it), and not kept: the overviews never need it."""
     activities_history: HistoryView | None = None
     """The aktivitetsplan's own changes (`procspec.rendering.plantrail`)."""
     follow_up_history: HistoryView | None = None
     """The uppföljningsplan's own changes."""
     flow_map_history: HistoryView | None = None
     """The processkarta's own changes."""
+
+    @property
+    def flow(self) -> FlowView | None:
+        """The processkarta page (`procspec.render.flowview`), when the process has a map."""
+        return self.flow_source() if self.flow_source is not None else None
 
 
 class Builder:
@@ -240,9 +250,21 @@ class Builder:
         self.rows = {row.id: row for row in rows(ctx)}
         self.order = self._tree_order()
         self._trails: dict[str, PlanTrails] | None = None
+        self._labels: dict[object, str] = {}
+        """Labels with text parameters (or none), made once: the pages of a render ask for the
+        same few again and again."""
 
     def t(self, key: str, /, **params: object) -> str:
         """The page label `key`: the profile's own words on Swedish pages, else the catalogue's."""
+        if params and not all(type(value) is str for value in params.values()):
+            return self._label(key, **params)
+        memo = (key, *params.items()) if params else key
+        found = self._labels.get(memo)
+        if found is None:
+            found = self._labels[memo] = self._label(key, **params)
+        return found
+
+    def _label(self, key: str, /, **params: object) -> str:
         own = self.ctx.repo.profile.term(key) if self.lang == "sv" else None
         if own is not None:
             return own.format(**params) if params else own
@@ -674,7 +696,8 @@ class Builder:
             maturity=mature,
             maturity_label=msg(f"maturity.{mature.level}", self.lang),
             maturity_missing=[msg(f"maturity.missing.{key}", self.lang) for key in mature.missing],
-            flow=flow_view(self, model),
+            has_flow=model.flow_map is not None,
+            flow_source=partial(flow_view, self, model),
             activities_history=self.plan_history(record, "activities"),
             follow_up_history=self.plan_history(record, "follow_up"),
             flow_map_history=(

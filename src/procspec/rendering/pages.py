@@ -1,0 +1,181 @@
+"""Rendering the planned documents one by one, in this process or in several.
+
+A `Plan` holds every document of a render as a job: its file name, its template and what the
+template is given. `Plan.text(i)` renders job `i` from the plan alone, so any process holding the
+plan renders the same bytes. `write` renders every job into a folder: in this process for a small
+repository (or `PROCSPEC_JOBS=1`), else in worker processes started as copies of this one (fork),
+which inherit the plan instead of receiving it, render chunks of jobs, write each file themselves
+and report only which jobs are done. The file names, and so the folder, are the same either way.
+
+While a render runs, Python's cycle collector leaves alone what exists before it (the loaded
+repository, the views): it would walk those objects again and again while nothing among them can
+become garbage (`lean_gc`).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from procspec import workers
+from procspec.rendering.fragment import scope_html
+from procspec.rendering.jinja import environment
+
+VERBATIM = "<verbatim>"
+"""The template name of a job whose `text` is written as it is (scripts, the feed's assets), or
+made (a `Later`) by whichever process writes the file."""
+
+Job = tuple[str, str, dict[str, Any]]
+"""(file name, template name or `VERBATIM`, what the template is given: values, or `Later`s)."""
+
+Progress = Callable[[int, int, str], None]
+"""(documents done, documents in all, file name) -> None."""
+
+PARALLEL_FROM = 200
+"""Processes from which a render uses every core (below it, starting workers costs more than it
+saves)."""
+
+_CHUNKS_PER_WORKER = 16
+"""Jobs go out in chunks small enough that the workers finish together."""
+
+
+class Later:
+    """A value pages need, made when the first page that needs it is rendered, by the process
+    that renders it (and kept there for the next page): work that would otherwise hold up
+    every worker before the first page."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make: Callable[[], Any] | None = make
+        self._value: Any = None
+
+    def value(self) -> Any:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every document of one render, ready to be rendered in any order."""
+
+    fmt: str
+    fragment: bool
+    base_url: str | None
+    common: dict[str, Any]
+    jobs: list[Job]
+    process_pages: int
+    """The first jobs are the processes' own documents; the rest are overviews and the site's
+    extra files, a few of which (the search index) take long on their own."""
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _, _ in self.jobs]
+
+    def text(self, index: int) -> str:
+        """The document of job `index`."""
+        name, template, given = self.jobs[index]
+        context = {k: v.value() if isinstance(v, Later) else v for k, v in given.items()}
+        if template == VERBATIM:
+            text: str = context["text"]
+        else:
+            fmt = self.fmt
+            path = f"{fmt}/{template}" if "." in template else f"{fmt}/{template}.{fmt}"
+            text = (
+                environment(fmt)
+                .get_template(path)
+                .render(**self.common, **context, current=template.split(".")[0])
+            )
+        if self.fragment and name.endswith(".html"):
+            text = scope_html(text, self.base_url)
+        return text
+
+
+@contextmanager
+def lean_gc() -> Iterator[None]:
+    """Keep the cycle collector off everything that exists now, and let it run less often, for
+    the duration of the block (see the module docstring)."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+def _write_one(found: Plan, folder: Path, index: int) -> None:
+    name = found.jobs[index][0]
+    (folder / name).write_text(found.text(index), encoding="utf-8", newline="\n")
+
+
+def _chunks(found: Plan, processes: int) -> list[tuple[int, int]]:
+    """Job ranges, the long single jobs (after the processes' pages) first, so that no worker is
+    left with one of them at the end."""
+    count = len(found.jobs)
+    first = found.process_pages
+    size = max(1, first // (processes * _CHUNKS_PER_WORKER))
+    single: list[tuple[int, int]] = []
+    before: set[int] = set()
+    for i in range(first, count):
+        shared = {id(v) for v in found.jobs[i][2].values() if isinstance(v, Later)}
+        if single and shared & before:  # one process makes what both pages need
+            single[-1] = (single[-1][0], i + 1)
+        else:
+            single.append((i, i + 1))
+        before = shared
+    return single + [(i, min(i + size, first)) for i in range(0, first, size)]
+
+
+_ACTIVE: tuple[Plan, Path] | None = None
+"""The plan and folder of the running parallel write: workers inherit it when they start."""
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _write_chunk(bounds: tuple[int, int]) -> tuple[int, int]:
+    assert _ACTIVE is not None, "a worker starts from a parent that set the plan"
+    found, folder = _ACTIVE
+    for index in range(*bounds):
+        _write_one(found, folder, index)
+    return bounds
+
+
+def write(found: Plan, folder: Path, progress: Progress | None = None) -> list[str]:
+    """Render every job of `found` into `folder` (see the module docstring); returns the file
+    names in the plan's order."""
+    global _ACTIVE
+    count = len(found.jobs)
+    processes = workers.jobs(found.process_pages, PARALLEL_FROM)
+    with lean_gc():
+        if processes <= 1 or count <= 1:
+            for index in range(count):
+                _write_one(found, folder, index)
+                if progress is not None:
+                    progress(index + 1, count, found.jobs[index][0])
+            return found.names
+        # Compiled once here, not once in every worker.
+        env = environment(found.fmt)
+        for name in env.list_templates(filter_func=lambda n: n.startswith(f"{found.fmt}/")):
+            env.get_template(name)
+        _ACTIVE = (found, folder)
+        try:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(processes, initializer=_worker_start) as pool:
+                done = 0
+                for start, stop in pool.imap_unordered(_write_chunk, _chunks(found, processes)):
+                    done += stop - start
+                    if progress is not None:
+                        progress(done, count, found.jobs[stop - 1][0])
+        finally:
+            _ACTIVE = None
+    return found.names
