@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from procspec import workers
 from procspec.errors import ProcspecError
+from procspec.reading.filestage import JOBS_VARIABLE, available_cpus
 from procspec.reading.repository import load_repository
 from procspec.rendering import plan, write
 from procspec.rendering.output import MARKER, staged
-from procspec.rendering.pages import VERBATIM
+from procspec.rendering.pages import PARALLEL_FROM, VERBATIM, can_fork, processes_for
 
 from ..conftest import EXAMPLES, TODAY
 from .conftest import GitRepo, procspec
 
-pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="workers start by fork")
+pytestmark = pytest.mark.skipif(not can_fork(), reason="workers start by fork")
 
 
 def listing(folder: Path) -> dict[str, bytes]:
@@ -26,7 +25,7 @@ def listing(folder: Path) -> dict[str, bytes]:
 
 
 def rendered(source: Path, out: Path, jobs: str, *extra: str) -> dict[str, bytes]:
-    done = procspec("render", str(source), "--out", str(out), *extra, env={workers.ENV: jobs})
+    done = procspec("render", str(source), "--out", str(out), *extra, env={JOBS_VARIABLE: jobs})
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return listing(out)
@@ -67,7 +66,7 @@ def test_a_failing_worker_fails_the_render_and_keeps_the_output(
     found = plan(repo, None, TODAY)
     # A name in a folder that does not exist: the worker's write fails (FileNotFoundError).
     found.jobs.insert(0, ("saknas/sida.html", VERBATIM, {"text": "<p>sida</p>"}))
-    monkeypatch.setenv(workers.ENV, "2")
+    monkeypatch.setenv(JOBS_VARIABLE, "2")
     with pytest.raises(ProcspecError), staged(out.resolve(), repo.lang) as temp:
         write(found, temp)
     assert listing(out) == before
@@ -79,17 +78,11 @@ def test_a_failing_worker_fails_the_render_and_keeps_the_output(
     [("1", 1), ("4", 4), ("", None), ("0", None), ("-2", None), ("två", None), ("²", None)],
 )
 def test_jobs_setting(value: str, expected: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(workers.ENV, value)
-    assert workers.requested() == expected
-    wanted = expected if expected is not None else 1
-    assert workers.jobs(10, threshold=200) == wanted
-    if expected is None:
-        assert workers.jobs(500, threshold=200) == workers.cores()
-
-
-def test_jobs_default_uses_the_cores_this_process_may_run_on(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv(workers.ENV, raising=False)
-    assert workers.jobs(1, threshold=200) == 1
-    assert 1 <= workers.jobs(10_000, threshold=200) <= (os.cpu_count() or 1)
+    """`PROCSPEC_JOBS` decides, whatever the size; anything but a whole number from 1 is the
+    default: every CPU for a large repository, one process for a small one."""
+    monkeypatch.setenv(JOBS_VARIABLE, value)
+    if expected is not None:
+        assert processes_for(10) == processes_for(10 * PARALLEL_FROM) == expected
+    else:
+        assert processes_for(PARALLEL_FROM - 1) == 1
+        assert processes_for(PARALLEL_FROM) == available_cpus()

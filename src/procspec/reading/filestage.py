@@ -48,7 +48,7 @@ def requested_jobs() -> int | None:
     """`PROCSPEC_JOBS` as a number of processes, or None for the default (unset, `auto`, or not
     a positive whole number)."""
     value = os.environ.get(JOBS_VARIABLE, "").strip()
-    if value.isdigit() and int(value) > 0:
+    if value.isascii() and value.isdigit() and int(value) > 0:  # "²" is a digit, not a number
         return int(value)
     return None
 

@@ -92,7 +92,7 @@ def documents(
 
 def write(found: Plan, folder: Path, progress: Progress | None = None) -> list[str]:
     """Write every document of `found` into `folder`; returns their file names in a stable order.
-    The same bytes whether one process writes them or several (`procspec.workers`)."""
+    The same bytes whether one process writes them or several (`PROCSPEC_JOBS`)."""
     return pages.write(found, folder, progress)
 
 
@@ -211,7 +211,7 @@ def plan(
     check_names(((name, owner_of.get(name.split(".", 1)[0])) for name, _, _ in jobs), lang)
     if fragment:
         jobs.append((STYLESHEET, VERBATIM, {"text": Later(_fragment_stylesheet)}))
-    return Plan(fmt, fragment, publishing.base_url, common, jobs, process_pages)
+    return Plan(fmt, fragment, publishing.base_url, common, jobs, process_pages, len(views))
 
 
 def _fragment_stylesheet() -> str:

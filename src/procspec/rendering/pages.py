@@ -3,9 +3,10 @@
 A `Plan` holds every document of a render as a job: its file name, its template and what the
 template is given. `Plan.text(i)` renders job `i` from the plan alone, so any process holding the
 plan renders the same bytes. `write` renders every job into a folder: in this process for a small
-repository (or `PROCSPEC_JOBS=1`), else in worker processes started as copies of this one (fork),
-which inherit the plan instead of receiving it, render chunks of jobs, write each file themselves
-and report only which jobs are done. The file names, and so the folder, are the same either way.
+repository (or with `PROCSPEC_JOBS=1`, read as for parsing in `procspec.reading.filestage`), else in
+worker processes started as copies of this one (fork), which inherit the plan instead of receiving
+it, render chunks of jobs, write each file themselves and report only which jobs are done. The file
+names, and so the folder, are the same either way.
 
 While a render runs, Python's cycle collector leaves alone what exists before it (the loaded
 repository, the views): it would walk those objects again and again while nothing among them can
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from procspec import workers
+from procspec.reading.filestage import available_cpus, requested_jobs
 from procspec.rendering.fragment import scope_html
 from procspec.rendering.jinja import environment
 
@@ -72,6 +73,8 @@ class Plan:
     process_pages: int
     """The first jobs are the processes' own documents; the rest are overviews and the site's
     extra files, a few of which (the search index) take long on their own."""
+    processes: int
+    """How many processes the documents are about."""
 
     @property
     def names(self) -> list[str]:
@@ -108,6 +111,24 @@ def lean_gc() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+def can_fork() -> bool:
+    """Whether workers can start as copies of this process (Linux, BSD; not Windows or macOS,
+    where each would have to load the repository again)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def processes_for(processes: int) -> int:
+    """How many processes render the documents of `processes` processes: `PROCSPEC_JOBS` when
+    set (`procspec.reading.filestage`), else every CPU from `PARALLEL_FROM` processes on, else
+    one; always one where workers cannot fork."""
+    if not can_fork():
+        return 1
+    asked = requested_jobs()
+    if asked is not None:
+        return asked
+    return available_cpus() if processes >= PARALLEL_FROM else 1
 
 
 def _write_one(found: Plan, folder: Path, index: int) -> None:
@@ -155,7 +176,7 @@ def write(found: Plan, folder: Path, progress: Progress | None = None) -> list[s
     names in the plan's order."""
     global _ACTIVE
     count = len(found.jobs)
-    processes = workers.jobs(found.process_pages, PARALLEL_FROM)
+    processes = processes_for(found.processes)
     with lean_gc():
         if processes <= 1 or count <= 1:
             for index in range(count):
