@@ -619,6 +619,8 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             given = UNNAMED[node.kind]
             if element.get("id") in boundaries and node.kind == "beslut":
                 given = "Inträffar händelsen?"
+            elif _local(element.tag) == "eventBasedGateway":
+                given = "Vad händer först?"
             item["namn"] = given
             skip(element, "bpmn.unnamed", given=given)
         element_id = element.get("id", "")
@@ -649,8 +651,10 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             if risks:
                 item["risker"] = risks
         if node.kind == "beslut":
-            choices = []
+            choices: list[dict[str, str]] = []
             default = _ref(element.get("default"))
+            # After an event-based gateway the events are the answers: whichever comes first.
+            event_based = _local(element.tag) == "eventBasedGateway"
             for number, flow in enumerate(node.outgoing, start=1):
                 reached = resolve(flow)
                 if not reached:
@@ -659,10 +663,17 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
                 when = (
                     (flow.get("name") if ours and _name(flow) else _name(flow))
                     or (" ".join((condition.text or "").split()) if condition is not None else "")
-                    or ("Annars" if flow.get("id") == default else f"Väg {number}")
+                    or ("Annars" if flow.get("id") == default else "")
+                    or (_name(nodes[targets[flow]].element) if event_based else None)
+                    or f"Väg {number}"
                 )
                 if len(reached) > 1:
                     skip(element, "bpmn.skip.branch", when=when, target=reached[0])
+                same = next((c for c in choices if c["nästa"] == reached[0]), None)
+                if same is not None and not ours:
+                    # Two ways to one place (say, through a merging gateway) are one choice.
+                    same["om"] = f"{same['om']} / {when}"
+                    continue
                 choices.append({"om": when, "nästa": reached[0]})
             if choices:
                 item["val"] = choices
