@@ -137,6 +137,39 @@ def test_a_move_into_the_processes_folder_starts_there(git_repo: Callable[..., G
     assert not any(key.startswith("utkast/") for key in history.files)
 
 
+def test_names_and_messages_that_begin_with_the_record_mark(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    odd = "processer/\x1eskum.txt"
+    repo.write(odd, "text\n")
+    added = repo.commit("\x1eEtt meddelande som börjar med postavskiljaren")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    changed = repo.commit("Ändra mottagare", "2026-02-01T10:00:00+01:00")
+    history = read_history(repo.root)
+    assert [r.sha for r in history.of(odd)] == [added]
+    assert history.of(odd)[0].message.startswith("\x1eEtt meddelande")
+    assert history.of(BUDGET)[0].sha == changed and len(history.of(BUDGET)) == 2
+    assert summary(history) == path_limited(repo)
+
+
+def test_a_renamed_file_is_followed_from_the_kept_history(
+    git_repo: Callable[..., GitRepo], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = git_repo()
+    repo.git("mv", BUDGET, "processer/följa-upp-ekonomi.yaml")
+    moved = repo.commit("Flytta till ekonomi", "2026-02-01T10:00:00+01:00")
+    store = HistoryFile(repo.root)
+    read_history(repo.root, store=store)
+    calls = git_calls(monkeypatch)
+    history = read_history(repo.root, store=store)
+    assert logs(calls) == 0
+    revisions = history.of("processer/följa-upp-ekonomi.yaml")
+    assert revisions[0].sha == moved and len(revisions) == 2
+    assert revisions[1].path == BUDGET
+    assert summary(history) == summary(read_history(repo.root))
+
+
 def test_kept_by_head_and_read_without_git_log(
     git_repo: Callable[..., GitRepo], monkeypatch: pytest.MonkeyPatch
 ) -> None:
