@@ -11,6 +11,7 @@ from pathlib import Path
 from procspec.features.render import render
 
 from ..conftest import TODAY
+from ..git.conftest import shallow_clone
 from .conftest import GitRepo
 
 BUDGET = "processer/följa-upp-budget.yaml"
@@ -202,3 +203,40 @@ def test_the_processkarta_has_its_own_date(
     assert '@top-right { content: "2026-03-03"; }' in text
     spec = _page(repo, tmp_path, "tillhandahalla-snorojning.html")
     assert "<dt>Senast ändrad</dt><dd>2026-04-04 <span" in spec
+
+
+def test_a_new_uncommitted_process_says_its_plans_are_not_committed(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    repo = liten_git()
+    text = repo.read(BUDGET).replace("namn: Följa upp budget", "namn: Följa upp prognoser")
+    repo.write("processer/följa-upp-prognoser.yaml", text)
+    page = _page(repo, tmp_path, "folja-upp-prognoser.aktivitetsplan.html")
+    assert "<dt>Senast ändrad</dt><dd>ej incheckad" in page
+
+
+def test_in_a_shallow_clone_the_oldest_fetched_commit_is_the_oldest_known_change(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    """CI often checks out one commit: the plans then date from it, and say the history may be
+    incomplete, rather than claiming no change at all."""
+    repo = liten_git()
+    repo.replace(BUDGET, "syfte: Att säkra", "syfte: Att trygga")
+    repo.commit("Skärp syftet", "2026-03-10T09:00:00+01:00")
+    clone = shallow_clone(repo, tmp_path / "klon", 1)
+    page = _page(clone, tmp_path, ACTIVITIES)
+    assert "<dt>Senast ändrad</dt><dd>2026-03-10 <span" in page
+    assert "Historiken kommer från en grund klon och kan vara ofullständig." in page
+
+
+def test_an_empty_plan_written_out_is_no_plan(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    """`aktiviteter: []` says what a missing key says: the plan has nothing yet."""
+    repo = liten_git()
+    snow = "processer/tillhandahålla-snöröjning.yaml"
+    repo.write(snow, repo.read(snow) + "aktiviteter: []\n")
+    repo.commit("Tom aktivitetsplan", "2026-03-03T09:00:00+01:00")
+    page = _page(repo, tmp_path, "tillhandahalla-snorojning.aktivitetsplan.html")
+    assert "<dt>Senast ändrad</dt><dd>– <span" in page
+    assert "Aktivitetsplanen har inte ändrats i någon incheckning." in page

@@ -58,14 +58,18 @@ Blocks = tuple[str, ...] | None
 """Each plan key's block as written ('' when the file has no such key); None when the text is
 not plain block YAML that the lines can be read from."""
 
+_KEYS = frozenset(key for keys in PLANS.values() for key in keys)
 
-def _blocks(raw: bytes, keys: Sequence[str]) -> Blocks:
-    """The text of the top-level blocks `keys`, or None when only parsing can tell."""
+
+def _blocks(raw: bytes) -> dict[str, str] | None:
+    """The text of every plan key's top-level block (one pass over the lines), or None when
+    only parsing can tell."""
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None
     found: dict[str, list[str]] = {}
+    seen: set[str] = set()
     current: list[str] | None = None
     for line in text.splitlines():
         if not line or line[0] in " \t#":
@@ -75,27 +79,44 @@ def _blocks(raw: bytes, keys: Sequence[str]) -> Blocks:
         if line.startswith(("---", "...")):  # another document: parse
             return None
         if line.startswith("-"):  # an item of an indentless sequence: the block goes on
-            if current is None:
+            if current is None and not seen:
                 return None
-            current.append(line)
+            if current is not None:
+                current.append(line)
             continue
         match = _KEY_LINE.match(line)
-        if match is None:  # a document marker, a directive, flow style: parse
+        if match is None:  # a directive, flow style: parse
             return None
         key = next(g for g in match.groups() if g is not None).strip()
-        if key in found:  # a duplicate key is an error the checker reports; parse
+        if key in seen:  # a duplicate key is an error the checker reports; parse
             return None
-        current = found[key] = [line] if key in keys else []
-    out = []
-    for key in keys:
-        lines = found.get(key, [])
+        seen.add(key)
+        current = None
+        if key in _KEYS:
+            current = found[key] = [line]
+    out: dict[str, str] = {}
+    for key in _KEYS:
+        lines = found.get(key) or []
         while lines and (not lines[-1].strip() or lines[-1].startswith("#")):
             lines.pop()
         block = "\n".join(lines)
         if "*" in block:  # an alias may name an anchor outside the block
             return None
-        out.append(block)
-    return tuple(out)
+        out[key] = block
+    return out
+
+
+def _filled(block: str) -> bool | None:
+    """Whether a key's block plainly holds something (a nested list or mapping below the key),
+    nothing (no key), or None when only parsing can tell (`[]`, a value on the key's line)."""
+    if not block:
+        return False
+    first, *rest = block.split("\n")
+    value = first.split(":", 1)[1].split(" #", 1)[0].strip()
+    body = [line.strip() for line in rest if line.strip() and not line.lstrip().startswith("#")]
+    if value or not body or body[0] in ("[]", "{}", "~", "null"):
+        return None
+    return True
 
 
 def _section(data: Any, keys: Sequence[str]) -> tuple[Any, ...]:
@@ -123,7 +144,14 @@ class _Version:
 def _version(raw: bytes | None) -> _Version:
     if raw is None:
         return _Version(None, {plan: tuple("" for _ in keys) for plan, keys in PLANS.items()})
-    return _Version(raw, {plan: _blocks(raw, keys) for plan, keys in PLANS.items()})
+    found = _blocks(raw)
+    return _Version(
+        raw,
+        {
+            plan: tuple(found[key] for key in keys) if found is not None else None
+            for plan, keys in PLANS.items()
+        },
+    )
 
 
 _ABSENT = _version(None)
@@ -134,6 +162,12 @@ def _differ(plan: str, newer: _Version, older: _Version, rel: str) -> bool:
     a, b = newer.blocks[plan], older.blocks[plan]
     if a is not None and b is not None and a == b:
         return False
+    if a is not None and older.raw is None:  # added: is there a plan at all?
+        filled = [_filled(block) for block in a]
+        if True in filled:
+            return True
+        if all(f is False for f in filled):
+            return False
     keys = PLANS[plan]
     return _section(newer.data(rel), keys) != _section(older.data(rel), keys)
 
