@@ -17,6 +17,7 @@ from procspec.rendering.bpmnexport import export_bpmn
 from procspec.rendering.flowlayout import layout_flow
 
 from ..git.conftest import procspec
+from ..hardening.conftest import run_cli
 from ..render.flow.support import geometry_faults
 
 REAL = Path(__file__).parents[1] / "fixtures" / "bpmn-real"
@@ -49,6 +50,31 @@ def test_a_real_diagram_imports_lays_out_and_round_trips(path: Path) -> None:
     assert FlowMap.model_validate(again.data) == flow_map
     second_map = FlowMap.model_validate(again.data)
     assert export_bpmn("processen", "Processen", second_map, layout_flow(second_map)) == first
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_every_real_diagram_through_import_validate_and_export(
+    make_repo: Callable[[str], Path], path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The command line in-process (two files also go through it as a user runs it, below).
+    monkeypatch.setenv("NO_COLOR", "1")
+    root = make_repo("orebro")
+    process = root / "processer" / "följa-upp-budget.yaml"
+    before = process.read_bytes()
+    imported = run_cli(
+        "bpmn", "import", str(path), "--process", "följa-upp-budget", "--repo", str(root)
+    )
+    assert imported.exit == 0, imported.stderr
+    assert "Traceback" not in imported.stderr
+    assert process.read_bytes().startswith(before)
+    validated = run_cli("validate", str(root), "--format", "json")
+    problems = json.loads(validated.stdout)["problems"]
+    errors = {p["code"] for p in problems if p["severity"] == "error"}
+    # What the source cannot give is a PS7xx problem on the map, never a broken file.
+    assert all(code.startswith("PS7") for code in errors), errors
+    exported = run_cli("bpmn", "export", "följa-upp-budget", "--repo", str(root))
+    assert exported.exit == 0, exported.stderr
+    assert exported.stdout.startswith("<?xml")
 
 
 def test_every_pool_of_a_collaboration_becomes_aktörer() -> None:
