@@ -172,47 +172,9 @@ class Document:
             path = path[:-1]
         return self.values.get((), Pos())
 
-
-class StoredDocument(Document):
-    """A document whose data, ignores and problems come from the per-file cache: its positions
-    are worked out from the file's bytes the first time something asks for them (a problem to
-    place), by the same parse that a cold run does, so they are the same."""
-
-    def __init__(
-        self,
-        path: Path,
-        rel: str,
-        raw: bytes,
-        data: Any,
-        ignores: list[Ignore],
-        problems: list[Problem],
-    ) -> None:
-        self._raw: bytes | None = raw
-        super().__init__(path, rel, data, ignores=ignores, problems=problems)
-
-    def _parse(self) -> None:
-        raw, self._raw = self._raw, None
-        if raw is not None:
-            parsed = load_bytes(raw, Document(path=self.path, rel=self.rel))
-            self._keys, self._values = parsed.keys, parsed.values
-
-    @property
-    def keys(self) -> dict[KeyPath, Pos]:
-        self._parse()
-        return self._keys
-
-    @keys.setter
-    def keys(self, keys: dict[KeyPath, Pos]) -> None:
-        self._keys = keys
-
-    @property
-    def values(self) -> dict[KeyPath, Pos]:
-        self._parse()
-        return self._values
-
-    @values.setter
-    def values(self, values: dict[KeyPath, Pos]) -> None:
-        self._values = values
+    def release(self) -> None:
+        """Let go of what can be had again when asked for (nothing, here: see
+        `filecache.StoredDocument`)."""
 
 
 ProblemFactory = Callable[[str, Pos, str], Problem]

@@ -8,8 +8,9 @@ itself (`cachefolder.package_fingerprint`: the version, every package file's siz
 parsing libraries); it holds the plain data, the ignore comments and the load problems (PS0xx).
 Everything that depends on more than the file (the model checked against the profile, every rule)
 runs again from it, so a change of profile, settings, roster, date or git state can never meet a
-stale entry. Positions are not stored: `StoredDocument` parses the bytes again on the first
-question about a position (a problem to place), which a clean file never asks.
+stale entry. Positions are not stored: `StoredDocument` reads and parses the file again on the
+first question about a position (a problem to place), which a clean file never asks, and keeps
+its data encoded except while its model is built.
 
 The format is MessagePack decoded into typed structs (msgspec): a committed cache is untrusted
 input, and a typed decoder can at worst refuse it (pickle or marshal would run code). An entry
@@ -33,9 +34,16 @@ from typing import Any
 import msgspec
 
 from procspec.messages import Message
-from procspec.problem import Problem, Severity
+from procspec.problem import Pos, Problem, Severity
 from procspec.reading import cachefolder
-from procspec.reading.documents import SHARED_LENGTH, Document, Ignore, StoredDocument
+from procspec.reading.documents import (
+    SHARED_LENGTH,
+    Document,
+    Ignore,
+    KeyPath,
+    load_bytes,
+    read_file,
+)
 
 SUBFOLDER = "files"
 FORMAT = 1
@@ -65,8 +73,19 @@ class Entry(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
     problems: list[StoredProblem]
 
 
+class _Read(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """An `Entry` as read: its data kept encoded until asked for (`StoredDocument.data`)."""
+
+    format: int
+    key: str
+    data: msgspec.Raw
+    ignores: list[tuple[list[str], str, int]]
+    problems: list[StoredProblem]
+
+
 _ENCODER = msgspec.msgpack.Encoder()
-_DECODER = msgspec.msgpack.Decoder(Entry)
+_DECODER = msgspec.msgpack.Decoder(_Read)
+_DATA = msgspec.msgpack.Decoder()
 
 
 def file_key(rel: str, path: Path | str, raw: bytes) -> str:
@@ -120,18 +139,104 @@ def encode(key: str, doc: Document) -> bytes | None:
     return data if len(data) <= MAX_ENTRY_BYTES else None
 
 
-def decode(data: bytes, key: str, path: Path, rel: str, raw: bytes) -> Document | None:
-    """The document of an entry for `key` (its positions parsed from `raw` when asked for), or
-    None when the entry is corrupt, foreign or for another key."""
+def decode(data: bytes, key: str, path: Path, rel: str) -> Document | None:
+    """The document of an entry for `key` (its data and positions worked out when asked for),
+    or None when the entry is corrupt, foreign or for another key."""
     try:
         entry = _DECODER.decode(data)
         if entry.format != FORMAT or entry.key != key:
             return None
         ignores = [Ignore(tuple(codes), reason, line) for codes, reason, line in entry.ignores]
         problems = [_problem(rel, p) for p in entry.problems]
+        first = bytes(entry.data)[:1]
     except Exception:  # a corrupt or foreign entry is no entry
         return None
-    return StoredDocument(path, rel, raw, _interned(entry.data), ignores, problems)
+    mapping = first in _MAP_STARTS
+    return StoredDocument(path, rel, key, entry.data, mapping, ignores, problems)
+
+
+_MAP_STARTS = {bytes([b]) for b in range(0x80, 0x90)} | {b"\xde", b"\xdf"}
+"""The first byte of a MessagePack map (fixmap, map 16, map 32)."""
+
+
+class StoredDocument(Document):
+    """A document from the per-file cache that holds only its encoded data, ignores and
+    problems. Its data is decoded when asked for, and kept until `release` (once its model is
+    built): 10,000 files' data would otherwise stay in memory beside their models. Its positions
+    are worked out the first time something asks for them (a problem to place), by the same
+    parse that a cold run does, from the file read again; the file is parsed only when its bytes
+    still give the entry's key (it did not change during the run), otherwise it has no
+    positions (every problem is placed on line 1)."""
+
+    def __init__(
+        self,
+        path: Path,
+        rel: str,
+        key: str,
+        stored: msgspec.Raw,
+        mapping: bool,
+        ignores: list[Ignore],
+        problems: list[Problem],
+    ) -> None:
+        self._key = key
+        self._stored = stored
+        self._mapping = mapping
+        self._data: Any = None
+        self._held = False
+        self._released = False
+        self._parsed = False
+        super().__init__(path, rel, None, ignores=ignores, problems=problems)
+
+    @property
+    def data(self) -> Any:
+        if self._held:
+            return self._data
+        if self._released:  # asked for again, by a rule: decoded for the asker alone
+            return _DATA.decode(self._stored)
+        self._data, self._held = _interned(_DATA.decode(self._stored)), True
+        return self._data
+
+    @data.setter
+    def data(self, data: Any) -> None:
+        if data is not None:  # (the dataclass sets None first)
+            self._data, self._held = data, True
+
+    def release(self) -> None:
+        self._data, self._held, self._released = None, False, True
+
+    @property
+    def ok(self) -> bool:
+        return self._mapping and not any(
+            p.code in ("PS001", "PS003", "PS004") for p in self.problems
+        )
+
+    def _parse(self) -> None:
+        if self._parsed:
+            return
+        self._parsed = True
+        scratch = Document(path=self.path, rel=self.rel)
+        raw = read_file(self.path, scratch)
+        if raw is not None and file_key(self.rel, self.path, raw) == self._key:
+            parsed = load_bytes(raw, scratch)
+            self._keys, self._values = parsed.keys, parsed.values
+
+    @property
+    def keys(self) -> dict[KeyPath, Pos]:
+        self._parse()
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: dict[KeyPath, Pos]) -> None:
+        self._keys = keys
+
+    @property
+    def values(self) -> dict[KeyPath, Pos]:
+        self._parse()
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[KeyPath, Pos]) -> None:
+        self._values = values
 
 
 def _interned(value: Any) -> Any:
@@ -172,14 +277,14 @@ class FileCache:
                 self._fd, _ = cachefolder.open_folder(self.root, create=create, sub=SUBFOLDER)
         return self._fd
 
-    def get(self, key: str, path: Path, rel: str, raw: bytes) -> Document | None:
+    def get(self, key: str, path: Path, rel: str) -> Document | None:
         """The stored document for `key`, or None."""
         self.used.add(key)
         fd = self._folder(create=False)
         if fd is None:
             return None
         data = cachefolder.read_in(fd, key + SUFFIX, MAX_ENTRY_BYTES)
-        return None if data is None else decode(data, key, path, rel, raw)
+        return None if data is None else decode(data, key, path, rel)
 
     def put(self, key: str, entry: bytes) -> None:
         """Store an entry (from `encode`) under `key`; any failure to write is ignored."""

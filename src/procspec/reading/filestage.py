@@ -79,8 +79,8 @@ def _read_and_parse(task: Task) -> tuple[Document, bytes | None]:
     return (doc if raw is None else load_bytes(raw, doc)), raw
 
 
-Sent = tuple[str, bytes, bytes] | Document
-"""What a worker sends back for one file: its cache key, bytes and entry (`filecache.encode`:
+Sent = tuple[str, bytes] | Document
+"""What a worker sends back for one file: its cache key and entry (`filecache.encode`:
 the data without positions, a fraction of the document to send), or the whole document when it
 has no entry (an unreadable file, a number MessagePack cannot hold)."""
 
@@ -91,7 +91,7 @@ def _parse_chunk(tasks: list[Task]) -> list[Sent]:
         doc, raw = _read_and_parse(task)
         key = file_key(task.rel, task.path, raw) if raw is not None else ""
         entry = encode(key, doc) if raw is not None else None
-        sent.append((key, raw, entry) if raw is not None and entry is not None else doc)
+        sent.append((key, entry) if raw is not None and entry is not None else doc)
     return sent
 
 
@@ -107,8 +107,8 @@ class Parsed:
 def _received(task: Task, sent: Sent, stored: bool) -> Parsed:
     if isinstance(sent, Document):
         return Parsed(sent)
-    key, raw, entry = sent
-    doc = decode(entry, key, Path(task.path), task.rel, raw)
+    key, entry = sent
+    doc = decode(entry, key, Path(task.path), task.rel)
     if doc is None:  # pragma: no cover - an entry made a moment ago decodes
         return parse(task, stored=stored)
     return Parsed(doc, key, entry) if stored else Parsed(doc)
@@ -120,7 +120,10 @@ def parse(task: Task, *, stored: bool = False) -> Parsed:
     if not stored or raw is None:
         return Parsed(doc)
     key = file_key(task.rel, task.path, raw)
-    return Parsed(doc, key, encode(key, doc))
+    entry = encode(key, doc)
+    # Kept as the pool's documents are (its data encoded, its positions read again if asked for).
+    kept = decode(entry, key, Path(task.path), task.rel) if entry is not None else None
+    return Parsed(doc if kept is None else kept, key, entry)
 
 
 def parse_all(
@@ -133,7 +136,7 @@ def parse_all(
     """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
 
     A document from the pool holds its data and parses its positions again when asked for them
-    (`documents.StoredDocument`): positions are most of a document, and few are ever asked for.
+    (`filecache.StoredDocument`): positions are most of a document, and few are ever asked for.
     `done_one` is called with each file's relative path as it is done (a chunk at a time from the
     pool)."""
     workers = workers_for(len(tasks), jobs)
@@ -191,7 +194,7 @@ def load_documents(
                 done_one(rel)
             continue
         key = file_key(rel, path, raw)
-        hit = store.get(key, path, rel, raw)
+        hit = store.get(key, path, rel)
         if hit is not None:
             found[i] = hit
             if done_one is not None:

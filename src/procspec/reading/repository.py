@@ -276,6 +276,7 @@ def load_process(
             )
             model = None
     record.model = model
+    doc.release()  # the model holds what the rules read: the data can be had again if asked for
     return record
 
 
