@@ -5,8 +5,9 @@ template is given. `Plan.text(i)` renders job `i` from the plan alone, so any pr
 plan renders the same bytes. `write` renders every job into a folder: in this process for a small
 repository (or with `PROCSPEC_JOBS=1`, read as for parsing in `procspec.reading.filestage`), else in
 worker processes started as copies of this one (fork), which inherit the plan instead of receiving
-it, render chunks of jobs, write each file themselves and report only which jobs are done. The file
-names, and so the folder, are the same either way.
+it, render chunks of the processes' documents, write each file themselves and report only which
+jobs are done, while this process writes the overviews. The file names, and so the folder, are the
+same either way.
 
 While a render runs, Python's cycle collector leaves alone what exists before it (the loaded
 repository, the views): it would walk those objects again and again while nothing among them can
@@ -71,8 +72,8 @@ class Plan:
     common: dict[str, Any]
     jobs: list[Job]
     process_pages: int
-    """The first jobs are the processes' own documents; the rest are overviews and the site's
-    extra files, a few of which (the search index) take long on their own."""
+    """The first jobs are the processes' own documents; the rest are the overviews and the
+    site's files (the search index among them), which read every process's view."""
     processes: int
     """How many processes the documents are about."""
 
@@ -137,21 +138,10 @@ def _write_one(found: Plan, folder: Path, index: int) -> None:
 
 
 def _chunks(found: Plan, processes: int) -> list[tuple[int, int]]:
-    """Job ranges, the long single jobs (after the processes' pages) first, so that no worker is
-    left with one of them at the end."""
-    count = len(found.jobs)
+    """Ranges of the processes' own documents, small enough that the workers finish together."""
     first = found.process_pages
     size = max(1, first // (processes * _CHUNKS_PER_WORKER))
-    single: list[tuple[int, int]] = []
-    before: set[int] = set()
-    for i in range(first, count):
-        shared = {id(v) for v in found.jobs[i][2].values() if isinstance(v, Later)}
-        if single and shared & before:  # one process makes what both pages need
-            single[-1] = (single[-1][0], i + 1)
-        else:
-            single.append((i, i + 1))
-        before = shared
-    return single + [(i, min(i + size, first)) for i in range(0, first, size)]
+    return [(i, min(i + size, first)) for i in range(0, first, size)]
 
 
 _ACTIVE: tuple[Plan, Path] | None = None
@@ -192,8 +182,16 @@ def write(found: Plan, folder: Path, progress: Progress | None = None) -> list[s
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(processes, initializer=_worker_start) as pool:
+                pending = pool.imap_unordered(_write_chunk, _chunks(found, processes))
+                # Meanwhile this process writes the overviews and the site's files: they read
+                # every view, which in a worker would be copied page by page (copy-on-write).
                 done = 0
-                for start, stop in pool.imap_unordered(_write_chunk, _chunks(found, processes)):
+                for index in range(found.process_pages, count):
+                    _write_one(found, folder, index)
+                    done += 1
+                    if progress is not None:
+                        progress(done, count, found.jobs[index][0])
+                for start, stop in pending:
                     done += stop - start
                     if progress is not None:
                         progress(done, count, found.jobs[stop - 1][0])
