@@ -31,13 +31,30 @@ def _round_trip(flow_map: FlowMap) -> None:
     assert _export(again) == first
 
 
-@pytest.mark.parametrize("name", sorted(MAPS))
+REDUNDANT = {"samma-mal"}
+"""Maps with two answers or arrows to one activity: exported as one arrow, so they come back as one."""
+
+
+@pytest.mark.parametrize("name", sorted(set(MAPS) - REDUNDANT))
 def test_every_map_survives_export_and_import(name: str) -> None:
     _round_trip(MAPS[name])
 
 
+def test_answers_to_one_activity_come_back_as_one_answer() -> None:
+    first = _export(MAPS["samma-mal"])
+    flows = [
+        (flow.get("sourceRef"), flow.get("targetRef"))
+        for flow in ET.fromstring(first).iter(BPMN + "sequenceFlow")
+    ]
+    assert len(flows) == len(set(flows))  # bpmnlint's no-duplicate-sequence-flows
+    again = FlowMap.model_validate(read_bpmn(first.encode("utf-8"), "export.bpmn").data)
+    decision = next(a for step in again.steps for a in step.activities if a.id == "anonym")
+    assert [(c.when, c.next) for c in decision.choices] == [("Ja / Nej", "besvara")]
+    _round_trip(again)
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(flow_maps())
+@given(flow_maps(one_answer_per_target=True))
 def test_generated_maps_survive_export_and_import(flow_map: FlowMap) -> None:
     _round_trip(flow_map)
 

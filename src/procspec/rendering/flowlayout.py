@@ -313,7 +313,7 @@ def _graph(
     edges: list[_Edge] = []
     for activity in activities:
         u = index[activity.id]
-        plain = [index[t] for t in activity.next if t in index]
+        plain = list(dict.fromkeys(index[t] for t in activity.next if t in index))
         if len(plain) >= 2 and activity.kind != "beslut":
             source = nodes[u]
             gateway_id = activity.id + SPLIT_SUFFIX
@@ -323,10 +323,19 @@ def _graph(
             edges.extend(_Edge(gateway.order, v, None) for v in plain)
         else:
             edges.extend(_Edge(u, v, None) for v in plain)
-        for choice in activity.choices:
-            if choice.next in index:
-                edges.append(_Edge(u, index[choice.next], choice.when))
+        edges.extend(_Edge(u, v, " / ".join(answers)) for v, answers in _answers(activity, index))
     return lanes, nodes, edges
+
+
+def _answers(activity: FlowActivity, index: Mapping[str, int]) -> list[tuple[int, list[str]]]:
+    """A decision's answers per target, in the order of `val`: two answers that lead to the same
+    activity are one arrow labelled with both ("Ja / Nej"), never two arrows on top of each other
+    (which BPMN tools reject as duplicate sequence flows)."""
+    answers: dict[int, list[str]] = {}
+    for choice in activity.choices:
+        if choice.next in index:
+            answers.setdefault(index[choice.next], []).append(choice.when)
+    return list(answers.items())
 
 
 def _mark_back_edges(nodes: list[_Node], edges: list[_Edge], out: list[list[int]]) -> None:

@@ -39,9 +39,12 @@ KINDS = ["start", "aktivitet", "aktivitet", "aktivitet", "beslut", "delprocess",
 
 
 @st.composite
-def flow_maps(draw: st.DrawFn, max_activities: int = 14) -> FlowMap:
+def flow_maps(
+    draw: st.DrawFn, max_activities: int = 14, one_answer_per_target: bool = False
+) -> FlowMap:
     """A map with 1–4 lanes, 1–4 steps and random arrows between its activities (forward,
-    backward, to itself, in parallel, from decisions)."""
+    backward, to itself, in parallel, from decisions). With `one_answer_per_target`, no two
+    answers of a decision lead to the same activity (such answers are drawn and exported as one)."""
     lanes = draw(st.integers(1, 4))
     steps = draw(st.integers(1, 4))
     count = draw(st.integers(0, max_activities))
@@ -59,10 +62,10 @@ def flow_maps(draw: st.DrawFn, max_activities: int = 14) -> FlowMap:
             "aktör": f"l{draw(st.integers(0, lanes - 1))}",
         }
         if kind == "beslut" and ids:
-            item["val"] = [
-                {"om": draw(names), "nästa": draw(st.sampled_from(ids))}
-                for _ in range(draw(st.integers(1, 3)))
-            ]
+            targets = draw(
+                st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=one_answer_per_target)
+            )
+            item["val"] = [{"om": draw(names), "nästa": target} for target in targets]
         elif kind != "slut" and ids:
             item["nästa"] = draw(
                 st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True)

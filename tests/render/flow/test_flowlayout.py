@@ -242,3 +242,12 @@ def test_a_long_lane_name_widens_the_lane_header_instead_of_breaking_the_word() 
     ]
     assert layout.lane_header > 170
     assert layout.shapes[0].box.x > layout.pool.x + layout.lane_header
+
+
+def test_answers_and_arrows_to_one_activity_are_one_arrow() -> None:
+    layout = layout_flow(MAPS["samma-mal"])
+    pairs = [(e.source, e.target) for e in layout.edges]
+    assert len(pairs) == len(set(pairs))
+    answer = next(e for e in layout.edges if e.source == "anonym")
+    assert (answer.target, answer.text) == ("besvara", "Ja / Nej")
+    assert [e.target for e in layout.edges if e.source == "synpunkt-inkommer"] == ["registrera"]
