@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,6 @@ from procspec.messages import Message
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading import cachefolder
 from procspec.reading.documents import (
-    SHARED_LENGTH,
     Document,
     Ignore,
     KeyPath,
@@ -193,7 +191,7 @@ class StoredDocument(Document):
             return self._data
         if self._released:  # asked for again, by a rule: decoded for the asker alone
             return _DATA.decode(self._stored)
-        self._data, self._held = _interned(_DATA.decode(self._stored)), True
+        self._data, self._held = _DATA.decode(self._stored), True
         return self._data
 
     @data.setter
@@ -237,26 +235,6 @@ class StoredDocument(Document):
     @values.setter
     def values(self, values: dict[KeyPath, Pos]) -> None:
         self._values = values
-
-
-def _interned(value: Any) -> Any:
-    """`value` with its short strings shared (`sys.intern`), as the parser shares them: person
-    keys, dates and statuses recur in every file, and 10,000 files would otherwise hold each
-    of them thousands of times."""
-    if type(value) is not dict and type(value) is not list:
-        return value
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        items = current.items() if type(current) is dict else enumerate(current)
-        for at, item in items:
-            kind = type(item)
-            if kind is str:
-                if len(item) <= SHARED_LENGTH:
-                    current[at] = sys.intern(item)
-            elif kind is dict or kind is list:
-                stack.append(item)
-    return value
 
 
 class FileCache:

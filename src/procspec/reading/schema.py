@@ -58,23 +58,42 @@ fields its data gave (pydantic's `__pydantic_fields_set__`), a set of several hu
 def _shared(model: M) -> M:
     """`model` with each of its models' given-field sets shared with equal ones. The models are
     frozen, so the sets are never changed (a copy gets a copy); only memory is saved."""
-    stack: list[Any] = [model]
+    shared = _FIELDS_SETS
+    stack: list[BaseModel] = [model]
     while stack:
         current = stack.pop()
-        if isinstance(current, BaseModel):
-            given = current.__pydantic_fields_set__
-            shared = _FIELDS_SETS.setdefault(frozenset(given), given)
-            if shared is not given:
-                object.__setattr__(current, "__pydantic_fields_set__", shared)
-            stack.extend(
-                value
-                for value in current.__dict__.values()
-                if isinstance(value, BaseModel) or (type(value) is list and value)
-            )
-        else:  # a non-empty list: models in it, or other values (skipped in one step)
-            if isinstance(current[0], BaseModel) or type(current[0]) is list:
-                stack.extend(current)
+        given = current.__pydantic_fields_set__
+        one = shared.setdefault(frozenset(given), given)
+        if one is not given:
+            object.__setattr__(current, "__pydantic_fields_set__", one)
+        values = current.__dict__
+        for name in _nested(type(current)):
+            value = values[name]
+            if isinstance(value, BaseModel):
+                stack.append(value)
+            elif type(value) is list:
+                stack.extend(item for item in value if isinstance(item, BaseModel))
     return model
+
+
+@cache
+def _nested(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose type holds a model (alone, in a list or in a union)."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if any(isinstance(t, type) and issubclass(t, BaseModel) for t in _types(info.annotation))
+    )
+
+
+def _types(annotation: Any) -> list[Any]:
+    """`annotation` and every type argument in it, at any depth."""
+    found, todo = [], [annotation]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(typing.get_args(current))
+    return found
 
 
 def to_problem(
