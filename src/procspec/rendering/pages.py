@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -115,9 +116,10 @@ def lean_gc() -> Iterator[None]:
 
 
 def can_fork() -> bool:
-    """Whether workers can start as copies of this process (Linux, BSD; not Windows or macOS,
-    where each would have to load the repository again)."""
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether workers can start as copies of this process: Linux and BSD. Not Windows, which
+    cannot fork, nor macOS, where forking a process that uses the system's frameworks is unsafe;
+    there each worker would have to load the repository again, which costs more than it saves."""
+    return sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
 
 
 def processes_for(processes: int) -> int:
