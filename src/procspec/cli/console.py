@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,15 +17,17 @@ from procspec.checking.goal_list import GoalRow
 from procspec.checking.hierarchy import Context
 from procspec.checking.process_list import Holder, Row, roots
 from procspec.checking.ruledocs import RuleDoc
-from procspec.features.diff import Diff
-from procspec.features.history import ProcessHistory
-from procspec.features.status import Status
 from procspec.messages import msg, msg_n
 from procspec.messages import text as in_words
 from procspec.reading.model import Process
 from procspec.reporting.catalogue import quote_lines, title_words
 from procspec.reporting.diff import lines
 from procspec.reporting.goals import table_cells
+
+if TYPE_CHECKING:  # for the annotations: `validate` need not import what the other views show
+    from procspec.features.diff import Diff
+    from procspec.features.history import ProcessHistory
+    from procspec.features.status import Status
 
 
 def people(holders: list[Holder] | None, implied: str | None, lang: str) -> str:
@@ -143,6 +145,8 @@ def rules_table(docs: list[RuleDoc], lang: str) -> Table:
 
 
 def rule_doc(doc: RuleDoc, lang: str) -> Group:
+    from rich.markdown import Markdown  # only `procspec rules CODE` shows Markdown
+
     parts: list[RenderableType] = [
         Text(f"{doc.code} — {title_words(doc, lang)}", style="bold"),
         Text(
