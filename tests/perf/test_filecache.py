@@ -378,3 +378,23 @@ def test_models_share_their_given_field_sets_without_changing_them(repo: Path) -
     assert again is not None and again.__pydantic_fields_set__ is models[0].__pydantic_fields_set__
     dumped = Process.model_validate(records[0].doc.data).model_dump(exclude_unset=True)
     assert again.model_dump(exclude_unset=True) == dumped
+
+
+@pytest.mark.parametrize("text", ["namn: Följa upp budget\nsyfte: Att följa upp.\n", "a: [b\n"])
+def test_parsing_a_file_leaves_nothing_for_the_garbage_collector(tmp_path: Path, text: str) -> None:
+    """The YAML loader refers to itself; parsing breaks that cycle, so a file's text is freed
+    as soon as it is parsed, not at a full collection (which a run makes rarely)."""
+    import gc
+
+    from procspec.reading.documents import Document, load_bytes
+
+    path = tmp_path / "p.yaml"
+    load_bytes(text.encode(), Document(path=path, rel="p.yaml"))  # anything cached, cached
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            load_bytes(text.encode(), Document(path=path, rel="p.yaml"))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -386,13 +386,18 @@ def load_text(text: str, doc: Document) -> Document:
     if any(c in text for c in _BREAKLIKE) and not any(c in text for c in _STAND_INS):
         text, restore = text.translate(_TO_STAND_INS), True
     try:
-        loader = _FastLoader(io.StringIO(text))
+        stream = io.StringIO(text)
+        loader = _FastLoader(stream)
         try:
             node = loader.get_single_node()
         finally:
             dispose = getattr(loader, "dispose", None)
             if dispose is not None:
                 dispose()
+            # The loader refers to itself (its composer and resolver hold it): left to the
+            # garbage collector, each would keep its file's text until a full collection.
+            loader.__dict__.clear()
+            stream.close()
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if "expected a single document" in str(exc):
