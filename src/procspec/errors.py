@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from procspec.messages import Text
 
 if TYPE_CHECKING:
-    from procspec.problem import Outcome
+    from procspec.problem import Outcome, Problem
 
 
 class ProcspecError(Exception):
@@ -35,6 +35,14 @@ class UsageError(ProcspecError):
     """Bad flag, no procspec.yaml, unreadable profile or roster: exit 2."""
 
     exit_code = 2
+
+
+class ConfigError(UsageError):
+    """procspec.yaml, the roster or the profile cannot be used: exit 2, with the problems found."""
+
+    def __init__(self, message: Text, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class NotFoundError(ProcspecError):

@@ -130,9 +130,17 @@ def test_a_broken_roster_in_json_still_has_english_messages(tmp_path: Path) -> N
     assert "YAML syntax error" in done.stdout
 
 
-def test_broken_settings_are_reported_in_swedish(tmp_path: Path) -> None:
+def test_broken_settings_are_reported_in_the_language_they_declare(tmp_path: Path) -> None:
     root = orebro(tmp_path, "en")
     append(root / "procspec.yaml", "regler:\n  PS406: loud\n")
+    done = run("validate", str(root))
+    assert done.returncode == 2
+    assert "1 error, 0 warnings, 0 info in 1 file." in done.stderr
+
+
+def test_settings_that_are_not_yaml_are_reported_in_swedish(tmp_path: Path) -> None:
+    root = orebro(tmp_path, "en")
+    append(root / "procspec.yaml", "regler: [\n")
     done = run("validate", str(root))
     assert done.returncode == 2
     assert "1 fel, 0 varningar, 0 info i 1 fil." in done.stderr

@@ -31,7 +31,7 @@ from procspec.cli.language import (
     repository_language,
     show_click_error,
 )
-from procspec.errors import ProcspecError, Refused, UsageError
+from procspec.errors import ConfigError, ProcspecError, Refused, UsageError
 from procspec.messages import Text, msg, msg_n, one_line, say, text
 
 if TYPE_CHECKING:
@@ -641,14 +641,13 @@ def _notice(line: Text | None, lang: str) -> None:
 def _config_problems(output: str, path: Path) -> Iterator[None]:
     """A configuration error's problems in a machine format go to stdout, where CI reads the
     report; `main` prints the message (and, for the text format, the problems)."""
-    from procspec.reading.repository import ConfigError, find_root
-
     try:
         yield
     except ConfigError as exc:
         if output == "text" or not exc.problems:
             raise
         from procspec.problem import Outcome
+        from procspec.reading.repository import find_root
         from procspec.reporting.formats import FORMATTERS
         from procspec.reporting.paths import report_prefix
 
@@ -661,7 +660,6 @@ def _config_problems(output: str, path: Path) -> Iterator[None]:
 def _report(exc: ProcspecError) -> None:
     """Print a failure: the problems it carries, its message, details and hint (on stderr)."""
     from procspec.problem import Outcome
-    from procspec.reading.repository import ConfigError
     from procspec.reporting.formats import FORMATTERS
     from procspec.reporting.paths import cwd_prefix
 

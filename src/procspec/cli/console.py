@@ -13,21 +13,18 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from procspec.checking.goal_list import GoalRow
-from procspec.checking.hierarchy import Context
-from procspec.checking.process_list import Holder, Row, roots
-from procspec.checking.ruledocs import RuleDoc
 from procspec.messages import msg, msg_n
 from procspec.messages import text as in_words
-from procspec.reading.model import Process
-from procspec.reporting.catalogue import quote_lines, title_words
-from procspec.reporting.diff import lines
-from procspec.reporting.goals import table_cells
 
 if TYPE_CHECKING:  # for the annotations: `validate` need not import what the other views show
+    from procspec.checking.goal_list import GoalRow
+    from procspec.checking.hierarchy import Context
+    from procspec.checking.process_list import Holder, Row
+    from procspec.checking.ruledocs import RuleDoc
     from procspec.features.diff import Diff
     from procspec.features.history import ProcessHistory
     from procspec.features.status import Status
+    from procspec.reading.model import Process
 
 
 def people(holders: list[Holder] | None, implied: str | None, lang: str) -> str:
@@ -63,6 +60,8 @@ def list_table(rows: list[Row], lang: str) -> Table:
 
 def goals_table(found: list[GoalRow], lang: str) -> Table:
     """`procspec goals` as a table, with the method of the status under it."""
+    from procspec.reporting.goals import table_cells
+
     table = Table(title=msg("goals.title", lang), caption=msg("goal_status.method", lang))
     for key in ("process", "description", "set_by", "baseline", "target", "latest", "status"):
         table.add_column(msg(f"goals.{key}", lang), overflow="fold")
@@ -72,6 +71,8 @@ def goals_table(found: list[GoalRow], lang: str) -> Table:
 
 
 def hierarchy(rows: list[Row], title: str, lang: str) -> Tree:
+    from procspec.checking.process_list import roots
+
     by_id = {r.id: r for r in rows}
     tree = Tree(Text(title, style="bold"))
 
@@ -135,6 +136,8 @@ def severity_word(severity: str, lang: str) -> str:
 
 
 def rules_table(docs: list[RuleDoc], lang: str) -> Table:
+    from procspec.reporting.catalogue import title_words
+
     table = Table(show_lines=False)
     for key in ("code", "severity", "rule", "source"):
         table.add_column(msg(f"console.{key}", lang), overflow="fold")
@@ -146,6 +149,8 @@ def rules_table(docs: list[RuleDoc], lang: str) -> Table:
 
 def rule_doc(doc: RuleDoc, lang: str) -> Group:
     from rich.markdown import Markdown  # only `procspec rules CODE` shows Markdown
+
+    from procspec.reporting.catalogue import quote_lines, title_words
 
     parts: list[RenderableType] = [
         Text(f"{doc.code} — {title_words(doc, lang)}", style="bold"),
@@ -298,6 +303,8 @@ INDENTED = frozenset({"added", "removed", "change"})
 
 def diff_view(found: Diff, lang: str) -> Group:
     """`procspec diff --format text`: the diff's lines, coloured by kind."""
+    from procspec.reporting.diff import lines
+
     return Group(
         *(
             Text(("  " if kind in INDENTED else "") + text, style=DIFF_STYLES.get(kind, ""))

@@ -41,13 +41,11 @@ def at(path: Path) -> Path:
 
 def repository_language(path: Path) -> str:
     """The `språk` of the repository at or above `path`; Swedish when there is none (yet)."""
-    from procspec.errors import ProcspecError
-    from procspec.reading.repository import find_root, load_settings
+    from procspec.reading.root import declared, nearest_root
 
-    try:
-        return load_settings(find_root(path)).language
-    except ProcspecError:
-        return "sv"
+    root = nearest_root(path)
+    spoken = declared(root).get("språk") if root is not None else None
+    return spoken if isinstance(spoken, str) and spoken in LANGUAGES else "sv"
 
 
 def language() -> str:

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 from procspec.messages import Message, Text
 from procspec.problem import Outcome, Problem, Severity
 from procspec.reading import cachefolder
+from procspec.reading.root import SETTINGS_FILE, declared
 from procspec.reading.walk import walk
 
 if TYPE_CHECKING:
@@ -59,7 +60,6 @@ RESULT_FILE = "validate.json"
 FORMAT = 1
 """Bumped when the layout of the stored entry changes."""
 
-SETTINGS_FILE = "procspec.yaml"
 ROSTER_FILE = "personer.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 BUILTIN_PROFILES = frozenset({"botkyrka", "orebro"})
@@ -75,21 +75,6 @@ and modification time stand for its bytes."""
 def disabled() -> bool:
     """`PROCSPEC_NO_CACHE` set to anything but '' or '0' switches the cache off."""
     return cachefolder.disabled()
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` with procspec.yaml (as `repository.find_root`,
-    which is not imported here: it would import the models and cost a hit its speed)."""
-    try:
-        start = start.resolve()
-        if start.is_file():
-            start = start.parent
-        for folder in (start, *start.parents):
-            if (folder / SETTINGS_FILE).is_file():
-                return folder
-    except OSError:
-        return None
-    return None
 
 
 def _feed_file(h: Any, label: str, path: str | Path) -> None:
@@ -194,13 +179,7 @@ def plan_of(settings: Settings) -> Plan:
 def quick_plan(root: Path) -> Plan | None:
     """The plan as procspec.yaml says it, read without validation (None when it cannot be read
     that way; the run then validates it and the result is stored only if the plans agree)."""
-    from procspec.reading.documents import load_file
-
-    try:
-        doc = load_file(root / SETTINGS_FILE, SETTINGS_FILE)
-    except Exception:  # the cache never fails a run
-        return None
-    data = doc.data if isinstance(doc.data, dict) else {}
+    data = declared(root)
     processes = data.get("processer", "processer")
     profile = data.get("profil")
     spoken = data.get("språk", "sv")

@@ -10,15 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from procspec.checking.checker import check_repository
-from procspec.checking.rules.history import history_need
 from procspec.features import cache
-from procspec.features.historycache import history_store
-from procspec.git.log import HistoryRead, start_history
-from procspec.git.revisions import History
 from procspec.problem import Outcome
-from procspec.reading.repository import Repository, find_root, load_repository
+from procspec.reading.root import nearest_root
+
+if TYPE_CHECKING:  # a cache hit imports none of the models, rules or git: they are the cold run's
+    from procspec.git.log import HistoryRead
+    from procspec.git.revisions import History
+    from procspec.reading.repository import Repository
 
 Progress = Callable[[int, int, str], None]
 
@@ -37,7 +38,7 @@ def validate(
 ) -> Validated:
     """The outcome for the repository at or above `path` on `today`; a configuration error
     raises `ConfigError` (exit 2) with its problems."""
-    root = cache.find_root(path) if use_cache and not cache.disabled() else None
+    root = nearest_root(path) if use_cache and not cache.disabled() else None
     keys: dict[tuple[str, str | None], str] = {}
     hit = cache.lookup(root, today, keys) if root is not None else None
     if hit is not None and root is not None:
@@ -52,6 +53,11 @@ def _cold(
     progress: Progress | None,
     keys: dict[tuple[str, str | None], str],
 ) -> Validated:
+    from procspec.checking.checker import check_repository
+    from procspec.features.historycache import history_store
+    from procspec.git.log import start_history
+    from procspec.reading.repository import find_root, load_repository
+
     root = find_root(path)
     plan = cache.quick_plan(root) if use_cache else None
     before = None
@@ -75,6 +81,8 @@ def _cold(
 
 def _history(reading: HistoryRead, repo: Repository) -> History | None:
     """As much of the history as the rules will read: none when PS601–PS603 are all `off`."""
+    from procspec.checking.rules.history import history_need
+
     need = history_need(repo)
     if need == "log":
         return reading.result(repo.settings.processes)

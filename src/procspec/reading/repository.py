@@ -12,27 +12,19 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from procspec.errors import UsageError
-from procspec.messages import Text, say
+from procspec.errors import ConfigError, UsageError
+from procspec.messages import say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.filestage import load_documents
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
+from procspec.reading.root import SETTINGS_FILE, nearest_root
 from procspec.reading.schema import validate
 from procspec.reading.walk import walk
 
-SETTINGS_FILE = "procspec.yaml"
 ROSTER_FILE = "personer.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class ConfigError(UsageError):
-    """procspec.yaml, the roster or the profile cannot be used: exit 2, with the problems found."""
-
-    def __init__(self, message: Text, problems: list[Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
 
 
 @dataclass
@@ -73,13 +65,12 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds procspec.yaml."""
     if not start.exists():
         raise UsageError(say("repo.no_path", path=str(start)))
-    start = start.resolve()
-    if start.is_file():
-        start = start.parent
-    for folder in (start, *start.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
-    raise UsageError(say("repo.no_settings", path=str(start)), hint=say("repo.init_hint"))
+    root = nearest_root(start)
+    if root is None:
+        folder = start.resolve()
+        folder = folder.parent if folder.is_file() else folder
+        raise UsageError(say("repo.no_settings", path=str(folder)), hint=say("repo.init_hint"))
+    return root
 
 
 def rel_path(root: Path, path: Path) -> str:
