@@ -5,25 +5,10 @@ outside a repository the neutral catalogue cites every source."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from ..conftest import EXAMPLES
-
-ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1", "COLUMNS": "250"}
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "procspec", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=ENV,
-        check=False,
-    )
+from .support import run
 
 
 def test_botkyrka_rules_never_cite_orebro() -> None:

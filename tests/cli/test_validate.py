@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1", "COLUMNS": "250"}
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "procspec", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=ENV,
-        check=False,
-    )
+from .support import run
 
 
 def test_clean_repository_exits_0(make_repo: Callable[[str], Path]) -> None:
