@@ -7,6 +7,9 @@ import re
 import shutil
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from procspec.features.render import render
 from procspec.rendering.jinja import whole_dates
 
@@ -68,3 +71,41 @@ def test_dates_in_table_text_stay_on_one_line_and_attributes_are_untouched() -> 
         '<td><a href="#andring-2026-01-14">Beslut <span class="nowrap">2026-01-14</span>,'
         " ej 2026-01-140</a></td>"
     )
+
+
+def _whole_dates_per_text_run(html: str) -> str:
+    """The rule read literally: every text run between `>` and the next `<`, its dates wrapped."""
+    date = re.compile(r"(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])")
+    return re.sub(
+        r">([^<]+)<",
+        lambda run: ">" + date.sub(r'<span class="nowrap">\1</span>', run.group(1)) + "<",
+        html,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<",
+                ">",
+                "<td>",
+                "</td>",
+                '<a href="#d-2026-01-14">',
+                "2026-01-14",
+                "1999-12-31",
+                "x",
+                "-",
+                " ",
+                "2026-01-140",
+                "a2026-01-14",
+                "é",
+                "&gt;",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_dates_are_kept_whole_exactly_where_text_runs_have_them(html: str) -> None:
+    assert str(whole_dates(html)) == _whole_dates_per_text_run(html)

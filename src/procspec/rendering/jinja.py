@@ -137,19 +137,27 @@ def capitalize_first(text: str) -> str:
 
 
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])")
-_TEXT_RUN = re.compile(r">([^<]+)<")
 
 
 def whole_dates(html: Any) -> Markup:
     """Rendered HTML (already escaped) with every ISO date in its text kept on one line: a
     browser may break a line after a hyphen, and "2026-05-" above "31" reads as two things.
-    Only text between tags is touched, never an attribute."""
+    Only text between tags is touched (after a `>` and before the next `<`), never an attribute.
 
-    def run(found: re.Match[str]) -> str:
-        text = _ISO_DATE.sub(r'<span class="nowrap">\1</span>', found.group(1))
-        return f">{text}<"
-
-    return Markup(_TEXT_RUN.sub(run, str(html)))  # noqa: S704 - input is rendered, escaped HTML
+    Dates are few and text runs many, so the dates are found in one pass and each is asked
+    whether it stands in text: a whole page went through a Python call per text run before."""
+    text = str(html)
+    parts: list[str] = []
+    done = 0
+    for found in _ISO_DATE.finditer(text):
+        start, end = found.span()
+        if text.rfind(">", 0, start) > text.rfind("<", 0, start) and text.find("<", end) != -1:
+            parts += (text[done:start], '<span class="nowrap">', found.group(1), "</span>")
+            done = end
+    if not parts:
+        return Markup(text)  # noqa: S704 - input is rendered, escaped HTML
+    parts.append(text[done:])
+    return Markup("".join(parts))  # noqa: S704 - input is rendered, escaped HTML
 
 
 _PLAIN_SCALAR = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü0-9][A-Za-zÅÄÖåäöÉéÜü0-9 ,.()–/-]*")
