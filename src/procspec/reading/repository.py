@@ -160,14 +160,6 @@ def _read_settings(root: Path, files: Files | None) -> tuple[Settings, Document]
     return settings, doc
 
 
-def language_of(root: Path) -> str:
-    """The `språk` of the repository at `root`; Swedish when procspec.yaml cannot be read."""
-    try:
-        return load_settings(root).language
-    except UsageError:
-        return "sv"
-
-
 def load_roster(
     root: Path, files: Files | None = None
 ) -> tuple[dict[str, Person], Document, list[Problem]]:
