@@ -39,6 +39,12 @@ def build(tmp_path: Path, case: dict[str, Any], variant: dict[str, Any]) -> Path
     """Write the case's repository to disk and return its root."""
     root = tmp_path / "repo"
     shutil.copytree(REPOS / case.get("base", "orebro"), root)
+    apply(root, variant)
+    return root
+
+
+def apply(root: Path, variant: dict[str, Any]) -> None:
+    """Write a case's files and patches over the repository at `root`."""
     rt = YAML()
     rt.preserve_quotes = True
     for rel, patch in (variant.get("patch") or {}).items():
@@ -61,7 +67,6 @@ def build(tmp_path: Path, case: dict[str, Any], variant: dict[str, Any]) -> Path
             target.write_bytes(content["bytes"].encode(content.get("encoding", "utf-8")))
         else:
             target.write_text(content, encoding="utf-8")
-    return root
 
 
 @pytest.mark.parametrize(("case", "kind"), _cases())

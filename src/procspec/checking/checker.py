@@ -8,24 +8,44 @@ gives the rules their default severities (`context`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
+from procspec.checking.facts import Facts
 from procspec.checking.hierarchy import Context
+from procspec.checking.registry import FILE, REPOSITORY, Scope
 from procspec.checking.rules import REGISTRY, all_rules
 from procspec.git.revisions import History
 from procspec.messages import say
 from procspec.problem import Outcome, Problem, Severity
+from procspec.reading.documents import Document
 from procspec.reading.repository import ConfigError, Repository
 
-__all__ = ["Outcome", "check_repository", "context", "run_rules", "settle", "severities"]
+__all__ = [
+    "Outcome",
+    "check_repository",
+    "context",
+    "run_rules",
+    "run_scope",
+    "settle",
+    "severities",
+    "silenced",
+]
 
 
-def context(repo: Repository, today: date, history: History | None = None) -> Context:
-    """The context the rules run in, with every rule's default severity."""
+def context(
+    repo: Repository,
+    today: date,
+    history: History | None = None,
+    *,
+    index: list[Facts] | None = None,
+    documents: Callable[[str], Document] | None = None,
+) -> Context:
+    """The context the rules run in, with every rule's default severity (`index` and `documents`
+    as in `Context.build`)."""
     defaults = {code: rule.severity for code, rule in REGISTRY.items()}
-    return Context.build(repo, today, history, defaults)
+    return Context.build(repo, today, history, defaults, index=index, documents=documents)
 
 
 def severities(repo: Repository) -> dict[str, str]:
@@ -57,18 +77,29 @@ def ignored_codes(repo: Repository) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     docs = [record.doc for record in repo.records] + [repo.roster_doc]
     for doc in docs:
-        for ignore in doc.ignores:
-            found.setdefault(doc.rel, set()).update(ignore.codes)
+        codes = silenced(doc)
+        if codes:
+            found.setdefault(doc.rel, set()).update(codes)
     return found
 
 
+def silenced(doc: Document) -> set[str]:
+    """The codes a file's ignore comments silence."""
+    return {code for ignore in doc.ignores for code in ignore.codes}
+
+
 def settle(
-    problems: list[Problem], repo: Repository, configured: dict[str, str] | None = None
+    problems: list[Problem],
+    repo: Repository,
+    configured: dict[str, str] | None = None,
+    ignored: dict[str, set[str]] | None = None,
 ) -> list[Problem]:
-    """Apply severity overrides and ignore comments, then sort."""
+    """Apply severity overrides and ignore comments (`ignored`, by default those of the
+    repository's files), then sort."""
     if configured is None:
         configured = severities(repo)
-    ignored = ignored_codes(repo)
+    if ignored is None:
+        ignored = ignored_codes(repo)
     settled: list[Problem] = []
     for problem in problems:
         if problem.code != "PS008" and problem.code in ignored.get(problem.path, ()):
@@ -89,12 +120,19 @@ def check_repository(repo: Repository, today: date, history: History | None = No
     """
     configured = severities(repo)  # refuses unknown codes before any rule runs
     ctx = context(repo, today, history)
-    problems = list(repo.problems)
-    for rule in all_rules():
-        if rule.check is not None:
-            problems.extend(rule.check(ctx))
+    problems = [*repo.problems, *run_scope(ctx, FILE), *run_scope(ctx, REPOSITORY)]
     files = len(repo.records) + 2
     return Outcome(settle(problems, repo, configured), files)
+
+
+def run_scope(ctx: Context, scope: Scope) -> list[Problem]:
+    """The problems of every rule of `scope` (`FILE` or `REPOSITORY`; see
+    `procspec.checking.registry`), before severities and ignores are settled."""
+    found: list[Problem] = []
+    for rule in all_rules():
+        if rule.scope == scope and rule.check is not None:
+            found.extend(rule.check(ctx))
+    return found
 
 
 def run_rules(ctx: Context, codes: Iterable[str]) -> list[Problem]:

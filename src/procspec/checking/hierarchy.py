@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from procspec.checking.facts import Facts, index_of
 from procspec.git.revisions import History
 from procspec.messages import Text, say
 from procspec.problem import Pos, Problem, Severity
-from procspec.reading.documents import KeyPath
+from procspec.reading.documents import Document, KeyPath
 from procspec.reading.model import Person, Process
 from procspec.reading.repository import ProcessRecord, Repository
 
@@ -23,12 +25,23 @@ ROLE_FIELDS = {"processägare": "owners", "processansvarig": "responsible"}
 
 @dataclass
 class Context:
-    """The repository as the rules see it."""
+    """The repository as the rules see it.
+
+    `repo.records` are the files the `FILE` rules check (every process file in a full run; the
+    changed ones when `validate` keeps the rest, `procspec.features.incremental`); `index` holds
+    the facts of every process file, and every lookup of another process goes through it.
+    """
 
     repo: Repository
     today: date
     by_id: dict[str, ProcessRecord] = field(default_factory=dict)
+    """The first validated record per id, among `repo.records`."""
     ids: set[str] = field(default_factory=set)
+    """The id of every process file, also one with errors."""
+    index: list[Facts] = field(default_factory=list)
+    """The facts of every process file, in file order."""
+    facts: dict[str, Facts] = field(default_factory=dict)
+    """The facts of the first validated file per id."""
     _levels: dict[str, int] = field(default_factory=dict)
     _roles: dict[tuple[str, str], tuple[list[str], bool]] = field(default_factory=dict)
     _processes: list[tuple[ProcessRecord, Process]] | None = None
@@ -38,6 +51,10 @@ class Context:
     severities: dict[str, Severity] = field(default_factory=dict)
     """Each rule's default severity, given by the checker (`procspec.checking.checker.context`);
     a code not in it is an error."""
+    documents: Callable[[str], Document] | None = None
+    """Reads a process file that is not among `repo.records` (for the position of a problem a
+    `REPOSITORY` rule finds in it)."""
+    _by_rel: dict[str, ProcessRecord] | None = None
 
     @classmethod
     def build(
@@ -46,12 +63,25 @@ class Context:
         today: date,
         history: History | None = None,
         severities: dict[str, Severity] | None = None,
+        *,
+        index: list[Facts] | None = None,
+        documents: Callable[[str], Document] | None = None,
     ) -> Context:
-        ctx = cls(repo=repo, today=today, history=history, severities=dict(severities or {}))
+        ctx = cls(
+            repo=repo,
+            today=today,
+            history=history,
+            severities=dict(severities or {}),
+            index=index_of(repo.records) if index is None else index,
+            documents=documents,
+        )
         for record in repo.records:
-            ctx.ids.add(record.id)
             if record.model is not None and record.id not in ctx.by_id:
                 ctx.by_id[record.id] = record
+        for facts in ctx.index:
+            ctx.ids.add(facts.id)
+            if facts.readable and facts.id not in ctx.facts:
+                ctx.facts[facts.id] = facts
         return ctx
 
     @property
@@ -67,6 +97,10 @@ class Context:
         if self._processes is None:
             self._processes = [(r, r.model) for r in self.repo.records if r.model is not None]
         return list(self._processes)
+
+    def readable(self) -> list[Facts]:
+        """The facts of every validated process file, in file order."""
+        return [facts for facts in self.index if facts.readable]
 
     def find(self, wanted: str) -> ProcessRecord | None:
         """A process by id (compared in NFC), or by name (case-insensitive).
@@ -96,22 +130,22 @@ class Context:
 
     def unreadable(self) -> list[str]:
         """The process files (relative paths) that have no model because they have errors."""
-        return [record.rel for record in self.repo.records if record.model is None]
+        return [facts.rel for facts in self.index if not facts.readable]
 
-    def parent(self, pid: str) -> ProcessRecord | None:
-        record = self.by_id.get(pid)
-        if record is None or record.model is None or record.model.parent is None:
+    def parent(self, pid: str) -> Facts | None:
+        """The facts of the process above `pid`, when it names one that validated."""
+        facts = self.facts.get(pid)
+        if facts is None or facts.parent is None:
             return None
-        return self.by_id.get(record.model.parent)
+        return self.facts.get(facts.parent)
 
     def chain(self, pid: str) -> list[str]:
         """`pid` and its ancestors, nearest first, stopping before a cycle repeats."""
         seen: list[str] = []
         current: str | None = pid
-        while current is not None and current not in seen and current in self.by_id:
+        while current is not None and current not in seen and current in self.facts:
             seen.append(current)
-            model = self.by_id[current].model
-            current = model.parent if model is not None else None
+            current = self.facts[current].parent
         return seen
 
     def level(self, pid: str) -> int:
@@ -120,9 +154,9 @@ class Context:
             return self._levels[pid]
         level = 1
         for depth, ancestor in enumerate(self.chain(pid)):
-            model = self.by_id[ancestor].model
-            if model is not None and model.level is not None:
-                level = model.level + depth
+            written = self.facts[ancestor].level
+            if written is not None:
+                level = written + depth
                 break
         else:
             level = len(self.chain(pid))
@@ -138,10 +172,10 @@ class Context:
         if cache_key in self._roles:
             return self._roles[cache_key]
         self._roles[cache_key] = ([], False)  # a cycle resolves to nobody
-        record = self.by_id.get(pid)
+        facts = self.facts.get(pid)
         result: tuple[list[str], bool] = ([], False)
-        if record is not None and record.model is not None:
-            own = self._own(record.model, role)
+        if facts is not None:
+            own = self._own(facts, role)
             if own:
                 result = (own, False)
             elif role in self.repo.profile.rule_for(self.level(pid)).inherits:
@@ -153,27 +187,67 @@ class Context:
         return result
 
     @staticmethod
-    def _own(model: Process, role: str) -> list[str]:
+    def _own(holder: Process | Facts, role: str) -> list[str]:
+        """The person keys `holder` (a process or its facts) names for `role` itself."""
         if role == "processägare":
-            return list(model.owners or [])
+            return list(holder.owners or [])
         if role == "processansvarig":
-            return [model.responsible] if model.responsible else []
+            return [holder.responsible] if holder.responsible else []
         if role == "processledare":
-            return [model.leader] if model.leader else []
+            return [holder.leader] if holder.leader else []
         if role == "processteam":
-            return list(model.team)
+            return list(holder.team)
         return []
 
     def leader(self, pid: str) -> tuple[list[str], str | None]:
         """The processledare, or who holds the role when none is named (and which role that is)."""
-        record = self.by_id.get(pid)
-        if record is not None and record.model is not None and record.model.leader:
-            return [record.model.leader], None
+        facts = self.facts.get(pid)
+        if facts is not None and facts.leader:
+            return [facts.leader], None
         for fallback in self.repo.profile.leader_fallback:
             holders, _ = self.role(pid, fallback)
             if holders:
                 return holders, fallback
         return [], None
+
+    def document(self, rel: str) -> Document:
+        """The document of the process file `rel`: its record's, or read again."""
+        if self._by_rel is None:
+            self._by_rel = {record.rel: record for record in self.repo.records}
+        record = self._by_rel.get(rel)
+        if record is not None:
+            return record.doc
+        if self.documents is None:
+            raise KeyError(rel)
+        return self.documents(rel)
+
+    def problem_in(
+        self,
+        code: str,
+        facts: Facts,
+        at: KeyPath,
+        message: str | None = None,
+        /,
+        *,
+        on_key: bool = True,
+        **params: object,
+    ) -> Problem:
+        """A problem of a `REPOSITORY` rule in the process file of `facts`, at the key (or value)
+        `at`; the file is read again only when it is not among the records."""
+        if not at:
+            pos = Pos()
+        else:
+            doc = self.document(facts.rel)
+            pos = doc.key_pos(at) if on_key else doc.value_pos(at)
+        return Problem(
+            facts.rel,
+            pos.line,
+            pos.column,
+            code,
+            self.severities.get(code, Severity.ERROR),
+            say(message or code, **params),
+            facts.id,
+        )
 
     def problem(
         self,

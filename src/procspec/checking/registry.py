@@ -6,6 +6,18 @@ and fails on a rule without docs, examples or test cases. Codes never change mea
 
 `@rule(...)` turns a check function into a `Rule` and has no side effect: the registry is the
 explicit family list in `procspec.checking.rules`.
+
+Every rule says what its problems depend on (`scope`), so that `validate` can keep the problems of
+unchanged files between runs (`procspec.features.incremental`):
+
+- `FILE`: the problems in a process file depend on that file alone, on the configuration
+  (procspec.yaml, the profile, personer.yaml), the date, the file's git history, the set of
+  process ids and the facts (`procspec.checking.facts`) of the processes above it. Every problem
+  lies in a file the rule was given (`ctx.processes()`, `ctx.repo.records`); other processes are
+  read only through `Context`'s lookups (`parent`, `chain`, `level`, `role`, `leader`, `ids`).
+- `REPOSITORY`: the rule compares processes with each other (duplicates, cycles, a person's load)
+  or reads no process at all (personer.yaml, the history as a whole). It runs over the index of
+  every process (`ctx.index`) on every run and must stay cheap: one pass, dictionaries.
 """
 
 from __future__ import annotations
@@ -14,7 +26,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from procspec.messages import Message, say
 from procspec.problem import Problem, Severity
@@ -23,6 +35,9 @@ if TYPE_CHECKING:
     from procspec.checking.hierarchy import Context
 
 CheckFunction = Callable[["Context"], Iterator[Problem]]
+Scope = Literal["file", "repository"]
+FILE: Scope = "file"
+REPOSITORY: Scope = "repository"
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,7 @@ class Rule:
     good: str
     check: CheckFunction | None
     family: str
+    scope: Scope
 
     def __call__(self, ctx: Context) -> Iterator[Problem]:
         """Run the check (so a rule can still be called like the function it decorates)."""
@@ -57,6 +73,7 @@ def rule(
     code: str,
     severity: Severity,
     *,
+    scope: Scope,
     source: str,
     bad: str,
     good: str,
@@ -66,7 +83,7 @@ def rule(
 
     def decorate(check: CheckFunction) -> Rule:
         family = check.__module__.rsplit(".", 1)[-1]
-        return Rule(code, severity, source, bad, good, check, family)
+        return Rule(code, severity, source, bad, good, check, family, scope)
 
     return decorate
 

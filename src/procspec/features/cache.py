@@ -41,7 +41,8 @@ import hashlib
 import json
 import os
 import stat
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,12 +54,13 @@ from procspec.reading.root import SETTINGS_FILE, declared
 from procspec.reading.walk import walk
 
 if TYPE_CHECKING:
+    from procspec.git.log import GitState
     from procspec.reading.model import Settings
 
 FOLDER = cachefolder.FOLDER
 RESULT_FILE = "validate.json"
-FORMAT = 1
-"""Bumped when the layout of the stored entry changes."""
+FORMAT = 2
+"""Bumped when the layout of the stored entry or of the key changes."""
 
 ROSTER_FILE = "personer.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -139,30 +141,69 @@ class Plan:
     message keys, in no language)."""
 
 
-def compute_key(root: Path, plan: Plan, today: date) -> str:
-    """The hash of everything a validate outcome depends on (see the module docstring)."""
+@dataclass
+class Hashed:
+    """A computed key and what it was computed from, for the per-file results
+    (`procspec.features.incremental`)."""
+
+    key: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+    """The digest of each YAML file below the processes folder, by its path relative to the root
+    (NFC)."""
+    configuration: str = ""
+    """The digest of procspec.yaml, personer.yaml and a custom profile file."""
+    git: GitState | None = None
+    """git's answers; None when git could not be asked."""
+
+
+def compute_key(root: Path, plan: Plan, today: date, hashed: Hashed | None = None) -> str:
+    """The hash of everything a validate outcome depends on (see the module docstring); `hashed`
+    receives it with the digest of every process file and git's answers."""
     import threading
 
-    from procspec.git.log import state
+    from procspec.git.log import git_state
 
     # git works out its state while the files are read and hashed here.
-    git_state: list[str] = []
-    worker = threading.Thread(target=lambda: git_state.append(state(root, plan.processes)))
+    answers: list[GitState] = []
+    worker = threading.Thread(target=lambda: answers.append(git_state(root, plan.processes)))
     worker.start()
     h = hashlib.blake2b(digest_size=32)
     h.update(f"{FORMAT}\0{cachefolder.package_fingerprint()}\0{today.isoformat()}\0".encode())
     h.update(f"{plan.processes}\0{plan.profile}\0".encode())
+    configuration = configuration_digest(root, plan)
+    h.update(configuration.encode())
+    folder = root / plan.processes
+    h.update(b"\2folder\0")
+    files: dict[str, str] = {}
+    for rel, full in _yaml_files(root, folder):
+        rel = unicodedata.normalize("NFC", rel)
+        digest = file_digest(rel, full)
+        h.update(digest.encode())
+        files[rel] = digest
+    worker.join()
+    known = answers[0].text() if answers else os.urandom(16).hex()  # a failure is never a hit
+    h.update(b"\2git\0" + known.encode("utf-8", "surrogateescape"))
+    key = h.hexdigest()
+    if hashed is not None:
+        hashed.key, hashed.files, hashed.configuration = key, files, configuration
+        hashed.git = answers[0] if answers else None
+    return key
+
+
+def file_digest(rel: str, path: str | Path) -> str:
+    """The digest of one YAML file below the processes folder, as the key hashes it."""
+    one = hashlib.blake2b(digest_size=20)
+    _feed_file(one, rel, path)
+    return one.hexdigest()
+
+
+def configuration_digest(root: Path, plan: Plan) -> str:
+    """The digest of procspec.yaml, personer.yaml and a custom profile file."""
+    h = hashlib.blake2b(digest_size=32)
     _feed_file(h, SETTINGS_FILE, root / SETTINGS_FILE)
     _feed_file(h, ROSTER_FILE, root / ROSTER_FILE)
     if plan.profile is not None:
         _feed_file(h, "profile:" + plan.profile, root / plan.profile)
-    folder = root / plan.processes
-    h.update(b"\2folder\0")
-    for rel, full in _yaml_files(root, folder):
-        _feed_file(h, rel, full)
-    worker.join()
-    known = git_state[0] if git_state else os.urandom(16).hex()  # a failure is never a hit
-    h.update(b"\2git\0" + known.encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
@@ -206,7 +247,7 @@ def _settings_digest(root: Path) -> str:
 
 
 def lookup(
-    root: Path, today: date, keys: dict[tuple[str, str | None], str] | None = None
+    root: Path, today: date, keys: dict[tuple[str, str | None], Hashed] | None = None
 ) -> tuple[str, Outcome] | None:
     """The stored outcome and language when nothing it depends on changed, else None.
 
@@ -230,9 +271,10 @@ def lookup(
             plan.profile is not None and not _inside_root(root, plan.profile)
         ):
             return None  # a crafted entry must not make a hit walk the whole disk
-        key = compute_key(root, plan, today)
+        hashed = Hashed()
+        key = compute_key(root, plan, today, hashed)
         if keys is not None:
-            keys[(plan.processes, plan.profile)] = key
+            keys[(plan.processes, plan.profile)] = hashed
         if entry["key"] != key:
             return None
         problems = [_problem(item) for item in entry["problems"]]

@@ -39,43 +39,68 @@ def validate(
     """The outcome for the repository at or above `path` on `today`; a configuration error
     raises `ConfigError` (exit 2) with its problems."""
     root = nearest_root(path) if use_cache and not cache.disabled() else None
-    keys: dict[tuple[str, str | None], str] = {}
+    keys: dict[tuple[str, str | None], cache.Hashed] = {}
     hit = cache.lookup(root, today, keys) if root is not None else None
     if hit is not None and root is not None:
         return Validated(root, *hit)
-    return _cold(path, today, root is not None, progress, keys)
+    return _run(path, today, root is not None, progress, keys)
 
 
-def _cold(
+def _run(
     path: Path,
     today: date,
     use_cache: bool,
     progress: Progress | None,
-    keys: dict[tuple[str, str | None], str],
+    keys: dict[tuple[str, str | None], cache.Hashed],
 ) -> Validated:
-    from procspec.checking.checker import check_repository
+    """A run that keeps the problems of unchanged files when it can (`incremental`), else a full
+    run; either stores what it found when nothing changed while it ran."""
+    from procspec.features import incremental
     from procspec.features.historycache import history_store
     from procspec.git.log import start_history
     from procspec.reading.repository import find_root, load_repository
 
     root = find_root(path)
     plan = cache.quick_plan(root) if use_cache else None
-    before = None
+    hashed = None
     if plan is not None:
-        before = keys.get((plan.processes, plan.profile)) or cache.compute_key(root, plan, today)
+        hashed = keys.get((plan.processes, plan.profile))
+        if hashed is None:
+            hashed = cache.Hashed()
+            cache.compute_key(root, plan, today, hashed)
     # git reads the history while the files are loaded.
     reading = start_history(root, store=history_store(root, use_cache))
+    read: list[History | None] = []
+
+    def history_for(repo: Repository) -> History | None:
+        if not read:  # read once, whether the kept run or the full run asks
+            read.append(_history(reading, repo))
+        return read[0]
+
     try:
+        if plan is not None and hashed is not None:
+            rechecked = incremental.recheck(root, plan, today, hashed, history_for, progress)
+            if rechecked is not None:
+                repo, outcome, kept = rechecked
+                if incremental.still_current(root, hashed, repo):
+                    cache.store(root, hashed.key, plan, outcome)
+                    kept.save(root)
+                return Validated(root, repo.lang, outcome)
         repo = load_repository(root, progress=progress, cache=use_cache)
     except BaseException:
         reading.cancel()
         raise
-    history = _history(reading, repo)
-    outcome = check_repository(repo, today, history)
-    settings = repo.settings
-    settled = cache.plan_of(settings)
-    if before is not None and plan == settled and before == cache.compute_key(root, plan, today):
-        cache.store(root, before, plan, outcome)
+    outcome, results = incremental.check(repo, today, history_for(repo), hashed)
+    settled = cache.plan_of(repo.settings)
+    if (
+        plan is not None
+        and hashed is not None
+        and plan == settled
+        and hashed.key == cache.compute_key(root, plan, today)
+    ):
+        cache.store(root, hashed.key, plan, outcome)
+        if results is not None:
+            results.save(root)
     return Validated(root, repo.lang, outcome)
 
 

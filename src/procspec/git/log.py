@@ -1030,6 +1030,64 @@ def state(root: Path, processes: str = "processer") -> str:
     It runs git directly (quick calls started together, no GitPython import), so a validate that
     finds nothing changed stays fast. Any failure is part of the fingerprint, never an exception.
     """
+    return git_state(root, processes).text()
+
+
+@dataclass(frozen=True)
+class GitState:
+    """What `state` reads from git, in parts: the part that applies to every file and the
+    uncommitted changes, which apply to the files they name."""
+
+    parts: tuple[bytes, ...]
+    """The answers of git, in the order asked; the fourth is `git status`."""
+
+    STATUS = 3
+
+    def text(self) -> str:
+        return "\0\0".join(p.decode("utf-8", "replace") for p in self.parts)
+
+    def common(self) -> str:
+        """Everything but the uncommitted changes: HEAD, where the root lies, a shallow boundary."""
+        kept = (p for i, p in enumerate(self.parts) if i != self.STATUS)
+        return "\0\0".join(p.decode("utf-8", "replace") for p in kept)
+
+    def uncommitted(self) -> dict[str, str] | None:
+        """The `git status` entries by the paths they name, relative to the procspec root (both
+        paths of a rename); empty outside a git repository (no file has a history then), None
+        when git knows the repository but did not answer (then no file can be judged alone)."""
+        head, status = self.parts[0], self.parts[self.STATUS]
+        if not head.startswith(b"0\0"):
+            return {}
+        code, _, rest = status.partition(b"\0")
+        if code != b"0":
+            return None
+        lines = _decode(head.split(b"\0", 2)[1]).split("\n")
+        prefix = lines[1] if len(lines) > 1 else ""
+        out = rest.rpartition(b"\0")[0]  # the error output follows the last separator
+        tokens = out.split(b"\0")
+        found: dict[str, str] = {}
+        i = 0
+        while i < len(tokens):
+            token = _decode(tokens[i])
+            i += 1
+            if len(token) < 4:
+                continue
+            paths = [token[3:]]
+            if "R" in token[:2] or "C" in token[:2]:
+                if i < len(tokens):
+                    paths.append(_decode(tokens[i]))
+                i += 1
+            entry = token + "\0" + "\0".join(paths[1:])
+            for path in paths:
+                rel = _under(prefix, path)
+                if rel is not None:
+                    key = unicodedata.normalize("NFC", rel)
+                    found[key] = found.get(key, "") + entry + "\1"
+        return found
+
+
+def git_state(root: Path, processes: str = "processer") -> GitState:
+    """`state` in parts (see `GitState`)."""
     import subprocess
 
     env = {**os.environ, **_ENV}
@@ -1066,7 +1124,7 @@ def state(root: Path, processes: str = "processer") -> str:
         path = Path(_decode(parts[2].split(b"\0")[1]).strip())
         with contextlib.suppress(OSError):
             parts.append((path if path.is_absolute() else root / path).read_bytes())
-    return "\0\0".join(p.decode("utf-8", "replace") for p in parts)
+    return GitState(tuple(parts))
 
 
 def git_renames(root: Path, base: str, head: str | None) -> dict[str, str]:

@@ -20,7 +20,7 @@ from procspec.reading.filestage import load_documents
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.root import SETTINGS_FILE, nearest_root
-from procspec.reading.schema import validate
+from procspec.reading.schema import valid, validate
 from procspec.reading.walk import walk
 
 ROSTER_FILE = "personer.yaml"
@@ -75,7 +75,12 @@ def find_root(start: Path) -> Path:
 
 def rel_path(root: Path, path: Path) -> str:
     """A path relative to the root, with '/', in NFC."""
-    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+    text, base = str(path), os.path.join(str(root), "")
+    if os.sep == "/" and text.startswith(base) and base != "/":  # the common case, without pathlib
+        rel = text[len(base) :]
+    else:
+        rel = path.relative_to(root).as_posix()
+    return rel if rel.isascii() else unicodedata.normalize("NFC", rel)
 
 
 def process_id(path: Path) -> str:
@@ -161,17 +166,42 @@ def _read_settings(root: Path, files: Files | None) -> tuple[Settings, Document]
 
 
 def load_roster(
-    root: Path, files: Files | None = None
+    root: Path, files: Files | None = None, *, cache: bool = False
 ) -> tuple[dict[str, Person], Document, list[Problem]]:
-    """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems."""
+    """Read personer.yaml. An unreadable roster is a configuration error; bad entries are problems.
+
+    With `cache`, its parsed data comes from the per-file cache when its bytes are unchanged, and
+    positions are read again only for a problem to place."""
     path = root / ROSTER_FILE
     if not (path.is_file() if files is None else ROSTER_FILE in files):
         raise ConfigError(say("repo.no_roster", path=ROSTER_FILE), [])
-    doc = _load(root, ROSTER_FILE, files)
+    if cache and files is None and _within(root, path):
+        doc = load_documents(root, [(path, ROSTER_FILE)], cache=True, jobs=1)[0]
+    else:
+        doc = _load(root, ROSTER_FILE, files)
     if not doc.ok:
         raise _config_error(doc, doc.problems)
     roster: dict[str, Person] = {}
     problems: list[Problem] = list(doc.problems)
+    from procspec.reading.model import PERSON_KEY
+
+    failed: list[str] = []
+    for key, entry in doc.data.items():
+        if not PERSON_KEY.fullmatch(key):
+            failed.append(key)
+            continue
+        person = valid(Person, entry)
+        if person is None:
+            failed.append(key)
+        else:
+            roster[key] = person
+    if failed:  # only now are the positions needed
+        problems.extend(_roster_problems(doc, failed))
+    return roster, doc, problems
+
+
+def _roster_problems(doc: Document, keys: list[str]) -> list[Problem]:
+    """The problems of the roster entries `keys`, each placed in the file."""
     from procspec.reading.model import PERSON_KEY
 
     # Positions grouped by person once: filtering all of them per person is quadratic.
@@ -181,7 +211,8 @@ def load_roster(
         for k, v in found.items():
             if k:
                 by_person.setdefault(k[0], {})[k[1:]] = v
-    for key, entry in doc.data.items():
+    problems: list[Problem] = []
+    for key in keys:
         if not PERSON_KEY.fullmatch(key):
             pos = doc.key_pos((key,))
             problems.append(
@@ -195,15 +226,12 @@ def load_roster(
                 )
             )
             continue
-        sub = Document(path=doc.path, rel=doc.rel, data=entry, keys={}, values={})
+        sub = Document(path=doc.path, rel=doc.rel, data=doc.data[key], keys={}, values={})
         sub.keys = keys_of.get(key, {})
         sub.values = values_of.get(key, {})
         sub.values.setdefault((), doc.key_pos((key,)))
-        person, entry_problems = validate(Person, sub)
-        problems.extend(entry_problems)
-        if person is not None:
-            roster[key] = person
-    return roster, doc, problems
+        problems.extend(validate(Person, sub)[1])
+    return problems
 
 
 def load_process(
@@ -318,13 +346,34 @@ def load_repository(
     that pays (`jobs` processes, default `PROCSPEC_JOBS` or every CPU), and from the per-file
     cache in `.procspec-cache/files/` with `cache`.
     """
+    repo, paths = open_repository(start, files, cache=cache)
+    if files is None:
+        records = read_records(repo, paths, jobs=jobs, cache=cache, progress=progress)
+    else:
+        records = []
+        for path in paths:
+            records.append(load_process(repo.root, path, repo.profile, files))
+            if progress is not None:
+                progress(len(records), len(paths), records[-1].rel)
+    repo.records = records
+    for record in records:
+        repo.problems.extend(record.problems)
+    return repo
+
+
+def open_repository(
+    start: Path, files: Files | None = None, *, cache: bool = False
+) -> tuple[Repository, list[Path]]:
+    """The repository at or above `start` with its settings, profile and roster read, but no
+    process file (`records` is empty), and the process files it has, in order (`cache` as in
+    `load_repository`)."""
     root = find_root(start) if files is None else _root_for(start)
     settings, settings_doc = _read_settings(root, files)
     try:
         profile = load_profile(settings.profile, root)
     except ProfileError as exc:  # a configuration error: its problems are reported like the rest
         raise ConfigError(exc.message, exc.problems) from None
-    roster, roster_doc, problems = load_roster(root, files)
+    roster, roster_doc, problems = load_roster(root, files, cache=cache)
     folder = (root / settings.processes).resolve()
     if not _within(root, folder):
         raise UsageError(say("repo.processes_outside", path=settings.processes))
@@ -334,17 +383,29 @@ def load_repository(
         paths = discover(root, folder)
     else:
         paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
-    records = []
-    if files is None:
-        docs = _documents(root, paths, jobs, cache, progress)
-        records = [load_process(root, p, profile, doc=d) for p, d in zip(paths, docs, strict=True)]
-    for path in paths if files is not None else ():
-        records.append(load_process(root, path, profile, files))
-        if progress is not None:
-            progress(len(records), len(paths), records[-1].rel)
-    for record in records:
-        problems.extend(record.problems)
-    return Repository(root, settings, profile, roster, roster_doc, records, problems, settings_doc)
+    repo = Repository(root, settings, profile, roster, roster_doc, [], problems, settings_doc)
+    return repo, paths
+
+
+def read_records(
+    repo: Repository,
+    paths: list[Path],
+    *,
+    jobs: int | None = None,
+    cache: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[ProcessRecord]:
+    """The records of the process files `paths` on the disk, in order (see `load_repository`)."""
+    docs = _documents(repo.root, paths, jobs, cache, progress)
+    return [
+        load_process(repo.root, p, repo.profile, doc=d) for p, d in zip(paths, docs, strict=True)
+    ]
+
+
+def read_document(root: Path, rel: str) -> Document:
+    """A process file's document read again from the disk (a link that leads outside the
+    repository is not read)."""
+    return _load(root, rel, None)
 
 
 def _documents(

@@ -49,6 +49,14 @@ def validate(
     return _shared(valid), []
 
 
+def valid(model: type[M], data: Any) -> M | None:
+    """`data` as `model`, or None when it does not validate (then `validate` tells why)."""
+    try:
+        return _shared(model.model_validate(data))
+    except ValidationError:
+        return None
+
+
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 """One set of given field names per distinct set: every model instance keeps the names of the
 fields its data gave (pydantic's `__pydantic_fields_set__`), a set of several hundred bytes, and

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, rule
 from procspec.messages import say
 from procspec.problem import Problem, Severity
 
@@ -19,6 +19,7 @@ SOURCE = "Örebro Steg 6 (Förvalta och utveckla processen)"
 @rule(
     "PS501",
     Severity.WARNING,
+    scope=FILE,
     source=SOURCE,
     bad="aktiviteter:\n  - id: A1\n    status: pågående\n    klart_senast: 2025-06-30\n",
     good="aktiviteter:\n  - id: A1\n    status: klar\n    klart_senast: 2025-06-30\n"
@@ -45,6 +46,7 @@ def overdue(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS502",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad="mål:\n  - id: M1\naktiviteter:\n  - id: A1\n    mål: [M2]\n",
     good="mål:\n  - id: M1\naktiviteter:\n  - id: A1\n    mål: [M1]\n",
@@ -72,6 +74,7 @@ def known_goal(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS503",
     Severity.WARNING,
+    scope=FILE,
     source=SOURCE + ": aktiviteterna ska följas upp så att man ser att de får effekt",
     bad="aktiviteter:\n  - id: A1\n    status: klar\n",
     good="aktiviteter:\n  - id: A1\n    status: klar\n    effekt: Färre felaktiga fakturor.\n",
@@ -95,6 +98,7 @@ def effect_recorded(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS504",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad="aktiviteter:\n  - id: A1\n    start: 2026-05-01\n    klart_senast: 2026-03-01\n",
     good="aktiviteter:\n  - id: A1\n    start: 2026-03-01\n    klart_senast: 2026-05-01\n",

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, rule
 from procspec.problem import Problem, Severity
 
 
 @rule(
     "PS604",
     Severity.WARNING,
+    scope=FILE,
     source='Botkyrka: dokumentets metadata ("gäller till den"); Botkyrka Bilaga 1 '
     "(processägaren fastställer)",
     bad="fastställd:\n  av: anna.berg\n  datum: 2024-03-01\n  gäller_till: 2025-12-31\n",

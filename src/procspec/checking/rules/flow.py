@@ -29,7 +29,7 @@ from procspec.checking.flowgraph import (
     targets,
 )
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, rule
 from procspec.messages import Text, say
 from procspec.problem import Problem, Severity
 from procspec.reading.documents import KeyPath
@@ -105,6 +105,7 @@ GOOD = _example(
 @rule(
     "PS701",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad=_example(
         START, "{id: registrera, namn: Registrera ansökan, aktör: handläggare, nästa: slut}", END
@@ -138,6 +139,7 @@ def known_targets(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS702",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE + ": starthändelse och resultat",
     bad=_example(
         "{id: registrera, namn: Registrera ansökan, aktör: handläggare, nästa: klar}", END
@@ -162,6 +164,7 @@ def start_and_end(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS703",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad=_example(
         "{id: inkommer, typ: start, namn: Ansökan inkommer, aktör: handläggare, nästa: klar}",
@@ -187,6 +190,7 @@ def reachable_from_start(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS704",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad=_example(
         START,
@@ -253,6 +257,7 @@ def end_reachable(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS705",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE + ": val och beslut",
     bad=_example(
         START.replace("registrera", "komplett"),
@@ -330,6 +335,7 @@ NEEDS_ACTOR = ("aktivitet", "beslut", "delprocess")
 @rule(
     "PS706",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE + ": vem det är som gör vad",
     bad=_example(START, "{id: registrera, namn: Registrera ansökan, nästa: klar}", END),
     good=GOOD,
@@ -371,6 +377,7 @@ def actor_known(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS707",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE_BOTKYRKA + "; Örebro Begreppsdefinitioner: processkartor på olika nivåer",
     bad=_example(
         START,
@@ -413,6 +420,7 @@ def subprocess_known(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS708",
     Severity.WARNING,
+    scope=FILE,
     source="Örebro, Att namnge processer; Steg 4: vem som gör vad",
     bad=_example(
         START, "{id: registrera, namn: Registrering, aktör: handläggare, nästa: klar}", END
@@ -451,6 +459,7 @@ def activity_verb(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS709",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE + ": objekt till aktiviteterna, t.ex. rutindokument eller mallar",
     bad="krav:\n  - {id: K1, typ: lagkrav, beskrivning: Ansökan diarieförs.}\n"
     + _example(
@@ -505,6 +514,7 @@ def known_requirements_and_documents(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS710",
     Severity.WARNING,
+    scope=FILE,
     source=SOURCE_KRAV,
     bad="krav:\n  - {id: K1, typ: lagkrav, beskrivning: Ansökan diarieförs., kritiskt: true}\n"
     + GOOD,
@@ -557,6 +567,7 @@ RISK_BAD = _example(
 @rule(
     "PS711",
     Severity.WARNING,
+    scope=FILE,
     source=SOURCE_RISK,
     bad=RISK_BAD,
     good=RISK_BAD.replace(
@@ -591,6 +602,7 @@ def high_risk_measure(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS712",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE + ": ledtidsanalyser",
     bad=_example(
         START,
@@ -629,6 +641,7 @@ def durations(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS713",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad=_example(
         START,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, rule
 from procspec.messages import Text, has, say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import MONTHS_PER_FREQUENCY, add_months
@@ -56,6 +56,7 @@ def _empty_or_id(
 @rule(
     "PS401",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Steg 5 (mätbara med angivna värden; undvik diffusa mål)",
     bad="mål:\n  - id: M1\n    typ: utvecklingsmål\n    beskrivning: Öka kundnöjdheten\n"
     "    senast: 2027-12-31\n",
@@ -75,6 +76,7 @@ def measurable(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS402",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Steg 5 (hur är målet formulerat – vad ska uppnås och när?)",
     bad=_INVOICES,
     good=_DATED + _FOLLOW_UP,
@@ -92,6 +94,7 @@ def dated(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS403",
     Severity.WARNING,
+    scope=FILE,
     source="Örebro Steg 5 (Göra en uppföljningsplan för processen)",
     bad=_DATED + "    uppföljning:\n      metod: Stickprov\n",
     good=_DATED + "    uppföljning:\n      metod: Stickprov\n" + _FOLLOW_UP.split("\n", 1)[1],
@@ -131,6 +134,7 @@ def followed_up(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS404",
     Severity.WARNING,
+    scope=FILE,
     source="Örebro Steg 5–6 (följa upp processen kontinuerligt); Botkyrka Bilaga 1 (inför "
     "delårs- och årsbokslut)",
     bad=_QUARTERLY + "    utfall:\n      - {datum: 2025-01-31, värde: 80}\n",
@@ -162,6 +166,7 @@ def follow_up_due(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS405",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Steg 6 (aktiviteterna kopplas till målen)",
     bad="mål:\n  - id: M1\n  - id: M1\n",
     good="mål:\n  - id: M1\n  - id: M2\n",
@@ -197,6 +202,7 @@ def unique_ids(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS406",
     Severity.INFO,
+    scope=FILE,
     source="Örebro Steg 5 (Definiera processmål och ta fram en uppföljningsplan)",
     bad="namn: Följa upp budget\n# inga mål\n",
     good="namn: Följa upp budget\n" + _DATED + _FOLLOW_UP,

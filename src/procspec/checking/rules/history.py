@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, REPOSITORY, rule
 from procspec.git.revisions import Revision
 from procspec.messages import say
 from procspec.problem import Problem, Severity
@@ -65,6 +65,7 @@ def review_due(ctx: Context, record: ProcessRecord, model: Process) -> date | No
 @rule(
     "PS601",
     Severity.WARNING,
+    scope=FILE,
     source="Örebro Steg 6 (följa upp och förbättra processen kontinuerligt); procspec.yaml "
     "granskning_månader",
     bad="# senast ändrad i git 2024-05-02, aldrig granskad\nnamn: Följa upp budget\n",
@@ -110,6 +111,7 @@ def review(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS602",
     Severity.INFO,
+    scope=REPOSITORY,
     source="procspec (git är revisionsspåret); GitHub Actions actions/checkout fetch-depth",
     bad="# .github/workflows/procspec.yml\n- uses: actions/checkout@v4\n",
     good="# .github/workflows/procspec.yml\n- uses: actions/checkout@v4\n  with:\n"
@@ -277,6 +279,7 @@ def _judge(
 @rule(
     "PS603",
     Severity.WARNING,
+    scope=FILE,
     source="Botkyrka Bilaga 1 (processägaren fastställer, processansvarig godkänner "
     "dokumentationen)",
     bad="# ändrad i git 2026-05-10\nfastställd:\n  av: anna.berg\n  datum: 2026-03-01\n",

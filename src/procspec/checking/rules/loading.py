@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, rule
 from procspec.problem import Problem, Severity
 
 
 @rule(
     "PS001",
     Severity.ERROR,
+    scope=FILE,
     source="YAML 1.2",
     bad="namn: Följa upp budget\nsyfte: [Att följa upp\n",
     good="namn: Följa upp budget\nsyfte: Att följa upp budgeten varje månad.\n",
@@ -29,6 +30,7 @@ def yaml_syntax(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS002",
     Severity.ERROR,
+    scope=FILE,
     source="YAML 1.2: nycklar i en samling är unika",
     bad="namn: Följa upp budget\nnamn: Följa upp ekonomi\n",
     good="namn: Följa upp budget\n",
@@ -42,6 +44,7 @@ def duplicate_key(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS003",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Bilaga 1: processspecifikationen är en uppsättning fält (docs/format.md)",
     bad="- Följa upp budget\n",
     good="namn: Följa upp budget\n",
@@ -55,6 +58,7 @@ def not_mapping(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS004",
     Severity.ERROR,
+    scope=FILE,
     source="Säkerhet: inget byggs någonsin från en tagg",
     bad="namn: !!python/object:os.system Följa upp budget\n"
     "# Också fel: en första rad '%YAML 1.1'\n",
@@ -75,6 +79,7 @@ def unsafe_yaml(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS005",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Bilaga 1 (fälten i processspecifikationen); nycklarna i docs/format.md",
     bad="namn: Följa upp budget\nsyftet: Att följa upp budgeten.\n",
     good="namn: Följa upp budget\nsyfte: Att följa upp budgeten.\n",
@@ -89,6 +94,7 @@ def unknown_key(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS006",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Bilaga 1 (Processspecifikation); docs/format.md",
     bad="namn: Följa upp budget\ntyp: styrprocess\n",
     good=(
@@ -105,6 +111,7 @@ def missing_key(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS007",
     Severity.ERROR,
+    scope=FILE,
     source="docs/format.md (typ per nyckel); YAML 1.2 core schema",
     bad="nivå: '2'\nkrav:\n  - typ: lagkrav\n    beskrivning: Skollagen\n    kritiskt: no\n",
     good="nivå: 2\nkrav:\n  - typ: lagkrav\n    beskrivning: Skollagen\n    kritiskt: false\n",
@@ -119,6 +126,7 @@ def wrong_value(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS008",
     Severity.WARNING,
+    scope=FILE,
     source="procspec: ett undantag ska gå att granska (README, Undantag)",
     bad="# procspec: ignore PS305\n",
     good="# procspec: ignore PS305 -- gränssnittet beskrivs bara från vår sida\n",

@@ -10,10 +10,11 @@ import unicodedata
 from collections.abc import Iterator
 
 from procspec.checking import swedish
+from procspec.checking.facts import Facts
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, REPOSITORY, rule
 from procspec.problem import Problem, Severity
-from procspec.reading.slug import fold_lookalikes, invisible_characters, is_valid_id, skeleton, slug
+from procspec.reading.slug import fold_lookalikes, is_valid_id, slug
 
 SOURCE = "Örebro, Att namnge processer"
 
@@ -56,6 +57,7 @@ def _findings(ctx: Context, code: str) -> Iterator[Problem]:
 @rule(
     "PS101",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad="namn: Att hantera bygglov  # förslag: Hantera bygglov\n"
     "# Också fel: Barnomsorg, Hanterar fakturor, Bygglov hanteras, Onboarding, Service desk\n",
@@ -91,6 +93,7 @@ def verb_first(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS102",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad="namn: Fakturahantering  # förslag: Hantera fakturor\n"
     "# Också fel: Uppföljning av budget, Myndighetsutövning, Rekrytering\n",
@@ -113,6 +116,7 @@ def nominalisation(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS103",
     Severity.ERROR,
+    scope=FILE,
     source=SOURCE,
     bad="namn: Kommunikationsprocessen\n"
     "syfte: Att ge förvaltningarna stöd i kommunikationen med invånarna.\n"
@@ -138,6 +142,7 @@ def functional_name(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS104",
     Severity.WARNING,
+    scope=FILE,
     source=SOURCE + " (verb och substantiv; en kortversion av syftet)",
     bad="namn: Rekrytera  # förslag: Rekrytera medarbetare\n",
     good="namn: Rekrytera medarbetare\n",
@@ -167,6 +172,7 @@ def name_shape(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS105",
     Severity.ERROR,
+    scope=FILE,
     source="docs/format.md: id:t är filnamnet utan .yaml",
     bad="processer/Följa_upp budget.yaml\n",
     good="processer/följa-upp-budget.yaml\n",
@@ -184,6 +190,7 @@ def valid_id(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS106",
     Severity.ERROR,
+    scope=REPOSITORY,
     source="docs/format.md: id:n är unika i hela förrådet",
     bad="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-budget.yaml\n",
     good="processer/a/följa-upp-budget.yaml\nprocesser/b/följa-upp-investeringar.yaml\n",
@@ -192,12 +199,12 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
     """Två filer i olika mappar har samma namn och därmed samma id. Referenser skulle bli
     tvetydiga, så varje fil efter den första pekas ut."""
     seen: dict[tuple[str, str], str] = {}
-    for record in ctx.repo.records:
-        key = (record.id, record.doc.path.stem)
+    for facts in ctx.index:
+        key = (facts.id, facts.stem)
         if key in seen:
-            yield ctx.problem("PS106", record, (), "PS106", id=record.id, other=seen[key])
+            yield ctx.problem_in("PS106", facts, (), "PS106", id=facts.id, other=seen[key])
         else:
-            seen[key] = record.rel
+            seen[key] = facts.rel
 
 
 def _normalised_name(name: str) -> str:
@@ -207,6 +214,7 @@ def _normalised_name(name: str) -> str:
 @rule(
     "PS107",
     Severity.WARNING,
+    scope=REPOSITORY,
     source="Örebro Steg 1: processöversikten ska gå att läsa",
     bad="# a.yaml\nnamn: Följa upp budget\n# b.yaml\nnamn: Följa upp budget\n",
     good="# a.yaml\nnamn: Följa upp budget\n# b.yaml\nnamn: Följa upp investeringar\n",
@@ -214,19 +222,20 @@ def _normalised_name(name: str) -> str:
 def duplicate_name(ctx: Context) -> Iterator[Problem]:
     """Två processer med samma namn går inte att skilja åt i processöversikten."""
     first: dict[str, str] = {}
-    for record, model in ctx.processes():
-        key = _normalised_name(model.name)
+    for facts in ctx.readable():
+        key = _normalised_name(facts.name)
         if key in first:
-            yield ctx.problem(
-                "PS107", record, ("namn",), "PS107", on_key=False, name=model.name, other=first[key]
+            yield ctx.problem_in(
+                "PS107", facts, ("namn",), "PS107", on_key=False, name=facts.name, other=first[key]
             )
         else:
-            first[key] = record.rel
+            first[key] = facts.rel
 
 
 @rule(
     "PS108",
     Severity.ERROR,
+    scope=REPOSITORY,
     source="README, Publicera: filnamn vid publicering; Unicode-normalisering",
     bad="processer/tillhandahålla-x.yaml\nprocesser/tillhandahalla-x.yaml\n",
     good="processer/tillhandahålla-x.yaml\nprocesser/tillhandahålla-y.yaml\n",
@@ -236,34 +245,33 @@ def colliding_ids(ctx: Context) -> Iterator[Problem]:
     bara skiljer sig i Unicode-form (NFC/NFD), i osynliga tecken eller i bokstäver som ser
     likadana ut (kyrilliskt "а" och latinskt "a"), går inte att hålla isär."""
     by_form: dict[str, str] = {}
-    by_skeleton: dict[str, str] = {}
+    by_skeleton: dict[str, Facts] = {}
     by_slug: dict[str, str] = {}
-    for record in ctx.repo.records:
-        raw = record.doc.path.stem
-        chars = invisible_characters(raw)
+    for facts in ctx.index:
+        raw = facts.stem
+        chars = facts.invisible
         chars_text = f" ({', '.join(chars)})" if chars else ""
-        if record.id in by_form and by_form[record.id] != raw:
-            yield ctx.problem(
+        if facts.id in by_form and by_form[facts.id] != raw:
+            yield ctx.problem_in(
                 "PS108",
-                record,
+                facts,
                 (),
                 "PS108.form",
                 id=raw,
-                other=by_form[record.id],
+                other=by_form[facts.id],
                 chars=chars_text,
             )
             continue
-        by_form.setdefault(record.id, raw)
-        shape = skeleton(record.id)
-        other = by_skeleton.setdefault(shape, record.id)
-        if other != record.id and slug(other) != slug(record.id):
-            yield ctx.problem(
-                "PS108", record, (), "PS108.form", id=record.id, other=other, chars=chars_text
+        by_form.setdefault(facts.id, raw)
+        first = by_skeleton.setdefault(facts.skeleton, facts)
+        if first.id != facts.id and first.slug != facts.slug:
+            yield ctx.problem_in(
+                "PS108", facts, (), "PS108.form", id=facts.id, other=first.id, chars=chars_text
             )
             continue
-        out = slug(record.id)
-        other = by_slug.setdefault(out, record.id)
-        if other != record.id:
-            yield ctx.problem(
-                "PS108", record, (), "PS108.slug", id=record.id, slug=out, other=other
+        out = facts.slug
+        other = by_slug.setdefault(out, facts.id)
+        if other != facts.id:
+            yield ctx.problem_in(
+                "PS108", facts, (), "PS108.slug", id=facts.id, slug=out, other=other
             )

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterator
 
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, REPOSITORY, rule
 from procspec.messages import Text, say
 from procspec.problem import Problem, Severity
 from procspec.reading.slug import skeleton
@@ -28,6 +28,7 @@ def _suggest(ctx: Context, ref: str, folded: dict[str, str]) -> Text:
 @rule(
     "PS301",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Bilaga 1 (angränsande processer) och Begreppsdefinitioner (delprocesser); referenser använder id",
     bad="överordnad: mota-behov-av-livslangt-larande\n",
     good="överordnad: möta-behov-av-livslångt-lärande\n",
@@ -65,6 +66,7 @@ def unknown_reference(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS302",
     Severity.ERROR,
+    scope=REPOSITORY,
     source="Örebro Begreppsdefinitioner: delprocesser är underordnade en specifik process",
     bad="# a.yaml\növerordnad: b\n# b.yaml\növerordnad: a\n",
     good="# a.yaml\n# (ingen överordnad)\n# b.yaml\növerordnad: a\n",
@@ -73,10 +75,10 @@ def parent_cycle(ctx: Context) -> Iterator[Problem]:
     """Kedjan av överordnade processer får inte leda tillbaka till processen själv."""
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     reported: set[str] = set()
-    for start in list(ctx.by_id):
+    for start in list(ctx.facts):
         path: list[str] = []
         current: str | None = start
-        while current is not None and current in ctx.by_id and state.get(current) != 2:
+        while current is not None and current in ctx.facts and state.get(current) != 2:
             if state.get(current) == 1:
                 cycle = path[path.index(current) :]
                 for pid in cycle:
@@ -85,9 +87,9 @@ def parent_cycle(ctx: Context) -> Iterator[Problem]:
                         ring = " → ".join(
                             [*cycle[cycle.index(pid) :], *cycle[: cycle.index(pid)], pid]
                         )
-                        yield ctx.problem(
+                        yield ctx.problem_in(
                             "PS302",
-                            ctx.by_id[pid],
+                            ctx.facts[pid],
                             ("överordnad",),
                             "PS302",
                             on_key=False,
@@ -96,8 +98,7 @@ def parent_cycle(ctx: Context) -> Iterator[Problem]:
                 break
             state[current] = 1
             path.append(current)
-            model = ctx.by_id[current].model
-            current = model.parent if model is not None else None
+            current = ctx.facts[current].parent
         for pid in path:
             state[pid] = 2
 
@@ -105,6 +106,7 @@ def parent_cycle(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS303",
     Severity.ERROR,
+    scope=FILE,
     source="Botkyrka 1.2.4 (processnivåer)",
     bad="nivå: 3\növerordnad: en-process-på-nivå-1\n",
     good="nivå: 2\növerordnad: en-process-på-nivå-1\n",
@@ -133,6 +135,7 @@ def level_step(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS304",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Begreppsdefinitioner; Botkyrka 1.2.4 (verksamhetsprocesser under varje "
     "processgrupp)",
     bad="typ: styrprocess\növerordnad: en-stödprocess\n",
@@ -143,7 +146,7 @@ def type_matches_parent(ctx: Context) -> Iterator[Problem]:
     stödprocess ligger stödprocesser."""
     for record, model in ctx.processes():
         parent = ctx.parent(record.id)
-        if parent is None or parent.model is None or parent.model.kind == model.kind:
+        if parent is None or parent.kind == model.kind:
             continue
         yield ctx.problem(
             "PS304",
@@ -152,7 +155,7 @@ def type_matches_parent(ctx: Context) -> Iterator[Problem]:
             "PS304",
             on_key=False,
             kind=model.kind,
-            parent_kind=parent.model.kind,
+            parent_kind=parent.kind,
             parent=parent.id,
         )
 
@@ -160,6 +163,7 @@ def type_matches_parent(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS305",
     Severity.WARNING,
+    scope=REPOSITORY,
     source="Örebro Steg 5 och Begreppsdefinitioner (gränssnitt: processledarna kommer överens)",
     bad="# a.yaml\nangränsande: [b]\n# b.yaml (nämner inte a)\n",
     good="# a.yaml\nangränsande: [b]\n# b.yaml\nangränsande: [a]\n",
@@ -167,26 +171,27 @@ def type_matches_parent(ctx: Context) -> Iterator[Problem]:
 def one_sided_adjacency(ctx: Context) -> Iterator[Problem]:
     """Ett gränssnitt har två sidor: processledarna för båda processerna ska komma överens om
     hur det fungerar. Om A anger B som angränsande ska B ange A."""
-    names = {record.id: {a.process for a in model.adjacent} for record, model in ctx.processes()}
-    for record, model in ctx.processes():
-        for i, adjacent in enumerate(model.adjacent):
-            other = adjacent.process
-            if other in names and record.id not in names[other] and other != record.id:
-                yield ctx.problem(
+    readable = ctx.readable()
+    names = {facts.id: set(facts.adjacent) for facts in readable}
+    for facts in readable:
+        for i, other in enumerate(facts.adjacent):
+            if other in names and facts.id not in names[other] and other != facts.id:
+                yield ctx.problem_in(
                     "PS305",
-                    record,
+                    facts,
                     ("angränsande", i),
                     "PS305",
                     on_key=False,
                     other=other,
-                    me=record.id,
-                    other_file=ctx.by_id[other].rel,
+                    me=facts.id,
+                    other_file=ctx.facts[other].rel,
                 )
 
 
 @rule(
     "PS306",
     Severity.ERROR,
+    scope=FILE,
     source="Botkyrka 1.2.4; Örebro Begreppsdefinitioner (delprocesser)",
     bad="nivå: 2\n",
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from procspec.checking.facts import Facts
 from procspec.checking.hierarchy import Context
-from procspec.checking.registry import rule
+from procspec.checking.registry import FILE, REPOSITORY, rule
 from procspec.messages import Text, say
 from procspec.problem import Problem, Severity
 from procspec.reading.documents import KeyPath
 from procspec.reading.model import Process
-from procspec.reading.repository import ProcessRecord
 
 
 def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
@@ -50,6 +50,7 @@ def _person_refs(model: Process) -> Iterator[tuple[KeyPath, str]]:
 @rule(
     "PS201",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Steg 2 (en process ska bara ha en processägare); Botkyrka Tabell 2",
     bad="processägare: [anna.berg, bo.ek]\n",
     good="processägare: anna.berg\n",
@@ -80,6 +81,7 @@ def owner_count(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS202",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Steg 2; Botkyrka 2.3 och 2.4",
     bad="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessansvarig: cecilia.dahl\n",
@@ -109,6 +111,7 @@ def required_role(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS203",
     Severity.ERROR,
+    scope=FILE,
     source="Botkyrka 2.3 (processägaren på nivå 1 äger hela processen)",
     bad="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\nprocessägare: bo.ek\n",
     good="nivå: 2\növerordnad: möta-behov-av-livslångt-lärande\n",
@@ -141,6 +144,7 @@ def locked_role(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS204",
     Severity.ERROR,
+    scope=FILE,
     source="Örebro Bilaga 1: namn och e-postadress för varje roll, i personer.yaml",
     bad="processägare: anna.bergg\n",
     good="processägare: anna.berg\n",
@@ -162,6 +166,7 @@ def unknown_person(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS205",
     Severity.INFO,
+    scope=FILE,
     source="Örebro Steg 3; Botkyrka 2.5",
     bad="processägare: anna.berg\n",
     good="processägare: anna.berg\nprocessledare: david.falk\n",
@@ -196,6 +201,7 @@ def _and(ctx: Context, names: list[str]) -> Text:
 @rule(
     "PS206",
     Severity.WARNING,
+    scope=REPOSITORY,
     source="Örebro Steg 2 (belastningen på processägaren får inte bli för stor)",
     bad="# anna.berg är processägare i nio processfiler\n",
     good="# anna.berg är processägare i högst åtta processfiler\n",
@@ -206,19 +212,18 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
     personen står som processägare räknas, inte ärvda."""
     limit = ctx.repo.profile.max_processes_per_owner
     owned: dict[str, list[str]] = defaultdict(list)
-    first: dict[str, tuple[ProcessRecord, KeyPath]] = {}
-    for record, model in ctx.processes():
-        for key in model.owners or []:
-            owned[key].append(record.id)
-            first.setdefault(key, (record, ("processägare",)))
+    first: dict[str, Facts] = {}
+    for facts in ctx.readable():
+        for key in facts.owners:
+            owned[key].append(facts.id)
+            first.setdefault(key, facts)
     for key, pids in owned.items():
         if len(pids) > limit:
-            record, at = first[key]
             shown = ", ".join(pids[:5]) + (" …" if len(pids) > 5 else "")
-            yield ctx.problem(
+            yield ctx.problem_in(
                 "PS206",
-                record,
-                at,
+                first[key],
+                ("processägare",),
                 "PS206",
                 person=ctx.person(key),
                 count=len(pids),
@@ -230,6 +235,7 @@ def owner_load(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS207",
     Severity.WARNING,
+    scope=FILE,
     source="Botkyrka 1.2.5.1, Tabell 1",
     bad="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processägare\n",
     good="nivå: 4\nmål:\n  - id: M1\n    typ: resultatmål\n    fastställt_av: processansvarig\n",
@@ -289,6 +295,7 @@ def holds_title(title: str | None, wanted: str) -> bool:
 @rule(
     "PS208",
     Severity.ERROR,
+    scope=FILE,
     source="Botkyrka 2.3 (Kommundirektören är processägare för styr- och ledningsprocesser samt "
     "stödprocesser på nivå 1)",
     bad="typ: stödprocess\nnivå: 1\nprocessägare: cecilia.dahl  # titel: HR-chef\n",
@@ -343,6 +350,7 @@ def fixed_owner(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS209",
     Severity.ERROR,
+    scope=REPOSITORY,
     source="Örebro Bilaga 1: namn och e-postadress för varje roll; en person som byter jobb är en ändring i personer.yaml",
     bad="anna.berg: {namn: Anna Berg, epost: anna@example.org}\n"
     "anna.b: {namn: Anna Berg, epost: anna@example.org}\n",
@@ -374,6 +382,7 @@ def duplicate_email(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS210",
     Severity.ERROR,
+    scope=FILE,
     source="Botkyrka Bilaga 1 (processägaren fastställer, processansvarig godkänner)",
     bad="processägare: anna.berg\nprocessansvarig: david.falk\n"
     "fastställd: {av: david.falk, datum: 2026-03-01}\n",
@@ -419,6 +428,7 @@ def approver(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS211",
     Severity.WARNING,
+    scope=FILE,
     source="Botkyrka 2.3 och Tabell 2",
     bad="nivå: 1\nprocessägare: [fc.utb, fc.kultur]\n",
     good="nivå: 1\nprocessägare: fc.utb\n",
@@ -451,6 +461,7 @@ def shared_owner(ctx: Context) -> Iterator[Problem]:
 @rule(
     "PS212",
     Severity.WARNING,
+    scope=FILE,
     source="Botkyrka 2.4 (varje process på nivå 2 har en processansvarig)",
     bad="nivå: 1\nprocessägare: fc.utb\nprocessansvarig: pa.forskola\n",
     good="nivå: 1\nprocessägare: fc.utb\n",

@@ -1,0 +1,322 @@
+"""`procspec validate` pays for what changed: the problems of every unchanged file are kept.
+
+The whole-outcome cache (`procspec.features.cache`) answers when nothing changed. When something
+did, this module keeps, per process file, what the last run found in it, in
+`.procspec-cache/validate-files.msgpack`:
+
+- the file's key: its digest as the whole-outcome key hashed it (its path, where a link points,
+  its bytes) and git's uncommitted-change entries that name it;
+- its problems from reading it and from every `FILE` rule (`procspec.checking.registry`), before
+  severities and ignore comments are settled, and the codes its ignore comments silence;
+- its facts (`procspec.checking.facts`): what the other processes' rules read of it.
+
+The entry as a whole is keyed by what every file's problems depend on: procspec itself, the date
+(`--today`, and the real date that uncommitted changes are dated with), procspec.yaml, the
+profile, personer.yaml and git's HEAD and shallow boundary. Another key is a full run.
+
+A run with the same entry key reads, models and checks with the `FILE` rules only the files whose
+key changed, and the files below a process whose facts changed (they inherit roles and levels
+from it); every other file keeps its problems. The `REPOSITORY` rules, which compare processes
+with each other, run over the facts of every file each time. A file added, removed or renamed
+changes the set of ids every reference is checked against: that, like more than a quarter of
+the files changed, is a full run. A full run stores the entry again, so the next run can keep.
+
+The entry is untrusted input like the rest of the cache: MessagePack decoded into typed structs
+(msgspec) and read through `procspec.reading.cachefolder` (no links, no special files, a size
+cap); anything that does not decode or check is a full run, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from procspec.checking.checker import context, ignored_codes, run_scope, settle, severities
+from procspec.checking.checker import silenced as silenced_codes
+from procspec.checking.facts import Facts, affected, facts_of
+from procspec.checking.registry import FILE, REPOSITORY
+from procspec.features import cache
+from procspec.git.revisions import History
+from procspec.messages import Message
+from procspec.problem import Outcome, Problem, Severity
+from procspec.reading import cachefolder
+from procspec.reading.repository import (
+    ProcessRecord,
+    Repository,
+    open_repository,
+    read_document,
+    read_records,
+    rel_path,
+)
+
+ENTRY_FILE = "validate-files.msgpack"
+FORMAT = 1
+"""Bumped when the layout of the entry, or what a rule's scope promises, changes."""
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+"""The most of the entry that is read: ample for 10,000 processes' problems and facts."""
+MOST_CHANGED = 0.25
+"""When more than this share of the files changed (and more than `FEW`), a full run costs no
+more than keeping."""
+FEW = 16
+
+
+class StoredProblem(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """A problem in a process file (its path is the file's)."""
+
+    line: int
+    column: int
+    code: str
+    severity: str
+    message: str | dict[str, Any]
+    process: str | None
+
+
+class StoredFile(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """What the last run found in one process file."""
+
+    rel: str
+    key: str
+    silenced: list[str]
+    problems: list[StoredProblem]
+    facts: Facts
+
+
+class Entry(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    format: int
+    key: str
+    files: list[StoredFile]
+
+
+_DECODER = msgspec.msgpack.Decoder(Entry)
+HistoryFor = Callable[[Repository], History | None]
+
+
+class Kept:
+    """The per-file results of a run, to be stored once its outcome is known to be current."""
+
+    def __init__(self, key: str, files: list[StoredFile]) -> None:
+        self.key = key
+        self.files = files
+
+    def save(self, root: Path) -> None:
+        """Write the entry atomically; any failure (read-only repository, full disk) is ignored."""
+        data = msgspec.msgpack.encode(Entry(FORMAT, self.key, self.files))
+        try:
+            folder_fd, _ = cachefolder.open_folder(root, create=True)
+        except OSError:
+            return
+        try:
+            if cachefolder.is_regular_or_missing(folder_fd, ENTRY_FILE):
+                cachefolder.write_atomic(folder_fd, ENTRY_FILE, data)
+        except (OSError, ValueError):
+            return
+        finally:
+            os.close(folder_fd)
+
+
+def check(
+    repo: Repository, today: date, history: History | None, hashed: cache.Hashed | None
+) -> tuple[Outcome, Kept | None]:
+    """Every problem in `repo` (a full run) and, with `hashed`, its per-file results to keep."""
+    configured = severities(repo)  # refuses unknown codes before any rule runs
+    ctx = context(repo, today, history)
+    local = run_scope(ctx, FILE)
+    shared = run_scope(ctx, REPOSITORY)
+    outcome = Outcome(
+        settle([*repo.problems, *local, *shared], repo, configured), len(ctx.index) + 2
+    )
+    key = _entry_key(repo.root, cache.plan_of(repo.settings), today, hashed)
+    if hashed is None or key is None:
+        return outcome, None
+    files = _stored(repo.records, local, _file_keys(hashed, [r.rel for r in repo.records]))
+    return outcome, (Kept(key, files) if files is not None else None)
+
+
+def recheck(
+    root: Path,
+    plan: cache.Plan,
+    today: date,
+    hashed: cache.Hashed,
+    history_for: HistoryFor,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[Repository, Outcome, Kept] | None:
+    """The outcome from the kept results of the files that did not change and a run over those
+    that did; None when the entry cannot serve (then a full run follows)."""
+    key = _entry_key(root, plan, today, hashed)
+    entry = _read(root) if key is not None else None
+    if entry is None or entry.key != key:
+        return None
+    repo, paths = open_repository(root, cache=True)
+    if cache.plan_of(repo.settings) != plan:
+        return None
+    rels = [rel_path(root, path) for path in paths]
+    keys = _file_keys(hashed, rels)
+    before = {stored.rel: stored for stored in entry.files}
+    if len(before) != len(entry.files):
+        return None
+    at = {rel: i for i, rel in enumerate(rels)}
+    changed = [rel for rel in rels if (old := before.get(rel)) is None or old.key != keys[rel]]
+    if len(changed) > max(MOST_CHANGED * len(rels), FEW):
+        return None
+    read = _read_records(repo, paths, at, changed, progress)
+    index = [facts_of(read[rel]) if rel in read else before[rel].facts for rel in rels]
+    below = affected([stored.facts for stored in entry.files], index)
+    if below is None:
+        return None
+    read.update(_read_records(repo, paths, at, sorted(below - read.keys(), key=at.__getitem__)))
+    repo.records = [read[rel] for rel in rels if rel in read]
+    for record in repo.records:
+        repo.problems.extend(record.problems)
+    configured = severities(repo)
+    ctx = context(
+        repo,
+        today,
+        history_for(repo),
+        index=index,
+        documents=lambda rel: read_document(root, rel),
+    )
+    local = run_scope(ctx, FILE)
+    files = _stored(repo.records, local, keys)
+    if files is None:
+        return None
+    shared = run_scope(ctx, REPOSITORY)
+    kept_problems: list[Problem] = []
+    ignored = ignored_codes(repo)
+    stored_files: list[StoredFile] = []
+    fresh = {stored.rel: stored for stored in files}
+    for rel in rels:
+        if rel in fresh:
+            stored_files.append(fresh[rel])
+            continue
+        old = before[rel]
+        stored_files.append(old)
+        kept_problems.extend(_problem(rel, p) for p in old.problems)
+        if old.silenced:
+            ignored.setdefault(rel, set()).update(old.silenced)
+    problems = [*repo.problems, *local, *shared, *kept_problems]
+    outcome = Outcome(settle(problems, repo, configured, ignored), len(rels) + 2)
+    return repo, outcome, Kept(key, stored_files)
+
+
+def still_current(root: Path, hashed: cache.Hashed, repo: Repository) -> bool:
+    """Whether the files a kept run read are still those its key hashed (a file saved during the
+    run must not be stored with the key of its old content)."""
+    if cache.configuration_digest(root, cache.plan_of(repo.settings)) != hashed.configuration:
+        return False
+    return all(
+        hashed.files.get(record.rel) == cache.file_digest(record.rel, record.doc.path)
+        for record in repo.records
+    )
+
+
+def _read_records(
+    repo: Repository,
+    paths: list[Path],
+    at: dict[str, int],
+    rels: list[str],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> dict[str, ProcessRecord]:
+    if not rels:
+        return {}
+    records = read_records(repo, [paths[at[rel]] for rel in rels], cache=True, progress=progress)
+    return {record.rel: record for record in records}
+
+
+def _entry_key(
+    root: Path, plan: cache.Plan, today: date, hashed: cache.Hashed | None
+) -> str | None:
+    """The key of everything every file's problems depend on (see the module docstring); None
+    when git did not answer so that a file's uncommitted changes can be told."""
+    if hashed is None or hashed.git is None or hashed.git.uncommitted() is None:
+        return None
+    h = hashlib.blake2b(digest_size=32)
+    h.update(f"{FORMAT}\0{cachefolder.package_fingerprint()}\0".encode())
+    h.update(f"{today.isoformat()}\0{date.today().isoformat()}\0".encode())
+    h.update(f"{plan.processes}\0{plan.profile}\0{plan.language}\0".encode())
+    h.update(cache.configuration_digest(root, plan).encode())
+    h.update(b"\2git\0" + hashed.git.common().encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def _file_keys(hashed: cache.Hashed, rels: Iterable[str]) -> dict[str, str]:
+    """Each file's key: its digest and git's uncommitted-change entries that name it."""
+    status = hashed.git.uncommitted() if hashed.git is not None else None
+    status = status or {}
+    keys = {}
+    for rel in rels:
+        digest = hashed.files.get(rel)
+        keys[rel] = f"{digest}\0{status.get(rel, '')}" if digest else os.urandom(16).hex()
+    return keys
+
+
+def _stored(
+    records: list[ProcessRecord], local: list[Problem], keys: dict[str, str]
+) -> list[StoredFile] | None:
+    """The per-file results of `records`; None when a `FILE` rule placed a problem in a file it
+    was not given (its scope would be wrong, and nothing is kept)."""
+    by_rel: dict[str, list[StoredProblem]] = {record.rel: [] for record in records}
+    for problem in local:
+        found = by_rel.get(problem.path)
+        if found is None:
+            return None
+        found.append(_stored_problem(problem))
+    files = []
+    for record in records:
+        problems = [_stored_problem(p) for p in record.problems] + by_rel[record.rel]
+        files.append(
+            StoredFile(
+                record.rel,
+                keys[record.rel],
+                sorted(silenced_codes(record.doc)),
+                problems,
+                facts_of(record),
+            )
+        )
+    return files
+
+
+def _stored_problem(problem: Problem) -> StoredProblem:
+    message = problem.message
+    data = message if isinstance(message, str) else message.to_data()
+    return StoredProblem(
+        problem.line, problem.column, problem.code, problem.severity.value, data, problem.process
+    )
+
+
+def _problem(rel: str, stored: StoredProblem) -> Problem:
+    message = stored.message
+    text = message if isinstance(message, str) else Message.from_data(message)
+    return Problem(
+        rel,
+        stored.line,
+        stored.column,
+        stored.code,
+        Severity(stored.severity),
+        text,
+        stored.process,
+    )
+
+
+def _read(root: Path) -> Entry | None:
+    """The stored entry, or None when it is missing, foreign or corrupt."""
+    try:
+        raw = cachefolder.read_entry(root, ENTRY_FILE, MAX_ENTRY_BYTES)
+        if raw is None:
+            return None
+        entry = _DECODER.decode(raw)
+        if entry.format != FORMAT:
+            return None
+        for stored in entry.files:  # a crafted entry must not fail the run later
+            if stored.facts.rel != stored.rel:
+                return None
+            for problem in stored.problems:
+                _problem(stored.rel, problem)
+        return entry
+    except Exception:  # a corrupt or unreadable cache is no cache
+        return None
