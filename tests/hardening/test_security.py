@@ -192,7 +192,7 @@ def test_internal_error_is_one_line_with_a_debug_hint(
 ) -> None:
     from ..conftest import REPOS
 
-    monkeypatch.setattr("procspec.checking.checker.check_repository", _broken)
+    monkeypatch.setattr("procspec.features.incremental.check", _broken)
     result = run_cli("validate", str(REPOS / "orebro"), "--no-cache")
     assert result.exit == 3
     assert "Traceback" not in result.output
@@ -203,7 +203,7 @@ def test_internal_error_is_one_line_with_a_debug_hint(
 def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     from ..conftest import REPOS
 
-    monkeypatch.setattr("procspec.checking.checker.check_repository", _broken)
+    monkeypatch.setattr("procspec.features.incremental.check", _broken)
     result = run_cli("--debug", "validate", str(REPOS / "orebro"), "--no-cache")
     assert result.exit == 3
     assert "Traceback (most recent call last)" in result.stderr

@@ -16,7 +16,7 @@ The format is MessagePack decoded into typed structs (msgspec): a committed cach
 input, and a typed decoder can at worst refuse it (pickle or marshal would run code). An entry
 that does not decode, whose format or key is not the expected one, that is a link, a special file
 or larger than `MAX_ENTRY_BYTES` is a miss, never an error. Entries are written atomically;
-entries that no run used for a while are pruned (`prune`).
+entries that no run used for a while are pruned (`prune_folder`).
 
 May import: the standard library, msgspec, `procspec.problem`, `procspec.messages` and the
 reading modules `documents` and `cachefolder`.
@@ -280,13 +280,22 @@ class FileCache:
         except OSError:
             self._writable = False  # read-only, full: the rest of the run does not try again
 
-    def close(self) -> None:
-        """Prune and close the folder."""
+    def prepare(self) -> bool:
+        """Make the folder now (before workers store entries in it); whether it can be written."""
+        return self._writable and self._folder(create=True) is not None
+
+    def count_written(self, key: str) -> None:
+        """An entry a worker stored under `key` (it counts as this run's, for `prune`)."""
+        self.used.add(key)
+        self.written += 1
+
+    def close(self, *, prune: bool = True) -> None:
+        """Prune (unless told not to) and close the folder."""
         if self._fd is None:
             return
         try:
-            if self.written:
-                prune(self._fd, self.used)
+            if self.written and prune:
+                prune_folder(self._fd, self.used)
         finally:
             os.close(self._fd)
             self._fd = None
@@ -299,7 +308,7 @@ never grows without end."""
 PRUNE_MIN = 256
 
 
-def prune(folder_fd: int, used: set[str]) -> None:
+def prune_folder(folder_fd: int, used: set[str]) -> None:
     """Remove the entries not in `used` when there are too many of them (never fails)."""
     try:
         names = os.listdir(folder_fd)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,13 +85,22 @@ the data without positions, a fraction of the document to send), or the whole do
 has no entry (an unreadable file, a number MessagePack cannot hold)."""
 
 
-def _parse_chunk(tasks: list[Task]) -> list[Sent]:
+def _parse_chunk(tasks: list[Task], root: str | None = None) -> list[Sent]:
+    """Parse a chunk in a worker; with `root`, the worker also stores each entry in the per-file
+    cache (the folder exists: `load_documents` made it), so the main process need not."""
     sent: list[Sent] = []
-    for task in tasks:
-        doc, raw = _read_and_parse(task)
-        key = file_key(task.rel, task.path, raw) if raw is not None else ""
-        entry = encode(key, doc) if raw is not None else None
-        sent.append((key, entry) if raw is not None and entry is not None else doc)
+    writer = FileCache(Path(root)) if root is not None else None
+    try:
+        for task in tasks:
+            doc, raw = _read_and_parse(task)
+            key = file_key(task.rel, task.path, raw) if raw is not None else ""
+            entry = encode(key, doc) if raw is not None else None
+            if writer is not None and entry is not None:
+                writer.put(key, entry)
+            sent.append((key, entry) if raw is not None and entry is not None else doc)
+    finally:
+        if writer is not None:
+            writer.close(prune=False)  # what is in use is the main process's to say
     return sent
 
 
@@ -102,16 +111,18 @@ class Parsed:
     doc: Document
     key: str | None = None
     entry: bytes | None = None
+    written: bool = False
+    """The worker that parsed it stored the entry already."""
 
 
-def _received(task: Task, sent: Sent, stored: bool) -> Parsed:
+def _received(task: Task, sent: Sent, stored: bool, written: bool) -> Parsed:
     if isinstance(sent, Document):
         return Parsed(sent)
     key, entry = sent
     doc = decode(entry, key, Path(task.path), task.rel)
     if doc is None:  # pragma: no cover - an entry made a moment ago decodes
         return parse(task, stored=stored)
-    return Parsed(doc, key, entry) if stored else Parsed(doc)
+    return Parsed(doc, key, entry, written) if stored else Parsed(doc)
 
 
 def parse(task: Task, *, stored: bool = False) -> Parsed:
@@ -132,18 +143,23 @@ def parse_all(
     *,
     stored: bool = False,
     done_one: Callable[[str], None] | None = None,
-) -> list[Parsed]:
-    """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
+    store_in: Path | None = None,
+) -> Iterator[Parsed]:
+    """The parsed files of `tasks`, in their order, each as soon as it is parsed: in a pool when
+    `workers_for` says so, so that the caller works on the first files while the pool parses
+    the rest. With `store_in` (a root whose cache folder exists), the pool's workers store the
+    entries themselves (`Parsed.written`).
 
     A document from the pool holds its data and parses its positions again when asked for them
     (`filecache.StoredDocument`): positions are most of a document, and few are ever asked for.
     `done_one` is called with each file's relative path as it is done (a chunk at a time from the
     pool)."""
     workers = workers_for(len(tasks), jobs)
-    done: list[Parsed] = []
+    count = 0
     if workers > 1:
         size = max(1, -(-len(tasks) // (workers * CHUNKS_PER_JOB)))
         chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+        root = str(store_in) if stored and store_in is not None else None
         # A pool that fails is never an error: what it did not finish is parsed here.
         with contextlib.suppress(Exception):
             methods = multiprocessing.get_all_start_methods()
@@ -151,16 +167,23 @@ def parse_all(
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 # In order; each chunk's results are let go of as soon as they are taken in.
-                for chunk, results in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
-                    for task, result in zip(chunk, results, strict=True):
-                        done.append(_received(task, result, stored))
+                results = pool.map(_parse_chunk, chunks, [root] * len(chunks))
+                for chunk, sent in zip(chunks, results, strict=True):
+                    received = [
+                        _received(task, one, stored, root is not None)
+                        for task, one in zip(chunk, sent, strict=True)
+                    ]
+                    del sent
+                    for task, parsed in zip(chunk, received, strict=True):
+                        count += 1
                         if done_one is not None:
                             done_one(task.rel)
-    for task in tasks[len(done) :]:
-        done.append(parse(task, stored=stored))
+                        yield parsed
+    for task in tasks[count:]:
+        parsed = parse(task, stored=stored)
         if done_one is not None:
             done_one(task.rel)
-    return done
+        yield parsed
 
 
 def load_documents(
@@ -171,7 +194,21 @@ def load_documents(
     cache: bool = False,
     done_one: Callable[[str], None] | None = None,
 ) -> list[Document]:
-    """The documents of `files` ((path, path relative to the root) pairs), in their order.
+    """The documents of `files` ((path, path relative to the root) pairs), in their order (see
+    `iter_documents`)."""
+    return list(iter_documents(root, files, jobs=jobs, cache=cache, done_one=done_one))
+
+
+def iter_documents(
+    root: Path,
+    files: Sequence[tuple[Path, str]],
+    *,
+    jobs: int | None = None,
+    cache: bool = False,
+    done_one: Callable[[str], None] | None = None,
+) -> Iterator[Document]:
+    """The documents of `files` ((path, path relative to the root) pairs), in their order, each
+    as soon as it is read.
 
     With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
     the misses are parsed, and stored. `done_one` is called with each file's relative path as it
@@ -204,12 +241,32 @@ def load_documents(
         where.append(i)
         keys.append(key)
     try:
-        parsed_all = parse_all(tasks, jobs, stored=store is not None, done_one=done_one)
+        ready = store is not None and bool(tasks) and store.prepare()
+        parsed_all = parse_all(
+            tasks,
+            jobs,
+            stored=store is not None,
+            done_one=done_one,
+            store_in=root if ready else None,
+        )
+        at = 0
         for n, parsed in enumerate(parsed_all):
-            found[where[n]] = parsed.doc
+            while at < where[n]:
+                document = found[at]
+                found[at] = None
+                if document is not None:
+                    yield document
+                at += 1
             if store is not None and parsed.entry is not None and parsed.key == keys[n]:
-                store.put(keys[n], parsed.entry)
+                if parsed.written:
+                    store.count_written(keys[n])
+                else:
+                    store.put(keys[n], parsed.entry)
+            yield parsed.doc
+            at += 1
+        for document in found[at:]:
+            if document is not None:
+                yield document
     finally:
         if store is not None:
             store.close()
-    return [doc for doc in found if doc is not None]

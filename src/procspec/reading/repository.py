@@ -16,7 +16,7 @@ from procspec.errors import ConfigError, UsageError
 from procspec.messages import say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
-from procspec.reading.filestage import load_documents
+from procspec.reading.filestage import iter_documents, load_documents
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.root import SETTINGS_FILE, nearest_root
@@ -414,9 +414,10 @@ def _documents(
     jobs: int | None,
     cache: bool,
     progress: Callable[[int, int, str], None] | None,
-) -> list[Document]:
-    """The documents of the process files on the disk, in order; a link that leads outside the
-    repository is not read."""
+) -> Iterator[Document]:
+    """The documents of the process files on the disk, in order, each as soon as it is read (the
+    models are built while the pool parses the rest); a link that leads outside the repository
+    is not read."""
     rels = [rel_path(root, path) for path in paths]
     inside = [i for i, path in enumerate(paths) if _inside(root, path)]
     count = [len(paths) - len(inside)]  # the links that lead outside are done: they are not read
@@ -427,12 +428,10 @@ def _documents(
             progress(count[0], len(paths), rel)
 
     wanted = [(paths[i], rels[i]) for i in inside]
-    read = iter(load_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one))
+    read = iter_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one)
     chosen = set(inside)
-    return [
-        next(read) if i in chosen else _outside(path, rel)
-        for i, (path, rel) in enumerate(zip(paths, rels, strict=True))
-    ]
+    for i, (path, rel) in enumerate(zip(paths, rels, strict=True)):
+        yield next(read) if i in chosen else _outside(path, rel)
 
 
 def _root_for(start: Path) -> Path:
