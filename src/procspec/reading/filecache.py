@@ -280,6 +280,10 @@ class FileCache:
         except OSError:
             self._writable = False  # read-only, full: the rest of the run does not try again
 
+    def exists(self) -> bool:
+        """Whether the folder is there (without it, every lookup is a miss)."""
+        return self._folder(create=False) is not None
+
     def prepare(self) -> bool:
         """Make the folder now (before workers store entries in it); whether it can be written."""
         return self._writable and self._folder(create=True) is not None

@@ -166,9 +166,15 @@ def parse_all(
             # fork: the workers start with everything imported (spawn would import it again).
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = [pool.submit(_parse_chunk, chunk, root) for chunk in chunks]
                 # In order; each chunk's results are let go of as soon as they are taken in.
-                results = pool.map(_parse_chunk, chunks, [root] * len(chunks))
-                for chunk, sent in zip(chunks, results, strict=True):
+                for n, chunk in enumerate(chunks):
+                    sent = futures[n].result()
+                    futures[n] = None  # type: ignore[call-overload]
+                    if all(f is None or f.done() for f in futures):
+                        # Every file is parsed: the workers go now, not after the caller is done
+                        # with the last files (their memory is not held while it builds on them).
+                        pool.shutdown(wait=True)
                     received = [
                         _received(task, one, stored, root is not None)
                         for task, one in zip(chunk, sent, strict=True)
@@ -214,15 +220,19 @@ def iter_documents(
     the misses are parsed, and stored. `done_one` is called with each file's relative path as it
     is done."""
     store = FileCache(root) if cache else None
+    # Without a cache folder every file is a miss: the workers read the files themselves.
+    lookup = store is not None and store.exists()
     found: list[Document | None] = [None] * len(files)
     tasks: list[Task] = []
     where: list[int] = []
-    keys: list[str] = []
+    keys: list[str | None] = []
     for i, (path, rel) in enumerate(files):
-        if store is None:
+        if not lookup:
             tasks.append(Task(str(path), rel))
             where.append(i)
+            keys.append(None)
             continue
+        assert store is not None
         doc = Document(path=path, rel=rel)
         raw = read_file(path, doc)
         if raw is None:
@@ -257,11 +267,14 @@ def iter_documents(
                 if document is not None:
                     yield document
                 at += 1
-            if store is not None and parsed.entry is not None and parsed.key == keys[n]:
-                if parsed.written:
-                    store.count_written(keys[n])
+            got = parsed.key
+            if store is not None and parsed.entry is not None and got is not None:
+                if keys[n] is not None and got != keys[n]:
+                    pass  # the file changed between its lookup and its parse: not stored
+                elif parsed.written:
+                    store.count_written(got)
                 else:
-                    store.put(keys[n], parsed.entry)
+                    store.put(got, parsed.entry)
             yield parsed.doc
             at += 1
         for document in found[at:]:

@@ -396,7 +396,10 @@ def read_records(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> list[ProcessRecord]:
     """The records of the process files `paths` on the disk, in order (see `load_repository`)."""
-    docs = _documents(repo.root, paths, jobs, cache, progress)
+    # All documents first, then the models: the pool's workers are gone before the models grow
+    # (building them as the documents arrive is faster on two cores but holds the workers' memory
+    # and the unread results beside the models).
+    docs = list(_documents(repo.root, paths, jobs, cache, progress))
     return [
         load_process(repo.root, p, repo.profile, doc=d) for p, d in zip(paths, docs, strict=True)
     ]
