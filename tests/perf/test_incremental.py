@@ -305,11 +305,13 @@ def test_no_cache_keeps_nothing(botkyrka: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_a_file_rule_that_places_a_problem_elsewhere_keeps_nothing(botkyrka: Path) -> None:
+    from procspec.checking.facts import index_of
     from procspec.problem import Problem, Severity
     from procspec.reading.repository import load_repository
 
     repo = load_repository(botkyrka)
     stray = Problem("personer.yaml", 1, 1, "PS201", Severity.ERROR, "x")
     keys = {record.rel: "k" for record in repo.records}
-    assert incremental._stored(repo.records, [stray], keys) is None
-    assert incremental._stored(repo.records, [], keys) is not None
+    facts = index_of(repo.records)
+    assert incremental._stored(repo.records, [stray], keys, facts) is None
+    assert incremental._stored(repo.records, [], keys, facts) is not None

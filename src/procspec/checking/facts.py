@@ -49,8 +49,11 @@ class Facts(msgspec.Struct, frozen=True, array_like=True, forbid_unknown_fields=
 def facts_of(record: ProcessRecord) -> Facts:
     """The facts of one process file."""
     model = record.model
-    stem = record.doc.path.stem
-    shape, out, invisible = skeleton(record.id), slug(record.id), tuple(invisible_characters(stem))
+    pid = record.id
+    stem = _same(record.doc.path.stem, pid)  # equal strings kept once: 10,000 files hold them
+    out = _same(slug(pid), pid)
+    shape = _same(_same(skeleton(pid), out), pid)
+    invisible = tuple(invisible_characters(stem))
     if model is None:
         return Facts(
             record.rel, record.id, stem, False, skeleton=shape, slug=out, invisible=invisible
@@ -73,6 +76,10 @@ def facts_of(record: ProcessRecord) -> Facts:
         out,
         invisible,
     )
+
+
+def _same(value: str, other: str) -> str:
+    return other if value == other else value
 
 
 def index_of(records: Iterable[ProcessRecord]) -> list[Facts]:

@@ -134,7 +134,8 @@ def check(
     key = _entry_key(repo.root, cache.plan_of(repo.settings), today, hashed)
     if hashed is None or key is None:
         return outcome, None
-    files = _stored(repo.records, local, _file_keys(hashed, [r.rel for r in repo.records]))
+    keys = _file_keys(hashed, [record.rel for record in repo.records])
+    files = _stored(repo.records, local, keys, ctx.index)
     return outcome, (Kept(key, files) if files is not None else None)
 
 
@@ -182,7 +183,7 @@ def recheck(
         documents=lambda rel: read_document(root, rel),
     )
     local = run_scope(ctx, FILE)
-    files = _stored(repo.records, local, keys)
+    files = _stored(repo.records, local, keys, [index[at[record.rel]] for record in repo.records])
     if files is None:
         return None
     shared = run_scope(ctx, REPOSITORY)
@@ -256,10 +257,11 @@ def _file_keys(hashed: cache.Hashed, rels: Iterable[str]) -> dict[str, str]:
 
 
 def _stored(
-    records: list[ProcessRecord], local: list[Problem], keys: dict[str, str]
+    records: list[ProcessRecord], local: list[Problem], keys: dict[str, str], facts: list[Facts]
 ) -> list[StoredFile] | None:
-    """The per-file results of `records`; None when a `FILE` rule placed a problem in a file it
-    was not given (its scope would be wrong, and nothing is kept)."""
+    """The per-file results of `records` (with their `facts`, in the same order); None when a
+    `FILE` rule placed a problem in a file it was not given (its scope would be wrong, and
+    nothing is kept)."""
     by_rel: dict[str, list[StoredProblem]] = {record.rel: [] for record in records}
     for problem in local:
         found = by_rel.get(problem.path)
@@ -267,17 +269,10 @@ def _stored(
             return None
         found.append(_stored_problem(problem))
     files = []
-    for record in records:
+    for record, own in zip(records, facts, strict=True):
         problems = [_stored_problem(p) for p in record.problems] + by_rel[record.rel]
-        files.append(
-            StoredFile(
-                record.rel,
-                keys[record.rel],
-                sorted(silenced_codes(record.doc)),
-                problems,
-                facts_of(record),
-            )
-        )
+        silenced = sorted(silenced_codes(record.doc))
+        files.append(StoredFile(record.rel, keys[record.rel], silenced, problems, own))
     return files
 
 
