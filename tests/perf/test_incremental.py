@@ -115,17 +115,17 @@ def _prepend(rel: str, text: str) -> Edit:
     return change
 
 
-def _name_of(rel: str) -> Edit:
-    """Give OTHER the name of `rel` (PS107 lands on the later of the two files)."""
+def _name_of(source: str, target: str) -> Edit:
+    """Give `target` the name of `source` (PS107 lands on the later of the two files)."""
 
     def change(root: Path) -> None:
         name = next(
-            line for line in (root / rel).read_text(encoding="utf-8").splitlines()
+            line for line in (root / source).read_text(encoding="utf-8").splitlines()
             if line.startswith("namn:")
         )  # fmt: skip
-        text = (root / OTHER).read_text(encoding="utf-8").splitlines(keepends=True)
+        text = (root / target).read_text(encoding="utf-8").splitlines(keepends=True)
         text = [name + "\n" if line.startswith("namn:") else line for line in text]
-        (root / OTHER).write_text("".join(text), encoding="utf-8")
+        (root / target).write_text("".join(text), encoding="utf-8")
 
     return change
 
@@ -143,7 +143,15 @@ EDITS: dict[str, Edit] = {
     "the parent made the child's child": _replace(
         PARENT, "nivå: 1", "nivå: 1\növerordnad: tillhandahålla-förskola"
     ),
-    "a name taken from another process": _name_of(PARENT),
+    "a name taken from another process": _name_of(PARENT, OTHER),
+    # PS107 then lands on the unchanged file, which is read again for the position.
+    "a name given to another process": _name_of(OTHER, PARENT),
+    # PS305 then lands on the other side of the interface, which did not change.
+    "an interface no longer returned": _replace(
+        "processer/styr-och-ledningsprocesser/strategisk-utveckling-av-kommunen-som-plats.yaml",
+        "angränsande:",
+        "angränsande_x:",
+    ),
     "an ignore comment": _prepend(CHILD, "# procspec: ignore PS201 -- prövas\n"),
 }
 

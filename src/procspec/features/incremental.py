@@ -180,7 +180,7 @@ def recheck(
         today,
         history_for(repo),
         index=index,
-        documents=lambda rel: read_document(root, rel),
+        documents=lambda rel: read_document(root, paths[at[rel]]),
     )
     local = run_scope(ctx, FILE)
     files = _stored(repo.records, local, keys, [index[at[record.rel]] for record in repo.records])

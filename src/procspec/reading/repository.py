@@ -405,10 +405,11 @@ def read_records(
     ]
 
 
-def read_document(root: Path, rel: str) -> Document:
-    """A process file's document read again from the disk (a link that leads outside the
-    repository is not read)."""
-    return _load(root, rel, None)
+def read_document(root: Path, path: Path) -> Document:
+    """A process file's document read again from the disk, as `load_process` reads it (a link
+    that leads outside the repository is not read)."""
+    rel = rel_path(root, path)
+    return load_file(path, rel) if _inside(root, path) else _outside(path, rel)
 
 
 def _documents(
