@@ -80,7 +80,7 @@ def timings(workdir: Path, size: int) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    from procspec.cli.app import collect_less
+    from procspec.collection import collect_less
 
     collect_less()  # the garbage collection policy of a procspec run
     workdir, small, large = Path(argv[0]), int(argv[1]), int(argv[2])

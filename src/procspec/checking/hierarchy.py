@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from procspec.checking.facts import Facts, index_of
 from procspec.git.revisions import History
@@ -55,6 +56,9 @@ class Context:
     """Reads a process file that is not among `repo.records` (for the position of a problem a
     `REPOSITORY` rule finds in it)."""
     _by_rel: dict[str, ProcessRecord] | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
+    """What a rule family works out once per run for all its rules (the flow graphs, the name
+    judgements), by a key of the family's own."""
 
     @classmethod
     def build(

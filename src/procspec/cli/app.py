@@ -9,7 +9,6 @@ configuration error or a refused render carries.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import sys
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from procspec import __version__
+from procspec import __version__, collection
 from procspec.cli.language import (
     Command,
     Group,
@@ -685,24 +684,11 @@ def _safe_streams() -> None:
                 reconfigure(errors="replace")
 
 
-GC_THRESHOLDS = (50_000, 20, 100)
-"""How often Python looks for reference cycles during a run. procspec builds many small objects
-that live for the whole run and makes few cycles; at Python's default (the youngest generation
-every 700 allocations) a processkarta of 10,000 activities cost over 30 times one of 1,000, and a
-cold validate spent a sixth of its time collecting. Peak memory is unchanged."""
-
-
-def collect_less() -> None:
-    """Set the garbage collection policy of a procspec run (`GC_THRESHOLDS`); worker processes
-    inherit it."""
-    gc.set_threshold(*GC_THRESHOLDS)
-
-
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: run the app and map every outcome to an exit status."""
     from procspec.cli import failures
 
-    collect_less()
+    collection.collect_less()
 
     try:  # newer typer vendors click; older typer uses click itself
         from typer._click.exceptions import ClickException

@@ -41,6 +41,7 @@ from procspec.checking.checker import context, ignored_codes, run_scope, settle,
 from procspec.checking.checker import silenced as silenced_codes
 from procspec.checking.facts import Facts, affected, facts_of
 from procspec.checking.registry import FILE, REPOSITORY
+from procspec.collection import lean_gc
 from procspec.features import cache
 from procspec.git.revisions import History
 from procspec.messages import Message
@@ -126,8 +127,9 @@ def check(
     """Every problem in `repo` (a full run) and, with `hashed`, its per-file results to keep."""
     configured = severities(repo)  # refuses unknown codes before any rule runs
     ctx = context(repo, today, history)
-    local = run_scope(ctx, FILE)
-    shared = run_scope(ctx, REPOSITORY)
+    with lean_gc():  # the loaded repository lives to the end: the collector leaves it alone
+        local = run_scope(ctx, FILE)
+        shared = run_scope(ctx, REPOSITORY)
     outcome = Outcome(
         settle([*repo.problems, *local, *shared], repo, configured), len(ctx.index) + 2
     )

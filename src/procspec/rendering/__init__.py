@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from procspec.checking.hierarchy import Context
+from procspec.collection import lean_gc
 from procspec.git.revisions import History
 from procspec.messages import msg
 from procspec.reading.repository import Repository
@@ -33,7 +34,7 @@ from procspec.rendering.followup import build_report
 from procspec.rendering.fragment import STYLESHEET, scoped_stylesheet
 from procspec.rendering.jinja import environment
 from procspec.rendering.output import NameCollisionError, check_names
-from procspec.rendering.pages import VERBATIM, Job, Later, Plan, Progress, lean_gc
+from procspec.rendering.pages import VERBATIM, Job, Later, Plan, Progress
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
 __all__ = [
@@ -82,7 +83,7 @@ def documents(
     `write` writes them into a folder, in parallel for a large repository)."""
     found = plan(repo, history, today, fmt, rev=rev, fragment=fragment)
     written: dict[str, str] = {}
-    with pages.lean_gc():
+    with lean_gc():
         for index, name in enumerate(found.names):
             written[name] = found.text(index)
             if progress is not None:
@@ -117,7 +118,7 @@ def plan(
     ctx = Context.build(repo, today, history)
     builder = Builder(ctx, history, fmt)
     lang = repo.lang
-    with pages.lean_gc():
+    with lean_gc():
         views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
     publishing = repo.settings.publishing
     site = readers.Site(fmt, fragment)

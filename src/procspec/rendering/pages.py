@@ -11,21 +11,20 @@ same either way.
 
 While a render runs, Python's cycle collector leaves alone what exists before it (the loaded
 repository, the views): it would walk those objects again and again while nothing among them can
-become garbage (`lean_gc`).
+become garbage (`procspec.collection.lean_gc`).
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import signal
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from procspec.collection import lean_gc
 from procspec.reading.filestage import available_cpus, requested_jobs
 from procspec.rendering.fragment import scope_html
 from procspec.rendering.jinja import environment
@@ -99,20 +98,6 @@ class Plan:
         if self.fragment and name.endswith(".html"):
             text = scope_html(text, self.base_url)
         return text
-
-
-@contextmanager
-def lean_gc() -> Iterator[None]:
-    """Keep the cycle collector off everything that exists now, and let it run less often, for
-    the duration of the block (see the module docstring)."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
 
 
 def can_fork() -> bool:

@@ -14,7 +14,6 @@ check run and shared by the rules.
 from __future__ import annotations
 
 import difflib
-import weakref
 from collections import deque
 from collections.abc import Iterator
 
@@ -44,21 +43,14 @@ SOURCE_BOTKYRKA = "Botkyrka 1.2.4 (delprocesser och aktiviteter, roller, system 
 
 MAP = "processkarta"
 
-_GRAPHS: dict[int, tuple[weakref.ref[Context], dict[str, FlowGraph]]] = {}
-
 
 def _graph(ctx: Context, record: ProcessRecord, model: Process) -> FlowGraph:
     """The graph of a process's map, built once per check run (every graph rule asks)."""
-    entry = _GRAPHS.get(id(ctx))
-    if entry is None or entry[0]() is not ctx:
-        key = id(ctx)
-        entry = (weakref.ref(ctx, lambda _: _GRAPHS.pop(key, None)), {})
-        _GRAPHS[key] = entry
-    graphs = entry[1]
-    found = graphs.get(record.id)
+    graphs: dict[str, FlowGraph] = ctx.memo.setdefault("flow.graphs", {})
+    found = graphs.get(record.rel)
     if found is None:
         assert model.flow_map is not None
-        found = graphs[record.id] = build(model.flow_map)
+        found = graphs[record.rel] = build(model.flow_map)
     return found
 
 

@@ -14,6 +14,8 @@ from procspec.checking.facts import Facts
 from procspec.checking.hierarchy import Context
 from procspec.checking.registry import FILE, REPOSITORY, rule
 from procspec.problem import Problem, Severity
+from procspec.reading.model import Process
+from procspec.reading.repository import ProcessRecord
 from procspec.reading.slug import fold_lookalikes, is_valid_id, slug
 
 SOURCE = "Örebro, Att namnge processer"
@@ -30,11 +32,23 @@ def _suggest_id(pid: str) -> str:
     return candidate if is_valid_id(candidate) else slug(candidate) or "ny-process"
 
 
+def _judged(ctx: Context) -> list[tuple[ProcessRecord, Process, swedish.NameFinding]]:
+    """Every process whose name `swedish.check_name` finds fault with, judged once per run for
+    the four naming rules."""
+    found = ctx.memo.get("naming")
+    if found is None:
+        found = ctx.memo["naming"] = [
+            (record, model, finding)
+            for record, model in ctx.processes()
+            if (finding := swedish.check_name(model.name, model.purpose, model.end_event))
+        ]
+    return found
+
+
 def _findings(ctx: Context, code: str) -> Iterator[Problem]:
     """The problems of naming rule `code`: one finding per name (swedish.check_name)."""
-    for record, model in ctx.processes():
-        found = swedish.check_name(model.name, model.purpose, model.end_event)
-        if found is None or found.code != code:
+    for record, model, found in _judged(ctx):
+        if found.code != code:
             continue
         name = model.name.strip()
         key = f"{found.code}.{found.kind}"

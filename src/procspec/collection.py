@@ -1,0 +1,44 @@
+"""How procspec uses Python's cycle collector: one policy for every run.
+
+procspec builds many small objects that live for the whole run (documents, models, views) and
+makes few reference cycles. Python's collector, left at its defaults, walks those objects again
+and again although nothing among them can become garbage.
+
+- `collect_less` sets the thresholds of a run (the command line calls it first; workers forked
+  later inherit it).
+- `lean_gc` keeps the collector off everything that exists when a phase starts (`gc.freeze`):
+  the loaded repository while the rules run or the pages are rendered.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+GC_THRESHOLDS = (50_000, 20, 100)
+"""How often Python looks for reference cycles during a run. At Python's default (the youngest
+generation every 700 allocations) a processkarta of 10,000 activities cost over 30 times one of
+1,000, and a cold validate spent a sixth of its time collecting. Peak memory is unchanged."""
+
+
+def collect_less() -> None:
+    """Set the garbage collection policy of a procspec run (`GC_THRESHOLDS`); worker processes
+    inherit it."""
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
+@contextmanager
+def lean_gc() -> Iterator[None]:
+    """Keep the cycle collector off everything that exists now, and let it run less often, for
+    the duration of the block."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], GC_THRESHOLDS[0]), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
