@@ -238,20 +238,8 @@ class Context:
     ) -> Problem:
         """A problem of a `REPOSITORY` rule in the process file of `facts`, at the key (or value)
         `at`; the file is read again only when it is not among the records."""
-        if not at:
-            pos = Pos()
-        else:
-            doc = self.document(facts.rel)
-            pos = doc.key_pos(at) if on_key else doc.value_pos(at)
-        return Problem(
-            facts.rel,
-            pos.line,
-            pos.column,
-            code,
-            self.severities.get(code, Severity.ERROR),
-            say(message or code, **params),
-            facts.id,
-        )
+        where = (facts.rel, facts.id, lambda: self.document(facts.rel))
+        return self._problem(code, where, at, message, on_key, params)
 
     def problem(
         self,
@@ -267,17 +255,33 @@ class Context:
         """A problem of rule `code` in `record`'s file, at the key (or value) `at`.
 
         The message key defaults to the rule code."""
-        pos: Pos = record.doc.key_pos(at) if on_key else record.doc.value_pos(at)
-        if not at:
-            pos = Pos()
+        where = (record.rel, record.id, lambda: record.doc)
+        return self._problem(code, where, at, message, on_key, params)
+
+    def _problem(
+        self,
+        code: str,
+        where: tuple[str, str, Callable[[], Document]],
+        at: KeyPath,
+        message: str | None,
+        on_key: bool,
+        params: dict[str, object],
+    ) -> Problem:
+        """A problem in the file `where` names (its path, its process and how to get its
+        document, asked only for a position: the file itself, `()`, needs none)."""
+        rel, pid, document = where
+        pos = Pos()
+        if at:
+            doc = document()
+            pos = doc.key_pos(at) if on_key else doc.value_pos(at)
         return Problem(
-            record.rel,
+            rel,
             pos.line,
             pos.column,
             code,
             self.severities.get(code, Severity.ERROR),
             say(message or code, **params),
-            record.id,
+            pid,
         )
 
     def person(self, key: str) -> str:

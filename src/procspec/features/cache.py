@@ -339,18 +339,7 @@ def store(root: Path, key: str, plan: Plan, outcome: Outcome) -> None:
         "files": outcome.files,
         "problems": [_problem_data(p) for p in outcome.problems],
     }
-    try:
-        folder_fd, _ = cachefolder.open_folder(root, create=True)
-    except OSError:
-        return
-    try:
-        if cachefolder.is_regular_or_missing(folder_fd, RESULT_FILE):
-            text = json.dumps(entry, ensure_ascii=False)
-            cachefolder.write_atomic(folder_fd, RESULT_FILE, text.encode("utf-8"))
-    except (OSError, ValueError):
-        return
-    finally:
-        os.close(folder_fd)
+    cachefolder.write_entry(root, RESULT_FILE, json.dumps(entry, ensure_ascii=False).encode())
 
 
 def read_entry(root: Path) -> bytes | None:

@@ -16,7 +16,6 @@ is kept, the last one read.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,17 +46,7 @@ class HistoryFile:
 
     def save(self, data: bytes) -> None:
         """Write the entry atomically; any failure (a read-only repository) is ignored."""
-        try:
-            folder_fd, _ = cachefolder.open_folder(self.root, create=True)
-        except OSError:
-            return
-        try:
-            if cachefolder.is_regular_or_missing(folder_fd, HISTORY_FILE):
-                cachefolder.write_atomic(folder_fd, HISTORY_FILE, self._salt() + data)
-        except OSError:
-            return
-        finally:
-            os.close(folder_fd)
+        cachefolder.write_entry(self.root, HISTORY_FILE, self._salt() + data)
 
 
 def history_store(root: Path, use_cache: bool = True) -> HistoryStore | None:

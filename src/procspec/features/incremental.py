@@ -33,7 +33,6 @@ import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import msgspec
 
@@ -44,9 +43,9 @@ from procspec.checking.registry import FILE, REPOSITORY
 from procspec.collection import lean_gc
 from procspec.features import cache
 from procspec.git.revisions import History
-from procspec.messages import Message
-from procspec.problem import Outcome, Problem, Severity
+from procspec.problem import Outcome, Problem
 from procspec.reading import cachefolder
+from procspec.reading.filecache import StoredProblem, problem_of, stored_problem
 from procspec.reading.repository import (
     ProcessRecord,
     Repository,
@@ -65,17 +64,6 @@ MOST_CHANGED = 0.25
 """When more than this share of the files changed (and more than `FEW`), a full run costs no
 more than keeping."""
 FEW = 16
-
-
-class StoredProblem(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
-    """A problem in a process file (its path is the file's)."""
-
-    line: int
-    column: int
-    code: str
-    severity: str
-    message: str | dict[str, Any]
-    process: str | None
 
 
 class StoredFile(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
@@ -108,17 +96,7 @@ class Kept:
     def save(self, root: Path) -> None:
         """Write the entry atomically; any failure (read-only repository, full disk) is ignored."""
         data = msgspec.msgpack.encode(Entry(FORMAT, self.key, self.files))
-        try:
-            folder_fd, _ = cachefolder.open_folder(root, create=True)
-        except OSError:
-            return
-        try:
-            if cachefolder.is_regular_or_missing(folder_fd, ENTRY_FILE):
-                cachefolder.write_atomic(folder_fd, ENTRY_FILE, data)
-        except (OSError, ValueError):
-            return
-        finally:
-            os.close(folder_fd)
+        cachefolder.write_entry(root, ENTRY_FILE, data)
 
 
 def check(
@@ -199,7 +177,7 @@ def recheck(
             continue
         old = before[rel]
         stored_files.append(old)
-        kept_problems.extend(_problem(rel, p) for p in old.problems)
+        kept_problems.extend(problem_of(rel, p) for p in old.problems)
         if old.silenced:
             ignored.setdefault(rel, set()).update(old.silenced)
     problems = [*repo.problems, *local, *shared, *kept_problems]
@@ -269,35 +247,13 @@ def _stored(
         found = by_rel.get(problem.path)
         if found is None:
             return None
-        found.append(_stored_problem(problem))
+        found.append(stored_problem(problem))
     files = []
     for record, own in zip(records, facts, strict=True):
-        problems = [_stored_problem(p) for p in record.problems] + by_rel[record.rel]
+        problems = [stored_problem(p) for p in record.problems] + by_rel[record.rel]
         silenced = sorted(silenced_codes(record.doc))
         files.append(StoredFile(record.rel, keys[record.rel], silenced, problems, own))
     return files
-
-
-def _stored_problem(problem: Problem) -> StoredProblem:
-    message = problem.message
-    data = message if isinstance(message, str) else message.to_data()
-    return StoredProblem(
-        problem.line, problem.column, problem.code, problem.severity.value, data, problem.process
-    )
-
-
-def _problem(rel: str, stored: StoredProblem) -> Problem:
-    message = stored.message
-    text = message if isinstance(message, str) else Message.from_data(message)
-    return Problem(
-        rel,
-        stored.line,
-        stored.column,
-        stored.code,
-        Severity(stored.severity),
-        text,
-        stored.process,
-    )
 
 
 def _read(root: Path) -> Entry | None:
@@ -313,7 +269,7 @@ def _read(root: Path) -> Entry | None:
             if stored.facts.rel != stored.rel:
                 return None
             for problem in stored.problems:
-                _problem(stored.rel, problem)
+                problem_of(stored.rel, problem)
         return entry
     except Exception:  # a corrupt or unreadable cache is no cache
         return None

@@ -154,6 +154,23 @@ def read_entry(root: Path, name: str, limit: int) -> bytes | None:
         os.close(folder_fd)
 
 
+def write_entry(root: Path, name: str, data: bytes) -> None:
+    """`data` into the cache folder's file `name`, atomically; never through a link or over a
+    special file, and any failure (a read-only repository, a full disk) is ignored: the cache is
+    a help, never a source."""
+    try:
+        folder_fd, _ = open_folder(root, create=True)
+    except OSError:
+        return
+    try:
+        if is_regular_or_missing(folder_fd, name):
+            write_atomic(folder_fd, name, data)
+    except (OSError, ValueError):
+        return
+    finally:
+        os.close(folder_fd)
+
+
 def is_regular_or_missing(folder_fd: int, name: str) -> bool:
     """Whether `name` in the opened folder is a regular file or not there at all (a link or a
     special file someone put there is left as it is)."""

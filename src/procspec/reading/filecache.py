@@ -52,13 +52,15 @@ SUFFIX = ".msgpack"
 
 
 class StoredProblem(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
-    """A load problem of the file (its path is the entry's)."""
+    """A problem in a file (its path is the entry's): a load problem here, any problem of the
+    file in `procspec.features.incremental`."""
 
     line: int
     column: int
     code: str
     severity: str
     message: str | dict[str, Any]
+    process: str | None = None
 
 
 class Entry(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
@@ -99,19 +101,24 @@ def file_key(rel: str, path: Path | str, raw: bytes) -> str:
     return h.hexdigest()
 
 
-def _problem(rel: str, stored: StoredProblem) -> Problem:
-    message = stored.message if isinstance(stored.message, str) else None
+def problem_of(rel: str, stored: StoredProblem) -> Problem:
+    """The problem a stored one stands for, in the file `rel` (a bad severity or message raises
+    ValueError: a corrupt entry)."""
+    message = stored.message
+    text = message if isinstance(message, str) else Message.from_data(message)
     return Problem(
         rel,
         stored.line,
         stored.column,
         stored.code,
         Severity(stored.severity),
-        message if message is not None else Message.from_data(stored.message),  # type: ignore[arg-type]
+        text,
+        stored.process,
     )
 
 
-def _stored_problem(problem: Problem) -> StoredProblem:
+def stored_problem(problem: Problem) -> StoredProblem:
+    """A problem as it is stored (its path is the entry's)."""
     message = problem.message
     return StoredProblem(
         problem.line,
@@ -119,6 +126,7 @@ def _stored_problem(problem: Problem) -> StoredProblem:
         problem.code,
         problem.severity.value,
         message if isinstance(message, str) else message.to_data(),
+        problem.process,
     )
 
 
@@ -127,8 +135,8 @@ def encode(key: str, doc: Document) -> bytes | None:
     number MessagePack cannot hold, a message that does not survive the round trip) or is larger
     than `MAX_ENTRY_BYTES`."""
     try:
-        problems = [_stored_problem(p) for p in doc.problems]
-        if any(_problem(doc.rel, s) != p for s, p in zip(problems, doc.problems, strict=True)):
+        problems = [stored_problem(p) for p in doc.problems]
+        if any(problem_of(doc.rel, s) != p for s, p in zip(problems, doc.problems, strict=True)):
             return None
         ignores = [(list(i.codes), i.reason, i.line) for i in doc.ignores]
         data = _ENCODER.encode(Entry(FORMAT, key, doc.data, ignores, problems))
@@ -145,7 +153,7 @@ def decode(data: bytes, key: str, path: Path, rel: str) -> Document | None:
         if entry.format != FORMAT or entry.key != key:
             return None
         ignores = [Ignore(tuple(codes), reason, line) for codes, reason, line in entry.ignores]
-        problems = [_problem(rel, p) for p in entry.problems]
+        problems = [problem_of(rel, p) for p in entry.problems]
         first = bytes(entry.data)[:1]
     except Exception:  # a corrupt or foreign entry is no entry
         return None
