@@ -136,24 +136,40 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}-\d{2})(?![\w-])")
+_DATE_TAIL = re.compile(r"-\d{2}-\d{2}(?![\w-])")
+"""The "-MM-DD" of an ISO date: a search led by a hyphen runs several times faster than one
+led by the lookbehind and the digits, which the regex engine tries at every character."""
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
 def whole_dates(html: Any) -> Markup:
     """Rendered HTML (already escaped) with every ISO date in its text kept on one line: a
     browser may break a line after a hyphen, and "2026-05-" above "31" reads as two things.
     Only text between tags is touched (after a `>` and before the next `<`), never an attribute.
+    A date is four digits, "-MM-DD", with neither a word character nor a hyphen on either side.
 
     Dates are few and text runs many, so the dates are found in one pass and each is asked
     whether it stands in text: a whole page went through a Python call per text run before."""
     text = str(html)
     parts: list[str] = []
     done = 0
-    for found in _ISO_DATE.finditer(text):
-        start, end = found.span()
-        if text.rfind(">", 0, start) > text.rfind("<", 0, start) and text.find("<", end) != -1:
-            parts += (text[done:start], '<span class="nowrap">', found.group(1), "</span>")
+    search = _DATE_TAIL.search
+    found = search(text, 4)
+    while found is not None:
+        hyphen, end = found.span()
+        start = hyphen - 4
+        if (
+            text[start:hyphen].isdecimal()  # `\d`: Unicode's decimal digits
+            and not (start and _WORD_OR_HYPHEN.match(text, start - 1))
+            and text.rfind(">", 0, start) > text.rfind("<", 0, start)
+            and text.find("<", end) != -1
+        ):
+            parts += (text[done:start], '<span class="nowrap">', text[start:end], "</span>")
             done = end
+            found = search(text, end)
+        else:
+            # A date cannot start inside another candidate: all of it is digits and hyphens.
+            found = search(text, hyphen + 1)
     if not parts:
         return Markup(text)  # noqa: S704 - input is rendered, escaped HTML
     parts.append(text[done:])

@@ -219,11 +219,20 @@ def _builder() -> Any:
     the indexing together; the words here arrive stemmed and need none of it. The bookkeeping is
     lunr.py 0.8's `Builder.add`, without metadata (the index records no positions)."""
     from collections import defaultdict
+    from itertools import chain
 
     from lunr.builder import Builder
     from lunr.field_ref import FieldRef
+    from lunr.idf import idf
+    from lunr.vector import Vector
 
     class Stemmed(Builder):
+        def __init__(self) -> None:
+            super().__init__()
+            self._owners: dict[str, tuple[str, str]] = {}
+            """Each field's document and field name (lunr.py parses them out of the field
+            reference again)."""
+
         def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
             doc_ref = str(doc[self._ref])
             self._documents[doc_ref] = attributes or {}
@@ -244,6 +253,35 @@ def _builder() -> Any:
                         self.inverted_index[term] = posting
                     if doc_ref not in posting[field_name]:
                         posting[field_name][doc_ref] = _NO_METADATA
+                self._owners[field_ref] = (doc_ref, field_name)
+
+        def _create_field_vectors(self) -> None:
+            # lunr.py 0.8's own, with the same arithmetic in the same order (so the same
+            # scores): each vector made sorted at once instead of by an insertion per term,
+            # which searched and shifted the list each time.
+            k1, b = self._k1, self._b
+            postings = self.inverted_index
+            idfs: dict[str, float] = {}
+            vectors = {}
+            for field_ref, term_frequencies in self.field_term_frequencies.items():
+                doc_ref, field_name = self._owners[field_ref]
+                field_length = self.field_lengths[field_ref]
+                field_boost = self._fields[field_name].boost
+                doc_boost = self._documents[doc_ref].get("boost", 1)
+                norm = k1 * (1 - b + b * (field_length / self.average_field_length[field_name]))
+                scored = []
+                for term, tf in term_frequencies.items():
+                    posting = postings[term]
+                    found = idfs.get(term)
+                    if found is None:
+                        found = idfs[term] = idf(posting, self.document_count)
+                    score = found * ((k1 + 1) * tf) / (norm + tf)
+                    score *= field_boost
+                    score *= doc_boost
+                    scored.append((posting["_index"], round(score, 3)))
+                scored.sort()
+                vectors[field_ref] = Vector(list(chain.from_iterable(scored)))
+            self.field_vectors = vectors
 
     return Stemmed()
 
