@@ -35,6 +35,7 @@ import bisect
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from procspec.reading.model import FlowActivity, FlowMap
@@ -197,12 +198,16 @@ class FlowLayout:
 
 def wrap(text: str, width: float, char_width: float = CHAR_WIDTH) -> list[str]:
     """`text` in lines of at most `width` px, at most MAX_LINES (the last ends in … if cut)."""
-    chars = max(4, int(width / char_width))
+    return list(_wrapped(text, max(4, int(width / char_width))))
+
+
+@lru_cache(maxsize=16_384)  # names recur: the same activity on many maps, the same answers
+def _wrapped(text: str, chars: int) -> tuple[str, ...]:
     lines = textwrap.wrap(" ".join(text.split()), chars, break_on_hyphens=False) or [""]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
-    return lines
+    return tuple(lines)
 
 
 def _text_width(lines: Iterable[str], char_width: float) -> float:

@@ -8,6 +8,7 @@ unit that fits (a working day is 8 hours, a week 5 days; `procspec.flowgraph`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from procspec.checking.flowanalysis import (
@@ -34,6 +35,7 @@ LIKELIHOODS = (4, 3, 2, 1)
 CONSEQUENCES = (1, 2, 3, 4)
 
 
+@cache  # a map's ids recur in every row that links to them, and on the search page
 def anchor(activity_id: str, prefix: str = "aktivitet") -> str:
     """The HTML id of an activity's (or a krav's) row: the id with anything but letters, digits,
     '-' and '_' as '-' (HTML ids have no spaces)."""
@@ -164,6 +166,14 @@ class FlowView:
 
 def duration(value: float, builder: Builder) -> str:
     """Working minutes in words, in the largest unit that fits: '1,5 dagar', '3 timmar'."""
+    key = ("duration", str(value))  # str: 0.0 and -0.0 are one dict key but not one text
+    found = builder.memo.get(key)
+    if found is None:
+        found = builder.memo[key] = _duration(value, builder)
+    return found
+
+
+def _duration(value: float, builder: Builder) -> str:
     from procspec.messages import number
 
     for unit, size in (("day", MINUTES_PER_UNIT["dag"]), ("hour", 60), ("minute", 1)):

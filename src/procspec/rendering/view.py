@@ -253,6 +253,8 @@ class Builder:
         self._labels: dict[object, str] = {}
         """Labels with text parameters (or none), made once: the pages of a render ask for the
         same few again and again."""
+        self.memo: dict[tuple[str, str], str] = {}
+        """Words made from a value once per render, by kind and value (durations)."""
 
     def t(self, key: str, /, **params: object) -> str:
         """The page label `key`: the profile's own words on Swedish pages, else the catalogue's."""
