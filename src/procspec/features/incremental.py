@@ -18,8 +18,9 @@ A run with the same entry key reads, models and checks with the `FILE` rules onl
 key changed, and the files below a process whose facts changed (they inherit roles and levels
 from it); every other file keeps its problems. The `REPOSITORY` rules, which compare processes
 with each other, run over the facts of every file each time. A file added, removed or renamed
-changes the set of ids every reference is checked against: that, like more than a quarter of
-the files changed, is a full run. A full run stores the entry again, so the next run can keep.
+changes the set of ids every reference is checked against: that is a full run, and so is a
+change of more than a quarter of the files (and more than `FEW`), where keeping saves nothing. A
+full run stores the entry again, so the next run can keep.
 
 The entry is untrusted input like the rest of the cache: MessagePack decoded into typed structs
 (msgspec) and read through `procspec.reading.cachefolder` (no links, no special files, a size
