@@ -18,7 +18,7 @@ import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,11 +166,15 @@ def parse_all(
             # fork: the workers start with everything imported (spawn would import it again).
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                futures = [pool.submit(_parse_chunk, chunk, root) for chunk in chunks]
+                futures: list[Future[list[Sent]] | None] = [
+                    pool.submit(_parse_chunk, chunk, root) for chunk in chunks
+                ]
                 # In order; each chunk's results are let go of as soon as they are taken in.
                 for n, chunk in enumerate(chunks):
-                    sent = futures[n].result()
-                    futures[n] = None  # type: ignore[call-overload]
+                    future = futures[n]
+                    assert future is not None
+                    sent = future.result()
+                    futures[n] = None
                     if all(f is None or f.done() for f in futures):
                         # Every file is parsed: the workers go now, not after the caller is done
                         # with the last files (their memory is not held while it builds on them).
