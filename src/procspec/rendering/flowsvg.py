@@ -79,21 +79,22 @@ _NAMES: dict[str, str] = {}
 
 def _part(tag: str, text: str = "", **attributes: str | float) -> Part:
     names = _NAMES
-    return Part(
-        tag,
-        tuple(
+    pairs = []
+    for name, value in attributes.items():
+        spelled = names.get(name)
+        if spelled is None:
+            spelled = names[name] = name.replace("_", "-")
+        pairs.append(
             (
-                names.get(name) or names.setdefault(name, name.replace("_", "-")),
+                spelled,
                 value
                 if type(value) is str
                 else _n(value)
                 if isinstance(value, float | int)
                 else value,
             )
-            for name, value in attributes.items()
-        ),
-        text,
-    )
+        )
+    return Part(tag, tuple(pairs), text)
 
 
 def _text(line: TextLine, *, size: int = FONT_SIZE, fill: str = INK, **extra: str) -> Part:

@@ -243,7 +243,8 @@ def flow_view(builder: Builder, model: Process, with_diagram: bool = True) -> Fl
     for item in risk_items.items:
         numbers.setdefault(id(item.activity), []).append(f"R{item.number}")
     names = {a.id: _activity_name(a, builder) for a in graph.activities}
-    rows = [_row(builder, graph, node, actors, names, numbers, model) for node in order]
+    titles = {d.title: d.link for d in model.documents}
+    rows = [_row(builder, graph, node, actors, names, numbers, model, titles) for node in order]
     steps = []
     for step in flow_map.steps:
         who = list(dict.fromkeys(actors.get(a.actor or "", "") for a in step.activities))
@@ -337,6 +338,7 @@ def _row(
     names: dict[str, str],
     numbers: dict[int, list[str]],
     model: Process,
+    titles: dict[str, str],
 ) -> RowView:
     from procspec.rendering.view import Link
 
@@ -351,7 +353,6 @@ def _row(
         for c in activity.choices
         if c.next in graph.index
     ]
-    titles = {d.title: d.link for d in model.documents}
     return RowView(
         id=activity.id,
         anchor=anchor(activity.id),

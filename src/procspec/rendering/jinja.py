@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
+from types import MethodType
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 
 from procspec.reading.links import md_destination
@@ -203,6 +206,38 @@ def yaml_text(value: object) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+class PlainCallContext(Context):
+    """Jinja's template context, calling a macro or a bound method (the labels `t`, `tn`)
+    without looking for Jinja's `pass_context` markers on it first: a page calls them hundreds
+    of times, and each look was several failed attribute lookups, three times the call itself.
+    Anything else, and a method whose function carries a marker, is called as Jinja calls it."""
+
+    def call(
+        __self,  # Jinja's own signature: a keyword argument may be named `self`
+        __obj: Callable[..., Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        kind = type(__obj)
+        if kind is Macro or (kind is MethodType and _is_plain(__obj.__func__)):  # type: ignore[attr-defined]
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
+@cache
+def _is_plain(function: Callable[..., Any]) -> bool:
+    """Whether a function takes no context, environment or evaluation context from Jinja (whose
+    `pass_context` and its siblings mark a function with `jinja_pass_arg`)."""
+    return getattr(function, "jinja_pass_arg", None) is None
+
+
 @cache
 def environment(kind: str) -> Environment:
     """The environment for `html`, `md` or `scaffold` templates (over the one `LOADER`)."""
@@ -231,6 +266,7 @@ def environment(kind: str) -> Environment:
         env.filters["mermaid_lane"] = mermaid_lane
         env.filters["mermaid_node"] = mermaid_node
         env.filters["mermaid_edge"] = mermaid_edge
+    env.context_class = PlainCallContext
     env.filters["stop"] = stop
     env.filters["svg_element"] = svg_element
     env.filters["svg_elements"] = svg_elements

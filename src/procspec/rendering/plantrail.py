@@ -113,8 +113,11 @@ def _filled(block: str) -> bool | None:
         return False
     first, *rest = block.split("\n")
     value = first.split(":", 1)[1].split(" #", 1)[0].strip()
-    body = [line.strip() for line in rest if line.strip() and not line.lstrip().startswith("#")]
-    if value or not body or body[0] in ("[]", "{}", "~", "null"):
+    # Only the first line of the body tells; a long plan is not read to its end.
+    body = next(
+        (text for line in rest if (text := line.strip()) and not text.startswith("#")), None
+    )
+    if value or body is None or body in ("[]", "{}", "~", "null"):
         return None
     return True
 
