@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from procspec.checking.checker import check_repository
-from procspec.checking.hierarchy import Context
 from procspec.errors import Refused, UsageError
 from procspec.features.historycache import history_store
 from procspec.features.revision import repository_at
@@ -69,7 +68,7 @@ def _render(
     target = check_target(out, root, force, lang, root / repo.settings.processes)
     store = history_store(root) if rev is None else None
     history = read_history(root, rev=rev, processes=repo.settings.processes, store=store)
-    day = effective_today(today, history, Context.build(repo, date.min, history))
+    day = effective_today(today, history, repo)
     outcome = check_repository(repo, day, history)
     errors = outcome.counts["error"]
     if errors:

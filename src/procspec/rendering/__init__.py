@@ -57,7 +57,7 @@ NameCollision = NameCollisionError
 """Two documents would get one file name (exit 1), whatever the severities say."""
 
 
-def effective_today(today: date | None, history: History | None, ctx: Context) -> date:
+def effective_today(today: date | None, history: History | None, repo: Repository) -> date:
     """`today` when given; else the newest commit of the history; else the newest date in the
     data; so the same input renders the same documents on any day."""
     if today is not None:
@@ -66,7 +66,7 @@ def effective_today(today: date | None, history: History | None, ctx: Context) -
         dates = [r.date.date() for revs in history.files.values() for r in revs if r.committed]
         if dates:
             return max(dates)
-    return latest_data_date(ctx) or FALLBACK_TODAY
+    return latest_data_date(Context.build(repo, date.min, history)) or FALLBACK_TODAY
 
 
 def documents(

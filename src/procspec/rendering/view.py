@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
@@ -59,6 +59,7 @@ class Pages:
     flow_map: str
 
 
+@cache  # asked for again and again: every link to a process, every page of it
 def pages_of(pid: str, ext: str) -> Pages:
     base = slug(pid)
     return Pages(
