@@ -134,6 +134,15 @@ def _svg_markup(part: Any) -> str:
     return f"<{tag}{attributes}/>"
 
 
+def html_link(link: Any) -> Markup:
+    """A `procspec.rendering.view.Link` as HTML: its text, inside `<a href>` when it has a
+    target; escaped as autoescaping prints it. A filter, not a macro: pages print thousands,
+    and a macro call costs several times a filter's."""
+    if link.href:
+        return Markup(f'<a href="{escape(link.href)}">{escape(link.text)}</a>')  # noqa: S704
+    return escape(link.text)
+
+
 _HTML_SPECIAL = re.compile("[&<>'\"]")
 
 
@@ -258,6 +267,7 @@ def environment(kind: str) -> Environment:
         return env
     if kind == "html":
         env = Environment(autoescape=select_autoescape(["html", "svg", "xml"]), **common)
+        env.filters["link"] = html_link
     else:
         # Autoescaping keeps macro output (Markup) as it is; `finalize` escapes everything else
         # for Markdown before the HTML escaping would see it.
