@@ -53,6 +53,7 @@ import hashlib
 import os
 import subprocess
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -147,6 +148,7 @@ class _Git:
         *args: str,
         stdout: IO[bytes] | int = subprocess.PIPE,
         stderr: IO[bytes] | int = subprocess.PIPE,
+        stdin: int = subprocess.DEVNULL,
     ) -> subprocess.Popen[bytes]:
         """Start one git command; its output is read by the caller."""
         try:
@@ -154,7 +156,7 @@ class _Git:
                 ["git", *_CONFIG, *args],  # noqa: S607 - git from PATH
                 cwd=self.root,
                 env=self.env,
-                stdin=subprocess.DEVNULL,
+                stdin=stdin,
                 stdout=stdout,
                 stderr=stderr,
             )
@@ -948,32 +950,57 @@ def read_blobs(
     root: Path, wanted: Sequence[tuple[str, str]]
 ) -> dict[tuple[str, str], bytes | None]:
     """File contents at revisions, `(rev, path relative to root)` → bytes (None when the file
-    does not exist there), through one `git cat-file --batch` process."""
+    does not exist there), through one `git cat-file --batch` process.
+
+    Every request is written at once (by a thread, so that neither side waits on a full pipe)
+    and the answers are read as they come: a question and an answer at a time made each of
+    thousands of versions wait for the round trip."""
     found: dict[tuple[str, str], bytes | None] = {}
     if not wanted:
         return found
     try:
         g = _Git(root)
         g.locate()
+        process = g.start("cat-file", "--batch", stdin=subprocess.PIPE, stderr=subprocess.DEVNULL)
     except GitUnavailable:
         return found
+    assert process.stdin is not None and process.stdout is not None
+    requests = b"".join(f"{rev}:./{rel}\n".encode() for rev, rel in wanted)
+    writer = threading.Thread(target=_feed, args=(process.stdin, requests), daemon=True)
+    writer.start()
+    out = process.stdout
     try:
-        cmd = g.cmd
-    except GitUnavailable:
-        return found
-    import git
-
-    try:
-        for rev, rel in wanted:
-            try:
-                found[(rev, rel)] = cmd.get_object_data(f"{rev}:./{rel}")[3]
-            except (ValueError, git.exc.GitError):
-                found[(rev, rel)] = None
+        for key in wanted:
+            header = out.readline()
+            if not header:  # pragma: no cover - git vanished while reading
+                break
+            # "<oid> <type> <size>", or "<request> missing" (or "ambiguous"): no such file
+            parts = header.split()
+            if len(parts) == 3 and parts[1] in _OBJECT_TYPES and parts[2].isdigit():
+                size = int(parts[2])
+                data = out.read(size)
+                out.read(1)  # the newline after the contents
+                found[key] = data if len(data) == size else None
+            else:
+                found[key] = None
     except OSError:  # pragma: no cover - git vanished while reading
-        return found
+        pass
     finally:
-        cmd.clear_cache()
+        writer.join()
+        out.close()
+        process.wait()
     return found
+
+
+_OBJECT_TYPES = (b"blob", b"tree", b"commit", b"tag")
+
+
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    """Write `data` to a process's input and close it; a process that has gone ends it early."""
+    with contextlib.suppress(OSError):
+        pipe.write(data)
+    with contextlib.suppress(OSError):
+        pipe.close()
 
 
 def mainline(root: Path, tip: str) -> list[MainlineCommit]:
