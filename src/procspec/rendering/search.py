@@ -280,8 +280,15 @@ def _builder() -> Any:
                     score *= doc_boost
                     scored.append((posting["_index"], round(score, 3)))
                 scored.sort()
-                vectors[field_ref] = Vector(list(chain.from_iterable(scored)))
+                vectors[field_ref] = Rounded(list(chain.from_iterable(scored)))
             self.field_vectors = vectors
+
+    class Rounded(Vector):
+        """A vector whose scores are rounded already (above): lunr.py's `serialize` rounds
+        every element again, which leaves each as it is."""
+
+        def serialize(self) -> list[float]:
+            return list(self.elements)
 
     return Stemmed()
 
