@@ -292,21 +292,12 @@ class FileCache:
         """Whether the folder is there (without it, every lookup is a miss)."""
         return self._folder(create=False) is not None
 
-    def prepare(self) -> bool:
-        """Make the folder now (before workers store entries in it); whether it can be written."""
-        return self._writable and self._folder(create=True) is not None
-
-    def count_written(self, key: str) -> None:
-        """An entry a worker stored under `key` (it counts as this run's, for `prune`)."""
-        self.used.add(key)
-        self.written += 1
-
-    def close(self, *, prune: bool = True) -> None:
-        """Prune (unless told not to) and close the folder."""
+    def close(self) -> None:
+        """Prune and close the folder."""
         if self._fd is None:
             return
         try:
-            if self.written and prune:
+            if self.written:
                 prune_folder(self._fd, self.used)
         finally:
             os.close(self._fd)

@@ -85,22 +85,13 @@ the data without positions, a fraction of the document to send), or the whole do
 has no entry (an unreadable file, a number MessagePack cannot hold)."""
 
 
-def _parse_chunk(tasks: list[Task], root: str | None = None) -> list[Sent]:
-    """Parse a chunk in a worker; with `root`, the worker also stores each entry in the per-file
-    cache (the folder exists: `load_documents` made it), so the main process need not."""
+def _parse_chunk(tasks: list[Task]) -> list[Sent]:
     sent: list[Sent] = []
-    writer = FileCache(Path(root)) if root is not None else None
-    try:
-        for task in tasks:
-            doc, raw = _read_and_parse(task)
-            key = file_key(task.rel, task.path, raw) if raw is not None else ""
-            entry = encode(key, doc) if raw is not None else None
-            if writer is not None and entry is not None:
-                writer.put(key, entry)
-            sent.append((key, entry) if raw is not None and entry is not None else doc)
-    finally:
-        if writer is not None:
-            writer.close(prune=False)  # what is in use is the main process's to say
+    for task in tasks:
+        doc, raw = _read_and_parse(task)
+        key = file_key(task.rel, task.path, raw) if raw is not None else ""
+        entry = encode(key, doc) if raw is not None else None
+        sent.append((key, entry) if raw is not None and entry is not None else doc)
     return sent
 
 
@@ -111,18 +102,16 @@ class Parsed:
     doc: Document
     key: str | None = None
     entry: bytes | None = None
-    written: bool = False
-    """The worker that parsed it stored the entry already."""
 
 
-def _received(task: Task, sent: Sent, stored: bool, written: bool) -> Parsed:
+def _received(task: Task, sent: Sent, stored: bool) -> Parsed:
     if isinstance(sent, Document):
         return Parsed(sent)
     key, entry = sent
     doc = decode(entry, key, Path(task.path), task.rel)
     if doc is None:  # pragma: no cover - an entry made a moment ago decodes
         return parse(task, stored=stored)
-    return Parsed(doc, key, entry, written) if stored else Parsed(doc)
+    return Parsed(doc, key, entry) if stored else Parsed(doc)
 
 
 def parse(task: Task, *, stored: bool = False) -> Parsed:
@@ -143,12 +132,10 @@ def parse_all(
     *,
     stored: bool = False,
     done_one: Callable[[str], None] | None = None,
-    store_in: Path | None = None,
 ) -> Iterator[Parsed]:
     """The parsed files of `tasks`, in their order, each as soon as it is parsed: in a pool when
     `workers_for` says so, so that the caller works on the first files while the pool parses
-    the rest. With `store_in` (a root whose cache folder exists), the pool's workers store the
-    entries themselves (`Parsed.written`).
+    the rest.
 
     A document from the pool holds its data and parses its positions again when asked for them
     (`filecache.StoredDocument`): positions are most of a document, and few are ever asked for.
@@ -159,7 +146,6 @@ def parse_all(
     if workers > 1:
         size = max(1, -(-len(tasks) // (workers * CHUNKS_PER_JOB)))
         chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
-        root = str(store_in) if stored and store_in is not None else None
         # A pool that fails is never an error: what it did not finish is parsed here.
         with contextlib.suppress(Exception):
             methods = multiprocessing.get_all_start_methods()
@@ -167,7 +153,7 @@ def parse_all(
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 futures: list[Future[list[Sent]] | None] = [
-                    pool.submit(_parse_chunk, chunk, root) for chunk in chunks
+                    pool.submit(_parse_chunk, chunk) for chunk in chunks
                 ]
                 # In order; each chunk's results are let go of as soon as they are taken in.
                 for n, chunk in enumerate(chunks):
@@ -180,8 +166,7 @@ def parse_all(
                         # with the last files (their memory is not held while it builds on them).
                         pool.shutdown(wait=True)
                     received = [
-                        _received(task, one, stored, root is not None)
-                        for task, one in zip(chunk, sent, strict=True)
+                        _received(task, one, stored) for task, one in zip(chunk, sent, strict=True)
                     ]
                     del sent
                     for task, parsed in zip(chunk, received, strict=True):
@@ -255,14 +240,7 @@ def iter_documents(
         where.append(i)
         keys.append(key)
     try:
-        ready = store is not None and bool(tasks) and store.prepare()
-        parsed_all = parse_all(
-            tasks,
-            jobs,
-            stored=store is not None,
-            done_one=done_one,
-            store_in=root if ready else None,
-        )
+        parsed_all = parse_all(tasks, jobs, stored=store is not None, done_one=done_one)
         at = 0
         for n, parsed in enumerate(parsed_all):
             while at < where[n]:
@@ -272,13 +250,10 @@ def iter_documents(
                     yield document
                 at += 1
             got = parsed.key
-            if store is not None and parsed.entry is not None and got is not None:
-                if keys[n] is not None and got != keys[n]:
-                    pass  # the file changed between its lookup and its parse: not stored
-                elif parsed.written:
-                    store.count_written(got)
-                else:
-                    store.put(got, parsed.entry)
+            # Not stored when the file changed between its lookup and its parse.
+            fresh = keys[n] is None or got == keys[n]
+            if store is not None and parsed.entry is not None and got is not None and fresh:
+                store.put(got, parsed.entry)
             yield parsed.doc
             at += 1
         for document in found[at:]:
