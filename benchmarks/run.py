@@ -8,8 +8,13 @@ Corpora are generated (benchmarks/generate.py) into a temporary folder, or into 
 they are kept and reused. Every command runs as a child process, `--repeat` times; the table
 shows the median wall time, the median CPU time (user + system, which a busy machine disturbs
 less) and the ratio the target is stated in, each ratio between two timings of the same run.
-"Cold" means without `.procspec-cache/` (removed before each run), as on a fresh clone; "one
-file changed" edits one process file after a run that filled the cache. Peak memory is the
+"Cold" means without `.procspec-cache/`, as on a fresh clone: it is moved aside before each run
+(and the render's output folder too) and removed when the benchmark ends. Removed before each
+run, its files would be freed just before the run creates as many again, and on ext4 without a
+journal the inodes freed in the last half minute are stepped over one by one when files are
+created: the cold runs then measured the file system's bookkeeping (seconds of kernel time at
+10,000 files), not procspec. "One file changed" edits one process file after a run that filled
+the cache. Peak memory is the
 largest sum of the resident set sizes of the command and every process it started, sampled
 while it runs. Work that must stay linear in its input (the flow checks, the layout, name
 judgements) is timed in one child process by benchmarks/linear.py. `--markdown` prints the table
@@ -81,18 +86,35 @@ def run_once(
     return Timing(wall, cpu)
 
 
+SET_ASIDE: list[Path] = []
+"""Folders moved out of the way during the benchmark, removed when it ends (`set_aside`)."""
+
+
+def set_aside(folder: Path) -> None:
+    """Move `folder` out of the way (a rename, beside it) for removal when the benchmark ends."""
+    if folder.exists():
+        aside = folder.with_name(f".{folder.name}.set-aside-{len(SET_ASIDE)}-{os.getpid()}")
+        folder.rename(aside)
+        SET_ASIDE.append(aside)
+
+
+def remove_set_aside() -> None:
+    while SET_ASIDE:
+        shutil.rmtree(SET_ASIDE.pop(), ignore_errors=True)
+
+
 def median(
     cmd: Sequence[str],
     repeat: int,
     before_each: Callable[[], object] | Path | None = None,
     env: dict[str, str] | None = None,
 ) -> Timing:
-    """Median over `repeat` runs; `before_each` is a cache folder removed before every run, or
+    """Median over `repeat` runs; `before_each` is a cache folder set aside before every run, or
     a function called before every run (untimed)."""
     runs = []
     for _ in range(max(1, repeat)):
         if isinstance(before_each, Path):
-            shutil.rmtree(before_each, ignore_errors=True)
+            set_aside(before_each)
         elif before_each is not None:
             before_each()
         runs.append(run_once(cmd, env=env))
@@ -350,12 +372,11 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     print("render ...", file=sys.stderr)
     if has_render():
         out = workdir / "render-out"
-        shutil.rmtree(out, ignore_errors=True)
+        set_aside(out)
         rendered = median(
             [*PROCSPEC, "render", str(a), "--out", str(out)],
             max(1, repeat - 1),
-            lambda: (shutil.rmtree(out, ignore_errors=True),
-                     shutil.rmtree(a / ".procspec-cache", ignore_errors=True)),
+            lambda: (set_aside(out), set_aside(a / ".procspec-cache")),
         )  # fmt: skip
         rows.append(
             ratio_row(f"render html, {small:,} specs with processkartor and history", rendered,
@@ -375,7 +396,7 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
         rows.append(Row(f"procspec {flag}", timing, "", None, None, "≤ 0.3 s", timing.wall <= 0.3))
 
     print("memory ...", file=sys.stderr)
-    shutil.rmtree(b / ".procspec-cache", ignore_errors=True)
+    set_aside(b / ".procspec-cache")
     peak = peak_memory_mb(validate(b, "--no-cache"))
     rows.append(
         Row(f"peak memory, validate {large:,} specs, cold, with the processes it starts", None,
@@ -486,12 +507,15 @@ def main(argv: list[str] | None = None) -> int:
         args.map_small, args.map_large = 20, 40
     if shutil.which("check-jsonschema") is None:
         parser.error("check-jsonschema is missing: pip install -e '.[test]'")
-    if args.workdir is not None:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        rows = benchmark(args, args.workdir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="procspec-bench-") as folder:
-            rows = benchmark(args, Path(folder))
+    try:
+        if args.workdir is not None:
+            args.workdir.mkdir(parents=True, exist_ok=True)
+            rows = benchmark(args, args.workdir)
+        else:
+            with tempfile.TemporaryDirectory(prefix="procspec-bench-") as folder:
+                rows = benchmark(args, Path(folder))
+    finally:
+        remove_set_aside()
     if args.smoke:  # too small for any target to mean something
         rows = [replace(r, ok=None) for r in rows]
     print(machine())
