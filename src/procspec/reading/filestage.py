@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,17 +132,15 @@ def parse_all(
     *,
     stored: bool = False,
     done_one: Callable[[str], None] | None = None,
-) -> Iterator[Parsed]:
-    """The parsed files of `tasks`, in their order, each as soon as it is parsed: in a pool when
-    `workers_for` says so, so that the caller works on the first files while the pool parses
-    the rest.
+) -> list[Parsed]:
+    """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
 
     A document from the pool holds its data and parses its positions again when asked for them
     (`filecache.StoredDocument`): positions are most of a document, and few are ever asked for.
     `done_one` is called with each file's relative path as it is done (a chunk at a time from the
     pool)."""
     workers = workers_for(len(tasks), jobs)
-    count = 0
+    done: list[Parsed] = []
     if workers > 1:
         size = max(1, -(-len(tasks) // (workers * CHUNKS_PER_JOB)))
         chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
@@ -152,33 +150,17 @@ def parse_all(
             # fork: the workers start with everything imported (spawn would import it again).
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                futures: list[Future[list[Sent]] | None] = [
-                    pool.submit(_parse_chunk, chunk) for chunk in chunks
-                ]
                 # In order; each chunk's results are let go of as soon as they are taken in.
-                for n, chunk in enumerate(chunks):
-                    future = futures[n]
-                    assert future is not None
-                    sent = future.result()
-                    futures[n] = None
-                    if all(f is None or f.done() for f in futures):
-                        # Every file is parsed: the workers go now, not after the caller is done
-                        # with the last files (their memory is not held while it builds on them).
-                        pool.shutdown(wait=True)
-                    received = [
-                        _received(task, one, stored) for task, one in zip(chunk, sent, strict=True)
-                    ]
-                    del sent
-                    for task, parsed in zip(chunk, received, strict=True):
-                        count += 1
+                for chunk, results in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
+                    for task, result in zip(chunk, results, strict=True):
+                        done.append(_received(task, result, stored))
                         if done_one is not None:
                             done_one(task.rel)
-                        yield parsed
-    for task in tasks[count:]:
-        parsed = parse(task, stored=stored)
+    for task in tasks[len(done) :]:
+        done.append(parse(task, stored=stored))
         if done_one is not None:
             done_one(task.rel)
-        yield parsed
+    return done
 
 
 def load_documents(
@@ -189,27 +171,13 @@ def load_documents(
     cache: bool = False,
     done_one: Callable[[str], None] | None = None,
 ) -> list[Document]:
-    """The documents of `files` ((path, path relative to the root) pairs), in their order (see
-    `iter_documents`)."""
-    return list(iter_documents(root, files, jobs=jobs, cache=cache, done_one=done_one))
-
-
-def iter_documents(
-    root: Path,
-    files: Sequence[tuple[Path, str]],
-    *,
-    jobs: int | None = None,
-    cache: bool = False,
-    done_one: Callable[[str], None] | None = None,
-) -> Iterator[Document]:
-    """The documents of `files` ((path, path relative to the root) pairs), in their order, each
-    as soon as it is read.
+    """The documents of `files` ((path, path relative to the root) pairs), in their order.
 
     With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
-    the misses are parsed, and stored. `done_one` is called with each file's relative path as it
-    is done."""
+    the misses are parsed, and stored. Without a cache folder yet every file is a miss, and the
+    files are read where they are parsed (by the pool's workers). `done_one` is called with each
+    file's relative path as it is done."""
     store = FileCache(root) if cache else None
-    # Without a cache folder every file is a miss: the workers read the files themselves.
     lookup = store is not None and store.exists()
     found: list[Document | None] = [None] * len(files)
     tasks: list[Task] = []
@@ -241,24 +209,13 @@ def iter_documents(
         keys.append(key)
     try:
         parsed_all = parse_all(tasks, jobs, stored=store is not None, done_one=done_one)
-        at = 0
         for n, parsed in enumerate(parsed_all):
-            while at < where[n]:
-                document = found[at]
-                found[at] = None
-                if document is not None:
-                    yield document
-                at += 1
-            got = parsed.key
+            found[where[n]] = parsed.doc
             # Not stored when the file changed between its lookup and its parse.
-            fresh = keys[n] is None or got == keys[n]
-            if store is not None and parsed.entry is not None and got is not None and fresh:
-                store.put(got, parsed.entry)
-            yield parsed.doc
-            at += 1
-        for document in found[at:]:
-            if document is not None:
-                yield document
+            fresh = keys[n] is None or parsed.key == keys[n]
+            if store is not None and parsed.entry is not None and parsed.key is not None and fresh:
+                store.put(parsed.key, parsed.entry)
     finally:
         if store is not None:
             store.close()
+    return [doc for doc in found if doc is not None]

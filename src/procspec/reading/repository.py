@@ -16,7 +16,7 @@ from procspec.errors import ConfigError, UsageError
 from procspec.messages import say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
-from procspec.reading.filestage import iter_documents, load_documents
+from procspec.reading.filestage import load_documents
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.root import SETTINGS_FILE, nearest_root
@@ -399,7 +399,7 @@ def read_records(
     # All documents first, then the models: the pool's workers are gone before the models grow
     # (building them as the documents arrive is faster on two cores but holds the workers' memory
     # and the unread results beside the models).
-    docs = list(_documents(repo.root, paths, jobs, cache, progress))
+    docs = _documents(repo.root, paths, jobs, cache, progress)
     return [
         load_process(repo.root, p, repo.profile, doc=d) for p, d in zip(paths, docs, strict=True)
     ]
@@ -418,10 +418,9 @@ def _documents(
     jobs: int | None,
     cache: bool,
     progress: Callable[[int, int, str], None] | None,
-) -> Iterator[Document]:
-    """The documents of the process files on the disk, in order, each as soon as it is read (the
-    models are built while the pool parses the rest); a link that leads outside the repository
-    is not read."""
+) -> list[Document]:
+    """The documents of the process files on the disk, in order; a link that leads outside the
+    repository is not read."""
     rels = [rel_path(root, path) for path in paths]
     inside = [i for i, path in enumerate(paths) if _inside(root, path)]
     count = [len(paths) - len(inside)]  # the links that lead outside are done: they are not read
@@ -432,10 +431,12 @@ def _documents(
             progress(count[0], len(paths), rel)
 
     wanted = [(paths[i], rels[i]) for i in inside]
-    read = iter_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one)
+    read = iter(load_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one))
     chosen = set(inside)
-    for i, (path, rel) in enumerate(zip(paths, rels, strict=True)):
-        yield next(read) if i in chosen else _outside(path, rel)
+    return [
+        next(read) if i in chosen else _outside(path, rel)
+        for i, (path, rel) in enumerate(zip(paths, rels, strict=True))
+    ]
 
 
 def _root_for(start: Path) -> Path:
