@@ -9,7 +9,7 @@ gives the rules their default severities (`context`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from procspec.checking.facts import Facts
@@ -23,7 +23,9 @@ from procspec.reading.documents import Document
 from procspec.reading.repository import ConfigError, Repository
 
 __all__ = [
+    "Checked",
     "Outcome",
+    "check",
     "check_repository",
     "context",
     "run_rules",
@@ -118,11 +120,26 @@ def check_repository(repo: Repository, today: date, history: History | None = No
 
     `history` (from `procspec.git.log.read_history`) enables the history rules PS601–PS603.
     """
+    return check(repo, today, history).outcome
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A whole check: its outcome, the context it ran in and the `FILE` rules' own problems
+    (what `procspec.features.incremental` keeps per file)."""
+
+    outcome: Outcome
+    context: Context
+    local: list[Problem]
+
+
+def check(repo: Repository, today: date, history: History | None = None) -> Checked:
+    """`check_repository`, with what the run worked out on the way."""
     configured = severities(repo)  # refuses unknown codes before any rule runs
     ctx = context(repo, today, history)
-    problems = [*repo.problems, *run_scope(ctx, FILE), *run_scope(ctx, REPOSITORY)]
-    files = len(repo.records) + 2
-    return Outcome(settle(problems, repo, configured), files)
+    local = run_scope(ctx, FILE)
+    problems = [*repo.problems, *local, *run_scope(ctx, REPOSITORY)]
+    return Checked(Outcome(settle(problems, repo, configured), len(ctx.index) + 2), ctx, local)
 
 
 def run_scope(ctx: Context, scope: Scope) -> list[Problem]:

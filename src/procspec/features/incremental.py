@@ -37,6 +37,7 @@ from pathlib import Path
 
 import msgspec
 
+from procspec.checking import checker
 from procspec.checking.checker import context, ignored_codes, run_scope, settle, severities
 from procspec.checking.checker import silenced as silenced_codes
 from procspec.checking.facts import Facts, affected, facts_of
@@ -104,20 +105,14 @@ def check(
     repo: Repository, today: date, history: History | None, hashed: cache.Hashed | None
 ) -> tuple[Outcome, Kept | None]:
     """Every problem in `repo` (a full run) and, with `hashed`, its per-file results to keep."""
-    configured = severities(repo)  # refuses unknown codes before any rule runs
-    ctx = context(repo, today, history)
     with lean_gc():  # the loaded repository lives to the end: the collector leaves it alone
-        local = run_scope(ctx, FILE)
-        shared = run_scope(ctx, REPOSITORY)
-    outcome = Outcome(
-        settle([*repo.problems, *local, *shared], repo, configured), len(ctx.index) + 2
-    )
+        checked = checker.check(repo, today, history)
     key = _entry_key(repo.root, cache.plan_of(repo.settings), today, hashed)
     if hashed is None or key is None:
-        return outcome, None
+        return checked.outcome, None
     keys = _file_keys(hashed, [record.rel for record in repo.records])
-    files = _stored(repo.records, local, keys, ctx.index)
-    return outcome, (Kept(key, files) if files is not None else None)
+    files = _stored(repo.records, checked.local, keys, checked.context.index)
+    return checked.outcome, (Kept(key, files) if files is not None else None)
 
 
 def recheck(
