@@ -107,7 +107,7 @@ def check(
     """Every problem in `repo` (a full run) and, with `hashed`, its per-file results to keep."""
     with lean_gc():  # the loaded repository lives to the end: the collector leaves it alone
         checked = checker.check(repo, today, history)
-    key = _entry_key(repo.root, cache.plan_of(repo.settings), today, hashed)
+    key = _entry_key(cache.plan_of(repo.settings), today, hashed)
     if hashed is None or key is None:
         return checked.outcome, None
     keys = _file_keys(hashed, [record.rel for record in repo.records])
@@ -125,7 +125,7 @@ def recheck(
 ) -> tuple[Repository, Outcome, Kept] | None:
     """The outcome from the kept results of the files that did not change and a run over those
     that did; None when the entry cannot serve (then a full run follows)."""
-    key = _entry_key(root, plan, today, hashed)
+    key = _entry_key(plan, today, hashed)
     entry = _read(root) if key is not None else None
     if entry is None or entry.key != key:
         return None
@@ -205,25 +205,23 @@ def _read_records(
     return {record.rel: record for record in records}
 
 
-def _entry_key(
-    root: Path, plan: cache.Plan, today: date, hashed: cache.Hashed | None
-) -> str | None:
+def _entry_key(plan: cache.Plan, today: date, hashed: cache.Hashed | None) -> str | None:
     """The key of everything every file's problems depend on (see the module docstring); None
     when git did not answer so that a file's uncommitted changes can be told."""
-    if hashed is None or hashed.git is None or hashed.git.uncommitted() is None:
+    if hashed is None or hashed.git is None or hashed.git.uncommitted is None:
         return None
     h = hashlib.blake2b(digest_size=32)
     h.update(f"{FORMAT}\0{cachefolder.package_fingerprint()}\0".encode())
     h.update(f"{today.isoformat()}\0{date.today().isoformat()}\0".encode())
     h.update(f"{plan.processes}\0{plan.profile}\0{plan.language}\0".encode())
-    h.update(cache.configuration_digest(root, plan).encode())
+    h.update(hashed.configuration.encode())
     h.update(b"\2git\0" + hashed.git.common().encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
 
 def _file_keys(hashed: cache.Hashed, rels: Iterable[str]) -> dict[str, str]:
     """Each file's key: its digest and git's uncommitted-change entries that name it."""
-    status = hashed.git.uncommitted() if hashed.git is not None else None
+    status = hashed.git.uncommitted if hashed.git is not None else None
     status = status or {}
     keys = {}
     for rel in rels:

@@ -1078,6 +1078,7 @@ class GitState:
         kept = (p for i, p in enumerate(self.parts) if i != self.STATUS)
         return "\0\0".join(p.decode("utf-8", "replace") for p in kept)
 
+    @functools.cached_property
     def uncommitted(self) -> dict[str, str] | None:
         """The `git status` entries by the paths they name, relative to the procspec root (both
         paths of a rename); empty outside a git repository (no file has a history then), None
