@@ -126,9 +126,10 @@ def recheck(
     """The outcome from the kept results of the files that did not change and a run over those
     that did; None when the entry cannot serve (then a full run follows)."""
     key = _entry_key(plan, today, hashed)
-    entry = _read(root) if key is not None else None
-    if entry is None or entry.key != key:
+    found = _read(root, key) if key is not None else None
+    if key is None or found is None:
         return None
+    entry, stored_problems = found
     repo, paths = open_repository(root, cache=True)
     if cache.plan_of(repo.settings) != plan:
         return None
@@ -173,7 +174,7 @@ def recheck(
             continue
         old = before[rel]
         stored_files.append(old)
-        kept_problems.extend(problem_of(rel, p) for p in old.problems)
+        kept_problems.extend(stored_problems[rel])
         if old.silenced:
             ignored.setdefault(rel, set()).update(old.silenced)
     problems = [*repo.problems, *local, *shared, *kept_problems]
@@ -250,20 +251,21 @@ def _stored(
     return files
 
 
-def _read(root: Path) -> Entry | None:
-    """The stored entry, or None when it is missing, foreign or corrupt."""
+def _read(root: Path, key: str) -> tuple[Entry, dict[str, list[Problem]]] | None:
+    """The stored entry with the problems of each of its files, or None when it is missing,
+    foreign, corrupt or for another key."""
     try:
         raw = cachefolder.read_entry(root, ENTRY_FILE, MAX_ENTRY_BYTES)
         if raw is None:
             return None
         entry = _DECODER.decode(raw)
-        if entry.format != FORMAT:
+        if entry.format != FORMAT or entry.key != key:
             return None
+        problems: dict[str, list[Problem]] = {}
         for stored in entry.files:  # a crafted entry must not fail the run later
             if stored.facts.rel != stored.rel:
                 return None
-            for problem in stored.problems:
-                problem_of(stored.rel, problem)
-        return entry
+            problems[stored.rel] = [problem_of(stored.rel, p) for p in stored.problems]
+        return entry, problems
     except Exception:  # a corrupt or unreadable cache is no cache
         return None
