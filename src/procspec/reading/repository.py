@@ -249,10 +249,8 @@ def load_process(
         pass
     elif files is not None:
         doc = _load(root, rel, files)
-    elif _inside(root, path):
-        doc = load_file(path, rel)
     else:
-        doc = _outside(path, rel)
+        doc = read_document(root, path)
     pid = process_id(path)
     record = ProcessRecord(id=pid, rel=rel, doc=doc, model=None, problems=list(doc.problems))
     for i, problem in enumerate(record.problems):
@@ -406,8 +404,8 @@ def read_records(
 
 
 def read_document(root: Path, path: Path) -> Document:
-    """A process file's document read again from the disk, as `load_process` reads it (a link
-    that leads outside the repository is not read)."""
+    """A process file's document read from the disk (a link that leads outside the repository
+    is not read)."""
     rel = rel_path(root, path)
     return load_file(path, rel) if _inside(root, path) else _outside(path, rel)
 
