@@ -217,8 +217,8 @@ def _builder() -> Any:
     """A lunr.py Builder that takes words already stemmed: lunr.py's own `add` runs each field
     through its tokenizer, which copies a metadata dict per word and costs more than the rest of
     the indexing together; the words here arrive stemmed and need none of it. The bookkeeping is
-    lunr.py 0.8's `Builder.add`, without metadata (the index records no positions)."""
-    from collections import defaultdict
+    lunr.py 0.8's `Builder.add`, without metadata (the index records no positions), counted per
+    distinct word of a field rather than per word."""
     from itertools import chain
 
     from lunr.builder import Builder
@@ -237,31 +237,36 @@ def _builder() -> Any:
             doc_ref = str(doc[self._ref])
             self._documents[doc_ref] = attributes or {}
             self.document_count += 1
+            postings = self.inverted_index
             for field_name in self._fields:
                 terms: list[str] = doc[field_name]
-                field_ref = str(FieldRef(doc_ref, field_name))
-                field_terms: defaultdict[str, int] = defaultdict(int)
+                field_ref = f"{field_name}{FieldRef.JOINER}{doc_ref}"
+                # In the order each word first occurs, as lunr.py counts them. A field has a
+                # few words: a dictionary counts them faster than a `Counter` is made.
+                field_terms: dict[str, int] = {}
+                for term in terms:
+                    field_terms[term] = field_terms.get(term, 0) + 1
                 self.field_term_frequencies[field_ref] = field_terms
                 self.field_lengths[field_ref] = len(terms)
-                for term in terms:
-                    field_terms[term] += 1
-                    posting = self.inverted_index.get(term)
+                for term in field_terms:
+                    posting = postings.get(term)
                     if posting is None:
                         posting = {name: {} for name in self._fields}
                         posting["_index"] = self.term_index
                         self.term_index += 1
-                        self.inverted_index[term] = posting
-                    if doc_ref not in posting[field_name]:
-                        posting[field_name][doc_ref] = _NO_METADATA
+                        postings[term] = posting
+                    posting[field_name][doc_ref] = _NO_METADATA
                 self._owners[field_ref] = (doc_ref, field_name)
 
         def _create_field_vectors(self) -> None:
             # lunr.py 0.8's own, with the same arithmetic in the same order (so the same
-            # scores): each vector made sorted at once instead of by an insertion per term,
-            # which searched and shifted the list each time.
+            # scores): each term's index and idf worked out once, each vector made sorted at
+            # once instead of by an insertion per term, which searched and shifted the list.
             k1, b = self._k1, self._b
-            postings = self.inverted_index
-            idfs: dict[str, float] = {}
+            k1_plus = k1 + 1
+            count = self.document_count
+            indexes = {term: posting["_index"] for term, posting in self.inverted_index.items()}
+            weights = {term: idf(posting, count) for term, posting in self.inverted_index.items()}
             vectors = {}
             for field_ref, term_frequencies in self.field_term_frequencies.items():
                 doc_ref, field_name = self._owners[field_ref]
@@ -269,17 +274,16 @@ def _builder() -> Any:
                 field_boost = self._fields[field_name].boost
                 doc_boost = self._documents[doc_ref].get("boost", 1)
                 norm = k1 * (1 - b + b * (field_length / self.average_field_length[field_name]))
-                scored = []
-                for term, tf in term_frequencies.items():
-                    posting = postings[term]
-                    found = idfs.get(term)
-                    if found is None:
-                        found = idfs[term] = idf(posting, self.document_count)
-                    score = found * ((k1 + 1) * tf) / (norm + tf)
-                    score *= field_boost
-                    score *= doc_boost
-                    scored.append((posting["_index"], round(score, 3)))
-                scored.sort()
+                scored = sorted(
+                    [
+                        (
+                            indexes[term],
+                            round(weights[term] * (k1_plus * tf) / (norm + tf) * field_boost
+                                  * doc_boost, 3),
+                        )
+                        for term, tf in term_frequencies.items()
+                    ]
+                )  # fmt: skip
                 vectors[field_ref] = Rounded(list(chain.from_iterable(scored)))
             self.field_vectors = vectors
 
