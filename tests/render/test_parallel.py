@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from procspec.reading.filestage import JOBS_VARIABLE, available_cpus
 from procspec.reading.repository import load_repository
 from procspec.rendering import plan, write
 from procspec.rendering.output import MARKER, staged
-from procspec.rendering.pages import PARALLEL_FROM, VERBATIM, can_fork, processes_for
+from procspec.rendering.pages import PARALLEL_FROM, VERBATIM, Ahead, can_fork, processes_for
 
 from ..conftest import EXAMPLES, TODAY
 from .conftest import GitRepo, procspec
@@ -86,3 +88,41 @@ def test_jobs_setting(value: str, expected: int | None, monkeypatch: pytest.Monk
     else:
         assert processes_for(PARALLEL_FROM - 1) == 1
         assert processes_for(PARALLEL_FROM) == available_cpus()
+
+
+def _where() -> int:
+    return os.getpid()
+
+
+def test_a_value_made_ahead_is_made_by_a_copy_of_this_process() -> None:
+    ahead = Ahead(_where)
+    made = ahead.value()
+    assert isinstance(made, int) and made != os.getpid()
+    assert ahead.value() == made  # kept, not made again
+
+
+def test_a_copy_that_fails_leaves_the_value_to_this_process() -> None:
+    parent = os.getpid()
+
+    def only_here() -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("not in the copy")
+        return parent
+
+    assert Ahead(only_here).value() == parent
+
+
+def test_a_failure_here_shows_as_without_the_copy() -> None:
+    def broken() -> int:
+        raise ValueError("trasig")
+
+    with pytest.raises(ValueError, match="trasig"):
+        Ahead(broken).value()
+
+
+def test_a_value_no_longer_wanted_stops_its_copy() -> None:
+    ahead = Ahead(lambda: time.sleep(60))
+    process = ahead._process
+    assert process is not None and process.is_alive()
+    ahead.cancel()
+    assert not process.is_alive()

@@ -17,7 +17,15 @@ from procspec.features.revision import repository_at
 from procspec.git.log import read_history
 from procspec.messages import plural, say
 from procspec.reading.repository import find_root, load_repository
-from procspec.rendering import Progress, effective_today, lean_gc, plan, write
+from procspec.rendering import (
+    Progress,
+    effective_today,
+    lean_gc,
+    plan,
+    processes_for,
+    search_ahead,
+    write,
+)
 from procspec.rendering.output import MARKER, check_target, marker_text, staged
 
 
@@ -69,13 +77,21 @@ def _render(
     store = history_store(root) if rev is None else None
     history = read_history(root, rev=rev, processes=repo.settings.processes, store=store)
     day = effective_today(today, history, repo)
-    outcome = check_repository(repo, day, history)
-    errors = outcome.counts["error"]
-    if errors:
-        message = plural("render.refused", errors, count=errors)
-        raise Refused(message, outcome=outcome, root=root)
-    found = plan(repo, history, day, fmt, rev=rev, fragment=fragment)
-    with staged(target, lang) as temp:
-        names = write(found, temp, progress)
-        (temp / MARKER).write_text(marker_text(names), encoding="utf-8", newline="\n")
+    # The search index needs only the loaded repository: when the documents are made on every
+    # core, a copy of this process makes it while this one checks and plans.
+    ahead = fmt == "html" and not fragment and processes_for(len(repo.records)) > 1
+    index = search_ahead(repo, history, day) if ahead else None
+    try:
+        outcome = check_repository(repo, day, history)
+        errors = outcome.counts["error"]
+        if errors:
+            message = plural("render.refused", errors, count=errors)
+            raise Refused(message, outcome=outcome, root=root)
+        found = plan(repo, history, day, fmt, rev=rev, fragment=fragment, index=index)
+        with staged(target, lang) as temp:
+            names = write(found, temp, progress)
+            (temp / MARKER).write_text(marker_text(names), encoding="utf-8", newline="\n")
+    finally:
+        if index is not None:
+            index.cancel()
     return Rendered(target, sorted([*names, MARKER]), lang)

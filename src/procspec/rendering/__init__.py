@@ -34,7 +34,8 @@ from procspec.rendering.followup import build_report
 from procspec.rendering.fragment import STYLESHEET, scoped_stylesheet
 from procspec.rendering.jinja import environment
 from procspec.rendering.output import NameCollisionError, check_names
-from procspec.rendering.pages import VERBATIM, Job, Later, Plan, Progress
+from procspec.rendering.pages import VERBATIM, Job, Later, Plan, Progress, processes_for
+from procspec.rendering.readers import search_ahead
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
 __all__ = [
@@ -46,6 +47,8 @@ __all__ = [
     "effective_today",
     "lean_gc",
     "plan",
+    "processes_for",
+    "search_ahead",
     "write",
 ]
 
@@ -105,9 +108,11 @@ def plan(
     *,
     rev: str | None = None,
     fragment: bool = False,
+    index: Later | None = None,
 ) -> Plan:
     """Every document of `repo`, named and ready to be rendered; refuses (`NameCollision`) two
-    documents with one file name before anything is rendered."""
+    documents with one file name before anything is rendered. `index`: the search index, when
+    it is made already (`readers.search_ahead`)."""
     # Every process file, before the context keeps one process per id: two files with one id
     # (PS106) or one output name (PS108) refuse the render even when those rules are off.
     check_names(
@@ -204,6 +209,7 @@ def plan(
                 repo,
                 history,
                 today,
+                index,
             )
         )
     # One output name for two processes (PS106, PS108) silently overwrites one of them, so

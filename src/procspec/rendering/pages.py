@@ -7,7 +7,8 @@ repository (or with `PROCSPEC_JOBS=1`, read as for parsing in `procspec.reading.
 worker processes started as copies of this one (fork), which inherit the plan instead of receiving
 it, render chunks of the processes' documents, write each file themselves and report only which
 jobs are done, while this process writes the overviews. The file names, and so the folder, are the
-same either way.
+same either way. A value that needs only what is loaded (the search index) can be an `Ahead`:
+made by a copy of the process started before the plan, on a core that would otherwise wait.
 
 While a render runs, Python's cycle collector leaves alone what exists before it (the loaded
 repository, the views): it would walk those objects again and again while nothing among them can
@@ -21,6 +22,8 @@ import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +101,66 @@ class Plan:
         if self.fragment and name.endswith(".html"):
             text = scope_html(text, self.base_url)
         return text
+
+
+class Ahead(Later):
+    """A value made by a copy of this process (fork) started now, while this one goes on: work
+    that needs only what is loaded already, on a core that would otherwise wait. `value()` waits
+    for it. Where no copy can start (`can_fork`), or the copy fails, it is made here when first
+    asked for, as a `Later` is, so a failure shows as it would without the copy."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        super().__init__(make)
+        self._receive: Connection | None = None
+        self._process: BaseProcess | None = None
+        if not can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        try:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_make_ahead, args=(make, send), daemon=True)
+            process.start()
+        except OSError:  # no process to spare: made here
+            return
+        send.close()
+        self._receive, self._process = receive, process
+
+    def value(self) -> Any:
+        receive, self._receive = self._receive, None
+        if receive is not None:
+            try:
+                made = receive.recv()
+            except (EOFError, OSError):  # the copy failed: made here
+                pass
+            else:
+                self._value, self._make = made, None
+            finally:
+                receive.close()
+                self.cancel()
+        return super().value()
+
+    def cancel(self) -> None:
+        """Stop the copy if it still runs (its value is not wanted, or has arrived)."""
+        if self._receive is not None:
+            self._receive.close()
+            self._receive = None
+        process, self._process = self._process, None
+        if process is not None:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _make_ahead(make: Callable[[], Any], send: Connection) -> None:
+    """In the copy: make the value and send it. A failure sends nothing (the parent makes the
+    value itself, and reports what fails there)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the copy
+    try:
+        send.send(make())
+    except Exception:  # noqa: S110 - shown by the parent, which makes it again
+        pass
+    finally:
+        send.close()
 
 
 def can_fork() -> bool:

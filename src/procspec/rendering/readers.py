@@ -14,16 +14,16 @@ from functools import partial
 from importlib.resources import files
 from typing import Any
 
+from procspec.checking.hierarchy import Context
 from procspec.git.revisions import History
 from procspec.reading.model import Process, Publishing
 from procspec.reading.repository import Repository
 from procspec.rendering import changes as _changes
 from procspec.rendering import search as _search
-from procspec.rendering.pages import VERBATIM, Job, Later
+from procspec.rendering.pages import VERBATIM, Ahead, Job, Later
 from procspec.rendering.respond import feedback
 from procspec.rendering.view import Builder, HistoryView, ProcessView
 
-MAP_SUFFIX = ".processkarta"
 RESERVED = (_search.SEARCH_PAGE, _changes.CHANGES_PAGE)
 """Page names a process's documents must not take."""
 
@@ -73,17 +73,8 @@ def _asset(name: str) -> str:
     return (files("procspec.rendering") / "templates" / "assets" / name).read_text(encoding="utf-8")
 
 
-def jobs(
-    site: Site,
-    builder: Builder,
-    views: list[tuple[ProcessView, Process]],
-    names: set[str],
-    repo: Repository,
-    history: History | None,
-    today: date,
-) -> list[Job]:
-    """The search page, its script and index, the changes page and the feed."""
-    t = builder.t
+def _index_script(views: list[tuple[ProcessView, Process]], t: Translate) -> str:
+    """`sok-index.js` for the processes' views (with their models), in tree order."""
     labels = _search.Labels(
         spec=t("search.where.spec"),
         activities=t("search.where.activities"),
@@ -95,14 +86,39 @@ def jobs(
         step=t("search.where.step"),
     )
     map_pages = {
-        view.id: page
-        for view, _ in views
-        if (page := view.pages.spec.removesuffix(".html") + MAP_SUFFIX + ".html") in names
+        view.id: view.pages.flow_map for view, model in views if model.flow_map is not None
     }
+    return _search.index_script(_search.entries(views, labels, map_pages))
 
-    def index() -> str:
-        # The longest single job of a render: made by whichever process writes the file.
-        return _search.index_script(_search.entries(views, labels, map_pages))
+
+def search_ahead(repo: Repository, history: History | None, today: date) -> Ahead:
+    """`sok-index.js`, the longest single job of a render, made by a copy of this process from
+    the loaded repository while this one checks it and plans the documents (`pages.Ahead`); its
+    own views are the ones the documents are made from, without the plans' histories."""
+
+    def make() -> str:
+        builder = Builder(Context.build(repo, today, history), history, "html")
+        views = [(builder.process(record, model), model) for record, model in builder.records()]
+        return _index_script(views, builder.t)
+
+    return Ahead(make)
+
+
+def jobs(
+    site: Site,
+    builder: Builder,
+    views: list[tuple[ProcessView, Process]],
+    names: set[str],
+    repo: Repository,
+    history: History | None,
+    today: date,
+    index: Later | None = None,
+) -> list[Job]:
+    """The search page, its script and index, the changes page and the feed. The index is
+    `index` when given (`search_ahead`), else made by whichever process writes its file."""
+    t = builder.t
+    if index is None:
+        index = Later(partial(_index_script, views, t))
 
     out: list[Job] = [
         (
@@ -114,7 +130,7 @@ def jobs(
                 "index_script": _search.INDEX_SCRIPT,
             },
         ),
-        (_search.INDEX_SCRIPT, VERBATIM, {"text": Later(index)}),
+        (_search.INDEX_SCRIPT, VERBATIM, {"text": index}),
     ]
     out.extend((name, VERBATIM, {"text": _asset(name)}) for name in _search.ASSETS)
     plain = {view.id: view.name for view, _ in views}
