@@ -116,13 +116,19 @@ def build(flow_map: FlowMap) -> FlowGraph:
             positions.append((s, a))
     edges: list[list[Edge]] = []
     for activity in activities:
+        # The targets in `targets`' order, without their key paths: an unlabelled edge once.
         out: list[Edge] = []
         seen: set[int] = set()
-        for target, label, _ in targets(activity):
+        for target in activity.next:
             found = index.get(target)
-            if found is not None and (found not in seen or label is not None):
+            if found is not None and found not in seen:
                 seen.add(found)
-                out.append(Edge(found, label))
+                out.append(Edge(found, None))
+        for choice in activity.choices:
+            found = index.get(choice.next)
+            if found is not None and (found not in seen or choice.when is not None):
+                seen.add(found)
+                out.append(Edge(found, choice.when))
         edges.append(out)
     return FlowGraph(activities, steps, positions, index, edges)
 

@@ -40,6 +40,8 @@ def is_valid_id(pid: str) -> bool:
     without an ASCII base (ø, æ, ß), are not: they would vanish from the output name or look like
     Latin letters they are not.
     """
+    if ID_PATTERN.fullmatch(pid) is not None:  # most ids: letters each its own plain form
+        return True
     return unicodedata.is_normalized("NFC", pid) and (
         ID_PATTERN.fullmatch("".join(_plain(c) for c in pid)) is not None
     )
@@ -49,16 +51,22 @@ def slug(pid: str) -> str:
     """The output name of an id: å→a, ä→a, ö→o, other letters stripped of their accents."""
     if pid.isascii():  # nothing to decompose or strip
         return pid
-    decomposed = unicodedata.normalize("NFKD", pid)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return ascii_only.encode("ascii", "ignore").decode("ascii")
+    # The accents are combining marks, outside ASCII: leaving out what is not ASCII leaves out
+    # them with the rest.
+    return unicodedata.normalize("NFKD", pid).encode("ascii", "ignore").decode("ascii")
 
 
 def skeleton(pid: str) -> str:
     """What a reader sees: NFC, no invisible characters, look-alikes folded, then the slug."""
     text = unicodedata.normalize("NFKC", pid)
-    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Zs"))
+    if text.isascii():  # control characters and the space are ASCII's only Cc and Zs, no Cf
+        text = _ASCII_HIDDEN.sub("", text)
+    else:
+        text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc", "Zs"))
     return slug(text.lower().translate(_CONFUSABLES))
+
+
+_ASCII_HIDDEN = re.compile("[\x00-\x1f\x7f ]")
 
 
 def invisible_characters(text: str) -> list[str]:
