@@ -205,7 +205,6 @@ def plan(
                 site,
                 builder,
                 list(zip(views, [m for _, m in records], strict=True)),
-                {name for name, _, _ in jobs},
                 repo,
                 history,
                 today,

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from procspec.checking.comparison import process_changes
 from procspec.git.revisions import History, Revision
 from procspec.messages import text
-from procspec.reading.repository import Repository
+from procspec.reading.repository import ProcessRecord, Repository
 
 LIMIT = 50
 """Entries on the page and in the feed: the latest changes, not the whole history."""
@@ -106,15 +106,14 @@ def latest(
     if history is None or not history.available:
         return Changes(False, [], fid, rfc3339(today))
     candidates: list[tuple[Revision, str, str, Revision | None]] = []
-    current: dict[tuple[str, str], dict[str, object]] = {}
+    newest: dict[tuple[str, str], ProcessRecord] = {}
     for record in repo.records:
         if record.id not in names:
             continue
         every = history.of(record.rel)
         revisions = [r for r in every if r.committed]
-        if every and every[0].committed and isinstance(record.doc.data, dict):
-            # the newest commit holds the file as it is on disk: no need to read it from git
-            current[(every[0].sha, every[0].path)] = dict(record.doc.data)
+        if every and every[0].committed:
+            newest[(every[0].sha, every[0].path)] = record
         for i, revision in enumerate(revisions):
             if history.at_boundary(revision):
                 continue  # a shallow clone's oldest commit shows the file, not a change
@@ -127,6 +126,13 @@ def latest(
         wanted.append((revision.sha, revision.path))
         if before is not None:
             wanted.append((before.sha, before.path))
+    # The newest commit of a file holds it as it is on disk: no need to read it from git. Only
+    # the chosen changes' files are asked for their data (which a cached document decodes).
+    current: dict[tuple[str, str], dict[str, object]] = {}
+    for key in wanted:
+        held = newest.get(key)
+        if held is not None and key not in current and isinstance(data := held.doc.data, dict):
+            current[key] = dict(data)
     blobs = history.versions([key for key in wanted if key not in current])
     parsed = {key: current.get(key) or _data(blobs.get(key), key[1]) for key in wanted}
     others: dict[str, dict[str, object]] = {other: {"namn": name} for other, name in names.items()}

@@ -108,7 +108,6 @@ def jobs(
     site: Site,
     builder: Builder,
     views: list[tuple[ProcessView, Process]],
-    names: set[str],
     repo: Repository,
     history: History | None,
     today: date,
