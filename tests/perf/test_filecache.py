@@ -398,3 +398,31 @@ def test_parsing_a_file_leaves_nothing_for_the_garbage_collector(tmp_path: Path,
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_callers_own_work_runs_once_while_the_files_are_parsed(repo: Path, jobs: int) -> None:
+    tasks = [
+        filestage.Task(str(path), path.relative_to(repo).as_posix())
+        for path in sorted((repo / "processer").glob("*.yaml"))
+    ]
+    calls: list[int] = []
+    parsed = filestage.parse_all(tasks, jobs, meanwhile=lambda: calls.append(len(calls)))
+    assert calls == [0]
+    assert [p.doc.rel for p in parsed] == [t.rel for t in tasks]
+    assert filestage.parse_all([], jobs, meanwhile=lambda: calls.append(len(calls))) == []
+    assert calls == [0, 1]
+
+
+def test_a_failure_of_the_callers_own_work_is_not_taken_for_the_pools(repo: Path) -> None:
+    """The pool's failures mean: parse here. The caller's own failure is raised."""
+    tasks = [
+        filestage.Task(str(path), path.relative_to(repo).as_posix())
+        for path in sorted((repo / "processer").glob("*.yaml"))
+    ]
+
+    def broken() -> None:
+        raise LookupError("egen")
+
+    with pytest.raises(LookupError, match="egen"):
+        filestage.parse_all(tasks, 2, meanwhile=broken)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from procspec.checking.checker import check_repository
@@ -22,6 +23,7 @@ from procspec.rendering import (
     effective_today,
     lean_gc,
     plan,
+    prepare,
     processes_for,
     search_ahead,
     write,
@@ -70,7 +72,10 @@ def _render(
     force: bool,
     progress: Progress | None,
 ) -> Rendered:
-    repo = repository_at(start, rev) if rev is not None else load_repository(start)
+    if rev is not None:
+        repo = repository_at(start, rev)
+    else:  # the templates are compiled while the files are parsed
+        repo = load_repository(start, meanwhile=partial(prepare, fmt, fragment))
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
     target = check_target(out, root, force, lang, root / repo.settings.processes)

@@ -132,15 +132,18 @@ def parse_all(
     *,
     stored: bool = False,
     done_one: Callable[[str], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Parsed]:
     """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
 
     A document from the pool holds its data and parses its positions again when asked for them
     (`filecache.StoredDocument`): positions are most of a document, and few are ever asked for.
     `done_one` is called with each file's relative path as it is done (a chunk at a time from the
-    pool)."""
+    pool). `meanwhile` is called once: while the pool's workers parse, else before parsing here."""
     workers = workers_for(len(tasks), jobs)
     done: list[Parsed] = []
+    waiting = [meanwhile] if meanwhile is not None else []
+    failed: list[Exception] = []  # the caller's own failure, not the pool's: raised below
     if workers > 1:
         size = max(1, -(-len(tasks) // (workers * CHUNKS_PER_JOB)))
         chunks = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
@@ -150,17 +153,31 @@ def parse_all(
             # fork: the workers start with everything imported (spawn would import it again).
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                results_in_order = pool.map(_parse_chunk, chunks)
+                while waiting:  # this process's own work, while the workers parse
+                    _call(waiting.pop(), failed)
                 # In order; each chunk's results are let go of as soon as they are taken in.
-                for chunk, results in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
+                for chunk, results in zip(chunks, results_in_order, strict=True):
                     for task, result in zip(chunk, results, strict=True):
                         done.append(_received(task, result, stored))
                         if done_one is not None:
                             done_one(task.rel)
+    if failed:
+        raise failed[0]
+    while waiting:
+        waiting.pop()()
     for task in tasks[len(done) :]:
         done.append(parse(task, stored=stored))
         if done_one is not None:
             done_one(task.rel)
     return done
+
+
+def _call(work: Callable[[], None], failed: list[Exception]) -> None:
+    try:
+        work()
+    except Exception as exc:  # kept apart from the pool's failures (which mean: parse here)
+        failed.append(exc)
 
 
 def load_documents(
@@ -170,8 +187,10 @@ def load_documents(
     jobs: int | None = None,
     cache: bool = False,
     done_one: Callable[[str], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Document]:
-    """The documents of `files` ((path, path relative to the root) pairs), in their order.
+    """The documents of `files` ((path, path relative to the root) pairs), in their order
+    (`meanwhile` as in `parse_all`).
 
     With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
     the misses are parsed, and stored. Without a cache folder yet every file is a miss, and the
@@ -208,7 +227,9 @@ def load_documents(
         where.append(i)
         keys.append(key)
     try:
-        parsed_all = parse_all(tasks, jobs, stored=store is not None, done_one=done_one)
+        parsed_all = parse_all(
+            tasks, jobs, stored=store is not None, done_one=done_one, meanwhile=meanwhile
+        )
         for n, parsed in enumerate(parsed_all):
             found[where[n]] = parsed.doc
             # Not stored when the file changed between its lookup and its parse.

@@ -332,6 +332,7 @@ def load_repository(
     *,
     jobs: int | None = None,
     cache: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Repository:
     """Read a whole repository from the folder at or above `start`.
 
@@ -342,12 +343,17 @@ def load_repository(
 
     From the disk, the process files are parsed by `filestage.load_documents`: in parallel when
     that pays (`jobs` processes, default `PROCSPEC_JOBS` or every CPU), and from the per-file
-    cache in `.procspec-cache/files/` with `cache`.
+    cache in `.procspec-cache/files/` with `cache`. `meanwhile` is called once while the files
+    are parsed (`filestage.parse_all`): work of the caller's own that needs no process file.
     """
     repo, paths = open_repository(start, files, cache=cache)
     if files is None:
-        records = read_records(repo, paths, jobs=jobs, cache=cache, progress=progress)
+        records = read_records(
+            repo, paths, jobs=jobs, cache=cache, progress=progress, meanwhile=meanwhile
+        )
     else:
+        if meanwhile is not None:
+            meanwhile()
         records = []
         for path in paths:
             records.append(load_process(repo.root, path, repo.profile, files))
@@ -392,12 +398,13 @@ def read_records(
     jobs: int | None = None,
     cache: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[ProcessRecord]:
     """The records of the process files `paths` on the disk, in order (see `load_repository`)."""
     # All documents first, then the models: the pool's workers are gone before the models grow
     # (building them as the documents arrive is faster on two cores but holds the workers' memory
     # and the unread results beside the models).
-    docs = _documents(repo.root, paths, jobs, cache, progress)
+    docs = _documents(repo.root, paths, jobs, cache, progress, meanwhile)
     return [
         load_process(repo.root, p, repo.profile, doc=d) for p, d in zip(paths, docs, strict=True)
     ]
@@ -416,6 +423,7 @@ def _documents(
     jobs: int | None,
     cache: bool,
     progress: Callable[[int, int, str], None] | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Document]:
     """The documents of the process files on the disk, in order; a link that leads outside the
     repository is not read."""
@@ -429,7 +437,9 @@ def _documents(
             progress(count[0], len(paths), rel)
 
     wanted = [(paths[i], rels[i]) for i in inside]
-    read = iter(load_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one))
+    read = iter(
+        load_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one, meanwhile=meanwhile)
+    )
     chosen = set(inside)
     return [
         next(read) if i in chosen else _outside(path, rel)

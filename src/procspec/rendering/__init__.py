@@ -29,12 +29,20 @@ from procspec.git.revisions import History
 from procspec.messages import msg
 from procspec.reading.repository import Repository
 from procspec.reading.slug import slug
-from procspec.rendering import pages, readers
+from procspec.rendering import pages, readers, search
 from procspec.rendering.followup import build_report
 from procspec.rendering.fragment import STYLESHEET, scoped_stylesheet
 from procspec.rendering.jinja import environment
 from procspec.rendering.output import NameCollisionError, check_names
-from procspec.rendering.pages import VERBATIM, Job, Later, Plan, Progress, processes_for
+from procspec.rendering.pages import (
+    VERBATIM,
+    Job,
+    Later,
+    Plan,
+    Progress,
+    compile_templates,
+    processes_for,
+)
 from procspec.rendering.readers import search_ahead
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
@@ -47,6 +55,7 @@ __all__ = [
     "effective_today",
     "lean_gc",
     "plan",
+    "prepare",
     "processes_for",
     "search_ahead",
     "write",
@@ -70,6 +79,15 @@ def effective_today(today: date | None, history: History | None, repo: Repositor
         if dates:
             return max(dates)
     return latest_data_date(Context.build(repo, date.min, history)) or FALLBACK_TODAY
+
+
+def prepare(fmt: str, fragment: bool) -> None:
+    """What a render needs before its documents that needs no process file: the templates
+    compiled and, for the readers' site, the search's libraries imported. `procspec render` does
+    it while the process files are parsed (`load_repository`'s `meanwhile`)."""
+    compile_templates(fmt)
+    if readers.Site(fmt, fragment).readers:
+        search.load_libraries()
 
 
 def documents(

@@ -163,6 +163,13 @@ def _make_ahead(make: Callable[[], Any], send: Connection) -> None:
         send.close()
 
 
+def compile_templates(fmt: str) -> None:
+    """Compile every template of `fmt` now (the environment keeps them compiled)."""
+    env = environment(fmt)
+    for name in env.list_templates(filter_func=lambda n: n.startswith(f"{fmt}/")):
+        env.get_template(name)
+
+
 def can_fork() -> bool:
     """Whether workers can start as copies of this process: Linux and BSD. Not Windows, which
     cannot fork, nor macOS, where forking a process that uses the system's frameworks is unsafe;
@@ -224,10 +231,7 @@ def write(found: Plan, folder: Path, progress: Progress | None = None) -> list[s
                 if progress is not None:
                     progress(index + 1, count, found.jobs[index][0])
             return found.names
-        # Compiled once here, not once in every worker.
-        env = environment(found.fmt)
-        for name in env.list_templates(filter_func=lambda n: n.startswith(f"{found.fmt}/")):
-            env.get_template(name)
+        compile_templates(found.fmt)  # once here, not once in every worker
         _ACTIVE = (found, folder)
         try:
             context = multiprocessing.get_context("fork")

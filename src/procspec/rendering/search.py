@@ -68,6 +68,14 @@ def _stemmer() -> Callable[[str], str]:
     return stem
 
 
+def load_libraries() -> None:
+    """Import lunr.py and the Snowball stemmer now, before they are needed."""
+    import lunr.builder
+    import lunr.pipeline  # noqa: F401
+
+    _stemmer()
+
+
 def stems(text: str, cache: dict[str, str]) -> list[str]:
     """The stems of the words of `text`, lower-cased, stop words left out."""
     stem = _stemmer()
