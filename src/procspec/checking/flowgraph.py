@@ -13,6 +13,7 @@ A working day is 8 hours and a working week 5 working days, so `1 dag` = `8 timm
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def parse_duration(text: str) -> float | None:
     return float(found.group(1).replace(",", ".")) * unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds of thousands in a large repository's maps
 class Edge:
     """A way from one activity to another: `nästa` (no label) or a `val` (its `om`)."""
 
@@ -65,11 +66,14 @@ class FlowGraph:
 
     activities: list[FlowActivity]
     steps: list[int]
-    """The index of each activity's processteg."""
-    positions: list[tuple[int, int]]
-    """(processteg index, index within the step) of each activity, for positions in the file."""
+    """The index of each activity's processteg (in file order, so never decreasing)."""
     index: dict[str, int]
     edges: list[list[Edge]]
+
+    def position(self, node: int) -> tuple[int, int]:
+        """(processteg index, index within the step) of an activity, for its place in the file."""
+        step = self.steps[node]
+        return step, node - bisect_left(self.steps, step)
 
     @property
     def size(self) -> int:
@@ -106,14 +110,12 @@ def build(flow_map: FlowMap) -> FlowGraph:
     """The graph of a map: one pass over its activities and one over their targets."""
     activities: list[FlowActivity] = []
     steps: list[int] = []
-    positions: list[tuple[int, int]] = []
     index: dict[str, int] = {}
     for s, step in enumerate(flow_map.steps):
-        for a, activity in enumerate(step.activities):
+        for activity in step.activities:
             index.setdefault(activity.id, len(activities))
             activities.append(activity)
             steps.append(s)
-            positions.append((s, a))
     edges: list[list[Edge]] = []
     for activity in activities:
         # The targets in `targets`' order, without their key paths: an unlabelled edge once.
@@ -130,7 +132,7 @@ def build(flow_map: FlowMap) -> FlowGraph:
                 seen.add(found)
                 out.append(Edge(found, choice.when))
         edges.append(out)
-    return FlowGraph(activities, steps, positions, index, edges)
+    return FlowGraph(activities, steps, index, edges)
 
 
 def reachable(graph: FlowGraph, sources: Iterable[int]) -> list[bool]:

@@ -62,7 +62,7 @@ def _maps(ctx: Context) -> Iterator[tuple[ProcessRecord, Process, FlowGraph]]:
 
 def _at(graph: FlowGraph, node: int, *rest: str | int) -> KeyPath:
     """The key path of an activity (or of a key inside it) in the process file."""
-    step, index = graph.positions[node]
+    step, index = graph.position(node)
     return (MAP, "processteg", step, "aktiviteter", index, *rest)
 
 
