@@ -17,12 +17,12 @@ from typing import Any
 from procspec.checking.hierarchy import Context
 from procspec.git.revisions import History
 from procspec.reading.model import Process, Publishing
-from procspec.reading.repository import Repository
+from procspec.reading.repository import ProcessRecord, Repository
 from procspec.rendering import changes as _changes
 from procspec.rendering import search as _search
 from procspec.rendering.pages import VERBATIM, Ahead, Job, Later
 from procspec.rendering.respond import feedback
-from procspec.rendering.view import Builder, HistoryView, ProcessView
+from procspec.rendering.view import Builder, HistoryView, ProcessView, pages_of
 
 RESERVED = (_search.SEARCH_PAGE, _changes.CHANGES_PAGE)
 """Page names a process's documents must not take."""
@@ -73,8 +73,9 @@ def _asset(name: str) -> str:
     return (files("procspec.rendering") / "templates" / "assets" / name).read_text(encoding="utf-8")
 
 
-def _index_script(views: list[tuple[ProcessView, Process]], t: Translate) -> str:
-    """`sok-index.js` for the processes' views (with their models), in tree order."""
+def _index_script(builder: Builder, records: list[tuple[ProcessRecord, Process]]) -> str:
+    """`sok-index.js` for the processes of `records` (in tree order)."""
+    t = builder.t
     labels = _search.Labels(
         spec=t("search.where.spec"),
         activities=t("search.where.activities"),
@@ -86,20 +87,20 @@ def _index_script(views: list[tuple[ProcessView, Process]], t: Translate) -> str
         step=t("search.where.step"),
     )
     map_pages = {
-        view.id: view.pages.flow_map for view, model in views if model.flow_map is not None
+        record.id: pages_of(record.id, "html").flow_map
+        for record, model in records
+        if model.flow_map is not None
     }
-    return _search.index_script(_search.entries(views, labels, map_pages))
+    return _search.index_script(_search.entries(builder, records, labels, map_pages))
 
 
 def search_ahead(repo: Repository, history: History | None, today: date) -> Ahead:
     """`sok-index.js`, the longest single job of a render, made by a copy of this process from
-    the loaded repository while this one checks it and plans the documents (`pages.Ahead`); its
-    own views are the ones the documents are made from, without the plans' histories."""
+    the loaded repository while this one checks it and plans the documents (`pages.Ahead`)."""
 
     def make() -> str:
         builder = Builder(Context.build(repo, today, history), history, "html")
-        views = [(builder.process(record, model), model) for record, model in builder.records()]
-        return _index_script(views, builder.t)
+        return _index_script(builder, builder.records())
 
     return Ahead(make)
 
@@ -115,9 +116,8 @@ def jobs(
 ) -> list[Job]:
     """The search page, its script and index, the changes page and the feed. The index is
     `index` when given (`search_ahead`), else made by whichever process writes its file."""
-    t = builder.t
     if index is None:
-        index = Later(partial(_index_script, views, t))
+        index = Later(partial(_index_script, builder, builder.records()))
 
     out: list[Job] = [
         (

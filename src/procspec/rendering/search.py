@@ -24,8 +24,16 @@ from functools import lru_cache
 from typing import Any
 
 from procspec.reading.model import Process
+from procspec.reading.repository import ProcessRecord
 from procspec.rendering.flowview import anchor as flow_anchor
-from procspec.rendering.view import ProcessView
+from procspec.rendering.view import (
+    Builder,
+    ProcessView,
+    activity_anchor,
+    goal_anchor,
+    measure_anchor,
+    pages_of,
+)
 
 SEARCH_PAGE = "sok"
 INDEX_SCRIPT = "sok-index.js"
@@ -122,83 +130,94 @@ def _join(parts: Iterable[str | None]) -> str:
 
 
 def entries(
-    views: list[tuple[ProcessView, Process]], labels: Labels, map_pages: dict[str, str]
+    builder: Builder,
+    records: list[tuple[ProcessRecord, Process]],
+    labels: Labels,
+    map_pages: dict[str, str],
 ) -> list[Entry]:
-    """Everything the search finds, in the order of the processes (tree order)."""
+    """Everything the search finds, in the order of `records` (tree order), with the words the
+    processes' documents show: made from the models, without the documents' views."""
     found: list[Entry] = []
-    for view, model in views:
-        name = view.name
-        people = [h.name or h.key for r in (view.owners, view.leader) for h in r.holders]
+    for record, model in records:
+        pid, name = record.id, model.name
+        pages = pages_of(pid, "html")
         found.append(
             Entry(
                 name,
                 name,
                 labels.spec,
-                view.pages.spec,
+                pages.spec,
                 _join(
                     [
-                        view.purpose,
-                        view.start_event,
-                        view.end_event,
-                        *view.recipients,
-                        view.kind,
-                        *(r.description for r in view.requirements),
-                        *view.forums,
-                        *(d.text for d in view.documents),
-                        *people,
+                        model.purpose,
+                        model.start_event,
+                        model.end_event,
+                        *model.recipients,
+                        builder.kind_label(model.kind),
+                        *(r.description for r in model.requirements),
+                        *model.forums,
+                        *(d.title for d in model.documents),
+                        *builder.people(pid),
                     ]
                 ),
                 boost=3,
             )
         )
-        for goal in view.goals:
+        for number, goal in enumerate(model.goals, 1):
+            follow = goal.follow_up
             found.append(
                 Entry(
                     f"{goal.id}: {goal.description}",
                     name,
                     f"{labels.follow_up}, {labels.goal} {goal.id}",
-                    f"{view.pages.follow_up}#{goal.anchor}",
-                    _join([goal.measure, goal.method, goal.handling]),
+                    f"{pages.follow_up}#{goal_anchor(number)}",
+                    _join(
+                        [
+                            goal.measure,
+                            follow.method if follow else None,
+                            follow.handling if follow else None,
+                        ]
+                    ),
                 )
             )
-        for measure in view.measures:
+        for number, measure in enumerate(model.measures, 1):
             found.append(
                 Entry(
                     f"{measure.id}: {measure.description}",
                     name,
                     f"{labels.follow_up}, {labels.measure} {measure.id}",
-                    f"{view.pages.follow_up}#{measure.anchor}",
+                    f"{pages.follow_up}#{measure_anchor(number)}",
                     "",
                 )
             )
-        for activity in view.activities:
+        for number, activity in enumerate(model.activities, 1):
             found.append(
                 Entry(
                     f"{activity.id}: {activity.description}",
                     name,
                     f"{labels.activities}, {labels.activity} {activity.id}",
-                    f"{view.pages.activities}#{activity.anchor}",
+                    f"{pages.activities}#{activity_anchor(number)}",
                     _join([activity.decision, activity.effect]),
                 )
             )
         if model.flow_map is not None:
-            found.extend(_map_entries(view, model, labels, map_pages.get(view.id)))
+            found.extend(_map_entries(name, pages.spec, model, labels, map_pages.get(pid)))
     return found
 
 
 def _map_entries(
-    view: ProcessView, model: Process, labels: Labels, page: str | None
+    name: str, spec: str, model: Process, labels: Labels, page: str | None
 ) -> list[Entry]:
     """The processteg and activities of a process's map; they link to its processkarta page when
-    the site has one, else to the processspecifikation."""
+    the site has one, else to the processspecifikation (`spec`)."""
     assert model.flow_map is not None
     actors = {a.id: a.name for a in model.flow_map.actors}
-    href = page or view.pages.spec
+    href = page or spec
     out = []
     for step in model.flow_map.steps:
         where = f"{labels.flow_map}, {labels.step} {step.name}"
         if not step.activities:
-            out.append(Entry(step.name, view.name, where, href, step.name))
+            out.append(Entry(step.name, name, where, href, step.name))
         for activity in step.activities:
             title = activity.name or activity.process or activity.id
             text = _join(
@@ -213,7 +232,7 @@ def _map_entries(
             )
             # On the processkarta page, straight to the activity's row of the flow table.
             target = f"{page}#{flow_anchor(activity.id)}" if page else href
-            out.append(Entry(title, view.name, where, target, text))
+            out.append(Entry(title, name, where, target, text))
     return out
 
 

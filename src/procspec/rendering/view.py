@@ -59,6 +59,21 @@ class Pages:
     flow_map: str
 
 
+def goal_anchor(number: int) -> str:
+    """The anchor of a process's goal number `number` (from 1) on its uppföljningsplan."""
+    return f"mal-{number}"
+
+
+def measure_anchor(number: int) -> str:
+    """The anchor of a process's measure number `number` (from 1) on its uppföljningsplan."""
+    return f"matt-{number}"
+
+
+def activity_anchor(number: int) -> str:
+    """The anchor of a process's activity number `number` (from 1) on its aktivitetsplan."""
+    return f"aktivitet-{number}"
+
+
 @cache  # asked for again and again: every link to a process, every page of it
 def pages_of(pid: str, ext: str) -> Pages:
     base = slug(pid)
@@ -379,6 +394,13 @@ class Builder:
             note = self.t("role.inherited", parent=origin) if origin else None
         return RoleView(role, self.t(f"role.{role}"), [self.person(k) for k in keys], note)
 
+    def people(self, pid: str) -> list[str]:
+        """The names (else keys) of a process's owners, then of its leaders, as its views show
+        them, without the roles' notes."""
+        owners, _ = self.ctx.role(pid, "processägare")
+        leaders, _ = self.ctx.leader(pid)
+        return [(found := self.person(k)).name or found.key for k in [*owners, *leaders]]
+
     def leader(self, pid: str) -> RoleView:
         keys, via = self.ctx.leader(pid)
         note = None
@@ -532,13 +554,13 @@ class Builder:
         chart, desc = self.chart(goal.id, goal.results, goal.unit, target, goal.target, goal)
         pages = pages_of(pid, self.ext)
         activities = [
-            Link(f"{a.id}: {a.description}", f"{pages.activities}#aktivitet-{i}")
+            Link(f"{a.id}: {a.description}", f"{pages.activities}#{activity_anchor(i)}")
             for i, a in enumerate(model.activities, 1)
             if goal.id in a.goals
         ]
         return GoalView(
             id=goal.id,
-            anchor=f"mal-{index}",
+            anchor=goal_anchor(index),
             description=goal.description,
             kind=goal.kind,
             deadline=goal.deadline.isoformat() if goal.deadline else None,
@@ -590,7 +612,7 @@ class Builder:
         chart, desc = self.chart(measure.id, measure.results, measure.unit, None, None)
         return MeasureView(
             id=measure.id,
-            anchor=f"matt-{index}",
+            anchor=measure_anchor(index),
             description=measure.description,
             unit=measure.unit,
             frequency=measure.frequency,
@@ -606,13 +628,16 @@ class Builder:
         views = []
         for i, activity in enumerate(model.activities, 1):
             goals = [
-                Link(g, f"{pages.follow_up}#mal-{goal_index[g]}" if g in goal_index else None)
+                Link(
+                    g,
+                    f"{pages.follow_up}#{goal_anchor(goal_index[g])}" if g in goal_index else None,
+                )
                 for g in activity.goals
             ]
             views.append(
                 ActivityView(
                     id=activity.id,
-                    anchor=f"aktivitet-{i}",
+                    anchor=activity_anchor(i),
                     description=activity.description,
                     status=activity.status,
                     status_label=self.t(f"act.status.{activity.status}"),
