@@ -11,7 +11,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from procspec.checking.checker import check_repository
+from procspec.checking.checker import check
 from procspec.errors import Refused, UsageError
 from procspec.features.historycache import history_store
 from procspec.features.revision import repository_at
@@ -87,12 +87,22 @@ def _render(
     ahead = fmt == "html" and not fragment and processes_for(len(repo.records)) > 1
     index = search_ahead(repo, history, day) if ahead else None
     try:
-        outcome = check_repository(repo, day, history)
+        checked = check(repo, day, history)
+        outcome = checked.outcome
         errors = outcome.counts["error"]
         if errors:
             message = plural("render.refused", errors, count=errors)
             raise Refused(message, outcome=outcome, root=root)
-        found = plan(repo, history, day, fmt, rev=rev, fragment=fragment, index=index)
+        found = plan(
+            repo,
+            history,
+            day,
+            fmt,
+            rev=rev,
+            fragment=fragment,
+            index=index,
+            context=checked.context,
+        )
         with staged(target, lang) as temp:
             names = write(found, temp, progress)
             (temp / MARKER).write_text(marker_text(names), encoding="utf-8", newline="\n")

@@ -127,10 +127,12 @@ def plan(
     rev: str | None = None,
     fragment: bool = False,
     index: Later | None = None,
+    context: Context | None = None,
 ) -> Plan:
     """Every document of `repo`, named and ready to be rendered; refuses (`NameCollision`) two
     documents with one file name before anything is rendered. `index`: the search index, when
-    it is made already (`readers.search_ahead`)."""
+    it is made already (`readers.search_ahead`); `context`: the one the check of `repo` on
+    `today` ran in, when there was one."""
     # Every process file, before the context keeps one process per id: two files with one id
     # (PS106) or one output name (PS108) refuse the render even when those rules are off.
     check_names(
@@ -138,7 +140,7 @@ def plan(
         + [(f"{name}.{fmt}", None) for name in (*OVERVIEWS.values(), *readers.RESERVED)],
         repo.lang,
     )
-    ctx = Context.build(repo, today, history)
+    ctx = context if context is not None else Context.build(repo, today, history)
     builder = Builder(ctx, history, fmt)
     lang = repo.lang
     with lean_gc():
