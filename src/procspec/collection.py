@@ -8,6 +8,7 @@ and again although nothing among them can become garbage.
   later inherit it).
 - `lean_gc` keeps the collector off everything that exists when a phase starts (`gc.freeze`):
   the loaded repository while the rules run or the pages are rendered.
+- `leave_to_exit` keeps Python's last collection, as the program ends, off what the run left.
 
 May import: the standard library only.
 """
@@ -42,3 +43,13 @@ def lean_gc() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+def leave_to_exit() -> None:
+    """The program's work is done and its process ends: keep Python's collection at exit off
+    everything left (`gc.freeze`). Its memory goes back to the system with the process, and
+    after a render that collection walked hundreds of thousands of objects in reference cycles
+    for nothing, a tenth of the render's time. Only for the program itself, never for a caller
+    that goes on (its later garbage would never be collected). procspec closes its files and
+    waits for its processes itself: nothing it needs is left for the collector to finish."""
+    gc.freeze()

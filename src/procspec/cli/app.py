@@ -728,4 +728,6 @@ def main(argv: list[str] | None = None) -> NoReturn:
             traceback.print_exc()
         print(msg("cli.internal", language(), error=type(exc).__name__), file=sys.stderr)
         code = 3
+    if argv is None:  # the program itself (not a caller in Python), which ends here
+        collection.leave_to_exit()
     sys.exit(code if isinstance(code, int) else 0)
