@@ -11,12 +11,14 @@ less) and the ratio the target is stated in, each ratio between two timings of t
 "Cold" means without `.procspec-cache/`, as on a fresh clone: it is moved aside before each run
 (and the render's output folder too) and removed when the benchmark ends. Removed before each
 run, its files would be freed just before the run creates as many again, and on ext4 without a
-journal the inodes freed in the last half minute are stepped over one by one when files are
-created: the cold runs then measured the file system's bookkeeping (seconds of kernel time at
-10,000 files), not procspec. "One file changed" edits one process file after a run that filled
-the cache. Peak memory is the
-largest sum of the resident set sizes of the command and every process it started, sampled
-while it runs. Work that must stay linear in its input (the flow checks, the layout, name
+journal the inodes freed in the last minute (six, while their inode table is not yet written
+back) are stepped over one by one when files are created: the cold runs then measured the file
+system's bookkeeping (seconds of kernel time at 10,000 files), not procspec. For the same reason
+a run started within minutes of removing many files (a previous run's own clean-up among them)
+measures the cold runs and the render high: leave some minutes between two runs. "One file
+changed" edits one process file after a run that filled the cache. Peak memory is the largest
+sum of the resident set sizes of the command and every process it started, sampled while it
+runs. Work that must stay linear in its input (the flow checks, the layout, name
 judgements) is timed in one child process by benchmarks/linear.py. `--markdown` prints the table
 for benchmarks/RESULTS.md, with the machine it ran on. With `--smoke` no target is judged.
 """

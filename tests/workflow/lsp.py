@@ -59,7 +59,10 @@ class Client:
                 name, _, value = line.decode("ascii").partition(":")
                 if name.lower() == "content-length":
                     length = int(value)
-            self.inbox.put(json.loads(stream.read(length)))
+            body = stream.read(length)
+            if len(body) < length:  # the server stopped mid-message (it is being shut down)
+                return
+            self.inbox.put(json.loads(body))
 
     def notify(self, method: str, params: dict[str, Any]) -> None:
         self._send({"method": method, "params": params})
