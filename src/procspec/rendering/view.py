@@ -242,40 +242,17 @@ class ProcessView:
     flow_source: Callable[[], FlowView | None] | None = field(default=None, repr=False)
     """Makes the processkarta page's view: laid out and drawn only when that page is rendered
     (in whichever process renders it), and not kept: the overviews never need it."""
-    plan_source: Callable[[str], HistoryView] | None = field(default=None, repr=False)
-    """Makes a plan's own changes (`procspec.rendering.plantrail`), by plan, when first asked
-    for: only the process's own documents show them, and reading them means reading the
-    earlier versions of the file."""
-    _plans: dict[str, HistoryView] = field(default_factory=dict, repr=False)
+    activities_history: HistoryView | None = None
+    """The aktivitetsplan's own changes (`procspec.rendering.plantrail`)."""
+    follow_up_history: HistoryView | None = None
+    """The uppföljningsplan's own changes."""
+    flow_map_history: HistoryView | None = None
+    """The processkarta's own changes."""
 
     @property
     def flow(self) -> FlowView | None:
         """The processkarta page (`procspec.render.flowview`), when the process has a map."""
         return self.flow_source() if self.flow_source is not None else None
-
-    def own_history(self, plan: str) -> HistoryView | None:
-        """A plan's own changes (`activities`, `follow_up` or `flow_map`)."""
-        if self.plan_source is None:
-            return None
-        found = self._plans.get(plan)
-        if found is None:
-            found = self._plans[plan] = self.plan_source(plan)
-        return found
-
-    @property
-    def activities_history(self) -> HistoryView | None:
-        """The aktivitetsplan's own changes."""
-        return self.own_history("activities")
-
-    @property
-    def follow_up_history(self) -> HistoryView | None:
-        """The uppföljningsplan's own changes."""
-        return self.own_history("follow_up")
-
-    @property
-    def flow_map_history(self) -> HistoryView | None:
-        """The processkarta's own changes, when the process has a map."""
-        return self.own_history("flow_map") if self.has_flow else None
 
 
 class Builder:
@@ -749,7 +726,11 @@ class Builder:
             maturity_missing=[msg(f"maturity.missing.{key}", self.lang) for key in mature.missing],
             has_flow=model.flow_map is not None,
             flow_source=partial(flow_view, self, model),
-            plan_source=partial(self.plan_history, record),
+            activities_history=self.plan_history(record, "activities"),
+            follow_up_history=self.plan_history(record, "follow_up"),
+            flow_map_history=(
+                self.plan_history(record, "flow_map") if model.flow_map is not None else None
+            ),
         )
 
     # --- overviews ---
