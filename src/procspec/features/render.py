@@ -24,11 +24,11 @@ from procspec.rendering import (
     lean_gc,
     plan,
     prepare,
-    processes_for,
     search_ahead,
     write,
 )
 from procspec.rendering.output import MARKER, check_target, marker_text, staged
+from procspec.rendering.readers import Site
 
 
 @dataclass(frozen=True)
@@ -72,20 +72,20 @@ def _render(
     force: bool,
     progress: Progress | None,
 ) -> Rendered:
+    site = Site(fmt, fragment)
     if rev is not None:
         repo = repository_at(start, rev)
     else:  # the templates are compiled while the files are parsed
-        repo = load_repository(start, meanwhile=partial(prepare, fmt, fragment))
+        repo = load_repository(start, meanwhile=partial(prepare, site))
     root = find_root(start) if rev is not None else repo.root
     lang = repo.lang
     target = check_target(out, root, force, lang, root / repo.settings.processes)
     store = history_store(root) if rev is None else None
     history = read_history(root, rev=rev, processes=repo.settings.processes, store=store)
     day = effective_today(today, history, repo)
-    # The search index needs only the loaded repository: when the documents are made on every
-    # core, a copy of this process makes it while this one checks and plans.
-    ahead = fmt == "html" and not fragment and processes_for(len(repo.records)) > 1
-    index = search_ahead(repo, history, day) if ahead else None
+    # The search index needs only the loaded repository: a copy of this process may make it
+    # while this one checks and plans.
+    index = search_ahead(site, repo, history, day)
     try:
         checked = check(repo, day, history)
         outcome = checked.outcome

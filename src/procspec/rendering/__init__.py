@@ -41,7 +41,6 @@ from procspec.rendering.pages import (
     Plan,
     Progress,
     compile_templates,
-    processes_for,
 )
 from procspec.rendering.readers import search_ahead
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
@@ -56,7 +55,6 @@ __all__ = [
     "lean_gc",
     "plan",
     "prepare",
-    "processes_for",
     "search_ahead",
     "write",
 ]
@@ -81,12 +79,12 @@ def effective_today(today: date | None, history: History | None, repo: Repositor
     return latest_data_date(Context.build(repo, date.min, history)) or FALLBACK_TODAY
 
 
-def prepare(fmt: str, fragment: bool) -> None:
-    """What a render needs before its documents that needs no process file: the templates
-    compiled and, for the readers' site, the search's libraries imported. `procspec render` does
-    it while the process files are parsed (`load_repository`'s `meanwhile`)."""
-    compile_templates(fmt)
-    if readers.Site(fmt, fragment).readers:
+def prepare(site: readers.Site) -> None:
+    """What a render of `site` needs before its documents that needs no process file: the
+    templates compiled and, for the readers' site, the search's libraries imported. `procspec
+    render` does it while the process files are parsed (`load_repository`'s `meanwhile`)."""
+    compile_templates(site.fmt)
+    if site.readers:
         search.load_libraries()
 
 

@@ -20,7 +20,7 @@ from procspec.reading.model import Process, Publishing
 from procspec.reading.repository import ProcessRecord, Repository
 from procspec.rendering import changes as _changes
 from procspec.rendering import search as _search
-from procspec.rendering.pages import VERBATIM, Ahead, Job, Later
+from procspec.rendering.pages import VERBATIM, Ahead, Job, Later, processes_for
 from procspec.rendering.respond import feedback
 from procspec.rendering.view import Builder, HistoryView, ProcessView, pages_of
 
@@ -94,9 +94,15 @@ def _index_script(builder: Builder, records: list[tuple[ProcessRecord, Process]]
     return _search.index_script(_search.entries(builder, records, labels, map_pages))
 
 
-def search_ahead(repo: Repository, history: History | None, today: date) -> Ahead:
+def search_ahead(
+    site: Site, repo: Repository, history: History | None, today: date
+) -> Ahead | None:
     """`sok-index.js`, the longest single job of a render, made by a copy of this process from
-    the loaded repository while this one checks it and plans the documents (`pages.Ahead`)."""
+    the loaded repository while this one checks it and plans the documents (`pages.Ahead`):
+    when the site has a search and its documents are made on every core; else None (the index
+    is then made with the other documents)."""
+    if not site.readers or processes_for(len(repo.records)) <= 1:
+        return None
 
     def make() -> str:
         builder = Builder(Context.build(repo, today, history), history, "html")
