@@ -122,7 +122,7 @@ def svg_elements(parts: Any) -> Markup:
 
 
 def _svg_markup(part: Any) -> str:
-    tag = _escaped(part.tag)
+    tag = printed(part.tag)
     pairs = part.attributes
     try:
         plain = _HTML_SPECIAL.search("".join([text for pair in pairs for text in pair])) is None
@@ -131,9 +131,9 @@ def _svg_markup(part: Any) -> str:
     if plain:  # most elements: numbers and this module's own words, nothing to escape
         attributes = "".join([f' {name}="{value}"' for name, value in pairs])
     else:
-        attributes = "".join(f' {_escaped(name)}="{_escaped(value)}"' for name, value in pairs)
+        attributes = "".join(f' {printed(name)}="{printed(value)}"' for name, value in pairs)
     if part.text:
-        return f"<{tag}{attributes}>{_escaped(part.text)}</{tag}>"
+        return f"<{tag}{attributes}>{printed(part.text)}</{tag}>"
     return f"<{tag}{attributes}/>"
 
 
@@ -147,14 +147,6 @@ def html_link(link: Any) -> Markup:
 
 
 _HTML_SPECIAL = re.compile("[&<>'\"]")
-
-
-def _escaped(value: Any) -> str:
-    """`value` as autoescaping prints it (`markupsafe.escape`), without making a `Markup` of
-    every coordinate that has nothing to escape."""
-    if type(value) is str and _HTML_SPECIAL.search(value) is None:
-        return value
-    return str(escape(value))
 
 
 def stop(text: str) -> str:
