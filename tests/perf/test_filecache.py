@@ -290,12 +290,22 @@ def _fail(tasks: object) -> object:
 
 @pytest.mark.parametrize("failure", [_die, _fail])
 def test_a_failing_worker_falls_back_to_one_process(
-    repo: Path, run: Run, monkeypatch: pytest.MonkeyPatch, failure: Callable[[object], object]
+    repo: Path, monkeypatch: pytest.MonkeyPatch, failure: Callable[[object], object]
 ) -> None:
-    expected = run(repo, "--no-cache")
+    """The parsing pool (`load_repository`, which render and the other commands use; validate's
+    own pool is `procspec.checking.pool`, tested in test_pool.py)."""
+    from procspec.reading.repository import load_repository
+
+    def loaded() -> list[object]:
+        found = load_repository(repo)  # no cache: every file is parsed
+        return [(r.rel, r.model, r.problems, r.doc.data) for r in found.records] + found.problems
+
+    monkeypatch.setenv(filestage.JOBS_VARIABLE, "1")
+    expected = loaded()
     monkeypatch.setenv(filestage.JOBS_VARIABLE, "2")
+    assert loaded() == expected
     monkeypatch.setattr(filestage, "_parse_chunk", failure)  # the forked workers inherit it
-    assert run(repo, "--no-cache") == expected
+    assert loaded() == expected
 
 
 def test_the_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,9 @@ from it); every other file keeps its problems. The `REPOSITORY` rules, which com
 with each other, run over the facts of every file each time. A file added, removed or renamed
 changes the set of ids every reference is checked against: that is a full run, and so is a
 change of more than a quarter of the files (and more than `FEW`), where keeping saves nothing. A
-full run stores the entry again, so the next run can keep.
+full run stores the entry again, so the next run can keep. On several cores a full run is
+`check_on_cores`: the same split, with the `FILE` rules run by the workers that read the files
+(`procspec.checking.pool`).
 
 The entry is untrusted input like the rest of the cache: MessagePack decoded into typed structs
 (msgspec) and read through `procspec.reading.cachefolder` (no links, no special files, a size
@@ -37,7 +39,7 @@ from pathlib import Path
 
 import msgspec
 
-from procspec.checking import checker
+from procspec.checking import checker, pool
 from procspec.checking.checker import context, ignored_codes, run_scope, settle, severities
 from procspec.checking.checker import silenced as silenced_codes
 from procspec.checking.facts import Facts, affected, facts_of
@@ -113,6 +115,51 @@ def check(
     keys = _file_keys(hashed, [record.rel for record in repo.records])
     files = _stored(repo.records, checked.local, keys, checked.context.index)
     return checked.outcome, (Kept(key, files) if files is not None else None)
+
+
+def check_on_cores(
+    repo: Repository,
+    paths: list[Path],
+    today: date,
+    history_for: HistoryFor,
+    hashed: cache.Hashed | None,
+    *,
+    use_cache: bool,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[Outcome, Kept | None] | None:
+    """`check` for a repository opened but not read (`open_repository`), done on every core by
+    `procspec.checking.pool`; None when that does not pay or its workers failed (then the caller
+    reads the files and checks in one process)."""
+    configured = severities(repo)  # refuses unknown codes before any file is read
+    spread = pool.check_on_cores(
+        repo, paths, today, history_for, cache=use_cache, progress=progress
+    )
+    if spread is None:
+        return None
+    ignored = ignored_codes(repo)
+    problems = list(repo.problems)
+    for facts, codes, loaded, local in zip(
+        spread.index, spread.silenced, spread.loaded, spread.local, strict=True
+    ):
+        problems += loaded
+        problems += local
+        if codes:
+            ignored.setdefault(facts.rel, set()).update(codes)
+    problems += spread.shared
+    outcome = Outcome(settle(problems, repo, configured, ignored), len(spread.index) + 2)
+    key = _entry_key(cache.plan_of(repo.settings), today, hashed)
+    if hashed is None or key is None:
+        return outcome, None
+    keys = _file_keys(hashed, [facts.rel for facts in spread.index])
+    files = [
+        StoredFile(
+            facts.rel, keys[facts.rel], codes, [stored_problem(p) for p in [*loaded, *local]], facts
+        )
+        for facts, codes, loaded, local in zip(
+            spread.index, spread.silenced, spread.loaded, spread.local, strict=True
+        )
+    ]
+    return outcome, Kept(key, files)
 
 
 def recheck(

@@ -15,7 +15,7 @@ from procspec.checking.checker import check
 from procspec.errors import Refused, UsageError
 from procspec.features.historycache import history_store
 from procspec.features.revision import repository_at
-from procspec.git.log import read_history
+from procspec.git.log import read_history, start_history
 from procspec.messages import plural, say
 from procspec.reading.repository import find_root, load_repository
 from procspec.rendering import (
@@ -75,13 +75,22 @@ def _render(
     site = Site(fmt, fragment)
     if rev is not None:
         repo = repository_at(start, rev)
-    else:  # the templates are compiled while the files are parsed
-        repo = load_repository(start, meanwhile=partial(prepare, site))
-    root = find_root(start) if rev is not None else repo.root
+        root = find_root(start)
+        target = check_target(out, root, force, repo.lang, root / repo.settings.processes)
+        history = read_history(root, rev=rev, processes=repo.settings.processes)
+    else:
+        # git reads the history, and the templates are compiled, while the files are parsed.
+        here = find_root(start)
+        reading = start_history(here, store=history_store(here))
+        try:
+            repo = load_repository(start, meanwhile=partial(prepare, site))
+            root = repo.root
+            target = check_target(out, root, force, repo.lang, root / repo.settings.processes)
+        except BaseException:
+            reading.cancel()  # a refused output folder leaves nothing behind, not even a cache
+            raise
+        history = reading.result(repo.settings.processes)
     lang = repo.lang
-    target = check_target(out, root, force, lang, root / repo.settings.processes)
-    store = history_store(root) if rev is None else None
-    history = read_history(root, rev=rev, processes=repo.settings.processes, store=store)
     day = effective_today(today, history, repo)
     # The search index needs only the loaded repository: a copy of this process may make it
     # while this one checks and plans.

@@ -1,7 +1,8 @@
 """`procspec validate`: every problem in the repository, from the cache when nothing changed.
 
-A cold run loads and checks everything and stores the outcome when the cache is on and nothing
-changed while checking (the key before the run equals the key after it; see `cache`).
+A cold run loads and checks everything (on every core when that pays: `incremental.check_on_cores`,
+`procspec.checking.pool`) and stores the outcome when the cache is on and nothing changed while
+checking (the key before the run equals the key after it; see `cache`).
 """
 
 from __future__ import annotations
@@ -58,7 +59,12 @@ def _run(
     from procspec.features import incremental
     from procspec.features.historycache import history_store
     from procspec.git.log import start_history
-    from procspec.reading.repository import find_root, load_repository
+    from procspec.reading.repository import (
+        find_root,
+        open_repository,
+        read_records,
+        with_records,
+    )
 
     root = find_root(path)
     plan = cache.quick_plan(root) if use_cache else None
@@ -86,11 +92,20 @@ def _run(
                     cache.store(root, hashed.key, plan, outcome)
                     kept.save(root)
                 return Validated(root, repo.lang, outcome)
-        repo = load_repository(root, progress=progress, cache=use_cache)
+        repo, paths = open_repository(root, cache=use_cache)
+        spread = incremental.check_on_cores(
+            repo, paths, today, history_for, hashed, use_cache=use_cache, progress=progress
+        )
+        if spread is None:
+            records = read_records(repo, paths, cache=use_cache, progress=progress)
+            repo = with_records(repo, records)
     except BaseException:
         reading.cancel()
         raise
-    outcome, results = incremental.check(repo, today, history_for(repo), hashed)
+    if spread is not None:
+        outcome, results = spread
+    else:
+        outcome, results = incremental.check(repo, today, history_for(repo), hashed)
     settled = cache.plan_of(repo.settings)
     if (
         plan is not None

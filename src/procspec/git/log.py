@@ -1183,3 +1183,100 @@ def git_renames(root: Path, base: str, head: str | None) -> dict[str, str]:
         else:
             i += 2
     return found
+
+
+class _Sent(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """A `History` as `history_message` encodes it for another process of the same run: its
+    revisions (dates in ISO 8601, which keeps each commit's own offset), and what its lazy parts
+    are made from again."""
+
+    files: dict[str, list[tuple[str, str, str, str, str, str]]]
+    available: bool
+    shallow: bool
+    reason: str | dict[str, Any] | None
+    boundary: list[str]
+    tip: str | None
+    root: str | None
+    """The root that earlier versions and the branch's line are read from by git."""
+    line: list[tuple[str, str, bool]] | None
+    """The first-parent line when it was read with the history (else git is asked for it)."""
+
+
+_SENT = msgspec.msgpack.Decoder(_Sent | None)
+
+
+def history_message(history: History | None) -> bytes:
+    """`history` (as `HistoryRead` made it) encoded for a process of procspec's own, such as a
+    worker of `procspec.checking.pool`; ValueError for a history made otherwise."""
+    if history is None:
+        return msgspec.msgpack.encode(None)
+    reader, lines = history.reader, history.first_parents
+    root: str | None = None
+    if reader is not None:
+        if not isinstance(reader, functools.partial) or reader.func is not read_blobs:
+            raise ValueError("a history made elsewhere")
+        root = str(reader.args[0])
+    line = None
+    if isinstance(lines, functools.partial) and lines.func is _line:
+        line = [(c.sha, c.date.isoformat(), c.merge) for c in lines()]
+    elif lines is not None and not (
+        isinstance(lines, functools.partial) and lines.func is mainline
+    ):
+        raise ValueError("a history made elsewhere")
+    reason = history.reason
+    sent = _Sent(
+        {
+            rel: [(r.sha, r.date.isoformat(), r.author, r.email, r.message, r.path) for r in revs]
+            for rel, revs in history.files.items()
+        },
+        history.available,
+        history.shallow,
+        reason.to_data() if isinstance(reason, Message) else reason,
+        sorted(history.boundary),
+        history.tip,
+        root,
+        line,
+    )
+    return msgspec.msgpack.encode(sent)
+
+
+def history_from_message(data: bytes) -> History | None:
+    """The history `history_message` encoded, its lazy parts made again as `HistoryRead` makes
+    them (msgspec.DecodeError or ValueError when `data` is not such a message)."""
+    sent = _SENT.decode(data)
+    if sent is None:
+        return None
+    dates: dict[str, datetime] = {}
+
+    def when(text: str) -> datetime:
+        found = dates.get(text)
+        if found is None:
+            found = dates[text] = datetime.fromisoformat(text)
+        return found
+
+    with _no_collection():
+        files = {
+            rel: [Revision(s, when(d), a, e, m, p) for s, d, a, e, m, p in revisions]
+            for rel, revisions in sent.files.items()
+        }
+    root = Path(sent.root) if sent.root is not None else None
+    tip = sent.tip
+    reason = sent.reason
+    history = History(
+        files=files,
+        available=sent.available,
+        shallow=sent.shallow,
+        reason=Message.from_data(reason) if isinstance(reason, dict) else reason,
+        boundary=frozenset(sent.boundary),
+        tip=tip,
+    )
+    if root is not None:
+        history.reader = functools.partial(read_blobs, root)
+        if tip:
+            history.brought = functools.partial(mainline_changes, root, tip)
+            if sent.line is None:
+                history.first_parents = functools.partial(mainline, root, tip)
+    if sent.line is not None:
+        line = [MainlineCommit(sha, when(d), merge) for sha, d, merge in sent.line]
+        history.first_parents = functools.partial(list, line)
+    return history

@@ -292,12 +292,12 @@ class FileCache:
         """Whether the folder is there (without it, every lookup is a miss)."""
         return self._folder(create=False) is not None
 
-    def close(self) -> None:
-        """Prune and close the folder."""
+    def close(self, *, prune: bool = True) -> None:
+        """Prune (unless told not to: another process stores in it too) and close the folder."""
         if self._fd is None:
             return
         try:
-            if self.written:
+            if prune and self.written:
                 prune_folder(self._fd, self.used)
         finally:
             os.close(self._fd)

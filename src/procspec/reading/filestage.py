@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,11 +119,34 @@ def parse(task: Task, *, stored: bool = False) -> Parsed:
     doc, raw = _read_and_parse(task)
     if not stored or raw is None:
         return Parsed(doc)
-    key = file_key(task.rel, task.path, raw)
+    return _kept(task, doc, file_key(task.rel, task.path, raw))
+
+
+def _kept(task: Task, doc: Document, key: str) -> Parsed:
+    """A parsed file with its key and entry, its document as the pool gives it."""
     entry = encode(key, doc)
     # Kept as the pool's documents are (its data encoded, its positions read again if asked for).
     kept = decode(entry, key, Path(task.path), task.rel) if entry is not None else None
     return Parsed(doc if kept is None else kept, key, entry)
+
+
+def read_one(path: Path, rel: str, store: FileCache | None = None) -> Parsed:
+    """One file's document, with all its positions: from `store` when it holds the file's entry,
+    else parsed, with the key and entry to store in it. For a process that lets the document go
+    once the file is checked (`procspec.checking.pool`); `load_documents` keeps its documents'
+    data encoded instead."""
+    doc = Document(path=path, rel=rel)
+    raw = read_file(path, doc)
+    if raw is None:
+        return Parsed(doc)
+    if store is None:
+        return Parsed(load_bytes(raw, doc))
+    key = file_key(rel, path, raw)
+    hit = store.get(key, path, rel)
+    if hit is not None:
+        return Parsed(hit)
+    parsed = load_bytes(raw, doc)
+    return Parsed(parsed, key, encode(key, parsed))
 
 
 def parse_all(
@@ -134,14 +157,27 @@ def parse_all(
     done_one: Callable[[str], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[Parsed]:
-    """The parsed files of `tasks`, in their order: in a pool when `workers_for` says so.
+    """The parsed files of `tasks`, in their order (`parse_each`)."""
+    return list(parse_each(tasks, jobs, stored=stored, done_one=done_one, meanwhile=meanwhile))
+
+
+def parse_each(
+    tasks: Sequence[Task],
+    jobs: int | None = None,
+    *,
+    stored: bool = False,
+    done_one: Callable[[str], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> Iterator[Parsed]:
+    """The parsed files of `tasks`, in their order, each as soon as it is there: in a pool when
+    `workers_for` says so (the caller works on what it was given while the workers parse on).
 
     A document from the pool holds its data and parses its positions again when asked for them
     (`filecache.StoredDocument`): positions are most of a document, and few are ever asked for.
     `done_one` is called with each file's relative path as it is done (a chunk at a time from the
     pool). `meanwhile` is called once: while the pool's workers parse, else before parsing here."""
     workers = workers_for(len(tasks), jobs)
-    done: list[Parsed] = []
+    given = 0
     waiting = [meanwhile] if meanwhile is not None else []
     failed: list[Exception] = []  # the caller's own failure, not the pool's: raised below
     if workers > 1:
@@ -158,19 +194,23 @@ def parse_all(
                     _call(waiting.pop(), failed)
                 # In order; each chunk's results are let go of as soon as they are taken in.
                 for chunk, results in zip(chunks, results_in_order, strict=True):
+                    if failed:
+                        break
                     for task, result in zip(chunk, results, strict=True):
-                        done.append(_received(task, result, stored))
+                        parsed = _received(task, result, stored)
+                        given += 1
                         if done_one is not None:
                             done_one(task.rel)
+                        yield parsed
     if failed:
         raise failed[0]
     while waiting:
         waiting.pop()()
-    for task in tasks[len(done) :]:
-        done.append(parse(task, stored=stored))
+    for task in tasks[given:]:
+        parsed = parse(task, stored=stored)
         if done_one is not None:
             done_one(task.rel)
-    return done
+        yield parsed
 
 
 def _call(work: Callable[[], None], failed: list[Exception]) -> None:
@@ -190,7 +230,24 @@ def load_documents(
     meanwhile: Callable[[], None] | None = None,
 ) -> list[Document]:
     """The documents of `files` ((path, path relative to the root) pairs), in their order
-    (`meanwhile` as in `parse_all`).
+    (`documents_each`)."""
+    found = documents_each(
+        root, files, jobs=jobs, cache=cache, done_one=done_one, meanwhile=meanwhile
+    )
+    return list(found)
+
+
+def documents_each(
+    root: Path,
+    files: Sequence[tuple[Path, str]],
+    *,
+    jobs: int | None = None,
+    cache: bool = False,
+    done_one: Callable[[str], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
+) -> Iterator[Document]:
+    """The documents of `files` ((path, path relative to the root) pairs), in their order, each
+    as soon as it and those before it are there (`meanwhile` as in `parse_each`).
 
     With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
     the misses are parsed, and stored. Without a cache folder yet every file is a miss, and the
@@ -226,17 +283,32 @@ def load_documents(
         tasks.append(Task(str(path), rel, raw))
         where.append(i)
         keys.append(key)
+    given = 0
+    # From a pool, each entry is stored as it comes, while the workers parse on; parsing here,
+    # they are stored once every file is parsed (writing files between the parses slows them).
+    later: list[tuple[str, bytes]] | None = [] if workers_for(len(tasks), jobs) < 2 else None
     try:
-        parsed_all = parse_all(
+        parsed_each = parse_each(
             tasks, jobs, stored=store is not None, done_one=done_one, meanwhile=meanwhile
         )
-        for n, parsed in enumerate(parsed_all):
+        for n, parsed in enumerate(parsed_each):
             found[where[n]] = parsed.doc
             # Not stored when the file changed between its lookup and its parse.
             fresh = keys[n] is None or parsed.key == keys[n]
             if store is not None and parsed.entry is not None and parsed.key is not None and fresh:
-                store.put(parsed.key, parsed.entry)
+                if later is None:
+                    store.put(parsed.key, parsed.entry)
+                else:
+                    later.append((parsed.key, parsed.entry))
+            while given < len(found) and (ready := found[given]) is not None:
+                given += 1
+                yield ready
+        if store is not None:
+            for key, entry in later or ():
+                store.put(key, entry)
+        for rest in found[given:]:
+            if rest is not None:
+                yield rest
     finally:
         if store is not None:
             store.close()
-    return [doc for doc in found if doc is not None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from procspec.errors import ConfigError, UsageError
 from procspec.messages import say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
-from procspec.reading.filestage import load_documents
+from procspec.reading.filestage import documents_each, load_documents, workers_for
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.root import SETTINGS_FILE, nearest_root
@@ -96,7 +96,7 @@ def _within(root: Path, path: Path) -> bool:
     return True
 
 
-def _inside(root: Path, path: Path) -> bool:
+def inside(root: Path, path: Path) -> bool:
     """`_within` for an entry of a folder already known to be inside the root (the walk does not
     follow links): only a link can lead outside, so only a link needs resolving."""
     return not os.path.islink(path) or _within(root, path)
@@ -110,7 +110,7 @@ def discover(root: Path, folder: Path) -> list[Path]:
         return found
     for current, dirs, files in walk(folder):
         base = Path(current)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _inside(root, base / d))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and inside(root, base / d))
         for name in files:
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
                 found.append(base / name)
@@ -292,7 +292,7 @@ def load_process(
 _ROLE_KEYS = ("processansvarig", "processtöd", "processledare", "processteam", "processägare")
 
 
-def _outside(path: Path, rel: str) -> Document:
+def outside(path: Path, rel: str) -> Document:
     """A link to a file elsewhere: not read, or published (PS004)."""
     doc = Document(path=path, rel=rel)
     doc.problems.append(Problem(rel, 1, 1, "PS004", Severity.ERROR, say("load.outside")))
@@ -341,7 +341,7 @@ def load_repository(
     `files` instead; a custom profile file is read from the disk. `progress` is called after each
     process file with (files done, files in all, the file's path relative to the root).
 
-    From the disk, the process files are parsed by `filestage.load_documents`: in parallel when
+    From the disk, the process files are parsed by `filestage.documents_each`: in parallel when
     that pays (`jobs` processes, default `PROCSPEC_JOBS` or every CPU), and from the per-file
     cache in `.procspec-cache/files/` with `cache`. `meanwhile` is called once while the files
     are parsed (`filestage.parse_all`): work of the caller's own that needs no process file.
@@ -359,6 +359,12 @@ def load_repository(
             records.append(load_process(repo.root, path, repo.profile, files))
             if progress is not None:
                 progress(len(records), len(paths), records[-1].rel)
+    return with_records(repo, records)
+
+
+def with_records(repo: Repository, records: list[ProcessRecord]) -> Repository:
+    """`repo` (opened by `open_repository`) with its process files' records and their
+    problems."""
     repo.records = records
     for record in records:
         repo.problems.extend(record.problems)
@@ -400,11 +406,15 @@ def read_records(
     progress: Callable[[int, int, str], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[ProcessRecord]:
-    """The records of the process files `paths` on the disk, in order (see `load_repository`)."""
-    # All documents first, then the models: the pool's workers are gone before the models grow
-    # (building them as the documents arrive is faster on two cores but holds the workers' memory
-    # and the unread results beside the models).
-    docs = _documents(repo.root, paths, jobs, cache, progress, meanwhile)
+    """The records of the process files `paths` on the disk, in order (see `load_repository`).
+
+    With the pool, each model is built as soon as its document is there, while the workers parse
+    the files after it. In one process every file is parsed first and then every model built:
+    parsing and modelling in turn, file by file, costs a tenth more (each evicts what the other
+    keeps in the processor's caches)."""
+    docs: Iterable[Document] = _documents(repo.root, paths, jobs, cache, progress, meanwhile)
+    if workers_for(len(paths), jobs) < 2:
+        docs = list(docs)
     return [
         load_process(repo.root, p, repo.profile, doc=d) for p, d in zip(paths, docs, strict=True)
     ]
@@ -414,7 +424,7 @@ def read_document(root: Path, path: Path) -> Document:
     """A process file's document read from the disk (a link that leads outside the repository
     is not read)."""
     rel = rel_path(root, path)
-    return load_file(path, rel) if _inside(root, path) else _outside(path, rel)
+    return load_file(path, rel) if inside(root, path) else outside(path, rel)
 
 
 def _documents(
@@ -424,27 +434,27 @@ def _documents(
     cache: bool,
     progress: Callable[[int, int, str], None] | None,
     meanwhile: Callable[[], None] | None = None,
-) -> list[Document]:
-    """The documents of the process files on the disk, in order; a link that leads outside the
-    repository is not read."""
+) -> Iterator[Document]:
+    """The documents of the process files on the disk, in order, each as soon as it is there; a
+    link that leads outside the repository is not read."""
     rels = [rel_path(root, path) for path in paths]
-    inside = [i for i, path in enumerate(paths) if _inside(root, path)]
-    count = [len(paths) - len(inside)]  # the links that lead outside are done: they are not read
+    read_here = [i for i, path in enumerate(paths) if inside(root, path)]
+    count = [len(paths) - len(read_here)]  # the links that lead outside are done: they are not read
 
     def done_one(rel: str) -> None:
         count[0] += 1
         if progress is not None:
             progress(count[0], len(paths), rel)
 
-    wanted = [(paths[i], rels[i]) for i in inside]
-    read = iter(
-        load_documents(root, wanted, jobs=jobs, cache=cache, done_one=done_one, meanwhile=meanwhile)
+    wanted = [(paths[i], rels[i]) for i in read_here]
+    read = documents_each(
+        root, wanted, jobs=jobs, cache=cache, done_one=done_one, meanwhile=meanwhile
     )
-    chosen = set(inside)
-    return [
-        next(read) if i in chosen else _outside(path, rel)
-        for i, (path, rel) in enumerate(zip(paths, rels, strict=True))
-    ]
+    chosen = set(read_here)
+    for i, (path, rel) in enumerate(zip(paths, rels, strict=True)):
+        yield next(read) if i in chosen else outside(path, rel)
+    for _ in read:  # the generator finishes: its cache is closed
+        pass
 
 
 def _root_for(start: Path) -> Path:

@@ -154,10 +154,11 @@ def unknown_person(ctx: Context) -> Iterator[Problem]:
     e-postadress står på ett ställe."""
     import difflib
 
-    keys = sorted(ctx.roster)
+    keys: list[str] = []  # sorted once a key is unknown
     for record, model in ctx.processes():
         for at, key in _person_refs(model):
             if key not in ctx.roster:
+                keys = keys or sorted(ctx.roster)
                 close = difflib.get_close_matches(key, keys, n=1, cutoff=0.7)
                 hint = say("schema.did_you_mean", suggestion=close[0]) if close else ""
                 yield ctx.problem("PS204", record, at, "PS204", on_key=False, key=key, hint=hint)

@@ -1,0 +1,275 @@
+"""The check on every core (`procspec.checking.pool`) says what a check in one process says.
+
+Each comparison validates a real repository on disk in one process (`PROCSPEC_JOBS=1`) and forced
+onto worker processes (`PROCSPEC_JOBS=2` or 3, whatever the size), and requires the same report:
+every failing rule case, edits up and down the hierarchy of the Botkyrka example (roles, levels
+and types are inherited from processes another worker read), duplicate ids, a parent cycle, the
+history rules in a real git repository, and the per-file results kept for the next run. The
+workers are real forked processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from procspec.checking import pool
+from procspec.checking.facts import Facts
+from procspec.cli.app import main
+from procspec.features import cache, incremental
+from procspec.reading import filestage
+from procspec.reading.repository import open_repository
+
+from ..conftest import EXAMPLES, REPOS
+from ..git.conftest import GitRepo, git_repo  # noqa: F401  (a fixture)
+from ..rules.test_rule_cases import _cases, apply
+from .test_cache import TODAY
+from .test_incremental import EDITS
+
+Report = Callable[..., tuple[int, str]]
+
+
+@pytest.fixture
+def report(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Report:
+    """`procspec validate ROOT --format json --today TODAY [args]` with `PROCSPEC_JOBS=jobs`
+    → (exit status, report)."""
+
+    def invoke(root: Path, jobs: int, *args: str) -> tuple[int, str]:
+        monkeypatch.setenv(filestage.JOBS_VARIABLE, str(jobs))
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main(["validate", str(root), "--format", "json", "--today", TODAY, *args])
+        return int(done.value.code or 0), capsys.readouterr().out
+
+    return invoke
+
+
+@pytest.fixture
+def spread(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each full run was done by the workers (True) or in one process (False)."""
+    seen: list[bool] = []
+    real = incremental.check_on_cores
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        seen.append(result is not None)
+        return result
+
+    monkeypatch.setattr(incremental, "check_on_cores", spy)
+    return seen
+
+
+def same_on_cores(root: Path, report: Report, spread: list[bool], *jobs: int) -> str:
+    """The report on one core, after requiring the same report with each of `jobs` workers."""
+    serial = report(root, 1, "--no-cache")
+    for count in jobs or (2,):
+        spread.clear()
+        assert report(root, count, "--no-cache") == serial, f"{count} workers"
+        assert spread == [True], "the workers did the check"
+    return serial[1]
+
+
+def _failing_cases() -> list[Any]:
+    return [case for case in _cases() if case.values[1] == "fail"]
+
+
+@pytest.mark.parametrize(("case", "kind"), _failing_cases())
+def test_every_failing_rule_case_says_the_same(
+    tmp_path: Path, case: dict[str, Any], kind: str, report: Report, spread: list[bool]
+) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(REPOS / case.get("base", "orebro"), root)
+    apply(root, case[kind])
+    assert case["code"] in same_on_cores(root, report, spread)
+
+
+@pytest.fixture
+def botkyrka(tmp_path: Path) -> Path:
+    root = tmp_path / "botkyrka"
+    shutil.copytree(EXAMPLES / "botkyrka", root, ignore=shutil.ignore_patterns(cache.FOLDER))
+    return root
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_the_hierarchy_edits_say_the_same(
+    botkyrka: Path, name: str, report: Report, spread: list[bool]
+) -> None:
+    EDITS[name](botkyrka)
+    same_on_cores(botkyrka, report, spread, 2, 3)
+
+
+def test_duplicate_ids_and_a_cycle_say_the_same(
+    tmp_path: Path, generator: ModuleType, report: Report, spread: list[bool]
+) -> None:
+    """Two files with one id (the first unreadable: the rules read the second), a parent cycle
+    and a parent that does not exist, in a corpus whose parents another worker reads."""
+    root = tmp_path / "korpus"
+    made = generator.generate(root, 30)
+    files = [root / spec.rel for spec in made]
+    twin = root / "processer" / "kopior" / files[0].name
+    twin.parent.mkdir()
+    shutil.copy(files[0], twin)
+    files[0].write_text("namn: [\n", encoding="utf-8")
+    first, second = files[5], files[6]
+    for path, parent in ((first, second.stem), (second, first.stem), (files[7], "finns-inte")):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith("överordnad:")]
+        path.write_text("".join(kept) + f"överordnad: {parent}\n", encoding="utf-8")
+    text = same_on_cores(root, report, spread, 2, 3)
+    assert "PS106" in text and "PS302" in text and "PS301" in text
+
+
+BUDGET = "processer/följa-upp-budget.yaml"
+
+
+def test_the_history_rules_say_the_same(
+    git_repo: Callable[..., GitRepo],  # noqa: F811
+    report: Report,
+    spread: list[bool],
+) -> None:
+    repo = git_repo()  # committed 2025-01-10: both files are due for review (PS601)
+    text = repo.read(BUDGET) + "fastställd:\n  av: anna.berg\n  datum: 2026-03-01\n"
+    repo.write(BUDGET, text)
+    repo.commit("Fastställd", "2026-03-01T16:00:00+01:00")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Ändra mottagare", "2026-04-10T10:00:00+02:00")  # changed after approval
+    said = same_on_cores(repo.root, report, spread)
+    assert "PS601" in said and "PS603" in said
+
+
+def test_the_results_kept_for_the_next_run_are_the_same(
+    botkyrka: Path, report: Report, spread: list[bool]
+) -> None:
+    """The per-file results (`incremental`) and the per-file cache entries the workers store."""
+    kept = botkyrka / cache.FOLDER / incremental.ENTRY_FILE
+    files = botkyrka / cache.FOLDER / "files"
+    serial = report(botkyrka, 1)
+    entry, entries = kept.read_bytes(), {path.name for path in files.iterdir()}
+    shutil.rmtree(botkyrka / cache.FOLDER)
+    spread.clear()
+    assert report(botkyrka, 2) == serial
+    assert spread == [True]
+    assert kept.read_bytes() == entry
+    assert {path.name for path in files.iterdir()} == entries
+
+
+def _die(*args: object) -> object:
+    os._exit(3)  # a worker killed mid-file
+
+
+def _fail(*args: object) -> object:
+    raise MemoryError
+
+
+@pytest.mark.parametrize("failure", [_die, _fail])
+@pytest.mark.parametrize("where", ["_document", "load_process", "facts_of", "run_scope"])
+def test_a_failing_worker_leaves_the_check_to_one_process(
+    botkyrka: Path,
+    report: Report,
+    spread: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+    failure: Callable[..., object],
+    where: str,
+) -> None:
+    expected = report(botkyrka, 1, "--no-cache")
+    real = getattr(pool, where)
+    parent = os.getpid()
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent:  # in the workers only (this process runs the shared rules)
+            return failure(*args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pool, where, failing)  # the forked workers inherit it
+    spread.clear()
+    assert report(botkyrka, 2, "--no-cache") == expected
+    assert spread == [False]
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failure_of_the_history_is_raised(botkyrka: Path) -> None:
+    repo, paths = open_repository(botkyrka)
+
+    def history_for(_: object) -> None:
+        raise RuntimeError("git")
+
+    with pytest.raises(RuntimeError, match="git"):
+        pool.check_on_cores(repo, paths, date(2026, 11, 25), history_for, jobs=2)
+    assert multiprocessing.active_children() == []
+
+
+def test_progress_counts_every_file_once(botkyrka: Path) -> None:
+    repo, paths = open_repository(botkyrka)
+    seen: list[tuple[int, int, str]] = []
+    done = pool.check_on_cores(
+        repo, paths, date(2026, 11, 25), lambda _: None, jobs=2,
+        progress=lambda n, total, rel: seen.append((n, total, rel)),
+    )  # fmt: skip
+    assert done is not None
+    assert [n for n, _, _ in seen] == list(range(1, len(paths) + 1))
+    assert {total for _, total, _ in seen} == {len(paths)}
+    assert sorted(rel for _, _, rel in seen) == sorted(facts.rel for facts in done.index)
+
+
+def test_one_core_or_few_files_leave_the_check_to_one_process(
+    botkyrka: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, paths = open_repository(botkyrka)
+    monkeypatch.delenv(filestage.JOBS_VARIABLE, raising=False)
+    assert len(paths) < filestage.PARALLEL_MIN
+    assert pool.check_on_cores(repo, paths, date(2026, 11, 25), lambda _: None) is None
+    assert pool.check_on_cores(repo, paths, date(2026, 11, 25), lambda _: None, jobs=1) is None
+
+
+def _facts(rel: str, parent: str | None = None, readable: bool = True) -> Facts:
+    stem = Path(rel).stem
+    return Facts(rel, stem, stem, readable, parent=parent if readable else None)
+
+
+def test_a_file_is_checked_once_the_facts_above_it_are_known() -> None:
+    """`_Known.settled`: every file with the id, then with its parent's id, and so on up."""
+    rels = ["a/barn.yaml", "a/mor.yaml", "b/mor.yaml", "a/mormor.yaml", "a/ensam.yaml"]
+    known = pool._Known([Path(rel).stem for rel in rels])
+    known.add(0, _facts(rels[0], "mor"))
+    assert not known.settled("barn")  # the parent is not known yet
+    assert known.settled("ensam") is False  # not even its own file
+    known.add(1, _facts(rels[1], readable=False))
+    assert not known.settled("barn")  # the other file with the parent's id may be the one
+    known.add(2, _facts(rels[2], "mormor"))
+    assert not known.settled("barn")  # the grandparent is not known yet
+    known.add(3, _facts(rels[3], "saknas"))
+    assert known.settled("barn")  # "saknas" names no file: the chain ends there
+    assert known.facts["mor"].rel == "b/mor.yaml"  # the first that validated
+    known.add(4, _facts(rels[4], "ensam"))  # its own parent: a cycle ends the chain
+    assert known.settled("ensam")
+    with pytest.raises(pool.PoolFailed):
+        known.add(4, _facts(rels[4]))  # a file sent twice
+    with pytest.raises(pool.PoolFailed):
+        known.add(0, _facts("a/annan.yaml"))  # a file under another id
+
+
+def test_stale_entries_are_pruned_and_the_workers_entries_kept(
+    botkyrka: Path, report: Report, spread: list[bool]
+) -> None:
+    """The workers store the entries; this process prunes, knowing every worker's."""
+    files = botkyrka / cache.FOLDER / "files"
+    found: list[set[str]] = []
+    for jobs in (1, 2):
+        shutil.rmtree(botkyrka / cache.FOLDER, ignore_errors=True)
+        files.mkdir(parents=True)
+        for n in range(400):  # entries no run uses: more than `filecache.PRUNE_MIN`
+            (files / f"{n:040x}.msgpack").write_bytes(b"stale")
+        spread.clear()
+        report(botkyrka, jobs)
+        assert spread == [jobs > 1]
+        found.append({path.name for path in files.iterdir()})
+    assert found[0] == found[1]
+    assert not any(name.startswith("0000") for name in found[1])
