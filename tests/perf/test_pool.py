@@ -253,6 +253,8 @@ def test_a_file_is_checked_once_the_facts_above_it_are_known() -> None:
     with pytest.raises(pool.PoolFailed):
         known.add(4, _facts(rels[4]))  # a file sent twice
     with pytest.raises(pool.PoolFailed):
+        known.add(2, _facts(rels[2]))  # the same, under an id with two files
+    with pytest.raises(pool.PoolFailed):
         known.add(0, _facts("a/annan.yaml"))  # a file under another id
 
 

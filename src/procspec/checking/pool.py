@@ -385,11 +385,15 @@ class _Known:
         self.first: dict[str, tuple[int, Facts]] = {}
         self.facts: dict[str, Facts] = {}
         self.complete: set[str] = set()
+        self.added = bytearray(len(ids))
 
     def add(self, at: int, facts: Facts) -> None:
+        """The facts of file number `at` (a file known already, or under another id, fails the
+        worker: the caller checks in one process)."""
         pid = facts.id
-        if not 0 <= at < len(self.ids) or self.ids[at] != pid:
+        if not 0 <= at < len(self.ids) or self.ids[at] != pid or self.added[at]:
             raise PoolFailed
+        self.added[at] = 1
         self.seen[pid] += 1
         if facts.readable and (pid not in self.first or at < self.first[pid][0]):
             self.first[pid] = (at, facts)
@@ -397,8 +401,6 @@ class _Known:
             self.complete.add(pid)
             if pid in self.first:
                 self.facts[pid] = self.first[pid][1]
-        elif self.seen[pid] > self.files[pid]:
-            raise PoolFailed
 
     def settled(self, pid: str) -> bool:
         """Whether the facts the rules can read for `pid` (its own, its parent's and so on up,
