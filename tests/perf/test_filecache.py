@@ -417,10 +417,10 @@ def test_the_callers_own_work_runs_once_while_the_files_are_parsed(repo: Path, j
         for path in sorted((repo / "processer").glob("*.yaml"))
     ]
     calls: list[int] = []
-    parsed = filestage.parse_all(tasks, jobs, meanwhile=lambda: calls.append(len(calls)))
+    parsed = list(filestage.parse_each(tasks, jobs, meanwhile=lambda: calls.append(len(calls))))
     assert calls == [0]
     assert [p.doc.rel for p in parsed] == [t.rel for t in tasks]
-    assert filestage.parse_all([], jobs, meanwhile=lambda: calls.append(len(calls))) == []
+    assert list(filestage.parse_each([], jobs, meanwhile=lambda: calls.append(len(calls)))) == []
     assert calls == [0, 1]
 
 
@@ -435,4 +435,4 @@ def test_a_failure_of_the_callers_own_work_is_not_taken_for_the_pools(repo: Path
         raise LookupError("egen")
 
     with pytest.raises(LookupError, match="egen"):
-        filestage.parse_all(tasks, 2, meanwhile=broken)
+        list(filestage.parse_each(tasks, 2, meanwhile=broken))

@@ -8,27 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from procspec.checking.checker import check
+from procspec.collection import lean_gc
 from procspec.errors import Refused, UsageError
 from procspec.features.historycache import history_store
 from procspec.features.revision import repository_at
 from procspec.git.log import read_history, start_history
 from procspec.messages import plural, say
-from procspec.reading.repository import find_root, load_repository
-from procspec.rendering import (
-    Progress,
-    effective_today,
-    lean_gc,
-    plan,
-    prepare,
-    search_ahead,
-    write,
-)
-from procspec.rendering.output import MARKER, check_target, marker_text, staged
-from procspec.rendering.readers import Site
+from procspec.reading.repository import Repository, find_root, load_repository
+
+if TYPE_CHECKING:  # imported while the files are parsed (`_ready`)
+    from procspec.rendering import Progress
+    from procspec.rendering.readers import Site
 
 
 @dataclass(frozen=True)
@@ -72,24 +65,30 @@ def _render(
     force: bool,
     progress: Progress | None,
 ) -> Rendered:
-    site = Site(fmt, fragment)
+    sites: list[Site] = []
     if rev is not None:
+        sites.append(_ready(fmt, fragment))
         repo = repository_at(start, rev)
         root = find_root(start)
-        target = check_target(out, root, force, repo.lang, root / repo.settings.processes)
+        target = _target(out, root, force, repo)
         history = read_history(root, rev=rev, processes=repo.settings.processes)
     else:
         # git reads the history, and the templates are compiled, while the files are parsed.
         here = find_root(start)
         reading = start_history(here, store=history_store(here))
         try:
-            repo = load_repository(start, meanwhile=partial(prepare, site))
+            repo = load_repository(start, meanwhile=lambda: sites.append(_ready(fmt, fragment)))
             root = repo.root
-            target = check_target(out, root, force, repo.lang, root / repo.settings.processes)
+            target = _target(out, root, force, repo)
         except BaseException:
             reading.cancel()  # a refused output folder leaves nothing behind, not even a cache
             raise
         history = reading.result(repo.settings.processes)
+    from procspec.checking.checker import check
+    from procspec.rendering import effective_today, plan, search_ahead, write
+    from procspec.rendering.output import MARKER, marker_text, staged
+
+    site = sites[0]
     lang = repo.lang
     day = effective_today(today, history, repo)
     # The search index needs only the loaded repository: a copy of this process may make it
@@ -119,3 +118,22 @@ def _render(
         if index is not None:
             index.cancel()
     return Rendered(target, sorted([*names, MARKER]), lang)
+
+
+def _ready(fmt: str, fragment: bool) -> Site:
+    """The site to render, with the render's own modules imported and its templates compiled:
+    `render` does it while the process files are parsed (`load_repository`'s `meanwhile`)."""
+    import procspec.checking.checker  # noqa: F401 - the check's rules, used once the files are in
+    from procspec.rendering import prepare
+    from procspec.rendering.readers import Site
+
+    site = Site(fmt, fragment)
+    prepare(site)
+    return site
+
+
+def _target(out: Path, root: Path, force: bool, repo: Repository) -> Path:
+    """The output folder, refused (exit 2) when it is unsafe (`rendering.output.check_target`)."""
+    from procspec.rendering.output import check_target
+
+    return check_target(out, root, force, repo.lang, root / repo.settings.processes)

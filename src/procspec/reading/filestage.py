@@ -133,7 +133,7 @@ def _kept(task: Task, doc: Document, key: str) -> Parsed:
 def read_one(path: Path, rel: str, store: FileCache | None = None) -> Parsed:
     """One file's document, with all its positions: from `store` when it holds the file's entry,
     else parsed, with the key and entry to store in it. For a process that lets the document go
-    once the file is checked (`procspec.checking.pool`); `load_documents` keeps its documents'
+    once the file is checked (`procspec.checking.pool`); `documents_each` keeps its documents'
     data encoded instead."""
     doc = Document(path=path, rel=rel)
     raw = read_file(path, doc)
@@ -147,18 +147,6 @@ def read_one(path: Path, rel: str, store: FileCache | None = None) -> Parsed:
         return Parsed(hit)
     parsed = load_bytes(raw, doc)
     return Parsed(parsed, key, encode(key, parsed))
-
-
-def parse_all(
-    tasks: Sequence[Task],
-    jobs: int | None = None,
-    *,
-    stored: bool = False,
-    done_one: Callable[[str], None] | None = None,
-    meanwhile: Callable[[], None] | None = None,
-) -> list[Parsed]:
-    """The parsed files of `tasks`, in their order (`parse_each`)."""
-    return list(parse_each(tasks, jobs, stored=stored, done_one=done_one, meanwhile=meanwhile))
 
 
 def parse_each(
@@ -218,23 +206,6 @@ def _call(work: Callable[[], None], failed: list[Exception]) -> None:
         work()
     except Exception as exc:  # kept apart from the pool's failures (which mean: parse here)
         failed.append(exc)
-
-
-def load_documents(
-    root: Path,
-    files: Sequence[tuple[Path, str]],
-    *,
-    jobs: int | None = None,
-    cache: bool = False,
-    done_one: Callable[[str], None] | None = None,
-    meanwhile: Callable[[], None] | None = None,
-) -> list[Document]:
-    """The documents of `files` ((path, path relative to the root) pairs), in their order
-    (`documents_each`)."""
-    found = documents_each(
-        root, files, jobs=jobs, cache=cache, done_one=done_one, meanwhile=meanwhile
-    )
-    return list(found)
 
 
 def documents_each(

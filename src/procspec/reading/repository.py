@@ -16,7 +16,7 @@ from procspec.errors import ConfigError, UsageError
 from procspec.messages import say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
-from procspec.reading.filestage import documents_each, load_documents, workers_for
+from procspec.reading.filestage import documents_each, workers_for
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
 from procspec.reading.root import SETTINGS_FILE, nearest_root
@@ -176,7 +176,7 @@ def load_roster(
     if not (path.is_file() if files is None else ROSTER_FILE in files):
         raise ConfigError(say("repo.no_roster", path=ROSTER_FILE), [])
     if cache and files is None and _within(root, path):
-        doc = load_documents(root, [(path, ROSTER_FILE)], cache=True, jobs=1)[0]
+        [doc] = documents_each(root, [(path, ROSTER_FILE)], cache=True, jobs=1)
     else:
         doc = _load(root, ROSTER_FILE, files)
     if not doc.ok:
@@ -242,7 +242,7 @@ def load_process(
     doc: Document | None = None,
 ) -> ProcessRecord:
     """Read and validate one process file (from `files` when given, keyed by `rel_path`; `doc`
-    when it was read already, by `filestage.load_documents`)."""
+    when it was read already, by `filestage.documents_each`)."""
     rel = rel_path(root, path)
     # From the disk, read the path as it is: its name may be in another Unicode form than `rel`.
     if doc is not None:
@@ -344,7 +344,7 @@ def load_repository(
     From the disk, the process files are parsed by `filestage.documents_each`: in parallel when
     that pays (`jobs` processes, default `PROCSPEC_JOBS` or every CPU), and from the per-file
     cache in `.procspec-cache/files/` with `cache`. `meanwhile` is called once while the files
-    are parsed (`filestage.parse_all`): work of the caller's own that needs no process file.
+    are parsed (`filestage.parse_each`): work of the caller's own that needs no process file.
     """
     repo, paths = open_repository(start, files, cache=cache)
     if files is None:
