@@ -275,3 +275,34 @@ def test_stale_entries_are_pruned_and_the_workers_entries_kept(
         found.append({path.name for path in files.iterdir()})
     assert found[0] == found[1]
     assert not any(name.startswith("0000") for name in found[1])
+
+
+def test_a_file_saved_during_the_run_is_not_kept_under_its_old_key(
+    tmp_path: Path,
+    generator: ModuleType,
+    report: Report,
+    spread: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file saved after the key was taken and before a worker read it: the outcome of its new
+    content must not be stored under the key of its old content, or saving the old content back
+    would be served the new content's problems."""
+    root = tmp_path / "korpus"
+    made = generator.generate(root, 3 * pool.BATCH)
+    last = root / made[-1].rel
+    before = last.read_text(encoding="utf-8")
+    clean = report(root, 1, "--no-cache")
+    real = pool._Run._take
+
+    def take(self: pool._Run, message: pool.Files) -> None:
+        real(self, message)
+        if last.read_text(encoding="utf-8") == before:  # the first files are read, not the last
+            last.write_text(before + "okänd_nyckel: 1\n", encoding="utf-8")
+
+    monkeypatch.setattr(pool._Run, "_take", take)
+    spread.clear()
+    assert "PS005" in report(root, 2)[1]
+    assert spread == [True]
+    monkeypatch.setattr(pool._Run, "_take", real)
+    last.write_text(before, encoding="utf-8")
+    assert report(root, 2) == clean

@@ -138,10 +138,12 @@ def check_on_cores(
     jobs: int | None = None,
     cache: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    all_read: Callable[[], None] | None = None,
 ) -> Spread | None:
     """The whole check of `repo`'s process files `paths` on several cores, or None when it does
     not pay (`filestage.workers_for`) or the workers failed. `history_for` is called once, in
-    this process, while the workers read; its failure is raised, as is that of a rule here."""
+    this process, while the workers read; `all_read` once every file has been read, while the
+    workers finish their checks. Their failures are raised, as is that of a rule here."""
     count = workers_for(len(paths), jobs)
     if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -166,7 +168,7 @@ def check_on_cores(
         history = _Background(lambda: history_for(repo))
         writers = [_Writer(conn) for _, conn in started]
         return _Run(repo, paths, rels, today, writers, progress).run(
-            [conn for _, conn in started], history, cache
+            [conn for _, conn in started], history, cache, all_read
         )
     except PoolFailed:
         if history is not None:
@@ -203,7 +205,13 @@ class _Run:
         self.read = 0
         self.checked = 0
 
-    def run(self, conns: list[Connection], history: _Background, cache: bool) -> Spread:
+    def run(
+        self,
+        conns: list[Connection],
+        history: _Background,
+        cache: bool,
+        all_read: Callable[[], None] | None,
+    ) -> Spread:
         store = FileCache(self.repo.root) if cache else None
         found: History | None = None
         shared: list[Problem] | None = None
@@ -240,6 +248,8 @@ class _Run:
                     raise PoolFailed
             if shared is None and told and self.read == len(self.paths):
                 shared = self._shared(found)  # while the workers finish their checks
+                if all_read is not None:
+                    all_read()
         if store is not None:
             store.close()  # the entries no run used for a while pruned, once all are stored
         if shared is None or self.checked != len(self.paths):

@@ -126,13 +126,14 @@ def check_on_cores(
     *,
     use_cache: bool,
     progress: Callable[[int, int, str], None] | None = None,
+    all_read: Callable[[], None] | None = None,
 ) -> tuple[Outcome, Kept | None] | None:
     """`check` for a repository opened but not read (`open_repository`), done on every core by
-    `procspec.checking.pool`; None when that does not pay or its workers failed (then the caller
-    reads the files and checks in one process)."""
+    `procspec.checking.pool` (`all_read` as there); None when that does not pay or its workers
+    failed (then the caller reads the files and checks in one process)."""
     configured = severities(repo)  # refuses unknown codes before any file is read
     spread = pool.check_on_cores(
-        repo, paths, today, history_for, cache=use_cache, progress=progress
+        repo, paths, today, history_for, cache=use_cache, progress=progress, all_read=all_read
     )
     if spread is None:
         return None

@@ -93,10 +93,18 @@ def _run(
                     kept.save(root)
                 return Validated(root, repo.lang, outcome)
         repo, paths = open_repository(root, cache=use_cache)
+        after: list[str] = []  # the key once every file was read, while the workers check
+
+        def all_read() -> None:
+            if plan is not None:
+                after.append(cache.compute_key(root, plan, today))
+
         spread = incremental.check_on_cores(
-            repo, paths, today, history_for, hashed, use_cache=use_cache, progress=progress
-        )
+            repo, paths, today, history_for, hashed,
+            use_cache=use_cache, progress=progress, all_read=all_read,
+        )  # fmt: skip
         if spread is None:
+            after.clear()  # the files are read again here
             records = read_records(repo, paths, cache=use_cache, progress=progress)
             repo = with_records(repo, records)
     except BaseException:
@@ -111,7 +119,7 @@ def _run(
         plan is not None
         and hashed is not None
         and plan == settled
-        and hashed.key == cache.compute_key(root, plan, today)
+        and hashed.key == (after[0] if after else cache.compute_key(root, plan, today))
     ):
         cache.store(root, hashed.key, plan, outcome)
         if results is not None:
