@@ -170,7 +170,7 @@ def _fail(*args: object) -> object:
 
 
 @pytest.mark.parametrize("failure", [_die, _fail])
-@pytest.mark.parametrize("where", ["_document", "load_process", "facts_of", "run_scope"])
+@pytest.mark.parametrize("where", ["_document", "load_process", "facts_of", "context"])
 def test_a_failing_worker_leaves_the_check_to_one_process(
     botkyrka: Path,
     report: Report,

@@ -10,9 +10,10 @@ history, the set of process ids and the facts of the processes above it
   from reading and the codes its ignore comments silence. This process passes every worker the
   facts the others found, and the git history, which it reads meanwhile.
 - A worker runs the `FILE` rules over one of its files as soon as it knows the facts of every file
-  that can be above it (every file with its id, then with its parent's id, and so on up) and has
-  the history. Then it lets the model go: a worker holds only the models still waiting for facts
-  from another, and the check ends soon after the last file is read.
+  that can be above it (every file with its id, then with its parent's id, and so on up); the two
+  that read the file's revisions (`rules.history.REVISION_RULES`) run once the history is there.
+  Then it lets the model go: a worker holds only the models still waiting for facts from another
+  or for the history, and the check ends soon after the last file is read.
 - This process runs the `REPOSITORY` rules once it has the facts of every file, as a run that
   keeps unchanged files does (`procspec.features.incremental`).
 
@@ -47,7 +48,9 @@ import msgspec
 
 from procspec.checking.checker import context, run_scope, silenced
 from procspec.checking.facts import Facts, facts_of
-from procspec.checking.registry import FILE, REPOSITORY
+from procspec.checking.registry import FILE, REPOSITORY, Rule
+from procspec.checking.rules import all_rules
+from procspec.checking.rules.history import REVISION_RULES
 from procspec.git.log import history_from_message, history_message
 from procspec.git.revisions import History
 from procspec.problem import Problem
@@ -451,6 +454,10 @@ class _Worker:
         self.all_ids = set(plan.ids)
         self.history: list[History | None] = []  # one element once it came
         self.waiting: list[tuple[int, ProcessRecord]] = []
+        """Files whose facts are not settled yet."""
+        self.dated: list[tuple[int, ProcessRecord, list[tuple[int, Problem]]]] = []
+        """Files checked by every `FILE` rule but those that read the history, which has not
+        come yet, with what the others found."""
 
     def run(self) -> None:
         plan = self.plan
@@ -478,7 +485,7 @@ class _Worker:
         while True:
             self._take_all()
             self._check(1)
-            if not self.waiting:
+            if not self.waiting and not self.dated:
                 break
             self._take(self.conn.recv_bytes())
         used = sorted(store.used) if store is not None else []
@@ -496,31 +503,69 @@ class _Worker:
                 self.known.add(one.at, one.facts)
         elif isinstance(message, Past) and not self.history:
             self.history.append(history_from_message(message.history))
+            self._date()
         else:
             raise PoolFailed
 
     def _check(self, least: int) -> None:
         """The `FILE` rules over the waiting files whose facts are settled, when there are at
-        least `least` of them; their models are let go of."""
-        if not self.history:
-            return
+        least `least` of them; their models are let go of once the history's rules ran too."""
         ready = [(at, r) for at, r in self.waiting if self.known.settled(r.id)]
         if len(ready) < least:
             return
         chosen = {at for at, _ in ready}
         self.waiting = [(at, r) for at, r in self.waiting if at not in chosen]
+        records = [record for _, record in ready]
+        if self.history:
+            found = self._run(records, _FILE_RULES, self.history[0])
+            self._send([(at, found[record.rel]) for at, record in ready])
+        else:  # the history's own rules run when it comes (`_date`)
+            found = self._run(records, _UNDATED_RULES, None)
+            self.dated += [(at, record, found[record.rel]) for at, record in ready]
+
+    def _date(self) -> None:
+        """The rules that read the history, over the files that waited for it."""
+        if not self.history or not self.dated:
+            return
+        found = self._run([record for _, record, _ in self.dated], _DATED_RULES, self.history[0])
+        self._send([(at, [*before, *found[record.rel]]) for at, record, before in self.dated])
+        self.dated = []
+
+    def _run(
+        self, records: list[ProcessRecord], rules: list[tuple[int, Rule]], history: History | None
+    ) -> dict[str, list[tuple[int, Problem]]]:
+        """The problems `rules` find in `records`, per file, each with its rule's place in the
+        order of every rule."""
         repo = self.plan.repo
-        repo.records = [record for _, record in ready]
-        ctx = context(repo, self.plan.today, self.history[0], index=[])
+        repo.records = records
+        ctx = context(repo, self.plan.today, history, index=[])
         ctx.ids, ctx.facts = self.all_ids, self.known.facts
-        by_rel: dict[str, list[Problem]] = {record.rel: [] for record in repo.records}
-        for problem in run_scope(ctx, FILE):
-            if problem.path not in by_rel:  # a rule outside its scope: check in one process
-                raise PoolFailed
-            by_rel[problem.path].append(problem)
-        found = [(at, _stored(by_rel[record.rel], record.rel)) for at, record in ready]
+        found: dict[str, list[tuple[int, Problem]]] = {record.rel: [] for record in records}
+        for n, rule in rules:
+            assert rule.check is not None
+            for problem in rule.check(ctx):
+                if problem.path not in found:  # a rule outside its scope: check in one process
+                    raise PoolFailed
+                found[problem.path].append((n, problem))
         repo.records = []
-        self.conn.send_bytes(_ENCODER.encode(Checked(found)))
+        return found
+
+    def _send(self, found: list[tuple[int, list[tuple[int, Problem]]]]) -> None:
+        """The problems of files done, each file's in the order a check in one process finds
+        them (rule by rule)."""
+        rels = self.plan.rels
+        checked = [
+            (at, _stored([p for _, p in sorted(problems, key=lambda one: one[0])], rels[at]))
+            for at, problems in found
+        ]
+        self.conn.send_bytes(_ENCODER.encode(Checked(checked)))
+
+
+_FILE_RULES = [
+    (n, rule) for n, rule in enumerate(all_rules()) if rule.scope == FILE and rule.check is not None
+]
+_DATED_RULES = [(n, rule) for n, rule in _FILE_RULES if rule.code in REVISION_RULES]
+_UNDATED_RULES = [(n, rule) for n, rule in _FILE_RULES if rule.code not in REVISION_RULES]
 
 
 def _document(repo: Repository, path: Path, rel: str, store: FileCache | None) -> Document:

@@ -27,12 +27,17 @@ if TYPE_CHECKING:
     from procspec.git.revisions import MainlineCommit
 
 
+REVISION_RULES = ("PS601", "PS603")
+"""The `FILE` rules that read a file's revisions; the other `FILE` rules never read the history
+(`procspec.checking.pool` runs them before the history is read)."""
+
+
 def history_need(repo: Repository) -> Literal["log", "presence", "none"]:
     """How much of the git history the rules will read with the repository's settings: the
     revisions ("log", for PS601 or PS603), only whether there is a history and how complete
     ("presence", for PS602 alone), or nothing when all three are `off`."""
     configured = {**repo.profile.rules, **repo.settings.rules}
-    if configured.get("PS601") != "off" or configured.get("PS603") != "off":
+    if any(configured.get(code) != "off" for code in REVISION_RULES):
         return "log"
     return "presence" if configured.get("PS602") != "off" else "none"
 
