@@ -1217,16 +1217,24 @@ def history_message(history: History | None) -> bytes:
             raise ValueError("a history made elsewhere")
         root = str(reader.args[0])
     line = None
+    written: dict[int, str] = {}  # a commit's date as git wrote it, by the date's identity
     if isinstance(lines, functools.partial) and lines.func is _line:
-        line = [(c.sha, c.date.isoformat(), c.merge) for c in lines()]
+        committed, dates = lines.args  # what the revisions were made from (`_materialise`)
+        commits = committed.commits
+        written = {id(day): commit[1] for day, commit in zip(dates, commits, strict=True)}
+        line = [(commits[n][0], commits[n][1], merge) for n, merge in committed.line or ()]
     elif lines is not None and not (
         isinstance(lines, functools.partial) and lines.func is mainline
     ):
         raise ValueError("a history made elsewhere")
+
+    def iso(day: datetime) -> str:
+        return written.get(id(day)) or day.isoformat()
+
     reason = history.reason
     sent = _Sent(
         {
-            rel: [(r.sha, r.date.isoformat(), r.author, r.email, r.message, r.path) for r in revs]
+            rel: [(r.sha, iso(r.date), r.author, r.email, r.message, r.path) for r in revs]
             for rel, revs in history.files.items()
         },
         history.available,
