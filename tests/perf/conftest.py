@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -29,3 +30,17 @@ def generator() -> ModuleType:
 def cache_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache tests need the cache: a PROCSPEC_NO_CACHE from the environment is removed."""
     monkeypatch.delenv("PROCSPEC_NO_CACHE", raising=False)
+
+
+def answered(monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> list[bool]:
+    """Whether each call of `module.name` from now on answered (something other than None)."""
+    seen: list[bool] = []
+    real = getattr(module, name)
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        seen.append(result is not None)
+        return result
+
+    monkeypatch.setattr(module, name, spy)
+    return seen

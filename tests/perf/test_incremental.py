@@ -10,7 +10,7 @@ are real: files on disk, real git repositories, the command line in-process.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,24 +22,16 @@ from procspec.features.validate import validate
 
 from ..conftest import EXAMPLES, REPOS, TODAY
 from ..rules.test_rule_cases import _cases, apply
+from .conftest import answered
 from .test_cache import edit, git
 
 Served = list[bool]
 
 
 @pytest.fixture
-def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+def served(monkeypatch: pytest.MonkeyPatch) -> Served:
     """Whether each run kept the problems of unchanged files (True) or ran in full (False)."""
-    seen: Served = []
-    real = incremental.recheck
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        result = real(*args, **kwargs)
-        seen.append(result is not None)
-        return result
-
-    monkeypatch.setattr(incremental, "recheck", spy)
-    yield seen
+    return answered(monkeypatch, incremental, "recheck")
 
 
 def outcome(root: Path, **kwargs: Any) -> tuple[list[tuple[Any, ...]], int]:

@@ -31,6 +31,7 @@ from procspec.reading.repository import open_repository
 from ..conftest import EXAMPLES, REPOS
 from ..git.conftest import GitRepo, git_repo  # noqa: F401  (a fixture)
 from ..rules.test_rule_cases import _cases, apply
+from .conftest import answered
 from .test_cache import TODAY
 from .test_incremental import EDITS
 
@@ -55,16 +56,7 @@ def report(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) 
 @pytest.fixture
 def spread(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether each full run was done by the workers (True) or in one process (False)."""
-    seen: list[bool] = []
-    real = incremental.check_on_cores
-
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        result = real(*args, **kwargs)
-        seen.append(result is not None)
-        return result
-
-    monkeypatch.setattr(incremental, "check_on_cores", spy)
-    return seen
+    return answered(monkeypatch, incremental, "check_on_cores")
 
 
 def same_on_cores(root: Path, report: Report, spread: list[bool], *jobs: int) -> str:
