@@ -208,7 +208,7 @@ def test_progress_counts_every_file_once(botkyrka: Path) -> None:
     assert done is not None
     assert [n for n, _, _ in seen] == list(range(1, len(paths) + 1))
     assert {total for _, total, _ in seen} == {len(paths)}
-    assert sorted(rel for _, _, rel in seen) == sorted(facts.rel for facts in done.index)
+    assert sorted(rel for _, _, rel in seen) == sorted(one.facts.rel for one in done.files)
 
 
 def test_one_core_or_few_files_leave_the_check_to_one_process(

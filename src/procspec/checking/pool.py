@@ -116,15 +116,23 @@ _DECODER = msgspec.msgpack.Decoder(Message)
 
 
 @dataclass(frozen=True)
-class Spread:
-    """A full check done by the workers: per file (in file order) its facts, its problems from
-    reading it, the codes it silences and the `FILE` rules' problems in it; and the `REPOSITORY`
-    rules' problems."""
+class FileResult:
+    """One file as the workers read and checked it: its facts, the codes its ignore comments
+    silence, and its problems (from reading it, then the `FILE` rules'), both as they are kept
+    between runs and as problems."""
 
-    index: list[Facts]
-    loaded: list[list[Problem]]
-    silenced: list[list[str]]
-    local: list[list[Problem]]
+    facts: Facts
+    silenced: list[str]
+    stored: list[StoredProblem]
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class Spread:
+    """A full check done by the workers: every file's result, in file order, and the
+    `REPOSITORY` rules' problems."""
+
+    files: list[FileResult]
     shared: list[Problem]
 
 
@@ -204,7 +212,7 @@ class _Run:
         self.writers = writers
         self.progress = progress
         self.loaded: list[Loaded | None] = [None] * len(paths)
-        self.local: list[list[Problem] | None] = [None] * len(paths)
+        self.local: list[list[StoredProblem] | None] = [None] * len(paths)
         self.read = 0
         self.checked = 0
 
@@ -257,14 +265,13 @@ class _Run:
             store.close()  # the entries no run used for a while pruned, once all are stored
         if shared is None or self.checked != len(self.paths):
             raise PoolFailed
-        files = [one for one in self.loaded if one is not None]
-        return Spread(
-            [one.facts for one in files],
-            [_problems(self.rels[one.at], one.problems) for one in files],
-            [one.silenced for one in files],
-            [problems for problems in self.local if problems is not None],
-            shared,
-        )
+        files = []
+        for one, local in zip(self.loaded, self.local, strict=True):
+            assert one is not None and local is not None  # every file was read and checked
+            stored = [*one.problems, *local]
+            problems = _problems(self.rels[one.at], stored)
+            files.append(FileResult(one.facts, one.silenced, stored, problems))
+        return Spread(files, shared)
 
     def _take(self, message: Files) -> None:
         for one in message.loaded:
@@ -279,7 +286,7 @@ class _Run:
         for at, problems in message.found:
             if not 0 <= at < len(self.paths) or self.local[at] is not None:
                 raise PoolFailed
-            self.local[at] = _problems(self.rels[at], problems)
+            self.local[at] = problems
             self.checked += 1
 
     def _shared(self, history: History | None) -> list[Problem]:

@@ -139,26 +139,19 @@ def check_on_cores(
         return None
     ignored = ignored_codes(repo)
     problems = list(repo.problems)
-    for facts, codes, loaded, local in zip(
-        spread.index, spread.silenced, spread.loaded, spread.local, strict=True
-    ):
-        problems += loaded
-        problems += local
-        if codes:
-            ignored.setdefault(facts.rel, set()).update(codes)
+    for one in spread.files:
+        problems += one.problems
+        if one.silenced:
+            ignored.setdefault(one.facts.rel, set()).update(one.silenced)
     problems += spread.shared
-    outcome = Outcome(settle(problems, repo, configured, ignored), len(spread.index) + 2)
+    outcome = Outcome(settle(problems, repo, configured, ignored), len(spread.files) + 2)
     key = _entry_key(cache.plan_of(repo.settings), today, hashed)
     if hashed is None or key is None:
         return outcome, None
-    keys = _file_keys(hashed, [facts.rel for facts in spread.index])
+    keys = _file_keys(hashed, [one.facts.rel for one in spread.files])
     files = [
-        StoredFile(
-            facts.rel, keys[facts.rel], codes, [stored_problem(p) for p in [*loaded, *local]], facts
-        )
-        for facts, codes, loaded, local in zip(
-            spread.index, spread.silenced, spread.loaded, spread.local, strict=True
-        )
+        StoredFile(one.facts.rel, keys[one.facts.rel], one.silenced, one.stored, one.facts)
+        for one in spread.files
     ]
     return outcome, Kept(key, files)
 

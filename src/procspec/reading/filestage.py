@@ -119,11 +119,7 @@ def parse(task: Task, *, stored: bool = False) -> Parsed:
     doc, raw = _read_and_parse(task)
     if not stored or raw is None:
         return Parsed(doc)
-    return _kept(task, doc, file_key(task.rel, task.path, raw))
-
-
-def _kept(task: Task, doc: Document, key: str) -> Parsed:
-    """A parsed file with its key and entry, its document as the pool gives it."""
+    key = file_key(task.rel, task.path, raw)
     entry = encode(key, doc)
     # Kept as the pool's documents are (its data encoded, its positions read again if asked for).
     kept = decode(entry, key, Path(task.path), task.rel) if entry is not None else None

@@ -453,7 +453,7 @@ def _documents(
     chosen = set(read_here)
     for i, (path, rel) in enumerate(zip(paths, rels, strict=True)):
         yield next(read) if i in chosen else outside(path, rel)
-    for _ in read:  # the generator finishes: its cache is closed
+    for _ in read:  # run to its end: it stores what it parsed and closes the cache
         pass
 
 
