@@ -298,3 +298,44 @@ def test_a_file_saved_during_the_run_is_not_kept_under_its_old_key(
     monkeypatch.setattr(pool._Run, "_take", real)
     last.write_text(before, encoding="utf-8")
     assert report(root, 2) == clean
+
+
+def _take_all(shares: Any, out: Any, pause: float) -> None:
+    import time
+
+    while taken := shares.take():
+        out.put((os.getpid(), taken.start, taken.stop))
+        time.sleep(pause * len(taken))
+    out.put(None)
+
+
+def test_the_workers_take_every_file_once_and_a_slow_one_takes_fewer() -> None:
+    """The batches the workers take from the counter they share cover every file once, shrink
+    towards the end, and a worker whose files cost more takes fewer of them."""
+    fork = multiprocessing.get_context("fork")
+    files = 1000
+    shares = pool._Shares(fork.Value("q", 0), files, 2)
+    out = fork.Queue()
+    workers = [
+        fork.Process(target=_take_all, args=(shares, out, pause)) for pause in (0.0002, 0.002)
+    ]
+    for worker in workers:
+        worker.start()
+    taken: list[tuple[int, int, int]] = []
+    ended = 0
+    while ended < len(workers):
+        item = out.get(timeout=60)
+        if item is None:
+            ended += 1
+        else:
+            taken.append(item)
+    for worker in workers:
+        worker.join()
+    numbers = sorted(n for _, start, stop in taken for n in range(start, stop))
+    assert numbers == list(range(files))
+    sizes = [stop - start for _, start, stop in sorted(taken, key=lambda one: one[1])]
+    assert max(sizes) == pool.BATCH and sizes[-1] <= pool.LAST_BATCH
+    assert sizes == sorted(sizes, reverse=True)
+    fast, slow = (workers[0].pid, workers[1].pid)
+    count = {pid: sum(stop - start for p, start, stop in taken if p == pid) for pid in (fast, slow)}
+    assert count[fast] > 2 * count[slow]

@@ -64,3 +64,57 @@ def test_problem_lines_for_new() -> None:
     [line, _] = problem_lines(OUTCOME.problems, "en")
     assert line.startswith("PS004 error: The file is larger than 256 kB")
     assert line.endswith("[procspec rules PS004]")
+
+
+MIXED = Outcome(
+    [
+        Problem(
+            "processer/å b.yaml", 1, 1, "PS101", Severity.ERROR, "bell\a back\b cr\r ff\f", "a"
+        ),
+        Problem("processer/å b.yaml", 2, 3, "PS102", Severity.INFO, "tab\tnew\nline " * 30, "a"),
+        Problem("processer/é\x1b[31m.yaml", 9, 2, "PS103", Severity.WARNING, "漢字 — 🙂", None),
+    ],
+    3,
+)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _text(stream: io.StringIO, prefix: str = "") -> str:
+    FORMATTERS["text"](MIXED, "sv", stream, prefix)
+    return stream.getvalue()
+
+
+def test_text_to_a_pipe_is_rich_without_colours(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Written without rich, the report is what rich writes to a stream that is no terminal."""
+    from procspec.reporting import formats
+
+    for name in ("TTY_COMPATIBLE", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    plain = _text(io.StringIO(), prefix="d\x07ir/")
+    lines: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(formats, "_coloured", lambda stream: True)
+    monkeypatch.setattr(formats, "_print_styled", lambda got, stream: lines.extend(got))
+    _text(io.StringIO(), prefix="d\x07ir/")
+    monkeypatch.undo()
+    styled = io.StringIO()  # no terminal: rich writes no colours
+    formats._print_styled(lines, styled)
+    assert plain == styled.getvalue()
+    assert "\x07" not in plain and "\r" not in plain and "PS103" in plain
+
+
+def test_text_is_coloured_in_a_terminal_or_when_asked(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for name in ("TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    assert "\x1b[" in _text(Terminal())
+    assert "\x1b[" not in _text(io.StringIO())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in _text(io.StringIO())
+    monkeypatch.setenv("TTY_COMPATIBLE", "0")
+    assert "\x1b[" not in _text(Terminal())
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert "\x1b[" in _text(io.StringIO())

@@ -19,7 +19,8 @@ history, the set of process ids and the facts of the processes above it
 
 The models never leave the workers: sending them would cost more than building them. The workers
 are forked (they start with everything imported and the repository's configuration read) and
-share the files by turns, file i to worker i mod n. What they send is MessagePack (msgspec); the
+take the files a batch at a time from a counter they share (`_Shares`), so that they finish
+together whatever each file costs. What they send is MessagePack (msgspec); the
 history too (`procspec.git.log.history_message`). A worker that cannot start,
 fails or sends what does not decode is never an error: `check_on_cores` answers None and the
 caller checks in one process. The outcome is the same as that of a check in one process
@@ -43,6 +44,7 @@ from datetime import date
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -70,6 +72,8 @@ from procspec.reading.repository import (
 
 BATCH = 100
 """Files a worker reads before it sends their facts (and looks at what the others sent)."""
+LAST_BATCH = 10
+"""The fewest files a worker takes at once: the batches shrink as the files run out."""
 CHECK_AT_ONCE = 200
 """Files a worker checks at once while it still reads (the rules have a cost per run)."""
 
@@ -166,9 +170,10 @@ def check_on_cores(
     try:
         with contextlib.suppress(Exception):
             fork = multiprocessing.get_context("fork")
-            for n in range(count):
+            shares = _Shares(fork.Value("q", 0), len(paths), count)
+            for _ in range(count):
                 ours, theirs = fork.Pipe()
-                plan = _Plan(repo, paths, rels, ids, range(n, len(paths), count), cache, today)
+                plan = _Plan(repo, paths, rels, ids, shares, cache, today)
                 process = fork.Process(target=_work, args=(theirs, plan), daemon=True)
                 process.start()
                 theirs.close()
@@ -379,17 +384,38 @@ class _Writer:
 # The workers' side.
 
 
+class _Shares:
+    """The files the workers have yet to take, by number: a counter in memory they share. Each
+    takes a batch when it is ready for one, a part of what is left (`BATCH` at most,
+    `LAST_BATCH` at least), so a worker whose files cost more takes fewer of them and the last
+    batches are small: the workers finish together."""
+
+    def __init__(self, taken: Any, files: int, workers: int) -> None:
+        self._taken = taken  # a multiprocessing.Value, with its lock
+        self._files, self._workers = files, workers
+
+    def take(self) -> range:
+        """The numbers of the next files to read; empty when every file is taken."""
+        with self._taken.get_lock():
+            start = self._taken.value
+            left = self._files - start
+            size = min(BATCH, max(LAST_BATCH, -(-left // (2 * self._workers))))
+            end = min(self._files, start + size)
+            self._taken.value = end
+        return range(start, end)
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What a worker is given: the repository (its configuration read), every file's path,
-    relative path and id, the numbers of its own files, whether to use the per-file cache, and
-    the day."""
+    relative path and id, the files it shares out with the others, whether to use the per-file
+    cache, and the day."""
 
     repo: Repository
     paths: Sequence[Path]
     rels: list[str]
     ids: list[str]
-    share: range
+    shares: _Shares
     cache: bool
     today: date
 
@@ -441,7 +467,7 @@ class _Known:
 
 
 def _work(conn: Connection, plan: _Plan) -> None:
-    """A worker: reads and checks the files of `plan.share`; it ends with `os._exit` (nothing of
+    """A worker: reads and checks the files it takes from `plan.shares`; it ends with `os._exit` (nothing of
     the parent's that was copied into it, such as its buffered output, is flushed or run)."""
     gc.freeze()  # what the parent built is not this worker's garbage
     code = 0
@@ -469,11 +495,9 @@ class _Worker:
     def run(self) -> None:
         plan = self.plan
         store = FileCache(plan.repo.root) if plan.cache else None
-        share = plan.share
-        for start in range(0, len(share), BATCH):
+        while ats := plan.shares.take():
             # A batch parsed, then modelled: in turn, file by file, each evicts what the other
             # keeps in the processor's caches.
-            ats = share[start : start + BATCH]
             docs = [_document(plan.repo, plan.paths[at], plan.rels[at], store) for at in ats]
             batch: list[Loaded] = []
             for at, doc in zip(ats, docs, strict=True):

@@ -247,7 +247,7 @@ def validate(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check the whole process repository against every rule."""
-    from procspec.cli.console import progress
+    from procspec.cli.progress import progress
     from procspec.features.validate import validate as validate_repository
     from procspec.reporting.formats import FORMATTERS
     from procspec.reporting.paths import report_prefix
@@ -272,7 +272,7 @@ def render(
     force: ForceRenderOption = False,
 ) -> None:
     """Write process specifications, activity and follow-up plans and overviews."""
-    from procspec.cli.console import progress
+    from procspec.cli.progress import progress
     from procspec.features.render import render as render_documents
 
     day = parse_today(today) if today else None
@@ -689,6 +689,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
     from procspec.cli import failures
 
     collection.collect_less()
+    # procspec's models are its own: no pydantic plugin observes them, and none is looked for
+    # (finding them reads the metadata of every installed package, on every command).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     try:  # newer typer vendors click; older typer uses click itself
         from typer._click.exceptions import ClickException

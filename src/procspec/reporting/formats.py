@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from itertools import groupby
 from typing import Any, TextIO
@@ -36,24 +37,22 @@ def problem_lines(problems: list[Problem], lang: str) -> list[str]:
 
 def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -> None:
     """For people: grouped by file, coloured by severity, one `path:line:col CODE message` each."""
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+    lines: list[list[tuple[str, str]]] = []
     for raw_path, group in groupby(outcome.problems, key=lambda p: p.path):
         path = one_line(raw_path)  # a file name may hold line breaks or escape sequences
-        console.print(Text(prefix + path, style="bold underline"))
+        lines.append([(prefix + path, "bold underline")])
         for problem in group:
-            line = Text()
-            line.append(f"{prefix}{path}:{problem.line}:{problem.column} ", style="dim")
-            line.append(problem.code, style=styles[problem.severity])
-            line.append(f" {msg('report.severity.' + problem.severity.value, lang)}: ",
-                        style=styles[problem.severity])  # fmt: skip
-            line.append(one_line(text(problem.message, lang)))
-            line.append(f"  [{help_pointer(problem.code)}]", style="dim")
-            console.print(line)
-        console.print()
+            style = styles[problem.severity]
+            severity = msg("report.severity." + problem.severity.value, lang)
+            lines.append([
+                (f"{prefix}{path}:{problem.line}:{problem.column} ", "dim"),
+                (problem.code, style),
+                (f" {severity}: ", style),
+                (one_line(text(problem.message, lang)), ""),
+                (f"  [{help_pointer(problem.code)}]", "dim"),
+            ])  # fmt: skip
+        lines.append([])
     counts = outcome.counts
 
     def word(key: str, number: int) -> str:
@@ -73,7 +72,44 @@ def format_text(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -
     else:
         summary = msg("report.clean", lang, files=outcome.files, **words)
     style = "bold red" if counts["error"] else ("yellow" if counts["warning"] else "green")
-    console.print(Text(summary, style=style))
+    lines.append([(summary, style)])
+    if _coloured(stream):
+        _print_styled(lines, stream)
+    else:
+        stream.writelines("".join(piece for piece, _ in line).translate(_CONTROL) + "\n"
+                          for line in lines)  # fmt: skip
+
+
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+"""The control characters rich leaves out of text (bell, backspace, vertical tab, form feed,
+carriage return): the plain output is the same as rich's without colours."""
+
+
+def _coloured(stream: TextIO) -> bool:
+    """Whether rich would colour `stream`: a terminal, or `TTY_COMPATIBLE=1` or `FORCE_COLOR`
+    set. Otherwise the report is written as it is, and a report to a pipe, a file or CI does
+    not import rich."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if os.environ.get("FORCE_COLOR") is not None:
+        return True  # rich decides (an empty FORCE_COLOR means no colours)
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _print_styled(lines: list[list[tuple[str, str]]], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    for line in lines:
+        styled = Text()
+        for piece, style in line:
+            styled.append(piece, style=style or None)
+        console.print(styled)
 
 
 def format_json(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -> None:
