@@ -1,35 +1,63 @@
-"""Build hook: compile each gettext catalogue (`.po`) into the wheel as `.mo` with Babel.
+"""Build hook: compile each gettext catalogue (`.po`) to `.mo` with Babel.
 
 The source tree keeps only the `.po` files (what translators edit). A built wheel carries
-`procspec/locale/<lang>/LC_MESSAGES/procspec.mo` beside each of them; a checkout or an editable
-install has none and `procspec.messages` compiles the `.po` in memory instead.
+`procspec/locale/<lang>/LC_MESSAGES/procspec.mo` beside each of them; an editable install writes
+them beside the `.po` files in the source tree (they are not committed). Each is compiled by
+`procspec.messages.compile_po`, which records the digest of its `.po`: a `.po` edited after the
+install is compiled in memory until the next install (`procspec.messages.load_catalogue`).
 """
 
 from __future__ import annotations
 
-import io
+import importlib.util
+import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+def _messages(root: Path) -> ModuleType:
+    """`procspec.messages` from the source tree (it imports only the standard library)."""
+    spec = importlib.util.spec_from_file_location(
+        "_procspec_messages", root / "src" / "procspec" / "messages.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def compile_catalogues(root: Path, out: Path) -> list[Path]:
+    """Every catalogue below `root`'s locale folder compiled into `out` (the same layout); the
+    `.mo` files written, relative to `out`."""
+    locale = root / "src" / "procspec" / "locale"
+    compile_po = _messages(root).compile_po
+    written = []
+    for po in sorted(locale.glob("*/LC_MESSAGES/*.po")):
+        relative = po.relative_to(locale).with_suffix(".mo")
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(compile_po(po.read_bytes()))
+        written.append(relative)
+    return written
 
 
 class CompileCatalogues(BuildHookInterface):  # type: ignore[misc]
     PLUGIN_NAME = "compile-catalogues"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if self.target_name != "wheel" or version == "editable":
+        if self.target_name != "wheel":
             return
-        locale = Path(self.root) / "src" / "procspec" / "locale"
+        root = Path(self.root)
+        if version == "editable":  # the package is the source tree: the catalogues go there
+            compile_catalogues(root, root / "src" / "procspec" / "locale")
+            return
         out = Path(tempfile.mkdtemp(prefix="procspec-mo-"))
-        for po in sorted(locale.glob("*/LC_MESSAGES/*.po")):
-            catalog = read_po(io.BytesIO(po.read_bytes()))
-            target = out / po.relative_to(locale).with_suffix(".mo")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("wb") as handle:
-                write_mo(handle, catalog)
-            relative = po.relative_to(locale).with_suffix(".mo").as_posix()
-            build_data["force_include"][str(target)] = f"procspec/locale/{relative}"
+        for relative in compile_catalogues(root, out):
+            build_data["force_include"][str(out / relative)] = (
+                f"procspec/locale/{relative.as_posix()}"
+            )

@@ -6,15 +6,19 @@ the console and the renderer turn it into Swedish or English with `text(message,
 
 The words live in gettext catalogues, one per language, in the source tree:
 `procspec/locale/<sv|en>/LC_MESSAGES/procspec.po`. The msgid is the message key; a count's singular
-form is the key with `.one` (`plural`). A built wheel carries each catalogue compiled to a `.mo`
-file (the hatch build hook in `hatch_build.py`, with Babel); a checkout or an editable install has
-only the `.po` files, and those are compiled in memory with Babel when first needed. Either way
-the catalogue is loaded with the standard `gettext` module.
+form is the key with `.one` (`plural`). Each catalogue is compiled to a `.mo` file when procspec
+is installed (the hatch build hook in `hatch_build.py`, with Babel): into the wheel, or beside the
+`.po` in the source tree for an editable install (the `.mo` files are not committed). A compiled
+catalogue carries the digest of the `.po` it was made from (`SOURCE_KEY`) and is used only while
+the `.po` is the same; a `.po` edited since, or one never compiled, is compiled in memory with
+Babel when first needed (a twentieth of a second per language, on every command). Either way the
+catalogue is loaded with the standard `gettext` module.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -122,26 +126,45 @@ def _param_value(value: Any) -> Any:
 # --- the catalogues ---
 
 
+SOURCE_KEY = "procspec:po-blake2b"
+"""The message in a compiled catalogue whose text is the digest of the `.po` it was made from."""
+
+
 @cache
 def translation(lang: str) -> gettext.NullTranslations:
-    """The gettext catalogue of `lang` (Swedish for an unknown language): the compiled `.mo`
-    when the package has one, else the `.po` compiled in memory with Babel."""
+    """The gettext catalogue of `lang` (Swedish for an unknown language)."""
     lang = lang if lang in LANGUAGES else "sv"
-    folder = resources.files("procspec").joinpath("locale", lang, "LC_MESSAGES")
+    return load_catalogue(resources.files("procspec").joinpath("locale", lang, "LC_MESSAGES"))
+
+
+def load_catalogue(folder: Any) -> gettext.GNUTranslations:
+    """The catalogue in `folder` (a path or a package resource): its `.mo` when that was compiled
+    from the `.po` beside it as it is now, else the `.po` compiled in memory with Babel."""
+    source = folder.joinpath(f"{DOMAIN}.po")
     compiled = folder.joinpath(f"{DOMAIN}.mo")
+    po = source.read_bytes() if source.is_file() else None
     if compiled.is_file():
-        return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
-    return gettext.GNUTranslations(
-        io.BytesIO(compile_po(folder.joinpath(f"{DOMAIN}.po").read_bytes()))
-    )
+        found = gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
+        if po is None or found.gettext(SOURCE_KEY) == po_digest(po):
+            return found
+    if po is None:
+        raise FileNotFoundError(str(source))
+    return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+
+
+def po_digest(po: bytes) -> str:
+    """The digest a compiled catalogue keeps of its `.po`."""
+    return hashlib.blake2b(po, digest_size=16).hexdigest()
 
 
 def compile_po(po: bytes) -> bytes:
-    """A `.po` catalogue compiled to `.mo` bytes (Babel's `read_po` and `write_mo`)."""
+    """A `.po` catalogue compiled to `.mo` bytes (Babel's `read_po` and `write_mo`), with the
+    digest of the `.po` under `SOURCE_KEY`. Also run by the build hook (`hatch_build.py`)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     catalog = read_po(io.BytesIO(po))
+    catalog.add(SOURCE_KEY, po_digest(po))
     out = io.BytesIO()
     write_mo(out, catalog)
     return out.getvalue()
@@ -150,7 +173,11 @@ def compile_po(po: bytes) -> bytes:
 def catalogue(lang: str) -> dict[str, str]:
     """Every message of `lang`, key → template (for tests and tools)."""
     found = translation(lang)
-    return {k: v for k, v in getattr(found, "_catalog", {}).items() if isinstance(k, str) and k}
+    return {
+        k: v
+        for k, v in getattr(found, "_catalog", {}).items()
+        if isinstance(k, str) and k and k != SOURCE_KEY
+    }
 
 
 def has(key: str) -> bool:

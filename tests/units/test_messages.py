@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+from importlib import resources
 
 from procspec.messages import Message, catalogue, joined, number, plural, say, text, translation
 
@@ -73,3 +74,44 @@ def test_joined_texts_stay_text_until_a_message_is_among_them() -> None:
 def test_numbers_as_readers_write_them() -> None:
     assert number(2.5, "sv") == "2,5" and number(2.5, "en") == "2.5"
     assert number(100.0, "sv") == "100" and number(None, "sv") == ""
+
+
+def _counting(monkeypatch) -> list[bytes]:  # type: ignore[no-untyped-def]
+    from procspec import messages
+
+    compiled: list[bytes] = []
+    real = messages.compile_po
+    monkeypatch.setattr(messages, "compile_po", lambda po: compiled.append(po) or real(po))
+    return compiled
+
+
+def test_a_compiled_catalogue_is_used_only_while_its_po_is_the_same(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from procspec import messages
+
+    source = resources.files("procspec").joinpath("locale", "sv", "LC_MESSAGES", "procspec.po")
+    po = source.read_bytes()
+    folder = tmp_path / "sv" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "procspec.po").write_bytes(po)
+    compiled = _counting(monkeypatch)
+    assert messages.load_catalogue(folder).gettext("click.usage") == "Användning:"
+    assert len(compiled) == 1  # no .mo: the .po compiled in memory
+    (folder / "procspec.mo").write_bytes(messages.compile_po(po))
+    compiled.clear()
+    found = messages.load_catalogue(folder)
+    assert found.gettext("click.usage") == "Användning:" and compiled == []
+    edited = po.replace(b'msgstr "Anv\xc3\xa4ndning:"', b'msgstr "Anropas:"')
+    assert edited != po
+    (folder / "procspec.po").write_bytes(edited)
+    assert messages.load_catalogue(folder).gettext("click.usage") == "Anropas:"
+    assert len(compiled) == 1  # edited since: the .mo is stale and left alone
+    (folder / "procspec.po").unlink()  # a .mo alone is used as it is
+    compiled.clear()
+    assert messages.load_catalogue(folder).gettext("click.usage") == "Användning:"
+    assert compiled == []
+
+
+def test_the_digest_is_no_message() -> None:
+    from procspec.messages import SOURCE_KEY
+
+    assert SOURCE_KEY not in catalogue("sv") and SOURCE_KEY not in catalogue("en")
