@@ -2,13 +2,15 @@
 
 The source tree keeps only the `.po` files (what translators edit). A built wheel carries
 `procspec/locale/<lang>/LC_MESSAGES/procspec.mo` beside each of them; an editable install writes
-them beside the `.po` files in the source tree (they are not committed). Each is compiled by
+them beside the `.po` files in the source tree (they are not committed) and byte-compiles the
+package there, as pip does for a wheel. Each is compiled by
 `procspec.messages.compile_po`, which records the digest of its `.po`: a `.po` edited after the
 install is compiled in memory until the next install (`procspec.messages.load_catalogue`).
 """
 
 from __future__ import annotations
 
+import compileall
 import importlib.util
 import sys
 import tempfile
@@ -46,6 +48,14 @@ def compile_catalogues(root: Path, out: Path) -> list[Path]:
     return written
 
 
+def byte_compile(root: Path) -> None:
+    """The package's modules byte-compiled in the source tree, as pip compiles a wheel's when it
+    installs it. Otherwise an editable install compiles each module on every command when
+    `PYTHONDONTWRITEBYTECODE` is set (a tenth of a second or more); a module edited later is
+    compiled again by Python itself, which checks each file's size and time."""
+    compileall.compile_dir(str(root / "src" / "procspec"), quiet=1)
+
+
 class CompileCatalogues(BuildHookInterface):  # type: ignore[misc]
     PLUGIN_NAME = "compile-catalogues"
 
@@ -55,6 +65,7 @@ class CompileCatalogues(BuildHookInterface):  # type: ignore[misc]
         root = Path(self.root)
         if version == "editable":  # the package is the source tree: the catalogues go there
             compile_catalogues(root, root / "src" / "procspec" / "locale")
+            byte_compile(root)
             return
         out = Path(tempfile.mkdtemp(prefix="procspec-mo-"))
         for relative in compile_catalogues(root, out):

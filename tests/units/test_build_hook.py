@@ -1,5 +1,6 @@
 """The build hook compiles the catalogues: into the wheel, or into the source tree for an editable
-install, each carrying the digest of its `.po` so that it is used until the `.po` changes.
+install (with the modules byte-compiled there too), each carrying the digest of its `.po` so that
+it is used until the `.po` changes.
 
 hatchling is a build requirement, not a test one: its hook interface is stood in for by a class
 with the attributes the hook reads."""
@@ -70,6 +71,8 @@ def test_an_editable_install_compiles_beside_the_po(
     build_data: dict[str, Any] = {"force_include": {}}
     hook.CompileCatalogues(root, "wheel").initialize("editable", build_data)
     assert build_data == {"force_include": {}}
+    cached = root / "src" / "procspec" / "__pycache__"
+    assert [p.name.split(".")[0] for p in cached.glob("*.pyc")] == ["messages"]
     for lang in ("sv", "en"):
         folder = root / "src" / "procspec" / "locale" / lang / "LC_MESSAGES"
         assert (folder / "procspec.mo").is_file()
