@@ -339,3 +339,56 @@ def test_the_workers_take_every_file_once_and_a_slow_one_takes_fewer() -> None:
     fast, slow = (workers[0].pid, workers[1].pid)
     count = {pid: sum(stop - start for p, start, stop in taken if p == pid) for pid in (fast, slow)}
     assert count[fast] > 2 * count[slow]
+
+
+def test_the_key_after_a_run_on_cores_reads_only_the_files_saved_during_it(
+    tmp_path: Path,
+    generator: ModuleType,
+    report: Report,
+    spread: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the records of a stored entry, the key after the run reads neither the unchanged
+    files nor the one changed before the run, but reads the one saved after the key was taken and
+    before the workers read it: same size, its modification time set back, only its change time
+    moved."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are seconds old: all are recorded
+    root = tmp_path / "korpus"
+    made = generator.generate(root, 3 * pool.BATCH)
+    first, last = made[0].rel, made[-1].rel
+    report(root, 2)
+    (root / cache.FOLDER / incremental.ENTRY_FILE).unlink()  # a full run, not a kept one
+    with (root / first).open("a", encoding="utf-8") as changed:
+        changed.write("# ändrad\n")
+    clean = report(root, 1, "--no-cache")
+    before = os.stat(root / last)
+
+    def rewrite(old: bytes, new: bytes) -> None:
+        data = (root / last).read_bytes()
+        assert old in data
+        (root / last).write_bytes(data.replace(old, new, 1))
+        os.utime(root / last, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    real = incremental.check_on_cores
+
+    def check_on_cores(*args: Any, **kwargs: Any) -> Any:
+        rewrite(b"namn:", b"nman:")
+        return real(*args, **kwargs)
+
+    fed: list[str] = []
+    feed = cache._feed_file
+
+    def spy(h: Any, label: str, path: str | Path) -> os.stat_result | None:
+        fed.append(label)
+        return feed(h, label, path)
+
+    monkeypatch.setattr(incremental, "check_on_cores", check_on_cores)
+    monkeypatch.setattr(cache, "_feed_file", spy)
+    spread.clear()
+    assert "PS005" in report(root, 2)[1]
+    assert spread == [True]
+    assert os.stat(root / last).st_mtime_ns == before.st_mtime_ns
+    assert sorted(label for label in fed if label.startswith("processer/")) == sorted([first, last])
+    monkeypatch.setattr(incremental, "check_on_cores", real)
+    rewrite(b"nman:", b"namn:")
+    assert report(root, 2) == clean

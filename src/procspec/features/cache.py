@@ -14,10 +14,30 @@ a run is stored with a key that hashes everything the outcome depends on:
 
 A miss is not a cold run: `load_repository(..., cache=True)` takes every unchanged process file's
 parsed data from the per-file cache (`procspec.reading.filecache`), and only the rules run again
-over all of them. A hit needs no parsing at all: the files are read and hashed (reading is what costs; hashing 50 MB
-takes a tenth of a second) and the stored problems are printed. Anything else is a miss and a
-full run, whose result is stored only if the key computed before it equals the key computed
-after it, so a file saved during the run is never paired with a result for its old content.
+over all of them. A hit needs no parsing at all: the key is computed and the stored problems are
+printed. Anything else is a miss and a full run, whose result is stored only if the key computed
+before it equals the key computed after it, so a file saved during the run is never paired with a
+result for its old content.
+
+Reading the process files is what a hit costs, so a process file is read only when its stat says
+it may have changed, as git does with its index. The entry keeps, for each regular process file,
+its size, modification time, change time and inode with its digest (`Record`); when the file's
+`lstat` gives the same four values, the recorded digest is used without opening the file. The
+digest is the same either way, and so is the key. A file is recorded only when it last changed at
+least `RACY_NS` before the key computation began: a file written in the tick it was hashed can be
+written again within that tick with the same size and the same times (git's "racily clean"
+entries), so it is read again next time, and the first hit after it settled stores the entry
+again with its record (as `git status` refreshes the index). Anything that differs (another size, time or inode, a
+link, a special or unreadable file, a file larger than `MAX_HASHED_BYTES`, a malformed record) is
+read and hashed. The key computed after a run trusts only the records the key before it would
+store, so a file saved during the run is read again (its times changed). A committed, crafted
+entry cannot forge a hit with a recorded digest that lies: the change time is set by the kernel
+(to the moment of the checkout in a clone) and cannot be set by a user, and neither it nor the
+inode of someone else's file can be predicted; a record that does not match its file is ignored
+and the file read. The limit, which git shares: on a file system whose clock runs more than
+`RACY_NS` behind this machine's (a network share, say), a file changed just before it was hashed
+looks old enough to be recorded, and a rewrite of the same size within the same timestamp tick
+would not be seen.
 
 A symbolic link among the process files is part of the key by where it points (its resolved
 target), not only by what it holds: the same bytes inside and outside the repository validate
@@ -41,7 +61,9 @@ import hashlib
 import json
 import os
 import stat
+import time
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,7 +81,7 @@ if TYPE_CHECKING:
 
 FOLDER = cachefolder.FOLDER
 RESULT_FILE = "validate.json"
-FORMAT = 2
+FORMAT = 3
 """Bumped when the layout of the stored entry or of the key changes."""
 
 ROSTER_FILE = "personer.yaml"
@@ -72,6 +94,19 @@ to a device or grown by a crafted commit cannot fill the memory."""
 MAX_HASHED_BYTES = 2 * 1024 * 1024
 """Beyond this a YAML file is refused whatever it holds (PS004, `load.MAX_FILE_BYTES`): its size
 and modification time stand for its bytes."""
+RACY_NS = 2_000_000_000
+"""How long before a key computation began a file must have last changed (modification and change
+time) for its record to be kept. A file changed closer to it may change again within the same
+timestamp tick with the same size, which its stat would not show; the margin also covers a file
+system clock that lags this machine's by a little."""
+DIGEST_SIZE = 20
+"""The bytes of a process file's digest (40 hexadecimal characters)."""
+HEX = frozenset("0123456789abcdef")
+
+Identity = tuple[int, int, int, int]
+"""A regular file's size, modification time (ns), change time (ns) and inode."""
+Record = tuple[int, int, int, int, str]
+"""A file's identity and its digest: the digest stands for the file while the identity holds."""
 
 
 def disabled() -> bool:
@@ -79,36 +114,40 @@ def disabled() -> bool:
     return cachefolder.disabled()
 
 
-def _feed_file(h: Any, label: str, path: str | Path) -> None:
+def _feed_file(h: Any, label: str, path: str | Path) -> os.stat_result | None:
     """Add a file's name, where a link points and the bytes to the hash; a missing, special or
-    unreadable file adds that fact."""
+    unreadable file adds that fact. The stat of a regular file that is not a link and whose bytes
+    were added, None for any other."""
     h.update(b"\1" + label.encode("utf-8", "surrogateescape") + b"\0")
     try:
-        if os.path.islink(path):
+        linked = os.path.islink(path)
+        if linked:
             h.update(b"link\0" + os.fsencode(os.path.realpath(path)) + b"\0")
             if os.path.isdir(path):
-                return  # a linked folder is not walked: where it points is all that counts
+                return None  # a linked folder is not walked: where it points is all that counts
         # Non-blocking, so a named pipe does not wait for a writer; checked before it is read.
         fd = os.open(path, os.O_RDONLY | cachefolder.NONBLOCK | cachefolder.CLOEXEC)
     except OSError as exc:
         h.update(f"unreadable {exc.errno}\0".encode())
-        return
+        return None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             h.update(b"special\0" + os.urandom(16))  # never a hit
-            return
+            return None
         data = cachefolder.read_capped(fd, MAX_HASHED_BYTES)
     except OSError as exc:
         h.update(f"unreadable {exc.errno}\0".encode())
-        return
+        return None
     finally:
         os.close(fd)
     if len(data) > MAX_HASHED_BYTES:
         h.update(f"large {info.st_size} {info.st_mtime_ns} {info.st_ino}\0".encode())
-        return
+        return None
     h.update(b"%d\0" % len(data))
     h.update(data)
+    # A file that changed size while it was read is not described by its stat.
+    return None if linked or len(data) != info.st_size else info
 
 
 def _yaml_files(root: Path, folder: Path) -> list[tuple[str, str]]:
@@ -154,15 +193,37 @@ class Hashed:
     """The digest of procspec.yaml, personer.yaml and a custom profile file."""
     git: GitState | None = None
     """git's answers; None when git could not be asked."""
+    stats: dict[str, Identity] = field(default_factory=dict)
+    """The identity of each regular process file whose digest is in `files`, by the same path."""
+    started: int = 0
+    """When the computation began (`time.time_ns()`)."""
+
+    def records(self) -> dict[str, Record]:
+        """The records a later key may trust: those of the files that last changed at least
+        `RACY_NS` before the computation began."""
+        limit = self.started - RACY_NS
+        return {
+            rel: (*identity, self.files[rel])
+            for rel, identity in self.stats.items()
+            if identity[1] <= limit and identity[2] <= limit
+        }
 
 
-def compute_key(root: Path, plan: Plan, today: date, hashed: Hashed | None = None) -> str:
+def compute_key(
+    root: Path,
+    plan: Plan,
+    today: date,
+    hashed: Hashed | None = None,
+    trusted: Mapping[str, Record] | None = None,
+) -> str:
     """The hash of everything a validate outcome depends on (see the module docstring); `hashed`
-    receives it with the digest of every process file and git's answers."""
+    receives it with the digest and identity of every process file and git's answers. A process
+    file whose identity equals its record in `trusted` is not read: the record's digest is used."""
     import threading
 
     from procspec.git.log import git_state
 
+    started = time.time_ns()
     # git works out its state while the files are read and hashed here.
     answers: list[GitState] = []
     worker = threading.Thread(target=lambda: answers.append(git_state(root, plan.processes)))
@@ -175,9 +236,19 @@ def compute_key(root: Path, plan: Plan, today: date, hashed: Hashed | None = Non
     folder = root / plan.processes
     h.update(b"\2folder\0")
     files: dict[str, str] = {}
+    stats: dict[str, Identity] = {}
     for rel, full in _yaml_files(root, folder):
         rel = unicodedata.normalize("NFC", rel)
-        digest = file_digest(rel, full)
+        record = trusted.get(rel) if trusted else None
+        if record is not None and _unchanged(full, record):
+            digest = record[4]
+            stats[rel] = record[:4]
+        else:
+            digest, info = _digest(rel, full)
+            if info is not None:
+                stats[rel] = _identity(info)
+            else:  # a file whose path has the same NFC form may have been recorded
+                stats.pop(rel, None)
         h.update(digest.encode())
         files[rel] = digest
     worker.join()
@@ -187,14 +258,56 @@ def compute_key(root: Path, plan: Plan, today: date, hashed: Hashed | None = Non
     if hashed is not None:
         hashed.key, hashed.files, hashed.configuration = key, files, configuration
         hashed.git = answers[0] if answers else None
+        hashed.stats, hashed.started = stats, started
     return key
 
 
 def file_digest(rel: str, path: str | Path) -> str:
     """The digest of one YAML file below the processes folder, as the key hashes it."""
-    one = hashlib.blake2b(digest_size=20)
-    _feed_file(one, rel, path)
-    return one.hexdigest()
+    return _digest(rel, path)[0]
+
+
+def _digest(rel: str, path: str | Path) -> tuple[str, os.stat_result | None]:
+    """A process file's digest and, for a regular file whose bytes it covers, its stat."""
+    one = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    info = _feed_file(one, rel, path)
+    return one.hexdigest(), info
+
+
+def _identity(info: os.stat_result) -> Identity:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _unchanged(path: str, record: Record) -> bool:
+    """Whether `path` is a regular file, not a link, with the recorded identity and not too large
+    to be read: then the record's digest is its digest."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HASHED_BYTES:
+        return False
+    return _identity(info) == record[:4]
+
+
+def _records(data: Any) -> dict[str, Record]:
+    """The well-formed records of a stored entry (`{rel: [size, mtime_ns, ctime_ns, inode,
+    digest]}`); a malformed one is left out, and its file is read."""
+    if not isinstance(data, dict):
+        return {}
+    records: dict[str, Record] = {}
+    for rel, item in data.items():
+        if type(rel) is not str or type(item) is not list or len(item) != 5:
+            continue
+        size, mtime, ctime, inode, digest = item
+        # `type(...) is int`, not isinstance: a bool is an int too.
+        if type(size) is not int or type(mtime) is not int or type(ctime) is not int:
+            continue
+        if type(inode) is not int or type(digest) is not str:
+            continue
+        if len(digest) == 2 * DIGEST_SIZE and HEX.issuperset(digest):
+            records[rel] = (size, mtime, ctime, inode, digest)
+    return records
 
 
 def configuration_digest(root: Path, plan: Plan) -> str:
@@ -252,7 +365,9 @@ def lookup(
     """The stored outcome and language when nothing it depends on changed, else None.
 
     The key computed for the comparison is put in `keys` (by processes folder and profile), so
-    that a miss need not hash the repository again before its run."""
+    that a miss need not hash the repository again before its run. The entry's records spare
+    reading the files that did not change; a hit whose records a later run could trust more of
+    (a file that was too recently changed to be recorded no longer is) stores them."""
     try:
         raw = read_entry(root)
         if raw is None:
@@ -271,8 +386,9 @@ def lookup(
             plan.profile is not None and not _inside_root(root, plan.profile)
         ):
             return None  # a crafted entry must not make a hit walk the whole disk
+        records = _records(entry.get("stats"))
         hashed = Hashed()
-        key = compute_key(root, plan, today, hashed)
+        key = compute_key(root, plan, today, hashed, records)
         if keys is not None:
             keys[(plan.processes, plan.profile)] = hashed
         if entry["key"] != key:
@@ -281,7 +397,11 @@ def lookup(
         lang, files = entry["lang"], entry["files"]
         if not isinstance(lang, str) or not isinstance(files, int):
             return None
-        return lang, Outcome(problems, files)
+        outcome = Outcome(problems, files)
+        fresh = hashed.records()
+        if fresh != records:
+            store(root, key, Plan(plan.processes, plan.profile, lang), outcome, fresh)
+        return lang, outcome
     except Exception:  # a corrupt or unreadable cache is no cache
         return None
 
@@ -327,8 +447,11 @@ def _problem_data(problem: Problem) -> dict[str, Any]:
     }
 
 
-def store(root: Path, key: str, plan: Plan, outcome: Outcome) -> None:
-    """Write the outcome atomically; any failure (read-only repository, full disk) is ignored."""
+def store(
+    root: Path, key: str, plan: Plan, outcome: Outcome, records: Mapping[str, Record] | None = None
+) -> None:
+    """Write the outcome and the records a later key may trust (`Hashed.records`) atomically;
+    any failure (read-only repository, full disk) is ignored."""
     entry = {
         "format": FORMAT,
         "settings": _settings_digest(root),
@@ -338,6 +461,7 @@ def store(root: Path, key: str, plan: Plan, outcome: Outcome) -> None:
         "lang": plan.language,
         "files": outcome.files,
         "problems": [_problem_data(p) for p in outcome.problems],
+        "stats": {rel: list(record) for rel, record in (records or {}).items()},
     }
     cachefolder.write_entry(root, RESULT_FILE, json.dumps(entry, ensure_ascii=False).encode())
 

@@ -2,7 +2,9 @@
 
 A cold run loads and checks everything (on every core when that pays: `incremental.check_on_cores`,
 `procspec.checking.pool`) and stores the outcome when the cache is on and nothing changed while
-checking (the key before the run equals the key after it; see `cache`).
+checking (the key before the run equals the key after it; see `cache`). The key after the run
+trusts only the records the key before it would store, so a file saved during the run is read
+again.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def _run(
         if hashed is None:
             hashed = cache.Hashed()
             cache.compute_key(root, plan, today, hashed)
+    trusted = hashed.records() if hashed is not None else None
     # git reads the history while the files are loaded.
     reading = start_history(root, store=history_store(root, use_cache))
     read: list[History | None] = []
@@ -89,7 +92,7 @@ def _run(
             if rechecked is not None:
                 repo, outcome, kept = rechecked
                 if incremental.still_current(root, hashed, repo):
-                    cache.store(root, hashed.key, plan, outcome)
+                    cache.store(root, hashed.key, plan, outcome, trusted)
                     kept.save(root)
                 return Validated(root, repo.lang, outcome)
         repo, paths = open_repository(root, cache=use_cache)
@@ -97,7 +100,7 @@ def _run(
 
         def all_read() -> None:
             if plan is not None:
-                after.append(cache.compute_key(root, plan, today))
+                after.append(cache.compute_key(root, plan, today, trusted=trusted))
 
         spread = incremental.check_on_cores(
             repo, paths, today, history_for, hashed,
@@ -115,15 +118,12 @@ def _run(
     else:
         outcome, results = incremental.check(repo, today, history_for(repo), hashed)
     settled = cache.plan_of(repo.settings)
-    if (
-        plan is not None
-        and hashed is not None
-        and plan == settled
-        and hashed.key == (after[0] if after else cache.compute_key(root, plan, today))
-    ):
-        cache.store(root, hashed.key, plan, outcome)
-        if results is not None:
-            results.save(root)
+    if plan is not None and hashed is not None and plan == settled:
+        now = after[0] if after else cache.compute_key(root, plan, today, trusted=trusted)
+        if hashed.key == now:
+            cache.store(root, hashed.key, plan, outcome, trusted)
+            if results is not None:
+                results.save(root)
     return Validated(root, repo.lang, outcome)
 
 
