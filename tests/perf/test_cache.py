@@ -10,31 +10,14 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from procspec.cli.app import main
 from procspec.features import cache
 from procspec.reading import cachefolder
 
-TODAY = "2026-11-25"
-Run = Callable[..., tuple[int, dict[str, object]]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    """`procspec validate ROOT --format json --today TODAY [args]` → (exit status, report)."""
-
-    def invoke(root: Path, *args: str) -> tuple[int, dict[str, object]]:
-        capsys.readouterr()
-        with pytest.raises(SystemExit) as done:
-            main(["validate", str(root), "--format", "json", "--today", TODAY, *args])
-        out = capsys.readouterr().out
-        return int(done.value.code or 0), json.loads(out)
-
-    return invoke
+from .conftest import TODAY, Run
 
 
 def codes(report: dict[str, object]) -> list[str]:

@@ -17,11 +17,10 @@ from typing import Any
 
 import pytest
 
-from procspec.cli.app import main
 from procspec.features import cache, incremental
 from procspec.reading import repository
 
-from .test_cache import TODAY, Run
+from .conftest import TODAY, Run, read_processes
 
 BUDGET = "processer/följa-upp-budget.yaml"
 STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
@@ -30,48 +29,10 @@ DAY = date.fromisoformat(TODAY)
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    """`procspec validate ROOT --format json --today TODAY [args]` → (exit status, report)."""
-
-    def invoke(root: Path, *args: str) -> tuple[int, dict[str, object]]:
-        capsys.readouterr()
-        with pytest.raises(SystemExit) as done:
-            main(["validate", str(root), "--format", "json", "--today", TODAY, *args])
-        return int(done.value.code or 0), json.loads(capsys.readouterr().out)
-
-    return invoke
-
-
-@pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = tmp_path / "orebro"
     shutil.copytree(Path(__file__).parents[1] / "fixtures" / "repos" / "orebro", root)
     return root
-
-
-@pytest.fixture
-def settled(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every file counts as changed long enough ago to be recorded (a test's files are seconds
-    old at most)."""
-    monkeypatch.setattr(cache, "RACY_NS", 0)
-
-
-@pytest.fixture
-def fed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The label of every file the cache reads and hashes from now on."""
-    seen: list[str] = []
-    real = cache._feed_file
-
-    def spy(h: Any, label: str, path: str | Path) -> os.stat_result | None:
-        seen.append(label)
-        return real(h, label, path)
-
-    monkeypatch.setattr(cache, "_feed_file", spy)
-    return seen
-
-
-def read_processes(fed: list[str]) -> set[str]:
-    return {label for label in fed if label.startswith("processer/")}
 
 
 def entry(root: Path) -> dict[str, Any]:

@@ -22,7 +22,8 @@ from procspec.cli.app import main
 from procspec.features import cache
 from procspec.reading import filecache, filestage
 
-from .test_cache import TODAY, edit, git
+from .conftest import TODAY
+from .test_cache import edit, git
 
 Run = Callable[..., tuple[int, str]]
 EXAMPLES = Path(__file__).parents[2] / "examples"

@@ -31,8 +31,7 @@ from procspec.reading.repository import open_repository
 from ..conftest import EXAMPLES, REPOS
 from ..git.conftest import GitRepo, git_repo  # noqa: F401  (a fixture)
 from ..rules.test_rule_cases import _cases, apply
-from .conftest import answered
-from .test_cache import TODAY
+from .conftest import TODAY, answered, read_processes
 from .test_incremental import EDITS
 
 Report = Callable[..., tuple[int, str]]
@@ -347,12 +346,13 @@ def test_the_key_after_a_run_on_cores_reads_only_the_files_saved_during_it(
     report: Report,
     spread: list[bool],
     monkeypatch: pytest.MonkeyPatch,
+    settled: None,
+    fed: list[str],
 ) -> None:
     """With the records of a stored entry, the key after the run reads neither the unchanged
     files nor the one changed before the run, but reads the one saved after the key was taken and
     before the workers read it: same size, its modification time set back, only its change time
     moved."""
-    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files are seconds old: all are recorded
     root = tmp_path / "korpus"
     made = generator.generate(root, 3 * pool.BATCH)
     first, last = made[0].rel, made[-1].rel
@@ -375,20 +375,13 @@ def test_the_key_after_a_run_on_cores_reads_only_the_files_saved_during_it(
         rewrite(b"namn:", b"nman:")
         return real(*args, **kwargs)
 
-    fed: list[str] = []
-    feed = cache._feed_file
-
-    def spy(h: Any, label: str, path: str | Path) -> os.stat_result | None:
-        fed.append(label)
-        return feed(h, label, path)
-
     monkeypatch.setattr(incremental, "check_on_cores", check_on_cores)
-    monkeypatch.setattr(cache, "_feed_file", spy)
     spread.clear()
+    fed.clear()
     assert "PS005" in report(root, 2)[1]
     assert spread == [True]
     assert os.stat(root / last).st_mtime_ns == before.st_mtime_ns
-    assert sorted(label for label in fed if label.startswith("processer/")) == sorted([first, last])
+    assert read_processes(fed) == {first, last}
     monkeypatch.setattr(incremental, "check_on_cores", real)
     rewrite(b"nman:", b"namn:")
     assert report(root, 2) == clean
