@@ -64,13 +64,21 @@ def _used_as_compiled(folder: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
     return compiled == [] and found.gettext("click.usage") in ("Användning:", "Usage:")
 
 
+def _built(
+    hook: ModuleType, tmp_path: Path, target: str, version: str
+) -> tuple[Path, dict[str, str]]:
+    """A source tree built for `target` and `version`: its root and what the wheel must include."""
+    root = _tree(tmp_path)
+    build_data: dict[str, Any] = {"force_include": {}}
+    hook.CompileCatalogues(root, target).initialize(version, build_data)
+    return root, build_data["force_include"]
+
+
 def test_an_editable_install_compiles_beside_the_po(
     hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _tree(tmp_path)
-    build_data: dict[str, Any] = {"force_include": {}}
-    hook.CompileCatalogues(root, "wheel").initialize("editable", build_data)
-    assert build_data == {"force_include": {}}
+    root, included = _built(hook, tmp_path, "wheel", "editable")
+    assert included == {}
     cached = root / "src" / "procspec" / "__pycache__"
     assert [p.name.split(".")[0] for p in cached.glob("*.pyc")] == ["messages"]
     for lang in ("sv", "en"):
@@ -82,10 +90,7 @@ def test_an_editable_install_compiles_beside_the_po(
 def test_a_wheel_carries_the_compiled_catalogues(
     hook: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _tree(tmp_path)
-    build_data: dict[str, Any] = {"force_include": {}}
-    hook.CompileCatalogues(root, "wheel").initialize("standard", build_data)
-    included = build_data["force_include"]
+    root, included = _built(hook, tmp_path, "wheel", "standard")
     assert sorted(included.values()) == [
         "procspec/locale/en/LC_MESSAGES/procspec.mo",
         "procspec/locale/sv/LC_MESSAGES/procspec.mo",
@@ -102,7 +107,5 @@ def test_a_wheel_carries_the_compiled_catalogues(
 
 
 def test_other_targets_compile_nothing(hook: ModuleType, tmp_path: Path) -> None:
-    root = _tree(tmp_path)
-    build_data: dict[str, Any] = {"force_include": {}}
-    hook.CompileCatalogues(root, "sdist").initialize("standard", build_data)
-    assert build_data == {"force_include": {}} and not list(root.rglob("*.mo"))
+    root, included = _built(hook, tmp_path, "sdist", "standard")
+    assert included == {} and not list(root.rglob("*.mo"))
