@@ -121,12 +121,15 @@ def _render(
 
 
 def _ready(fmt: str, fragment: bool) -> Site:
-    """The site to render, with the render's own modules imported and its templates compiled:
-    `render` does it while the process files are parsed (`load_repository`'s `meanwhile`)."""
+    """The site to render, with the render's own modules imported, the model's validator built
+    and the templates compiled: `render` does it while the process files are parsed
+    (`load_repository`'s `meanwhile`)."""
     import procspec.checking.checker  # noqa: F401 - the check's rules, used once the files are in
+    from procspec.reading.model import build_validators
     from procspec.rendering import prepare
     from procspec.rendering.readers import Site
 
+    build_validators()
     site = Site(fmt, fragment)
     prepare(site)
     return site

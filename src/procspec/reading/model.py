@@ -581,3 +581,10 @@ class Settings(Strict):
         description="Vem som har en befattning som profilen nämner, t.ex. kommundirektör.",
     )
     maintainers: list[PersonKey] = Field(default_factory=list, alias="förvaltare")
+
+
+def build_validators() -> None:
+    """Build the process model's validator now, which is otherwise built when the first process
+    file is modelled: for a caller with a moment to spare before that (`render`, while the files
+    are parsed)."""
+    Process.model_rebuild()
