@@ -126,23 +126,41 @@ def parse(task: Task, *, stored: bool = False) -> Parsed:
     return Parsed(doc if kept is None else kept, key, entry)
 
 
+@dataclass
+class _Looked:
+    """A file read and looked up in the per-file cache: `raw` is None when `doc` is all there is
+    (the stored document, or an unreadable file's with its problem); else `doc` is the empty
+    document to parse `raw` into, and `key` its cache key (None without a cache)."""
+
+    doc: Document
+    raw: bytes | None = None
+    key: str | None = None
+
+
+def _look_up(path: Path, rel: str, store: FileCache | None) -> _Looked:
+    doc = Document(path=path, rel=rel)
+    raw = read_file(path, doc)
+    if raw is None:
+        return _Looked(doc)
+    if store is None:
+        return _Looked(doc, raw)
+    key = file_key(rel, path, raw)
+    hit = store.get(key, path, rel)
+    return _Looked(hit) if hit is not None else _Looked(doc, raw, key)
+
+
 def read_one(path: Path, rel: str, store: FileCache | None = None) -> Parsed:
     """One file's document, with all its positions: from `store` when it holds the file's entry,
     else parsed, with the key and entry to store in it. For a process that lets the document go
     once the file is checked (`procspec.checking.pool`); `documents_each` keeps its documents'
     data encoded instead."""
-    doc = Document(path=path, rel=rel)
-    raw = read_file(path, doc)
-    if raw is None:
-        return Parsed(doc)
-    if store is None:
-        return Parsed(load_bytes(raw, doc))
-    key = file_key(rel, path, raw)
-    hit = store.get(key, path, rel)
-    if hit is not None:
-        return Parsed(hit)
-    parsed = load_bytes(raw, doc)
-    return Parsed(parsed, key, encode(key, parsed))
+    looked = _look_up(path, rel, store)
+    if looked.raw is None:
+        return Parsed(looked.doc)
+    parsed = load_bytes(looked.raw, looked.doc)
+    if looked.key is None:
+        return Parsed(parsed)
+    return Parsed(parsed, looked.key, encode(looked.key, parsed))
 
 
 def parse_each(
@@ -232,24 +250,15 @@ def documents_each(
             where.append(i)
             keys.append(None)
             continue
-        assert store is not None
-        doc = Document(path=path, rel=rel)
-        raw = read_file(path, doc)
-        if raw is None:
-            found[i] = doc
+        looked = _look_up(path, rel, store)
+        if looked.raw is None:
+            found[i] = looked.doc
             if done_one is not None:
                 done_one(rel)
             continue
-        key = file_key(rel, path, raw)
-        hit = store.get(key, path, rel)
-        if hit is not None:
-            found[i] = hit
-            if done_one is not None:
-                done_one(rel)
-            continue
-        tasks.append(Task(str(path), rel, raw))
+        tasks.append(Task(str(path), rel, looked.raw))
         where.append(i)
-        keys.append(key)
+        keys.append(looked.key)
     given = 0
     # From a pool, each entry is stored as it comes, while the workers parse on; parsing here,
     # they are stored once every file is parsed (writing files between the parses slows them).
