@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -137,14 +137,9 @@ def check_on_cores(
     )
     if spread is None:
         return None
-    ignored = ignored_codes(repo)
-    problems = list(repo.problems)
-    for one in spread.files:
-        problems += one.problems
-        if one.silenced:
-            ignored.setdefault(one.facts.rel, set()).update(one.silenced)
-    problems += spread.shared
-    outcome = Outcome(settle(problems, repo, configured, ignored), len(spread.files) + 2)
+    problems = [*repo.problems, *(p for one in spread.files for p in one.problems), *spread.shared]
+    silenced = {one.facts.rel: one.silenced for one in spread.files}
+    outcome = _outcome(repo, problems, configured, silenced, len(spread.files))
     key = _entry_key(cache.plan_of(repo.settings), today, hashed)
     if hashed is None or key is None:
         return outcome, None
@@ -206,7 +201,7 @@ def recheck(
         return None
     shared = run_scope(ctx, REPOSITORY)
     kept_problems: list[Problem] = []
-    ignored = ignored_codes(repo)
+    silenced: dict[str, list[str]] = {}
     stored_files: list[StoredFile] = []
     fresh = {stored.rel: stored for stored in files}
     for rel in rels:
@@ -216,11 +211,27 @@ def recheck(
         old = before[rel]
         stored_files.append(old)
         kept_problems.extend(stored_problems[rel])
-        if old.silenced:
-            ignored.setdefault(rel, set()).update(old.silenced)
+        silenced[rel] = old.silenced
     problems = [*repo.problems, *local, *shared, *kept_problems]
-    outcome = Outcome(settle(problems, repo, configured, ignored), len(rels) + 2)
+    outcome = _outcome(repo, problems, configured, silenced, len(rels))
     return repo, outcome, Kept(key, stored_files)
+
+
+def _outcome(
+    repo: Repository,
+    problems: list[Problem],
+    configured: dict[str, str],
+    silenced: Mapping[str, Sequence[str]],
+    files: int,
+) -> Outcome:
+    """The outcome of a run over `files` process files (and procspec.yaml and personer.yaml)
+    whose models are not all in `repo`: the ignore comments of the files not read here are
+    `silenced`, by file, as they were kept."""
+    ignored = ignored_codes(repo)
+    for rel, codes in silenced.items():
+        if codes:
+            ignored.setdefault(rel, set()).update(codes)
+    return Outcome(settle(problems, repo, configured, ignored), files + 2)
 
 
 def still_current(root: Path, hashed: cache.Hashed, repo: Repository) -> bool:
