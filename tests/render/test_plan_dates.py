@@ -1,6 +1,8 @@
 """Each plan shows its own last change: the commit that changed the aktivitetsplan (`aktiviteter`)
 or the uppföljningsplan (`mål`, `mått`), not the file's last commit. Real temporary git
-repositories; the rendered pages are read as a reader reads them."""
+repositories; the rendered pages are read as a reader reads them. Every test runs twice: in one
+process, and with the plans' revisions found by a copy of the render (`trails_ahead`) and the
+pages written by workers, as a large repository is rendered."""
 
 from __future__ import annotations
 
@@ -8,7 +10,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from procspec.features.render import render
+from procspec.git.log import read_history
+from procspec.reading.filestage import JOBS_VARIABLE
+from procspec.reading.repository import load_repository
+from procspec.rendering import trails_ahead
+from procspec.rendering.pages import Ahead, can_fork
+from procspec.rendering.plantrail import from_marks, plan_trails, trail_marks
 
 from ..conftest import TODAY
 from ..git.conftest import shallow_clone
@@ -20,6 +30,16 @@ ACTIVITIES = "folja-upp-budget.aktivitetsplan.html"
 FOLLOW_UP = "folja-upp-budget.uppfoljningsplan.html"
 FIRST = "2026-02-01"
 """The day `liten_git` commits the fixture."""
+
+
+@pytest.fixture(
+    autouse=True,
+    params=["1", pytest.param("2", marks=pytest.mark.skipif(not can_fork(), reason="fork"))],
+    ids=["one-process", "copies"],
+)
+def jobs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv(JOBS_VARIABLE, request.param)
+    return str(request.param)
 
 
 def _dates(repo: GitRepo, tmp_path: Path, fmt: str = "html") -> dict[str, str]:
@@ -240,3 +260,41 @@ def test_an_empty_plan_written_out_is_no_plan(
     page = _page(repo, tmp_path, "tillhandahalla-snorojning.aktivitetsplan.html")
     assert "<dt>Senast ändrad</dt><dd>– <span" in page
     assert "Aktivitetsplanen har inte ändrats i någon incheckning." in page
+
+
+def test_the_copy_finds_the_same_revisions(
+    liten_git: Callable[[], GitRepo], tmp_path: Path, jobs: str
+) -> None:
+    """What a copy of the render sends back (positions in each file's revisions) names the same
+    revisions as the trails found in the render itself, a file renamed and one not committed
+    among them; with one process no copy starts."""
+    repo = liten_git()
+    repo.replace(BUDGET, "    status: pågående", "    status: klar")
+    repo.commit("A2 är klar", "2026-03-10T09:00:00+01:00")
+    repo.path("processer/styrning").mkdir()
+    moved = "processer/styrning/följa-upp-budget.yaml"
+    repo.git("mv", BUDGET, moved)
+    repo.commit("Flytta till styrning", "2026-03-12T09:00:00+01:00")
+    repo.replace(moved, "    status: klar", "    status: avbruten")
+    loaded = load_repository(repo.root)
+    history = read_history(repo.root, processes=loaded.settings.processes)
+    records = list(loaded.processes())
+    found = plan_trails(history, records)
+    assert from_marks(history, records, trail_marks(history, records)) == found
+    budget = found["följa-upp-budget"]
+    assert [(r.committed, r.subject) for r in budget.activities] == [
+        (False, ""),
+        (True, "A2 är klar"),
+        (True, "Lägg till processerna"),
+    ]
+    assert [r.subject for r in budget.follow_up] == ["Lägg till processerna"]
+    ahead = trails_ahead(loaded, history)
+    try:
+        if jobs == "1":
+            assert ahead is None
+        else:
+            assert isinstance(ahead, Ahead)
+            assert from_marks(history, records, ahead.value()) == found
+    finally:
+        if ahead is not None:
+            ahead.cancel()

@@ -85,15 +85,16 @@ def _render(
             raise
         history = reading.result(repo.settings.processes)
     from procspec.checking.checker import check
-    from procspec.rendering import effective_today, plan, search_ahead, write
+    from procspec.rendering import effective_today, plan, search_ahead, trails_ahead, write
     from procspec.rendering.output import MARKER, marker_text, staged
 
     site = sites[0]
     lang = repo.lang
     day = effective_today(today, history, repo)
-    # The search index needs only the loaded repository: a copy of this process may make it
-    # while this one checks and plans.
+    # The search index and the plans' own revisions need only the loaded repository and its
+    # history: copies of this process may make them while this one checks and plans.
     index = search_ahead(site, repo, history, day)
+    trails = trails_ahead(repo, history)
     try:
         checked = check(repo, day, history)
         outcome = checked.outcome
@@ -110,13 +111,15 @@ def _render(
             fragment=fragment,
             index=index,
             context=checked.context,
+            trails=trails,
         )
         with staged(target, lang) as temp:
             names = write(found, temp, progress)
             (temp / MARKER).write_text(marker_text(names), encoding="utf-8", newline="\n")
     finally:
-        if index is not None:
-            index.cancel()
+        for ahead in (index, trails):
+            if ahead is not None:
+                ahead.cancel()
     return Rendered(target, sorted([*names, MARKER]), lang)
 
 

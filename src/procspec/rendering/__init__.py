@@ -20,6 +20,7 @@ May import: `procspec.checking`, `procspec.reading`, `procspec.git` (data types)
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,15 @@ from procspec.rendering.jinja import environment
 from procspec.rendering.output import NameCollisionError, check_names
 from procspec.rendering.pages import (
     VERBATIM,
+    Ahead,
     Job,
     Later,
     Plan,
     Progress,
     compile_templates,
+    processes_for,
 )
+from procspec.rendering.plantrail import trail_marks
 from procspec.rendering.readers import search_ahead
 from procspec.rendering.view import OVERVIEWS, Builder, ProcessView, latest_data_date
 
@@ -56,6 +60,7 @@ __all__ = [
     "plan",
     "prepare",
     "search_ahead",
+    "trails_ahead",
     "write",
 ]
 
@@ -86,6 +91,16 @@ def prepare(site: readers.Site) -> None:
     compile_templates(site.fmt)
     if site.readers:
         search.load_libraries()
+
+
+def trails_ahead(repo: Repository, history: History | None) -> Ahead | None:
+    """The revisions that changed each plan of every process file (`plantrail`), found by a copy
+    of this process (`pages.Ahead`) while this one checks the repository and plans the other
+    parts of the documents: when there is a git history and the documents are made on every
+    core; else None (they are found when the first page asks)."""
+    if history is None or not history.available or processes_for(len(repo.records)) <= 1:
+        return None
+    return Ahead(partial(trail_marks, history, list(repo.processes())))
 
 
 def documents(
@@ -126,11 +141,13 @@ def plan(
     fragment: bool = False,
     index: Later | None = None,
     context: Context | None = None,
+    trails: Later | None = None,
 ) -> Plan:
     """Every document of `repo`, named and ready to be rendered; refuses (`NameCollision`) two
     documents with one file name before anything is rendered. `index`: the search index, when
     it is made already (`readers.search_ahead`); `context`: the one the check of `repo` on
-    `today` ran in, when there was one."""
+    `today` ran in, when there was one; `trails`: the plans' own revisions, when they are
+    being found already (`trails_ahead`)."""
     # Every process file, before the context keeps one process per id: two files with one id
     # (PS106) or one output name (PS108) refuse the render even when those rules are off.
     check_names(
@@ -139,7 +156,7 @@ def plan(
         repo.lang,
     )
     ctx = context if context is not None else Context.build(repo, today, history)
-    builder = Builder(ctx, history, fmt)
+    builder = Builder(ctx, history, fmt, trails)
     lang = repo.lang
     with lean_gc():
         views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]

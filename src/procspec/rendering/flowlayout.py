@@ -36,7 +36,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from procspec.reading.model import FlowActivity, FlowMap
 
@@ -87,8 +87,10 @@ JOIN_SUFFIX = "+samling"
 """Appended to an activity id for the parallel gateway where the paths of a split meet again."""
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
+    """A rectangle. Named tuples, as `TextLine`: a map makes thousands, and a tuple is made in
+    half the time of a frozen dataclass."""
+
     x: float
     y: float
     w: float
@@ -103,8 +105,7 @@ class Box:
         return self.y + self.h
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """One line of text: `x` is where `anchor` puts it, `y` its baseline."""
 
     x: float
@@ -211,7 +212,7 @@ def _wrapped(text: str, chars: int) -> tuple[str, ...]:
 
 
 def _text_width(lines: Iterable[str], char_width: float) -> float:
-    return max((len(line) for line in lines), default=0) * char_width
+    return max(map(len, lines), default=0) * char_width
 
 
 def _centered(lines: list[str], cx: float, top: float, line_height: float) -> tuple[TextLine, ...]:

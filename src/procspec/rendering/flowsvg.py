@@ -10,17 +10,22 @@ The picture is one image (`role="img"` with a title and a description) — the p
 the same flow as a table. Links inside an image are hidden from screen readers, so a delprocess
 links through an HTML link laid over its box, as the processöversikt's map does.
 
-Only geometry and text are computed here, as plain `Part`s (an SVG tag, its attributes, its
-text); the markup comes from the template macro `flow_map` in `templates/html/flowmap.html`, so
-every character of user text passes through Jinja's autoescaping. A page template draws the map
+The SVG elements are written here, one per line, each from its figure's coordinates and this
+module's own colours; the one text that comes from the map, the names on the lines of a `text`
+element, is escaped (`markupsafe`). The template macro `flow_map` in
+`templates/html/flowmap.html` places them inside the `svg` element, with the title, the
+description and the links, which Jinja's autoescaping writes. A page template draws the map
 with `{% from "html/flowmap.html" import flow_map %}{{ flow_map(flow_picture(layout, …)) }}`.
+Strings, not element objects that a filter writes later: a map has hundreds of elements, and
+making each twice was most of the time a processkarta page took.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+
+from markupsafe import Markup, escape
 
 from procspec.rendering.charts import HotSpot
 from procspec.rendering.flowlayout import (
@@ -42,18 +47,6 @@ HEADER_FILL = "#e6edf7"
 BORDER = "#5b6b80"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
-Attributes = tuple[tuple[str, str], ...]
-
-
-class Part(NamedTuple):
-    """One SVG element: its tag, its attributes (names from this module, values escaped by the
-    template) and its text. A tuple: a map has hundreds, and a frozen dataclass is slower to
-    make."""
-
-    tag: str
-    attributes: Attributes
-    text: str = ""
-
 
 @dataclass(frozen=True)
 class FlowPicture:
@@ -63,8 +56,10 @@ class FlowPicture:
     title: str
     description: str
     font: str
-    arrow: Part
-    parts: tuple[Part, ...]
+    arrow: Markup
+    """The arrowhead's path, for the marker every arrow ends in."""
+    elements: Markup
+    """Every element of the picture, each on a line of its own (escaped)."""
     links: tuple[HotSpot, ...]
 
 
@@ -74,65 +69,58 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-_NAMES: dict[str, str] = {}
-"""Attribute names as SVG spells them (`stroke_width` → `stroke-width`), made once each."""
+_PLAIN = f'font-size="{FONT_SIZE}" fill="{INK}"'
+"""How a text is painted, as attributes: the plain text of the shapes; the names of the lanes and
+the bands, a linked name, the answer on an arrow."""
+_BOLD = f'{_PLAIN} font-weight="bold"'
+_HEADING = f'font-size="{FONT_SIZE}" fill="#ffffff" font-weight="bold"'
+_LINKED = f'font-size="{FONT_SIZE}" fill="{LINK}" text-decoration="underline"'
+_ANSWER = (
+    f'font-size="{LABEL_FONT_SIZE}" fill="{INK}" font-style="italic" paint-order="stroke" '
+    'stroke="#ffffff" stroke-width="4" stroke-linejoin="round"'
+)
 
 
-def _part(tag: str, text: str = "", **attributes: str | float) -> Part:
-    names = _NAMES
-    pairs = []
-    for name, value in attributes.items():
-        spelled = names.get(name)
-        if spelled is None:
-            spelled = names[name] = name.replace("_", "-")
-        pairs.append(
-            (
-                spelled,
-                value
-                if type(value) is str
-                else _n(value)
-                if isinstance(value, float | int)
-                else value,
-            )
-        )
-    return Part(tag, tuple(pairs), text)
+def _text(line: TextLine, paint: str = _PLAIN) -> str:
+    """A line of text, painted as `paint` says; the text escaped (it is the map's own)."""
+    text = escape(line.text)
+    start = f'<text x="{_n(line.x)}" y="{_n(line.y)}" text-anchor="{line.anchor}" {paint}'
+    return f"{start}>{text}</text>" if text else f"{start}/>"
 
 
-def _text(line: TextLine, *, size: int = FONT_SIZE, fill: str = INK, **extra: str) -> Part:
-    return _part(
-        "text",
-        line.text,
-        x=line.x,
-        y=line.y,
-        text_anchor=line.anchor,
-        font_size=str(size),
-        fill=fill,
-        **extra,
-    )
+def _rect(x: float, y: float, w: float, h: float, paint: str) -> str:
+    return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" {paint}/>'
 
 
-def _diamond(box: Box) -> Part:
+def _path(d: str, paint: str) -> str:
+    return f'<path d="{d}" {paint}/>'
+
+
+def _diamond(box: Box) -> str:
     cx, cy = box.x + box.w / 2, box.y + box.h / 2
     points = (
         f"{_n(cx)},{_n(box.y)} {_n(box.right)},{_n(cy)} {_n(cx)},{_n(box.bottom)} "
         f"{_n(box.x)},{_n(cy)}"
     )
-    return _part("polygon", points=points, fill="#fff8e1", stroke=GATEWAY, stroke_width="2")
+    return f'<polygon points="{points}" fill="#fff8e1" stroke="{GATEWAY}" stroke-width="2"/>'
 
 
-def _shape(shape: Shape, linked: bool) -> Iterator[Part]:
+_CROSS = f'stroke="{GATEWAY}" stroke-width="4" stroke-linecap="round"'
+
+
+def _shape(shape: Shape, linked: bool) -> Iterator[str]:
     box = shape.box
     cx, cy = box.x + box.w / 2, box.y + box.h / 2
     if shape.kind == "start":
-        yield _part(
-            "circle", cx=cx, cy=cy, r=box.w / 2 - 1, fill="#eaf3ec", stroke="#1f6f3f",
-            stroke_width="2",
-        )  # fmt: skip
+        yield (
+            f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(box.w / 2 - 1)}" fill="#eaf3ec" '
+            'stroke="#1f6f3f" stroke-width="2"/>'
+        )
     elif shape.kind == "slut":
-        yield _part(
-            "circle", cx=cx, cy=cy, r=box.w / 2 - 2.5, fill="#fbeaea", stroke="#8c1d18",
-            stroke_width="5",
-        )  # fmt: skip
+        yield (
+            f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(box.w / 2 - 2.5)}" fill="#fbeaea" '
+            'stroke="#8c1d18" stroke-width="5"/>'
+        )
     elif shape.kind in ("beslut", "sammanflöde"):
         yield _diamond(box)
         d = box.w * 0.16
@@ -140,36 +128,36 @@ def _shape(shape: Shape, linked: bool) -> Iterator[Part]:
             f"M{_n(cx - d)},{_n(cy - d)} L{_n(cx + d)},{_n(cy + d)} "
             f"M{_n(cx + d)},{_n(cy - d)} L{_n(cx - d)},{_n(cy + d)}"
         )
-        yield _part("path", d=path, stroke=GATEWAY, stroke_width="4", stroke_linecap="round")
+        yield _path(path, _CROSS)
     elif shape.kind == "parallell":
         yield _diamond(box)
         d = box.w * 0.22
-        path = f"M{_n(cx - d)},{_n(cy)} H{_n(cx + d)} M{_n(cx)},{_n(cy - d)} V{_n(cy + d)}"
-        yield _part("path", d=path, stroke=GATEWAY, stroke_width="4", stroke_linecap="round")
+        yield _path(
+            f"M{_n(cx - d)},{_n(cy)} H{_n(cx + d)} M{_n(cx)},{_n(cy - d)} V{_n(cy + d)}", _CROSS
+        )
     else:
         thick = shape.kind == "delprocess"
-        yield _part(
-            "rect", x=box.x, y=box.y, width=box.w, height=box.h, rx="10", fill="#ffffff",
-            stroke=NAVY, stroke_width="4" if thick else "2",
-        )  # fmt: skip
+        width = "4" if thick else "2"
+        yield _rect(
+            box.x,
+            box.y,
+            box.w,
+            box.h,
+            f'rx="10" fill="#ffffff" stroke="{NAVY}" stroke-width="{width}"',
+        )
         if thick:  # BPMN's marker of a collapsed sub-process: a small box with a +
             m = 12.0
             top = box.bottom - m - 5
-            yield _part(
-                "rect", x=cx - m / 2, y=top, width=m, height=m, fill="#ffffff", stroke=NAVY,
-                stroke_width="1.5",
-            )  # fmt: skip
+            yield _rect(cx - m / 2, top, m, m, f'fill="#ffffff" stroke="{NAVY}" stroke-width="1.5"')
             path = (
                 f"M{_n(cx - 3.5)},{_n(top + m / 2)} H{_n(cx + 3.5)} "
                 f"M{_n(cx)},{_n(top + 2.5)} V{_n(top + m - 2.5)}"
             )
-            yield _part("path", d=path, stroke=NAVY, stroke_width="1.5")
+            yield _path(path, f'stroke="{NAVY}" stroke-width="1.5"')
     if shape.label is not None:
+        paint = _LINKED if linked else _PLAIN
         for line in shape.label.lines:
-            if linked:
-                yield _text(line, fill=LINK, text_decoration="underline")
-            else:
-                yield _text(line)
+            yield _text(line, paint)
 
 
 def _pct(value: float, whole: float) -> str:
@@ -184,95 +172,50 @@ def flow_picture(
     links: Mapping[str, str],
     id_prefix: str = "flodeskarta",
 ) -> FlowPicture:
-    """What the `flow_map` macro draws: the parts of the SVG and one HTML link per shape whose
+    """What the `flow_map` macro draws: the elements of the SVG and one HTML link per shape whose
     activity id is in `links` (a delprocess → that process's page). `title` and `description`
     are the image's accessible name and description."""
-    parts: list[Part] = []
+    parts: list[str] = []
     pool = layout.pool
     for i, lane in enumerate(layout.lanes):
         b = lane.box
         parts.append(
-            _part(
-                "rect",
-                x=b.x,
-                y=b.y,
-                width=b.w,
-                height=b.h,
-                fill=LANE_FILLS[i % 2],
-                stroke=BORDER,
-                stroke_width="1",
-            )  # fmt: skip
+            _rect(
+                b.x, b.y, b.w, b.h, f'fill="{LANE_FILLS[i % 2]}" stroke="{BORDER}" stroke-width="1"'
+            )
         )
     for band in layout.bands:
         h = band.header
-        parts.append(
-            _part(
-                "rect",
-                x=h.x,
-                y=h.y,
-                width=h.w,
-                height=h.h,
-                fill=NAVY,
-                stroke="#ffffff",
-                stroke_width="1",
-            )  # fmt: skip
-        )
-        parts.extend(_text(line, fill="#ffffff", font_weight="bold") for line in band.lines)
+        parts.append(_rect(h.x, h.y, h.w, h.h, f'fill="{NAVY}" stroke="#ffffff" stroke-width="1"'))
+        parts.extend(_text(line, _HEADING) for line in band.lines)
         if band.box.x > pool.x + 1:
+            x = _n(band.box.x)
             parts.append(
-                _part(
-                    "line",
-                    x1=band.box.x,
-                    y1=pool.y,
-                    x2=band.box.x,
-                    y2=pool.bottom,
-                    stroke=BORDER,
-                    stroke_width="1.5",
-                    stroke_dasharray="6 4",
-                )  # fmt: skip
+                f'<line x1="{x}" y1="{_n(pool.y)}" x2="{x}" y2="{_n(pool.bottom)}" '
+                f'stroke="{BORDER}" stroke-width="1.5" stroke-dasharray="6 4"/>'
             )
     for lane in layout.lanes:
         b = lane.box
         parts.append(
-            _part(
-                "rect",
-                x=b.x,
-                y=b.y,
-                width=layout.lane_header,
-                height=b.h,
-                fill=HEADER_FILL,
-                stroke=BORDER,
-                stroke_width="1",
+            _rect(
+                b.x,
+                b.y,
+                layout.lane_header,
+                b.h,
+                f'fill="{HEADER_FILL}" stroke="{BORDER}" stroke-width="1"',
             )  # fmt: skip
         )
-        parts.extend(_text(line, font_weight="bold") for line in lane.lines)
+        parts.extend(_text(line, _BOLD) for line in lane.lines)
+    arrow = (
+        f'fill="none" stroke="{INK}" stroke-width="1.5" stroke-linejoin="round" '
+        f'marker-end="url(#{escape(id_prefix)}-pil)"'
+    )
     for edge in layout.edges:
-        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in edge.points)
-        parts.append(
-            _part(
-                "polyline",
-                points=points,
-                fill="none",
-                stroke=INK,
-                stroke_width="1.5",
-                stroke_linejoin="round",
-                marker_end=f"url(#{id_prefix}-pil)",
-            )  # fmt: skip
-        )
+        points = " ".join([f"{_n(x)},{_n(y)}" for x, y in edge.points])
+        parts.append(f'<polyline points="{points}" {arrow}/>')
     for edge in layout.edges:
         if edge.label is not None:
-            parts.extend(
-                _text(
-                    line,
-                    size=LABEL_FONT_SIZE,
-                    font_style="italic",
-                    paint_order="stroke",
-                    stroke="#ffffff",
-                    stroke_width="4",
-                    stroke_linejoin="round",
-                )  # fmt: skip
-                for line in edge.label.lines
-            )
+            parts.extend(_text(line, _ANSWER) for line in edge.label.lines)
     for shape in layout.shapes:
         linked = shape.activity_id is not None and shape.activity_id in links
         parts.extend(_shape(shape, linked))
@@ -298,8 +241,8 @@ def flow_picture(
         title,
         description,
         FONT,
-        _part("path", d="M0,0 L10,5 L0,10 z", fill=INK),
-        tuple(parts),
+        Markup(_path("M0,0 L10,5 L0,10 z", f'fill="{INK}"')),  # noqa: S704 - constants
+        Markup("".join([f"{part}\n" for part in parts])),  # noqa: S704 - escaped above
         tuple(hotspots),
     )
 

@@ -157,9 +157,10 @@ class FlowView:
     matrix: list[MatrixRow]
     consequences: list[tuple[int, str]]
     diagram: FlowPicture | None
-    """The SVG diagram (`procspec.render.flowsvg`), drawn by the `flow_map` macro; None for a
-    map without activities."""
-    mermaid: MermaidView
+    """The SVG diagram of an HTML page (`procspec.render.flowsvg`), drawn by the `flow_map`
+    macro; None for a map without activities, and in Markdown."""
+    mermaid: MermaidView | None
+    """The Mermaid flowchart of a Markdown page (None in HTML)."""
     summary: str
     has_activities: bool
 
@@ -230,8 +231,9 @@ def diagram(
     )
 
 
-def flow_view(builder: Builder, model: Process, with_diagram: bool = True) -> FlowView | None:
-    """The page of a process's map, or None when the process has no map."""
+def flow_view(builder: Builder, model: Process) -> FlowView | None:
+    """The page of a process's map, or None when the process has no map: with the SVG diagram
+    in HTML, the Mermaid flowchart in Markdown."""
     flow_map = model.flow_map
     if flow_map is None:
         return None
@@ -316,9 +318,9 @@ def flow_view(builder: Builder, model: Process, with_diagram: bool = True) -> Fl
         matrix=matrix,
         consequences=[(k, builder.t(f"flow.risk.consequence.{k}")) for k in CONSEQUENCES],
         diagram=diagram(builder, model, flow_map, names, summary)
-        if with_diagram and graph.size
+        if builder.ext == "html" and graph.size
         else None,
-        mermaid=mermaid(graph, flow_map, names),
+        mermaid=mermaid(graph, flow_map, names) if builder.ext == "md" else None,
         summary=summary,
         has_activities=graph.size > 0,
     )

@@ -108,35 +108,6 @@ def mermaid_edge(edge: Any) -> Markup:
     return Markup(f"n{int(edge.source)} -->{label} n{int(edge.target)}")  # noqa: S704
 
 
-def svg_element(part: Any) -> Markup:
-    """One SVG element from a `procspec.rendering.flowsvg.Part`: its tag, its attributes and its
-    text, every one escaped as Jinja's autoescaping would print it. A map has hundreds of
-    elements; a macro call per element was most of the processkarta page's time."""
-    return Markup(_svg_markup(part))  # noqa: S704 - escaped
-
-
-def svg_elements(parts: Any) -> Markup:
-    """`svg_element` of each part, each on a line of its own: one filter call for the hundreds
-    of elements of a map, not a loop in the template."""
-    return Markup("".join([f"{_svg_markup(part)}\n" for part in parts]))  # noqa: S704 - escaped
-
-
-def _svg_markup(part: Any) -> str:
-    tag = printed(part.tag)
-    pairs = part.attributes
-    try:
-        plain = _HTML_SPECIAL.search("".join([text for pair in pairs for text in pair])) is None
-    except TypeError:  # not all text: escaped one by one below
-        plain = False
-    if plain:  # most elements: numbers and this module's own words, nothing to escape
-        attributes = "".join([f' {name}="{value}"' for name, value in pairs])
-    else:
-        attributes = "".join(f' {printed(name)}="{printed(value)}"' for name, value in pairs)
-    if part.text:
-        return f"<{tag}{attributes}>{printed(part.text)}</{tag}>"
-    return f"<{tag}{attributes}/>"
-
-
 def html_link(link: Any) -> Markup:
     """A `procspec.rendering.view.Link` as HTML: its text, inside `<a href>` when it has a
     target; escaped as autoescaping prints it. A filter, not a macro: pages print thousands,
@@ -144,9 +115,6 @@ def html_link(link: Any) -> Markup:
     if link.href:
         return Markup(f'<a href="{escape(link.href)}">{escape(link.text)}</a>')  # noqa: S704
     return escape(link.text)
-
-
-_HTML_SPECIAL = re.compile("[&<>'\"]")
 
 
 def stop(text: str) -> str:
@@ -311,8 +279,6 @@ def environment(kind: str) -> Environment:
         env.filters["mermaid_edge"] = mermaid_edge
     env.context_class = PlainCallContext
     env.filters["stop"] = stop
-    env.filters["svg_element"] = svg_element
-    env.filters["svg_elements"] = svg_elements
     env.filters["css_string"] = css_string
     env.filters["capitalize_first"] = capitalize_first
     env.filters["whole_dates"] = whole_dates

@@ -240,3 +240,41 @@ def plan_trails(history: History, records: Iterable[ProcessRecord]) -> dict[str,
     if batch:
         flush()
     return out
+
+
+Marks = dict[str, tuple[tuple[int, ...], ...]]
+"""Each file's plan trails (by path) as positions in its revisions (`History.of`), one tuple per
+plan in the order of `PLANS`: what a copy of the process that found them sends back
+(`rendering.trails_ahead`), a small part of the revisions themselves."""
+
+
+def trail_marks(history: History, records: Sequence[ProcessRecord]) -> Marks:
+    """`plan_trails` of `records`, as positions (`Marks`)."""
+    trails = plan_trails(history, records)
+    marks: Marks = {}
+    for record in records:
+        trail = trails.get(record.id)
+        if trail is None:
+            continue
+        position = {id(revision): i for i, revision in enumerate(history.of(record.rel))}
+        marks[record.rel] = tuple(
+            tuple(position[id(revision)] for revision in getattr(trail, plan)) for plan in PLANS
+        )
+    return marks
+
+
+def from_marks(
+    history: History, records: Iterable[ProcessRecord], marks: Marks
+) -> dict[str, PlanTrails]:
+    """The trails of `records` (by record id) from their positions (`trail_marks`, found from
+    the same history)."""
+    out: dict[str, PlanTrails] = {}
+    for record in records:
+        found = marks.get(record.rel)
+        if found is None:
+            continue
+        revisions = history.of(record.rel)
+        out[record.id] = PlanTrails(
+            **{plan: [revisions[i] for i in kept] for plan, kept in zip(PLANS, found, strict=True)}
+        )
+    return out

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from procspec.checking import goal_status as assess
 from procspec.checking.hierarchy import Context
@@ -26,7 +27,10 @@ from procspec.reading.repository import ProcessRecord
 from procspec.reading.slug import slug
 from procspec.rendering.charts import BandSpec, Chart, MapItem, ProcessMap, process_map, trend_chart
 from procspec.rendering.flowview import FLOW_SUFFIX, FlowView, flow_view
-from procspec.rendering.plantrail import PlanTrails, plan_trails
+from procspec.rendering.plantrail import Marks, PlanTrails, from_marks, plan_trails
+
+if TYPE_CHECKING:
+    from procspec.rendering.pages import Later
 
 BAND_ORDER = {"styr": 0, "huvud": 1, "stöd": 2}
 STATUS_CLASS = {
@@ -258,7 +262,12 @@ class ProcessView:
 class Builder:
     """Builds the views of one repository for one output format (`ext`: html or md)."""
 
-    def __init__(self, ctx: Context, history: History | None, ext: str) -> None:
+    def __init__(
+        self, ctx: Context, history: History | None, ext: str, trails: Later | None = None
+    ) -> None:
+        """`trails`: the plans' own revisions of every process file as `Marks`, when a copy of
+        the process finds them (`rendering.trails_ahead`); else they are found here when the
+        first page asks."""
         self.ctx = ctx
         self.history = history
         self.ext = ext
@@ -266,6 +275,7 @@ class Builder:
         self.rows = {row.id: row for row in rows(ctx)}
         self.order = self._tree_order()
         self._trails: dict[str, PlanTrails] | None = None
+        self._marks = trails
         self._labels: dict[object, str] = {}
         """Labels with text parameters (or none), made once: the pages of a render ask for the
         same few again and again."""
@@ -491,7 +501,13 @@ class Builder:
         if self.history is None or not self.history.available:
             return self.history_of(record)
         if self._trails is None:
-            self._trails = plan_trails(self.history, (r for r, _ in self.records()))
+            records = [r for r, _ in self.records()]
+            marks: Marks | None = self._marks.value() if self._marks is not None else None
+            self._trails = (
+                from_marks(self.history, records, marks)
+                if marks is not None
+                else plan_trails(self.history, records)
+            )
         trail = self._trails.get(record.id)
         revisions = getattr(trail, plan) if trail is not None else []
         found = self.history_of(record, revisions)

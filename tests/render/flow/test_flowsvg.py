@@ -83,14 +83,30 @@ def test_user_text_is_escaped() -> None:
                 {
                     "id": "s",
                     "namn": 'Steg "ett"',
-                    "aktiviteter": [{"id": "x", "namn": "<script>alert(1)</script>", "aktör": "a"}],
+                    "aktiviteter": [
+                        {"id": "x", "namn": "<script>alert(1)</script>", "aktör": "a"},
+                        {
+                            "id": "y",
+                            "typ": "beslut",
+                            "namn": "Godkänt?",
+                            "aktör": "a",
+                            "val": [{"om": "Ja & <klart>", "nästa": "x"}],
+                        },
+                    ],
                 }
             ],
         }
     )
     html = _render(flow_map, {"x": 'javascript:"><script>'})
-    assert "<script>" not in html and "<b>" not in html
-    _svg(html)  # still well-formed
+    assert "<script>" not in html and "<b>" not in html and "<klart>" not in html
+    texts = [t.text for t in _svg(html).iter(f"{SVG}text")]  # still well-formed
+    # Each text as it was written: escaped once, neither lost nor escaped twice.
+    assert "<b>Aktör</b> & co" in texts
+    assert 'Steg "ett"' in texts
+    assert "Ja & <klart>" in texts
+    assert "".join(t for t in texts if t and ("script" in t or "alert" in t)) == (
+        "<script>alert(1)</script>"
+    )
 
 
 def test_the_output_is_deterministic() -> None:
