@@ -16,7 +16,10 @@ back) are stepped over one by one when files are created: the cold runs then mea
 system's bookkeeping (seconds of kernel time at 10,000 files), not procspec. For the same reason
 a run started within minutes of removing many files (a previous run's own clean-up among them)
 measures the cold runs and the render high: leave some minutes between two runs. "One file
-changed" edits one process file after a run that filled the cache. Peak memory is the largest
+changed" edits one process file after a run that filled the cache. A ratio at 1,000 specs is
+taken between runs made in turn (a cold run, then the run compared with it, and again): the
+machine's speed drifts over a run of this benchmark, and two commands timed minutes apart
+would compare two machines. Peak memory is the largest
 sum of the resident set sizes of the command and every process it started, sampled while it
 runs. Work that must stay linear in its input (the flow checks, the layout, name
 judgements) is timed in one child process by benchmarks/linear.py. `--markdown` prints the table
@@ -123,17 +126,30 @@ def median(
     return medians(runs)
 
 
-def in_turn(
-    cmd: Sequence[str], cache: Path, first: dict[str, str], second: dict[str, str], repeat: int
-) -> tuple[Timing, Timing]:
-    """The medians of `cmd` cold in the environments `first` and `second`, taken in turn (a
-    machine whose speed drifts over the run meets both alike)."""
-    runs: tuple[list[Timing], list[Timing]] = ([], [])
+Step = tuple[Callable[[], object] | None, Sequence[str], dict[str, str] | None]
+"""A timed command with what is done before it, untimed (or None), and its environment."""
+
+
+def in_turn(steps: Sequence[Step], repeat: int) -> list[Timing]:
+    """The median of each step, the steps taken in turn `repeat` times: on a shared machine whose
+    speed drifts over a run, a ratio between two steps then compares runs on the same machine."""
+    runs: list[list[Timing]] = [[] for _ in steps]
     for _ in range(max(1, repeat)):
-        for env, found in zip((first, second), runs, strict=True):
-            set_aside(cache)
+        for (before, cmd, env), found in zip(steps, runs, strict=True):
+            if before is not None:
+                before()
             found.append(run_once(cmd, env=env))
-    return medians(runs[0]), medians(runs[1])
+    return [medians(found) for found in runs]
+
+
+def aside(*folders: Path) -> Callable[[], None]:
+    """A step's preparation: `folders` set aside (a cold run)."""
+
+    def prepare() -> None:
+        for folder in folders:
+            set_aside(folder)
+
+    return prepare
 
 
 def medians(runs: Sequence[Timing]) -> Timing:
@@ -328,7 +344,8 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
                   "the same on one core (PROCSPEC_JOBS=1)", serial, 0.6, "≤ 0.6×")
     )  # fmt: skip
     # The same at the size the targets are judged on, each run in turn with its reference.
-    both = in_turn(validate(a), a / ".procspec-cache", {**ENV}, one_core, repeat)
+    cold_a = aside(a / ".procspec-cache")
+    both = in_turn([(cold_a, validate(a), None), (cold_a, validate(a), one_core)], repeat)
     rows.append(
         ratio_row(f"validate {small:,} specs, cold, {cores} cores", both[0],
                   "the same on one core (PROCSPEC_JOBS=1), taken in turn with it", both[1],
@@ -336,20 +353,23 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     )  # fmt: skip
 
     print("validate, warm ...", file=sys.stderr)
-    run_once(validate(a))  # fill the cache
-    unchanged_small = median(validate(a), repeat)
-    rows.append(
-        ratio_row(f"validate {small:,} specs, nothing changed", unchanged_small,
-                  f"validate {small:,}, cold", cold_small, 0.15, "≤ 0.15×")
-    )  # fmt: skip
+    # Each cold run fills the cache the two runs after it use; the three are taken in turn.
     edits = Edits(a)
     try:
-        changed_small = median(validate(a), repeat, edits)
+        cold_ref, unchanged_small, changed_small = in_turn(
+            [(cold_a, validate(a), None), (None, validate(a), None), (edits, validate(a), None)],
+            repeat,
+        )
     finally:
         edits.restore()
     rows.append(
+        ratio_row(f"validate {small:,} specs, nothing changed", unchanged_small,
+                  f"validate {small:,}, cold, taken in turn with it", cold_ref, 0.15, "≤ 0.15×")
+    )  # fmt: skip
+    rows.append(
         ratio_row(f"validate {small:,} specs, one file changed", changed_small,
-                  f"validate {small:,}, cold", cold_small, 0.25, "≤ 0.25× (stretch 0.1×)")
+                  f"validate {small:,}, cold, taken in turn with it", cold_ref, 0.25,
+                  "≤ 0.25× (stretch 0.1×)")
     )  # fmt: skip
     run_once(validate(b))
     unchanged_large = median(validate(b), repeat)
@@ -369,9 +389,14 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
 
     print("history ...", file=sys.stderr)
     plain = without_git(c)
-    with_history = median(validate(c), repeat, c / ".procspec-cache")
-    no_history = median(validate(plain), repeat, plain / ".procspec-cache")
-    gitlog = median(["git", "-C", str(c), "log", "--name-status", "-z", "-M"], repeat)
+    with_history, no_history, gitlog = in_turn(
+        [
+            (aside(c / ".procspec-cache"), validate(c), None),
+            (aside(plain / ".procspec-cache"), validate(plain), None),
+            (None, ["git", "-C", str(c), "log", "--name-status", "-z", "-M"], None),
+        ],
+        repeat,
+    )
     extra = Timing(with_history.wall - no_history.wall, with_history.cpu - no_history.cpu)
     rows.append(
         ratio_row(f"history: validate {small:,} specs × {commits:,} commits, cold, minus the "
@@ -401,18 +426,21 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
         out = workdir / "render-out"
         # Render and its reference, a cold validate of the same repository, are taken in turn:
         # on a shared machine whose speed drifts over a run, both then meet the same machine.
-        renders: list[Timing] = []
-        references: list[Timing] = []
-        for _ in range(max(1, repeat)):
-            set_aside(a / ".procspec-cache")
-            references.append(run_once(validate(a)))
-            set_aside(out)
-            set_aside(a / ".procspec-cache")
-            renders.append(run_once([*PROCSPEC, "render", str(a), "--out", str(out)]))
+        references, renders = in_turn(
+            [
+                (cold_a, validate(a), None),
+                (
+                    aside(out, a / ".procspec-cache"),
+                    [*PROCSPEC, "render", str(a), "--out", str(out)],
+                    None,
+                ),
+            ],
+            repeat,
+        )
         rows.append(
             ratio_row(f"render html, {small:,} specs with processkartor and history",
-                      medians(renders), "validate, cold, same repository, taken in turn with it",
-                      medians(references), 3.0, "≤ 3×")
+                      renders, "validate, cold, same repository, taken in turn with it",
+                      references, 3.0, "≤ 3×")
         )  # fmt: skip
     else:
         rows.append(
