@@ -8,6 +8,10 @@ and again although nothing among them can become garbage.
   later inherit it).
 - `lean_gc` keeps the collector off everything that exists when a phase starts (`gc.freeze`):
   the loaded repository while the rules run or the pages are rendered.
+- `no_collection` turns it off for a block that makes many objects and next to no cycles (the
+  git history's decoding, a render); `in_a_copy` for the whole life of a forked copy that does
+  one job and ends (the workers that parse or check the files or write pages, and the copies
+  that make a value ahead).
 - `leave_to_exit` keeps Python's last collection, as the program ends, off what the run left.
 
 May import: the standard library only.
@@ -53,3 +57,25 @@ def leave_to_exit() -> None:
     that goes on (its later garbage would never be collected). procspec closes its files and
     waits for its processes itself: nothing it needs is left for the collector to finish."""
     gc.freeze()
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """No cycle collection while the block runs: for work that makes hundreds of thousands of
+    small objects and no cycles, where every collection the allocations trigger would walk
+    them, and everything loaded before, for nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def in_a_copy() -> None:
+    """In a forked copy that does one job and ends: no cycle collection at all. What the copy
+    makes lives until it ends, and procspec makes next to no cyclic garbage: a render of 1,000
+    processes peaks at the same memory with the collector off (509 MB against 508 MB in its
+    processes together), while its page workers spent a tenth of their time collecting."""
+    gc.disable()

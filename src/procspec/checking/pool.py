@@ -26,13 +26,13 @@ fails or sends what does not decode is never an error: `check_on_cores` answers 
 caller checks in one process. The outcome is the same as that of a check in one process
 (`tests/perf/test_filecache.py` and `tests/perf/test_pool.py` compare them).
 
-May import: the standard library, msgspec, and procspec's reading, git and checking modules.
+May import: the standard library, msgspec, `procspec.collection`, and procspec's reading, git and
+checking modules.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import queue
@@ -53,6 +53,7 @@ from procspec.checking.facts import Facts, facts_of
 from procspec.checking.registry import FILE, REPOSITORY, Rule
 from procspec.checking.rules import all_rules
 from procspec.checking.rules.history import REVISION_RULES
+from procspec.collection import in_a_copy
 from procspec.git.log import history_from_message, history_message
 from procspec.git.revisions import History
 from procspec.problem import Problem
@@ -469,7 +470,7 @@ class _Known:
 def _work(conn: Connection, plan: _Plan) -> None:
     """A worker: reads and checks the files it takes from `plan.shares`; it ends with `os._exit` (nothing of
     the parent's that was copied into it, such as its buffered output, is flushed or run)."""
-    gc.freeze()  # what the parent built is not this worker's garbage
+    in_a_copy()  # what the parent built is not this worker's garbage, nor what it makes
     code = 0
     try:
         _Worker(conn, plan).run()

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from procspec.collection import lean_gc
+from procspec.collection import no_collection
 from procspec.errors import Refused, UsageError
 from procspec.features.historycache import history_store
 from procspec.features.revision import repository_at
@@ -51,7 +51,10 @@ def render(
     """
     if fragment and fmt != "html":
         raise UsageError(say("render.fragment_md"))
-    with lean_gc():  # a render makes many objects that live to its end
+    # A render makes many objects that live to its end and next to no cyclic garbage: a render
+    # of 1,000 processes peaks at the same memory with the collector off, and spent a tenth of
+    # a second collecting while it loaded the files.
+    with no_collection():
         return _render(start, out, fmt, rev, today, fragment, force, progress)
 
 

@@ -4,6 +4,6 @@ It returns plain data (`revisions.History`, `revisions.Revision`, file bytes) an
 repository or runs a rule: a caller that wants the repository at a revision loads those bytes
 itself (`procspec.features.revision`). GitPython is imported lazily, so validate works without git.
 
-May import: `procspec.problem`, `procspec.errors`, `procspec.messages`. Never reading, checking or
-anything above.
+May import: `procspec.problem`, `procspec.errors`, `procspec.messages`, `procspec.collection`.
+Never reading, checking or anything above.
 """

@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import os
 import subprocess
@@ -63,6 +62,7 @@ from typing import IO, Any, Protocol
 
 import msgspec
 
+from procspec.collection import no_collection
 from procspec.errors import UsageError
 from procspec.git.revisions import History, MainlineCommit, Revision
 from procspec.messages import Message, say
@@ -763,7 +763,7 @@ class HistoryRead:
         prefix = self.where.prefix
         key = _folder_key(self._key_base(), processes)
         if self._stored is not None:
-            with _no_collection():
+            with no_collection():
                 found = decode_committed(self._stored, key)
             self._stored = None
             if found is not None:
@@ -771,7 +771,7 @@ class HistoryRead:
         self._start_log()
         raw = self._read_log()
         scope = _Scope.of(prefix, processes)
-        with _no_collection():
+        with no_collection():
             try:
                 committed = _walk(_parse_log(raw, scope), prefix, self.tip, not prefix)
             except ValueError:  # a date that cannot be read: token by token, without it
@@ -812,7 +812,7 @@ class HistoryRead:
             return History(available=False, reason=exc.reason)
         prefix, root, tip = self.where.prefix, self.root, self.tip
         start = _after_renames({}, status.renames)
-        with _no_collection():
+        with no_collection():
             files = _materialise(committed, dates, start, prefix)
         if status.changed:
             author, email = _identity(self.g)
@@ -851,20 +851,6 @@ def _line(committed: Committed, dates: list[datetime]) -> list[MainlineCommit]:
     """The first-parent line read with the history, made when a rule asks for it (PS603)."""
     commits = committed.commits
     return [MainlineCommit(commits[n][0], dates[n], merge) for n, merge in committed.line or ()]
-
-
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """No cyclic garbage collection while the history is decoded: it makes hundreds of thousands
-    of small objects and no cycles, and after validate has loaded its files every collection the
-    allocations trigger walks millions of objects (measured: a third of the history's cost)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def start_history(
@@ -1262,7 +1248,7 @@ def history_from_message(data: bytes) -> History | None:
             found = dates[text] = datetime.fromisoformat(text)
         return found
 
-    with _no_collection():
+    with no_collection():
         files = {
             rel: [Revision(s, when(d), a, e, m, p) for s, d, a, e, m, p in revisions]
             for rel, revisions in sent.files.items()

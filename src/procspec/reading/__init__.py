@@ -8,6 +8,6 @@ through `filestage` (the per-file stage: files parsed on every core, or taken fr
 cache of `filecache`, whose folder `cachefolder` opens safely).
 `dates` and `slug` are the small helpers of the format (follow-up months, ids from names).
 
-May import: `procspec.problem`, `procspec.errors`, `procspec.messages`, and the libraries ruamel.yaml,
-pydantic and msgspec. Never git, checking, rendering, reporting, features or cli.
+May import: `procspec.problem`, `procspec.errors`, `procspec.messages`, `procspec.collection`, and
+the libraries ruamel.yaml, pydantic and msgspec. Never git, checking, rendering, reporting, features or cli.
 """

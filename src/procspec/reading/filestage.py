@@ -9,7 +9,8 @@ processes whatever the size (`1`: one core, no pool); `auto` or nothing is the d
 that cannot start or whose worker fails is never an error: whatever it did not finish is parsed
 serially.
 
-May import: the standard library and the reading modules `documents` and `filecache`.
+May import: the standard library, `procspec.collection` and the reading modules `documents` and
+`filecache`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from procspec.collection import in_a_copy
 from procspec.reading.documents import Document, load_bytes, read_file
 from procspec.reading.filecache import FileCache, decode, encode, file_key
 
@@ -190,7 +192,9 @@ def parse_each(
             methods = multiprocessing.get_all_start_methods()
             # fork: the workers start with everything imported (spawn would import it again).
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=in_a_copy
+            ) as pool:
                 results_in_order = pool.map(_parse_chunk, chunks)
                 while waiting:  # this process's own work, while the workers parse
                     _call(waiting.pop(), failed)

@@ -27,7 +27,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from procspec.collection import lean_gc
+from procspec.collection import in_a_copy, lean_gc
 from procspec.reading.filestage import available_cpus, requested_jobs
 from procspec.rendering.fragment import scope_html
 from procspec.rendering.jinja import environment
@@ -155,6 +155,7 @@ def _make_ahead(make: Callable[[], Any], send: Connection) -> None:
     """In the copy: make the value and send it. A failure sends nothing (the parent makes the
     value itself, and reports what fails there)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the copy
+    in_a_copy()
     try:
         send.send(make())
     except Exception:  # noqa: S110 - shown by the parent, which makes it again
@@ -208,6 +209,7 @@ _ACTIVE: tuple[Plan, Path] | None = None
 def _worker_start() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    in_a_copy()
 
 
 def _write_chunk(bounds: tuple[int, int]) -> tuple[int, int]:
