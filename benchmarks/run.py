@@ -114,16 +114,10 @@ def median(
     before_each: Callable[[], object] | Path | None = None,
     env: dict[str, str] | None = None,
 ) -> Timing:
-    """Median over `repeat` runs; `before_each` is a cache folder set aside before every run, or
-    a function called before every run (untimed)."""
-    runs = []
-    for _ in range(max(1, repeat)):
-        if isinstance(before_each, Path):
-            set_aside(before_each)
-        elif before_each is not None:
-            before_each()
-        runs.append(run_once(cmd, env=env))
-    return medians(runs)
+    """Median over `repeat` runs of `cmd` alone (`in_turn` with one step); `before_each` is a
+    cache folder set aside before every run, or a function called before every run (untimed)."""
+    before = aside(before_each) if isinstance(before_each, Path) else before_each
+    return in_turn([(before, cmd, env)], repeat)[0]
 
 
 Step = tuple[Callable[[], object] | None, Sequence[str], dict[str, str] | None]

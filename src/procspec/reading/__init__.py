@@ -9,5 +9,6 @@ cache of `filecache`, whose folder `cachefolder` opens safely).
 `dates` and `slug` are the small helpers of the format (follow-up months, ids from names).
 
 May import: `procspec.problem`, `procspec.errors`, `procspec.messages`, `procspec.collection`, and
-the libraries ruamel.yaml, pydantic and msgspec. Never git, checking, rendering, reporting, features or cli.
+the libraries ruamel.yaml, pydantic and msgspec. Never git, checking, rendering, reporting,
+features or cli.
 """

@@ -69,9 +69,9 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+# How a text is painted, as attributes: the plain text in and below the shapes, the names of the
+# lanes and of the bands, a linked name, the answer written on an arrow.
 _PLAIN = f'font-size="{FONT_SIZE}" fill="{INK}"'
-"""How a text is painted, as attributes: the plain text of the shapes; the names of the lanes and
-the bands, a linked name, the answer on an arrow."""
 _BOLD = f'{_PLAIN} font-weight="bold"'
 _HEADING = f'font-size="{FONT_SIZE}" fill="#ffffff" font-weight="bold"'
 _LINKED = f'font-size="{FONT_SIZE}" fill="{LINK}" text-decoration="underline"'

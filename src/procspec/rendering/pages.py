@@ -154,8 +154,7 @@ class Ahead(Later):
 def _make_ahead(make: Callable[[], Any], send: Connection) -> None:
     """In the copy: make the value and send it. A failure sends nothing (the parent makes the
     value itself, and reports what fails there)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the copy
-    in_a_copy()
+    _worker_start()
     try:
         send.send(make())
     except Exception:  # noqa: S110 - shown by the parent, which makes it again
@@ -207,7 +206,8 @@ _ACTIVE: tuple[Plan, Path] | None = None
 
 
 def _worker_start() -> None:
-    # Ctrl-C reaches every process of the terminal's group: the parent stops the workers.
+    """How a page worker or a copy made ahead starts: Ctrl-C reaches every process of the
+    terminal's group, and the parent stops them; they do one job and end (`in_a_copy`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     in_a_copy()
 
