@@ -19,9 +19,11 @@ measures the cold runs and the render high: leave some minutes between two runs.
 changed" edits one process file after a run that filled the cache. A ratio at 1,000 specs is
 taken between runs made in turn (a cold run, then the run compared with it, and again): the
 machine's speed drifts over a run of this benchmark, and two commands timed minutes apart
-would compare two machines. Peak memory is the largest
-sum of the resident set sizes of the command and every process it started, sampled while it
-runs. Work that must stay linear in its input (the flow checks, the layout, name
+would compare two machines. "On one core" is measured two ways: the same run confined to one
+CPU (`os.sched_setaffinity`, as `taskset` does, for it and every process it starts) and the
+run told to use one process (`PROCSPEC_JOBS=1`, its git and the kernel still on every CPU).
+Peak memory is the largest sum of the resident set sizes of the command and every process it
+started, sampled while it runs. Work that must stay linear in its input (the flow checks, the layout, name
 judgements) is timed in one child process by benchmarks/linear.py. `--markdown` prints the table
 for benchmarks/RESULTS.md, with the machine it ran on. With `--smoke` no target is judged.
 """
@@ -45,6 +47,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -77,12 +80,19 @@ class Row:
 
 
 def run_once(
-    cmd: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+    cmd: Sequence[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    cpus: frozenset[int] | None = None,
 ) -> Timing:
-    """One run of `cmd`: wall time and the child's CPU time."""
+    """One run of `cmd`: wall time and the child's CPU time; with `cpus`, the child and every
+    process it starts run on those CPUs only (`os.sched_setaffinity`, as `taskset` does)."""
+    confine = None if cpus is None else (lambda: os.sched_setaffinity(0, cpus))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, env=env or ENV, capture_output=True, check=False)
+    done = subprocess.run(
+        cmd, cwd=cwd, env=env or ENV, capture_output=True, check=False, preexec_fn=confine
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -117,11 +127,17 @@ def median(
     """Median over `repeat` runs of `cmd` alone (`in_turn` with one step); `before_each` is a
     cache folder set aside before every run, or a function called before every run (untimed)."""
     before = aside(before_each) if isinstance(before_each, Path) else before_each
-    return in_turn([(before, cmd, env)], repeat)[0]
+    return in_turn([Step(before, cmd, env)], repeat)[0]
 
 
-Step = tuple[Callable[[], object] | None, Sequence[str], dict[str, str] | None]
-"""A timed command with what is done before it, untimed (or None), and its environment."""
+class Step(NamedTuple):
+    """A timed command with what is done before it, untimed (or None), its environment (None:
+    the benchmark's) and the CPUs it may run on (None: every CPU)."""
+
+    before: Callable[[], object] | None
+    cmd: Sequence[str]
+    env: dict[str, str] | None = None
+    cpus: frozenset[int] | None = None
 
 
 def in_turn(steps: Sequence[Step], repeat: int) -> list[Timing]:
@@ -129,10 +145,10 @@ def in_turn(steps: Sequence[Step], repeat: int) -> list[Timing]:
     speed drifts over a run, a ratio between two steps then compares runs on the same machine."""
     runs: list[list[Timing]] = [[] for _ in steps]
     for _ in range(max(1, repeat)):
-        for (before, cmd, env), found in zip(steps, runs, strict=True):
-            if before is not None:
-                before()
-            found.append(run_once(cmd, env=env))
+        for step, found in zip(steps, runs, strict=True):
+            if step.before is not None:
+                step.before()
+            found.append(run_once(step.cmd, env=step.env, cpus=step.cpus))
     return [medians(found) for found in runs]
 
 
@@ -337,12 +353,27 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
         ratio_row(f"validate {large:,} specs, cold, {cores} cores", cold_large,
                   "the same on one core (PROCSPEC_JOBS=1)", serial, 0.6, "≤ 0.6×")
     )  # fmt: skip
-    # The same at the size the targets are judged on, each run in turn with its reference.
+    # The same at the size the targets are judged on, each run in turn with its references:
+    # the same run confined to one CPU (git and every other process it starts with it), and
+    # procspec told to use one process, which leaves git and the kernel the other CPUs.
     cold_a = aside(a / ".procspec-cache")
-    both = in_turn([(cold_a, validate(a), None), (cold_a, validate(a), one_core)], repeat)
+    one_cpu = frozenset(sorted(os.sched_getaffinity(0))[:1])
+    spread, confined, single = in_turn(
+        [
+            Step(cold_a, validate(a)),
+            Step(cold_a, validate(a), cpus=one_cpu),
+            Step(cold_a, validate(a), one_core),
+        ],
+        repeat,
+    )
     rows.append(
-        ratio_row(f"validate {small:,} specs, cold, {cores} cores", both[0],
-                  "the same on one core (PROCSPEC_JOBS=1), taken in turn with it", both[1],
+        ratio_row(f"validate {small:,} specs, cold, {cores} cores", spread,
+                  "the same run confined to one CPU (taskset), taken in turn with it", confined,
+                  0.6, "≤ 0.6×")
+    )  # fmt: skip
+    rows.append(
+        ratio_row(f"validate {small:,} specs, cold, {cores} cores", spread,
+                  "the same on one core (PROCSPEC_JOBS=1), taken in turn with it", single,
                   0.6, "≤ 0.6×")
     )  # fmt: skip
 
@@ -351,7 +382,7 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     edits = Edits(a)
     try:
         cold_ref, unchanged_small, changed_small = in_turn(
-            [(cold_a, validate(a), None), (None, validate(a), None), (edits, validate(a), None)],
+            [Step(cold_a, validate(a)), Step(None, validate(a)), Step(edits, validate(a))],
             repeat,
         )
     finally:
@@ -385,9 +416,9 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
     plain = without_git(c)
     with_history, no_history, gitlog = in_turn(
         [
-            (aside(c / ".procspec-cache"), validate(c), None),
-            (aside(plain / ".procspec-cache"), validate(plain), None),
-            (None, ["git", "-C", str(c), "log", "--name-status", "-z", "-M"], None),
+            Step(aside(c / ".procspec-cache"), validate(c)),
+            Step(aside(plain / ".procspec-cache"), validate(plain)),
+            Step(None, ["git", "-C", str(c), "log", "--name-status", "-z", "-M"]),
         ],
         repeat,
     )
@@ -422,11 +453,10 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
         # on a shared machine whose speed drifts over a run, both then meet the same machine.
         references, renders = in_turn(
             [
-                (cold_a, validate(a), None),
-                (
+                Step(cold_a, validate(a)),
+                Step(
                     aside(out, a / ".procspec-cache"),
                     [*PROCSPEC, "render", str(a), "--out", str(out)],
-                    None,
                 ),
             ],
             repeat,

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 RUN = Path(__file__).parents[2] / "benchmarks" / "run.py"
 
 ROWS = (
     "with processkartor, cold",
     "cold, 2 cores",
+    "confined to one CPU",
     "nothing changed",
     "one file changed",
     "history: validate",
@@ -41,3 +46,30 @@ def test_the_smallest_benchmark_run_prints_every_row(tmp_path: Path) -> None:
     # Nothing is judged at this size, and the corpora are kept for a rerun.
     assert all(line.endswith("| – |") for line in table[1:])
     assert (tmp_path / "validate-12-24" / "procspec.yaml").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity on this OS")
+def test_a_confined_run_and_the_processes_it_starts_see_one_cpu(
+    monkeypatch: pytest.MonkeyPatch, generator: ModuleType
+) -> None:
+    # The script puts benchmarks/ first on the path and imports its generator: both undone.
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.setitem(sys.modules, "generate", generator)
+    spec = importlib.util.spec_from_file_location("benchmark_run", RUN)
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, run)
+    spec.loader.exec_module(run)
+    first = frozenset(sorted(os.sched_getaffinity(0))[:1])
+    # A child that starts another Python: both see only the CPU given (exit 3 otherwise,
+    # which `run_once` reports as a failure).
+    inner = "import os, sys; sys.exit(0 if len(os.sched_getaffinity(0)) == 1 else 3)"
+    outer = (
+        "import subprocess, sys; "
+        f"sys.exit(subprocess.run([sys.executable, '-c', {inner!r}]).returncode)"
+    )
+    timing = run.run_once([sys.executable, "-c", outer], cpus=first)
+    assert timing.wall > 0
+    if len(os.sched_getaffinity(0)) > 1:  # unconfined, the same child sees every CPU
+        with pytest.raises(SystemExit):
+            run.run_once([sys.executable, "-c", outer])
