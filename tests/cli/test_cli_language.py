@@ -52,6 +52,7 @@ def run(*args: str, cwd: Path | None = None, **env: str) -> subprocess.Completed
         ["show"],
         ["bogus"],
         ["status", "--below-maturity", "x"],
+        ["init", "ny"],
     ],
 )
 def test_no_english_in_a_swedish_run(args: list[str], tmp_path: Path) -> None:
@@ -78,6 +79,21 @@ def test_english_on_request(tmp_path: Path) -> None:
     done = run("validate", "--bogus", cwd=tmp_path, PROCSPEC_LANGUAGE="en")
     assert "Usage: procspec validate [OPTIONS]" in done.stderr
     assert "Error: No such option: --bogus" in done.stderr
+
+
+def test_a_missing_choice_lists_the_choices_on_one_line(tmp_path: Path) -> None:
+    done = run("init", "ny", cwd=tmp_path)
+    assert done.returncode == 2
+    assert (
+        done.stderr.splitlines()[-1]
+        == "Fel: Flaggan '--profile' saknas. Välj ett av: botkyrka, orebro."
+    )
+    done = run("init", "ny", cwd=tmp_path, PROCSPEC_LANGUAGE="en")
+    assert (
+        done.stderr.splitlines()[-1]
+        == "Error: Missing option '--profile'. Choose from: botkyrka, orebro."
+    )
+    assert not (tmp_path / "ny").exists()
 
 
 def test_english_in_an_english_repository(tmp_path: Path) -> None:

@@ -102,6 +102,64 @@ def test_a_400_digit_number(root: Path, key: str) -> None:
     assert results[-1].exit == 1  # render refuses
 
 
+def test_a_number_longer_than_python_converts(root: Path) -> None:
+    # Python refuses to convert a decimal integer of more than 4,300 digits (a guard against
+    # denial of service): the value is a PS004 problem on its own line, in every file kind.
+    long = "9" * (sys.get_int_max_str_digits() + 1)
+    _write(root, ORIGINAL.replace("målvärde: 2\n", f"målvärde: {long}\n"))
+    results = _every_command(root, "--today", "2026-11-25")
+    assert results[0].exit == 1
+    found = [p for p in json.loads(results[0].stdout)["problems"] if p["code"] == "PS004"]
+    assert [(p["path"], p["line"], p["column"]) for p in found] == [(SPEC, 18, 15)]
+    assert "4 300 siffror" in found[0]["message"]
+    assert results[-1].exit == 1  # render refuses
+
+    _write(root, ORIGINAL)
+    for name, text in (("procspec.yaml", f"granskning_månader: {long}\n"),
+                       ("personer.yaml", f"kalle.nummer:\n  namn: {long}\n")):  # fmt: skip
+        path = root / name
+        before = path.read_text("utf-8")
+        path.write_text(before + text, "utf-8")
+        result = run_cli("validate", str(root), "--format", "json")
+        assert_no_traceback(result)
+        assert result.exit == 2, result.output
+        codes = [(p["path"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+        assert (name, "PS004") in codes
+        path.write_text(before, "utf-8")
+
+
+def test_a_setting_written_twice_is_a_configuration_error(root: Path, tmp_path: Path) -> None:
+    # The settings would take the first and silently drop the second, which a process leader
+    # appended to change them.
+    settings = root / "procspec.yaml"
+    settings.write_text(settings.read_text("utf-8") + "organisation: Nya kommunen\n", "utf-8")
+    result = run_cli("validate", str(root), "--format", "json")
+    assert_no_traceback(result)
+    assert result.exit == 2
+    found = json.loads(result.stdout)["problems"]
+    assert [(p["path"], p["line"], p["code"]) for p in found] == [("procspec.yaml", 3, "PS002")]
+    before = snapshot(tmp_path)
+    result = run_cli("render", str(root), "--out", str(tmp_path / "ut"))
+    assert result.exit == 2 and "PS002" in result.output
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_repository_without_processes_renders(root: Path, tmp_path: Path, fmt: str) -> None:
+    # A new repository, or one whose processes folder is still empty: the site says so, and
+    # its search index is empty (lunr.py divides by the number of documents).
+    shutil.rmtree(root / "processer")
+    (root / "processer").mkdir()
+    result = run_cli("render", str(root), "--out", str(tmp_path / "ut"), "--format", fmt)
+    assert_no_traceback(result)
+    assert result.exit == 0, result.output
+    if fmt == "html":
+        index = (tmp_path / "ut" / "sok-index.js").read_text("utf-8")
+        data = json.loads(index.removeprefix("window.PROCSPEC_SOK=").rstrip(";\n"))
+        assert data["docs"] == [] and data["index"]["fieldVectors"] == []
+    assert (tmp_path / "ut" / f"index.{fmt}").is_file()
+
+
 @pytest.mark.parametrize(("written", "number"), [("0,85", "0.85"), ("1 000", "1000"), ("'95'", "95"), ("85 %", "85")])  # fmt: skip
 def test_a_number_written_the_swedish_way(root: Path, written: str, number: str) -> None:
     _write(root, ORIGINAL.replace("målvärde: 2\n", f"målvärde: {written}\n"))

@@ -48,6 +48,7 @@ HOSTILE = [
     "ht&#x09;tps://ok.example",
     "https://ok.example/&#x202E;fdp.exe",
     "&lt;javascript:alert(1)&gt;",
+    "https://[::1/rutin.pdf",
 ]
 FRIENDLY = [
     "https://intranat.example.org/rutiner/a.pdf?x=1&y=2",
@@ -178,6 +179,7 @@ def test_markdown_destination_cannot_decode_into_a_scheme(link: str) -> None:
         "//evil.example/",
         "processer/",
         "data:x,y",
+        "https://[::1/processer/",
     ],
 )
 def test_the_publishing_address_is_a_web_address(tmp_path: Path, address: str) -> None:
@@ -193,3 +195,35 @@ def test_the_publishing_address_is_a_web_address(tmp_path: Path, address: str) -
     assert_no_traceback(result)
     assert result.exit == 2 and "bas_url" in result.output
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("args", [[], ["--fragment"], ["--format", "md"]])
+def test_an_address_the_url_parser_refuses_is_a_problem_not_a_crash(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """`https://[::1/x` (a host in `[` without its `]`) is refused by Python's URL parser, which
+    makes the pages' links: it is a problem on the link, in Swedish, and nothing is written."""
+    root = _repo(tmp_path, "https://[::1/rutin.pdf")
+    result = run_cli("validate", str(root), "--format", "json")
+    assert result.exit == 1
+    found = [p for p in json.loads(result.stdout)["problems"] if p["path"] == SPEC]
+    assert [(p["code"], p["line"]) for p in found] == [("PS007", 44)], found
+    before = snapshot(tmp_path)
+    result = run_cli("render", str(root), "--out", str(tmp_path / "ut"), *args)
+    assert_no_traceback(result)
+    assert result.exit == 1
+    assert snapshot(tmp_path) == before
+
+
+def test_a_feedback_address_the_url_parser_refuses_is_said_in_swedish(tmp_path: Path) -> None:
+    root = tmp_path / "förråd"
+    shutil.copytree(REPOS / "orebro", root)
+    settings = root / "procspec.yaml"
+    settings.write_text(
+        settings.read_text("utf-8") + 'publicering:\n  synpunkter: "https://[::1/form"\n', "utf-8"
+    )
+    result = run_cli("validate", str(root))
+    assert_no_traceback(result)
+    assert result.exit == 2
+    assert "'synpunkter' ska vara en fullständig webbadress" in result.output
+    assert "Value error" not in result.output

@@ -102,6 +102,14 @@ PATTERNS = (
         re.compile(r"No such option '(?P<option>\S+)'\. Did you mean (?P<options>.*)\?", re.S),
         "click.no_such_option_possible",
     ),  # fmt: skip
+    (
+        re.compile(r"Missing argument (?P<name>\S+)\. Choose from:(?P<choices>.*)", re.S),
+        "click.missing_argument_choices",
+    ),  # fmt: skip
+    (
+        re.compile(r"Missing option (?P<name>\S+)\. Choose from:(?P<choices>.*)", re.S),
+        "click.missing_option_choices",
+    ),  # fmt: skip
     (re.compile(r"Missing argument (?P<name>.*)\.", re.S), "click.missing_argument"),
     (re.compile(r"Missing option (?P<name>.*)\.", re.S), "click.missing_option"),
     (re.compile(r"Missing parameter: (?P<name>.*)", re.S), "click.missing_parameter"),
@@ -135,10 +143,19 @@ def click_words(english: str, lang: str | None = None) -> str:
     for pattern, key in PATTERNS:
         found = pattern.fullmatch(english)
         if found:
-            params = {k: click_words(v, lang) if k == "detail" else v
-                      for k, v in found.groupdict().items() if v is not None}  # fmt: skip
+            params = {k: _param(k, v, lang) for k, v in found.groupdict().items() if v is not None}
             return msg(key, lang, **params)
     return english
+
+
+def _param(name: str, value: str, lang: str) -> str:
+    """A value taken from Click's message: a detail is itself a message of Click's; a list of
+    choices, one per line with tabs, is written on one line."""
+    if name == "detail":
+        return click_words(value, lang)
+    if name == "choices":
+        return " ".join(value.split())
+    return value
 
 
 def install() -> None:

@@ -102,8 +102,14 @@ _FROM_STAND_INS = str.maketrans(_STAND_INS, _BREAKLIKE)
 KeyPath = tuple[str | int, ...]
 
 
+def _int_digits() -> int:
+    """The most digits of a decimal integer Python converts (`sys.set_int_max_str_digits`)."""
+    return sys.get_int_max_str_digits() or sys.maxsize
+
+
 def resolve_plain(text: str) -> Any:
-    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema; a decimal integer longer
+    than Python converts raises ValueError."""
     if text in _NULLS:
         return None
     if text in _TRUE:
@@ -236,7 +242,12 @@ class _Walker:
             if len(text) <= SHARED_LENGTH:  # person keys, dates, statuses, ids: shared
                 text = sys.intern(text)
             if node.style in (None, ""):
-                return resolve_plain(text)
+                try:
+                    return resolve_plain(text)
+                except ValueError:  # an integer longer than Python converts (a guard against DoS)
+                    digits = f"{_int_digits():,}".replace(",", " ")
+                    self.problem("PS004", pos, say("load.long_number", max=digits))
+                    return None
             return text
         if isinstance(node, SequenceNode):
             return [

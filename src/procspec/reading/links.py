@@ -14,7 +14,7 @@ links are allowed:
   have no scheme and do not start with `//`.
 
 Everything else is refused: any other scheme (`javascript:`, `data:`, `vbscript:`, `file:`), a
-protocol-relative `//host`, backslashes (read as `/`), control and invisible characters, and a
+protocol-relative `//host`, an address Python's URL parser refuses (`https://[::1/`), backslashes (read as `/`), control and invisible characters, and a
 first path segment that would hold a `:` once percent-decoded. What is emitted is the decoded
 link, encoded for the format: HTML attribute escaping (Jinja's autoescape), or for Markdown every
 character that could end the link destination or start an entity or tag percent-encoded
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 ALLOWED_SCHEMES = ("https", "http", "mailto")
 """The schemes a link may have; a link without a scheme is a relative path."""
@@ -82,7 +82,7 @@ def is_allowed(raw: str) -> bool:
     kind = scheme(url)
     if kind in ("http", "https"):
         rest = url[len(kind) + 1 :]
-        return rest.startswith("//") and len(rest) > 2 and rest[2] not in "/?#@"
+        return rest.startswith("//") and len(rest) > 2 and rest[2] not in "/?#@" and _parses(url)
     if kind == "mailto":
         return bool(_EMAIL.fullmatch(unquote(url[len("mailto:") :].split("?", 1)[0])))
     if kind is not None or url.startswith("//"):
@@ -91,6 +91,16 @@ def is_allowed(raw: str) -> bool:
     # percent-decodes before it parses; no relative path needs it.
     first = re.split(r"[/?#]", url, maxsplit=1)[0]
     return ":" not in unquote(first) and not unquote(url).startswith(("//", "/\\"))
+
+
+def _parses(url: str) -> bool:
+    """Whether Python's URL parser reads `url`, as the pages' links are made with it: it refuses
+    a host in `[` without its `]` (an IPv6 address), for one."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def emitted(raw: str) -> str:

@@ -183,7 +183,10 @@ def _https(value: str) -> str:
     # https only (an intranet page must not send readers to plain http), one absolute URL.
     if CONTROL.search(value) or any(c in value for c in " \t\n\r\\<>\"'`"):
         raise PydanticCustomError("https", "not an https URL", {"value": value})
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # a host in `[` without its `]`, say
+        raise PydanticCustomError("https", "not an https URL", {"value": value}) from None
     if parts.scheme.lower() != "https" or not parts.hostname or parts.username or parts.password:
         raise PydanticCustomError("https", "not an https URL", {"value": value})
     return value

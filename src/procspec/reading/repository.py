@@ -160,8 +160,9 @@ def _read_settings(root: Path, files: Files | None) -> tuple[Settings, Document]
     if not doc.ok:
         raise _config_error(doc, doc.problems)
     settings, problems = validate(Settings, doc)
-    if settings is None:
-        raise _config_error(doc, problems)
+    # A key written twice, say, is a problem too: the settings would silently take the first.
+    if settings is None or doc.problems:
+        raise _config_error(doc, [*doc.problems, *problems])
     return settings, doc
 
 

@@ -286,6 +286,14 @@ def _builder() -> Any:
                     posting[field_name][doc_ref] = _NO_METADATA
                 self._owners[field_ref] = (doc_ref, field_name)
 
+        def _calculate_average_field_lengths(self) -> None:
+            # lunr.py divides by the number of documents: none on the site of a repository
+            # without processes, whose index is then empty.
+            if not self.document_count:
+                self.average_field_length = dict.fromkeys(self._fields, 0)
+                return
+            super()._calculate_average_field_lengths()
+
         def _create_field_vectors(self) -> None:
             # lunr.py 0.8's own, with the same arithmetic in the same order (so the same
             # scores): each term's index and idf worked out once, each vector made sorted at
