@@ -160,6 +160,33 @@ def test_a_repository_without_processes_renders(root: Path, tmp_path: Path, fmt:
     assert (tmp_path / "ut" / f"index.{fmt}").is_file()
 
 
+def test_a_file_name_that_is_not_utf8(root: Path, tmp_path: Path) -> None:
+    # Linux allows any bytes in a file name: Python keeps those that are not UTF-8 as
+    # surrogates, which every output, the caches and the schemas must get through.
+    name = os.fsencode(root / "processer") + b"/betala-fakturor-\xff.yaml"
+    with open(name, "wb") as stream:
+        stream.write(ORIGINAL.replace("Följa upp budget", "Betala fakturor").encode())
+    for fmt in ("text", "json", "github", "gitlab"):
+        for _ in range(2):  # the second from the cache
+            result = run_cli("validate", str(root), "--format", fmt, "--today", "2026-11-25")
+            assert_no_traceback(result)
+            assert result.exit == 1, (fmt, result.output)
+            assert "PS105" in result.output
+    # CSV is written as bytes to the standard output's buffer: a real process.
+    done = subprocess.run(
+        [sys.executable, "-m", "procspec", "goals", str(root), "--format", "csv"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "betala-fakturor-?;Betala fakturor" in done.stdout.decode("utf-8")
+    result = run_cli("schema", "--repo", str(root), "--out", str(tmp_path / "scheman"))
+    assert_no_traceback(result)
+    assert result.exit == 0
+    schema = (tmp_path / "scheman" / "process.schema.json").read_text("utf-8")
+    assert "betala-fakturor-" not in schema  # an id no file can refer to is not offered
+
+
 @pytest.mark.parametrize(("written", "number"), [("0,85", "0.85"), ("1 000", "1000"), ("'95'", "95"), ("85 %", "85")])  # fmt: skip
 def test_a_number_written_the_swedish_way(root: Path, written: str, number: str) -> None:
     _write(root, ORIGINAL.replace("målvärde: 2\n", f"målvärde: {written}\n"))

@@ -97,6 +97,21 @@ def test_init_usage_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "r").exists()
 
 
+@pytest.mark.parametrize(
+    "name", ["Nya kommunen\nprofil: orebro", "A\udcffB", " ", "A\x01B", "A\u202eB"]
+)
+def test_init_refuses_an_organisation_that_is_not_one_line_of_text(
+    tmp_path: Path, name: str
+) -> None:
+    # The name goes into comments and values of the new files: a line break would write a
+    # setting of its own, and a byte the terminal gave that is not UTF-8 could not be written.
+    target = tmp_path / "r"
+    done = procspec("init", str(target), "--profile", "orebro", "--organisation", name)
+    assert done.returncode == 2, done.stderr
+    assert "Organisationens namn får inte vara tomt" in done.stderr
+    assert not target.exists()
+
+
 def test_init_in_the_current_folder(tmp_path: Path) -> None:
     done = procspec("init", "--profile", "orebro", cwd=tmp_path)
     assert done.returncode == 0

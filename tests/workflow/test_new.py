@@ -213,6 +213,17 @@ def test_new_refuses_a_name_too_long_for_a_file_name(orebro: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    "name", ["Betala \udcff fakturor", "Betala\u200bfakturor", "Betala\tfakturor"]
+)
+def test_new_refuses_a_name_that_is_not_one_line_of_text(orebro: Path, name: str) -> None:
+    before = sorted(p.relative_to(orebro).as_posix() for p in orebro.rglob("*"))
+    done = procspec("new", name, "--type", "stödprocess", "--repo", str(orebro))
+    assert done.returncode == 2, done.stderr
+    assert "Namnet får inte vara tomt" in done.stderr
+    assert sorted(p.relative_to(orebro).as_posix() for p in orebro.rglob("*")) == before
+
+
 def test_new_under_a_parent_just_written_by_new(orebro: Path) -> None:
     """The parent's required fields are still empty (PS007), so it has no model: `new` reads its
     type, level and roles from the file as written."""

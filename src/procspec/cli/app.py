@@ -516,7 +516,9 @@ def goals(
     if output is GoalsFormat.json:
         print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
     elif output is GoalsFormat.csv:
-        sys.stdout.buffer.write(to_csv(found, ctx.lang).encode("utf-8"))
+        # As the other output: a character UTF-8 cannot hold (from a file name that is not
+        # UTF-8) is written as '?'.
+        sys.stdout.buffer.write(to_csv(found, ctx.lang).encode("utf-8", "replace"))
         sys.stdout.flush()
     else:
         make_console().print(goals_table(found, ctx.lang) if found else msg("goals.none", ctx.lang))

@@ -451,7 +451,7 @@ def store(
     root: Path, key: str, plan: Plan, outcome: Outcome, records: Mapping[str, Record] | None = None
 ) -> None:
     """Write the outcome and the records a later key may trust (`Hashed.records`) atomically;
-    any failure (read-only repository, full disk) is ignored."""
+    any failure (read-only repository, full disk, a file name that is not UTF-8) is ignored."""
     entry = {
         "format": FORMAT,
         "settings": _settings_digest(root),
@@ -463,7 +463,11 @@ def store(
         "problems": [_problem_data(p) for p in outcome.problems],
         "stats": {rel: list(record) for rel, record in (records or {}).items()},
     }
-    cachefolder.write_entry(root, RESULT_FILE, json.dumps(entry, ensure_ascii=False).encode())
+    try:
+        data = json.dumps(entry, ensure_ascii=False).encode()
+    except UnicodeEncodeError:  # a file name that is not UTF-8: the run is not kept
+        return
+    cachefolder.write_entry(root, RESULT_FILE, data)
 
 
 def read_entry(root: Path) -> bytes | None:

@@ -48,12 +48,13 @@ def repo_schemas(root: Path) -> dict[str, dict[str, Any]]:
     from procspec.reading.json_schemas import json_schemas
     from procspec.reading.model import PERSON_KEY
     from procspec.reading.repository import load_repository
+    from procspec.reading.slug import is_valid_id
 
     repo = load_repository(root)
     schemas = json_schemas()
     process = copy.deepcopy(schemas["process"])
     people = sorted(repo.roster)
-    ids = sorted({r.id for r in repo.records})
+    ids = sorted({r.id for r in repo.records if is_valid_id(r.id)})  # what may be referred to
     person_pattern = f"^{PERSON_KEY.pattern}$"
 
     def visit(node: Any, key: str | None) -> None:
@@ -86,6 +87,7 @@ def repo_schemas(root: Path) -> dict[str, dict[str, Any]]:
 def write_repo_schemas(root: Path, out: Path | None = None) -> list[Path]:
     """Write the repository's schemas into its `schemas/` folder (or `out`); returns the files
     written (only those whose content changed, so a pre-commit hook fails only on a change)."""
+    from procspec.features.flowfile import write_atomically
     from procspec.reading.repository import find_root
 
     top = find_root(root)
@@ -96,7 +98,7 @@ def write_repo_schemas(root: Path, out: Path | None = None) -> list[Path]:
         target = folder / FILES[name]
         text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+            write_atomically(target, text)
             written.append(target)
     return written
 

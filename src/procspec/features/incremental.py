@@ -98,8 +98,12 @@ class Kept:
         self.files = files
 
     def save(self, root: Path) -> None:
-        """Write the entry atomically; any failure (read-only repository, full disk) is ignored."""
-        data = msgspec.msgpack.encode(Entry(FORMAT, self.key, self.files))
+        """Write the entry atomically; any failure (read-only repository, full disk, a file name
+        that is not UTF-8) is ignored."""
+        try:
+            data = msgspec.msgpack.encode(Entry(FORMAT, self.key, self.files))
+        except UnicodeEncodeError:
+            return
         cachefolder.write_entry(root, ENTRY_FILE, data)
 
 

@@ -112,6 +112,10 @@ def init_files(
     """
     if install is not None:
         install = check_source(install)
+    if organisation is not None:
+        organisation = unicodedata.normalize("NFC", organisation.strip())
+        if not _is_text(organisation):  # it goes into comments and values of the new files
+            raise UsageError(say("scaffold.bad_organisation"))
     if profile_name not in BUILTIN:
         raise UsageError(
             say("scaffold.unknown_profile", profile=profile_name, builtin="|".join(BUILTIN))
@@ -139,6 +143,12 @@ def init_files(
     files[VSCODE_SETTINGS] = ("", _json(vscode_settings("processer")))
     files[VSCODE_EXTENSIONS_FILE] = ("", _json(VSCODE_EXTENSIONS))
     return files
+
+
+def _is_text(value: str) -> bool:
+    """Whether a name given on the command line is one line of text: not empty, without control
+    or format characters, nor bytes the terminal gave that are not UTF-8 (surrogates)."""
+    return bool(value) and not any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value)
 
 
 def _json(data: object) -> str:
@@ -242,7 +252,7 @@ def plan_new(
 ) -> NewProcess:
     """Check a new process (name, type, parent, id, file) and render its file; writes nothing."""
     name = unicodedata.normalize("NFC", name.strip())
-    if not name or any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+    if not _is_text(name):
         raise UsageError(say("scaffold.bad_name"))
     ctx = Context.build(repo, today)
     parent_record = _parent(ctx, parent) if parent else None

@@ -152,7 +152,8 @@ _GITLAB_LEVEL = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.IN
 
 def _fingerprint(problem: Problem, message: str, prefix: str, nth: int) -> str:
     key = "\x00".join((prefix + problem.path, problem.code, message, str(nth)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+    # A file name that is not UTF-8 keeps its bytes (as surrogates): hashed as those bytes.
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def format_gitlab(outcome: Outcome, lang: str, stream: TextIO, prefix: str = "") -> None:
