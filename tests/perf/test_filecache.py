@@ -318,9 +318,15 @@ def test_the_number_of_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(filestage.JOBS_VARIABLE, "3")
     assert filestage.workers_for(10) == 3
     assert filestage.workers_for(2) == 2
-    for value in ("auto", "", "0", "-2", "många"):
+    for value in ("auto", "", "0", "000", "-2", "många", "²"):
         monkeypatch.setenv(filestage.JOBS_VARIABLE, value)
         assert filestage.requested_jobs() is None
+    # At most four per CPU: thousands of copies of the run would never start.
+    most = filestage.JOBS_PER_CPU * filestage.available_cpus()
+    for value, expected in (("003", 3), ("99999", most), ("9" * 5000, most)):
+        monkeypatch.setenv(filestage.JOBS_VARIABLE, value)
+        assert filestage.requested_jobs() == min(expected, most)
+    assert filestage.workers_for(10_000) == most
 
 
 def test_the_cache_folder_stays_out_of_git(repo: Path, run: Run) -> None:

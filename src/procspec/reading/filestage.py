@@ -46,13 +46,22 @@ class Task:
     raw: bytes | None = None
 
 
+JOBS_PER_CPU = 4
+"""The most processes `PROCSPEC_JOBS` gets per CPU this process may run on: more would only
+take memory (each is a copy of the run), and thousands would never start."""
+
+
 def requested_jobs() -> int | None:
-    """`PROCSPEC_JOBS` as a number of processes, or None for the default (unset, `auto`, or not
-    a positive whole number)."""
+    """`PROCSPEC_JOBS` as a number of processes (at most `JOBS_PER_CPU` per CPU), or None for
+    the default (unset, `auto`, or not a positive whole number)."""
     value = os.environ.get(JOBS_VARIABLE, "").strip()
-    if value.isascii() and value.isdigit() and int(value) > 0:  # "²" is a digit, not a number
-        return int(value)
-    return None
+    if not (value.isascii() and value.isdigit()):  # "²" is a digit, not a number
+        return None
+    digits = value.lstrip("0")
+    if not digits:
+        return None
+    most = JOBS_PER_CPU * available_cpus()
+    return most if len(digits) > len(str(most)) else min(int(digits), most)
 
 
 def available_cpus() -> int:
