@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -112,6 +113,24 @@ def test_a_missing_file_is_a_usage_error(make_repo: Callable[[str], Path]) -> No
     root = make_repo("orebro")
     code, _, err = _import(root, root / "saknas.bpmn")
     assert code == 2 and "finns inte" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_source_that_is_not_a_regular_file_is_not_read(
+    make_repo: Callable[[str], Path], tmp_path: Path, kind: str
+) -> None:
+    # A named pipe would wait for a writer forever and /dev/zero never ends: refused unread.
+    root = make_repo("orebro")
+    before = (root / BUDGET).read_bytes()
+    if kind == "fifo":
+        source = tmp_path / "karta.bpmn"
+        os.mkfifo(source)
+    else:
+        source = Path("/dev/zero") if kind == "device" else tmp_path
+    code, _, err = _import(root, source)
+    assert code == 2, err
+    assert "är ingen vanlig fil" in err and "Traceback" not in err
+    assert (root / BUDGET).read_bytes() == before
 
 
 def test_export_to_a_folder_is_a_usage_error(

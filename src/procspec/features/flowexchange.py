@@ -12,7 +12,7 @@ from procspec.checking.hierarchy import Context
 from procspec.errors import NotFoundError, UsageError
 from procspec.features.flowfile import FlowFileError, has_flow_map, splice, write_atomically
 from procspec.messages import Message, Text, say
-from procspec.reading.bpmnimport import BpmnError, read_bpmn
+from procspec.reading.bpmnimport import BpmnError, read_bpmn, read_source
 from procspec.reading.model import FlowMap
 from procspec.reading.repository import ProcessRecord
 from procspec.rendering.bpmnexport import export_bpmn
@@ -47,9 +47,11 @@ def import_process(ctx: Context, record: ProcessRecord, source: Path, force: boo
     """Read `source` and write its map into the process file; nothing is written on any failure."""
     shown = source.as_posix()
     try:
-        raw = source.read_bytes()
+        raw = read_source(source, shown)
     except OSError as exc:
         raise UsageError(say("bpmn.no_file", file=shown)) from exc
+    except BpmnError as exc:  # not a regular file
+        raise UsageError(say(exc.key, **exc.params)) from exc
     try:
         name = record.model.name if record.model is not None else record.id
         imported = read_bpmn(raw, shown, name)

@@ -22,6 +22,7 @@ from typing import Any
 
 from procspec.messages import Message, say
 from procspec.problem import Pos, Problem, Severity, pos_from_mark
+from procspec.reading.cachefolder import read_capped
 
 try:  # the C composer; a pure-Python fallback keeps procspec working without the extension
     from ruamel.yaml.cyaml import CBaseLoader as _Loader
@@ -527,12 +528,7 @@ def read_file(path: Path | str, doc: Document) -> bytes | None:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
                 return None
-            chunks: list[bytes] = []
-            left = MAX_FILE_BYTES + 1
-            while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
-                chunks.append(chunk)
-                left -= len(chunk)
-            return b"".join(chunks)
+            return read_capped(fd, MAX_FILE_BYTES)
         finally:
             os.close(fd)
     except OSError as exc:
