@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import REPOS
+from ..conftest import EXAMPLES, REPOS
 from .conftest import Result, assert_no_traceback, run_cli, snapshot
 
 SPEC = "processer/följa-upp-budget.yaml"
@@ -255,6 +256,36 @@ def test_schema_into_a_device(tmp_path: Path) -> None:
     result = run_cli("schema", "--out", "/dev/null")
     assert_no_traceback(result)
     assert result.exit == 2 and "/dev/null" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["codeowners", "{root}", "--out", "{out}"],
+        ["schema", "--repo", "{root}", "--out", "{folder}"],
+        ["bpmn", "export", "betala-leverantörsfakturor", "--repo", "{root}", "--out", "{out}"],
+    ],
+)
+def test_an_output_that_is_not_a_file_is_never_replaced(
+    root: Path, tmp_path: Path, args: list[str]
+) -> None:
+    # The file is written beside the target and renamed over it: over /dev/null, for a user
+    # who may write into /dev, a device would become a file. A named pipe stands in for one.
+    if "export" in args:  # a process with a processkarta
+        root = tmp_path / "exempel"
+        shutil.copytree(EXAMPLES / "orebro", root)
+    folder = tmp_path / "ut"
+    folder.mkdir()
+    out = folder / ("process.schema.json" if "schema" in args else "CODEOWNERS")
+    os.mkfifo(out)
+    result = run_cli(
+        *[a.replace("{root}", str(root)).replace("{out}", str(out)).replace("{folder}", str(folder))
+          for a in args]
+    )  # fmt: skip
+    assert_no_traceback(result)
+    assert result.exit == 2, result.output
+    assert "är ingen vanlig fil" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(out).st_mode)
 
 
 @pytest.mark.parametrize(

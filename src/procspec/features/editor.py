@@ -97,7 +97,9 @@ def write_repo_schemas(root: Path, out: Path | None = None) -> list[Path]:
     for name, body in repo_schemas(top).items():
         target = folder / FILES[name]
         text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
+        # Read only when it is a file (a named pipe would wait for a writer); anything else is
+        # refused by the write.
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
             write_atomically(target, text)
             written.append(target)
     return written

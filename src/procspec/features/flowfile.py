@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
+
+from procspec.errors import UsageError
+from procspec.messages import say
 
 KEY = "processkarta"
 BEFORE = ("granskad", "fastställd")
@@ -122,7 +126,17 @@ def _verify(before: CommentedMap, new_text: str, data: dict[str, Any]) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one rename, so a reader never sees half a file."""
+    """Replace `path` with `text` in one rename, so a reader never sees half a file.
+
+    Only a file is replaced, or a link to one (the link itself: it is never written through). A
+    device, a named pipe or a folder, or a link to one, is refused (`UsageError`): the rename
+    would put a file in its place, /dev/null's for a user who may write into /dev."""
+    try:
+        info = path.stat()
+    except OSError:  # nothing there (or a broken link): the file is new
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(say("cli.out_not_regular", path=path.as_posix()))
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
