@@ -188,6 +188,37 @@ def test_a_file_name_that_is_not_utf8(root: Path, tmp_path: Path) -> None:
     assert "betala-fakturor-" not in schema  # an id no file can refer to is not offered
 
 
+def test_a_level_beyond_64_bits_is_a_problem_and_no_cache_entry(root: Path) -> None:
+    # MessagePack holds integers of 64 bits: the per-file results are not kept, the run goes on.
+    _write(root, ORIGINAL.replace("typ: ", "nivå: 99999999999999999999\ntyp: ", 1))
+    for _ in range(2):  # the second run, without an entry, finds the same
+        result = run_cli("validate", str(root), "--format", "json", "--today", "2026-11-25")
+        assert_no_traceback(result)
+        assert result.exit == 1, result.output
+        codes = {p["code"] for p in json.loads(result.stdout)["problems"] if p["path"] == SPEC}
+        assert codes, result.output
+
+
+def test_goals_on_the_day_given_whatever_the_environment_says(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROCSPEC_TODAY", "2026-13-01")
+    result = run_cli("goals", str(root), "--today", "2026-11-25", "--format", "json")
+    assert result.exit == 0, result.output
+    result = run_cli("goals", str(root), "--format", "json")
+    assert result.exit == 2 and "2026-13-01" in result.stderr
+
+
+def test_a_loop_of_links_among_the_process_files(root: Path) -> None:
+    (root / "processer" / "loop.yaml").symlink_to("loop.yaml")
+    (root / "processer" / "a.yaml").symlink_to("b.yaml")
+    (root / "processer" / "b.yaml").symlink_to("a.yaml")
+    results = _every_command(root, "--today", "2026-11-25")
+    assert results[0].exit == 1
+    found = {(p["path"], p["code"]) for p in json.loads(results[0].stdout)["problems"]}
+    assert {(f"processer/{n}.yaml", "PS004") for n in ("a", "b", "loop")} <= found
+
+
 @pytest.mark.parametrize(("written", "number"), [("0,85", "0.85"), ("1 000", "1000"), ("'95'", "95"), ("85 %", "85")])  # fmt: skip
 def test_a_number_written_the_swedish_way(root: Path, written: str, number: str) -> None:
     _write(root, ORIGINAL.replace("målvärde: 2\n", f"målvärde: {written}\n"))

@@ -174,6 +174,7 @@ def test_leftovers_of_an_interrupted_render_are_removed(tmp_path: Path) -> None:
         f"{MARKER_TEXT}# skrivs av {_dead_pid()} {socket.gethostname()}\n", "utf-8"
     )
     (tmp / "index.html").write_text("halv", "utf-8")
+    (tmp / "sok-index.js").write_text("window.PROCSPEC_SOK=", "utf-8")  # the search's own
     old = tmp_path / ".ut.def456.old"  # interrupted during the swap
     shutil.copytree(out, old)
     alive = tmp_path / ".ut.ghi789.tmp"  # another render still at work

@@ -511,8 +511,9 @@ def goals(
     from procspec.cli.console import goals_table, make_console
     from procspec.reporting.goals import to_csv
 
-    ctx = _context(path)
-    found = goal_rows(ctx, parse_today(today))
+    day = parse_today(today)
+    ctx = _context(path, day)
+    found = goal_rows(ctx, day)
     if output is GoalsFormat.json:
         print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
     elif output is GoalsFormat.csv:
@@ -624,12 +625,14 @@ def _label(path: Path) -> Any:
     return lambda: msg("cli.validating", _language(path))
 
 
-def _context(path: Path) -> Context:
-    """Load the repository for a read-only command (a configuration error exits 2)."""
+def _context(path: Path, today: date | None = None) -> Context:
+    """Load the repository for a read-only command (a configuration error exits 2), on `today`
+    (a command's `--today`), else on PROCSPEC_TODAY or the system date."""
     from procspec.checking.hierarchy import Context
     from procspec.reading.repository import load_repository
 
-    return Context.build(load_repository(at(path)), parse_today(os.environ.get("PROCSPEC_TODAY")))
+    day = today if today is not None else parse_today(os.environ.get("PROCSPEC_TODAY"))
+    return Context.build(load_repository(at(path)), day)
 
 
 def _notice(line: Text | None, lang: str) -> None:

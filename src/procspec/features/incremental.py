@@ -99,10 +99,10 @@ class Kept:
 
     def save(self, root: Path) -> None:
         """Write the entry atomically; any failure (read-only repository, full disk, a file name
-        that is not UTF-8) is ignored."""
+        that is not UTF-8, a number MessagePack cannot hold) is ignored."""
         try:
             data = msgspec.msgpack.encode(Entry(FORMAT, self.key, self.files))
-        except UnicodeEncodeError:
+        except (UnicodeEncodeError, OverflowError):  # an integer beyond 64 bits in the facts
             return
         cachefolder.write_entry(root, ENTRY_FILE, data)
 

@@ -91,6 +91,8 @@ def process_id(path: Path) -> str:
 def _within(root: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(root)
+    except RuntimeError:  # a loop of links (Python 3.11; OSError later) leads nowhere: reading
+        return True  # it fails, with a problem on the file, as for a link to nothing
     except (ValueError, OSError):
         return False
     return True

@@ -94,7 +94,8 @@ def _scan(
     target: Path, kinds: tuple[str, ...] = PAGE_SUFFIXES
 ) -> tuple[str | None, str | None, str | None, bool]:
     """What `target` holds: (a git directory, a YAML file, a file render did not write, whether it
-    holds only pages), each the first found, relative to `target`."""
+    holds only pages), each the first found, relative to `target`. Without a list of the files
+    written in its marker, a file is taken as render's when its name ends with one of `kinds`."""
     git = yaml = foreign = None
     pages_only = True
     recorded = _recorded(target)
@@ -133,7 +134,7 @@ def _scan(
                 recorded is None
                 or (recorded and entry.name not in recorded)
                 or not top
-                or (not recorded and not entry.name.endswith(PAGE_SUFFIXES))
+                or (not recorded and not entry.name.endswith(kinds))
             ):
                 foreign = foreign or rel
     return git, yaml, foreign, pages_only
