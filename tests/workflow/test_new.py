@@ -224,6 +224,19 @@ def test_new_refuses_a_name_that_is_not_one_line_of_text(orebro: Path, name: str
     assert sorted(p.relative_to(orebro).as_posix() for p in orebro.rglob("*")) == before
 
 
+def test_new_refuses_a_linked_folder(orebro: Path, tmp_path: Path) -> None:
+    # validate does not enter a linked folder: the file would be written elsewhere, unchecked.
+    elsewhere = tmp_path / "någon-annanstans"
+    elsewhere.mkdir()
+    (orebro / "processer" / "stodprocesser").symlink_to(elsewhere)
+    done = procspec(
+        "new", "Betala leverantörsfakturor", "--type", "stödprocess", "--repo", str(orebro)
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Mappen processer/stodprocesser är en länk" in done.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_new_under_a_parent_just_written_by_new(orebro: Path) -> None:
     """The parent's required fields are still empty (PS007), so it has no model: `new` reads its
     type, level and roles from the file as written."""

@@ -35,7 +35,13 @@ from procspec.reading.dates import add_months, next_year_end
 from procspec.reading.documents import Document, load_bytes
 from procspec.reading.model import Process
 from procspec.reading.profile import BUILTIN, Profile
-from procspec.reading.repository import ROSTER_FILE, SETTINGS_FILE, ProcessRecord, Repository
+from procspec.reading.repository import (
+    ROSTER_FILE,
+    SETTINGS_FILE,
+    ProcessRecord,
+    Repository,
+    rel_path,
+)
 from procspec.reading.slug import is_valid_id, slug
 from procspec.rendering.jinja import environment
 
@@ -143,6 +149,17 @@ def init_files(
     files[VSCODE_SETTINGS] = ("", _json(vscode_settings("processer")))
     files[VSCODE_EXTENSIONS_FILE] = ("", _json(VSCODE_EXTENSIONS))
     return files
+
+
+def _linked_folder(root: Path, base: Path, folder: Path) -> str | None:
+    """The first folder below the processes folder `base` down to `folder` that is a link
+    (relative to `root`), if any: validate does not enter it."""
+    current = base
+    for part in folder.relative_to(base).parts:
+        current = current / part
+        if current.is_symlink():
+            return rel_path(root, current)
+    return None
 
 
 def _is_text(value: str) -> bool:
@@ -264,10 +281,14 @@ def plan_new(
         raise UsageError(say("scaffold.too_long", max=MAX_ID_BYTES))
     _check_free(ctx, pid)
     level = _parent_level(ctx, parent_record, set()) + 1 if parent_record is not None else 1
+    base = (repo.root / repo.settings.processes).resolve()  # as validate walks it
     if parent_record is not None:
         folder = parent_record.doc.path.parent
     else:
-        folder = repo.root / repo.settings.processes / _top_folder(ctx, kind)
+        folder = base / _top_folder(ctx, kind)
+    linked = _linked_folder(repo.root, base, folder)
+    if linked is not None:  # the file would be written elsewhere, and never read
+        raise Refused(say("scaffold.linked_folder", folder=linked))
     path = folder / f"{pid}.yaml"
     rel = path.relative_to(repo.root).as_posix()
     for existing in (path, path.with_suffix(".yml")):

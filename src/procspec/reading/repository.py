@@ -104,15 +104,18 @@ def inside(root: Path, path: Path) -> bool:
     return not os.path.islink(path) or _within(root, path)
 
 
-def discover(root: Path, folder: Path) -> list[Path]:
-    """Every YAML file below `folder`, sorted. Linked folders that lead outside the repository are
-    not entered; a linked file that does is listed, and `load_process` reports it unread."""
+def discover(root: Path, folder: Path, linked: list[Path] | None = None) -> list[Path]:
+    """Every YAML file below `folder`, sorted. A linked folder is not entered (its files would
+    be checked and published as the repository's own, or twice): each is added to `linked`. A
+    linked file is listed, and `load_process` reports it unread when it leads outside."""
     found: list[Path] = []
     if not folder.is_dir():
         return found
     for current, dirs, files in walk(folder):
         base = Path(current)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and inside(root, base / d))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if linked is not None:
+            linked.extend(base / d for d in dirs if os.path.islink(base / d))
         for name in files:
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
                 found.append(base / name)
@@ -393,7 +396,12 @@ def open_repository(
     if files is None and folder.exists() and not folder.is_dir():
         raise UsageError(say("repo.processes_not_folder", path=settings.processes))
     if files is None:
-        paths = discover(root, folder)
+        linked: list[Path] = []
+        paths = discover(root, folder, linked)
+        problems.extend(
+            Problem(rel_path(root, p), 1, 1, "PS004", Severity.ERROR, say("load.linked_folder"))
+            for p in linked
+        )
     else:
         paths = [root / rel for rel in _discover_in(rel_path(root, folder), files)]
     repo = Repository(root, settings, profile, roster, roster_doc, [], problems, settings_doc)
