@@ -142,7 +142,7 @@ def test_export_to_a_folder_is_a_usage_error(
         "bpmn", "export", "följa-upp-budget", "--repo", str(root), "--out", str(tmp_path)
     )
     assert done.returncode == 2
-    assert "Kan inte skriva" in done.stderr and "Traceback" not in done.stderr
+    assert "är ingen vanlig fil" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(

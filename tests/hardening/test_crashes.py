@@ -320,6 +320,30 @@ def test_an_output_that_is_not_a_file_is_never_replaced(
 
 
 @pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["codeowners", "{root}", "--out", "{target}"], "procspec.yaml"),
+        (["codeowners", "{root}", "--out", "{target}"], ".git/HEAD"),
+        (["schema", "--out", "{target}"], ".git/scheman"),
+        (["bpmn", "export", "betala-leverantörsfakturor", "--repo", "{root}", "--out", "{target}"],
+         "processer/stodprocesser/betala-leverantörsfakturor.yaml"),
+    ],
+)  # fmt: skip
+def test_an_output_never_replaces_a_source(tmp_path: Path, args: list[str], target: str) -> None:
+    # A slip of the path: the settings, a process or git's own files are never written over.
+    root = tmp_path / "exempel"
+    shutil.copytree(EXAMPLES / "orebro", root)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    before = snapshot(root)
+    path = root / target
+    result = run_cli(*[a.replace("{root}", str(root)).replace("{target}", str(path)) for a in args])
+    assert_no_traceback(result)
+    assert result.exit == 2, result.output
+    assert "är en källfil" in result.stderr
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(
     "args", [["validate", "{root}"], ["rules"], ["schema"], ["list", "{root}", "--format", "json"]]
 )
 def test_stdout_on_a_full_disk(root: Path, args: list[str]) -> None:

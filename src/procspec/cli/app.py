@@ -379,6 +379,7 @@ def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
     if out is None:
         print(json.dumps(schemas, ensure_ascii=False, indent=2))
         return
+    _not_a_source(out)
     out.mkdir(parents=True, exist_ok=True)
     for name, body in schemas.items():
         target = out / f"{name}.schema.json"
@@ -543,6 +544,7 @@ def codeowners(
     if out is None:
         sys.stdout.write(written)
         return
+    _not_a_source(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     # A committed CODEOWNERS that is a link is replaced by the file, never written through.
     write_atomically(out, written)
@@ -572,6 +574,7 @@ def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOu
     if out is None:
         sys.stdout.write(text)
         return
+    _not_a_source(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, text)
@@ -633,6 +636,14 @@ def _context(path: Path, today: date | None = None) -> Context:
 
     day = today if today is not None else parse_today(os.environ.get("PROCSPEC_TODAY"))
     return Context.build(load_repository(at(path)), day)
+
+
+def _not_a_source(out: Path) -> None:
+    """An output given with `--out` never replaces a YAML file (a process, the settings, the
+    roster) nor anything in a `.git` folder, as `render` never does: a slip of the path would
+    lose a source or the repository itself."""
+    if out.suffix.lower() in (".yaml", ".yml") or ".git" in out.absolute().parts:
+        raise UsageError(say("cli.out_source", path=out.as_posix()))
 
 
 def _notice(line: Text | None, lang: str) -> None:
