@@ -73,12 +73,10 @@ from procspec.reading.repository import (
 
 BATCH = 100
 """Files a worker reads before it sends their facts (and looks at what the others sent)."""
-LAST_BATCH = 4
-"""The fewest files a worker takes at once: the batches shrink as the files run out, so that
-the workers finish reading within a few files of each other."""
+LAST_BATCH = 10
+"""The fewest files a worker takes at once: the batches shrink as the files run out."""
 CHECK_AT_ONCE = 200
-"""Files a worker checks at once while it still reads (the rules have a cost per run); once the
-batches shrink below `BATCH`, it checks whatever is ready after each."""
+"""Files a worker checks at once while it still reads (the rules have a cost per run)."""
 
 
 class Loaded(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
@@ -513,9 +511,7 @@ class _Worker:
             del docs
             self.conn.send_bytes(_ENCODER.encode(Files(batch)))
             self._take_all()
-            # Once the batches shrink, the files are running out: what is ready is checked
-            # now, so that no worker is left with many files to check when the others are done.
-            self._check(CHECK_AT_ONCE if len(ats) == BATCH else 1)
+            self._check(CHECK_AT_ONCE)
         if store is not None:
             store.close(prune=False)  # the parent prunes, knowing every worker's entries
         while True:
