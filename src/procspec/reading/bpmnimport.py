@@ -14,9 +14,7 @@ parsed with defusedxml: a DTD, an entity or an external reference is refused, no
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -26,7 +24,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from procspec.reading.cachefolder import CLOEXEC, NONBLOCK, read_capped
+from procspec.reading.cachefolder import read_regular
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -229,14 +227,10 @@ def read_source(path: Path, file: str) -> bytes:
     """The bytes of the file to import, at most one more than `MAX_BYTES` (`parse` refuses it
     then); BpmnError when it is not a regular file (a named pipe would wait for a writer, a device
     such as /dev/zero never ends), OSError when it cannot be read."""
-    # Opened without blocking and checked on the open file, so nothing can be swapped in between.
-    fd = os.open(path, os.O_RDONLY | NONBLOCK | CLOEXEC)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise BpmnError("bpmn.not_regular", file=file)
-        return read_capped(fd, MAX_BYTES)
-    finally:
-        os.close(fd)
+    raw = read_regular(path, MAX_BYTES)
+    if raw is None:
+        raise BpmnError("bpmn.not_regular", file=file)
+    return raw
 
 
 def parse(raw: bytes, file: str) -> ET.Element:

@@ -85,6 +85,18 @@ def read_capped(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """Up to `limit` + 1 bytes of the regular file at `path` (one more tells that it is larger),
+    or None when it is something else: a named pipe would wait for a writer, a device such as
+    /dev/zero never ends. Opened without blocking and checked on the open file, so nothing can
+    be swapped in between; OSError when it cannot be opened or read."""
+    fd = os.open(path, os.O_RDONLY | NONBLOCK | CLOEXEC)
+    try:
+        return read_capped(fd, limit) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    finally:
+        os.close(fd)
+
+
 def open_folder(root: Path, *, create: bool, sub: str | None = None) -> tuple[int, bool]:
     """The cache folder (or its sub-folder `sub`) opened without following a link (a
     descriptor), and whether the cache folder was created now; OSError when it is a link, not a

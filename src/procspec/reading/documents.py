@@ -10,9 +10,7 @@ here, at the boundary; nothing past this module sees a YAML exception.
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -22,7 +20,7 @@ from typing import Any
 
 from procspec.messages import Message, say
 from procspec.problem import Pos, Problem, Severity, pos_from_mark
-from procspec.reading.cachefolder import read_capped
+from procspec.reading.cachefolder import read_regular
 
 try:  # the C composer; a pure-Python fallback keeps procspec working without the extension
     from ruamel.yaml.cyaml import CBaseLoader as _Loader
@@ -521,21 +519,15 @@ def load_file(path: Path, rel: str) -> Document:
 def read_file(path: Path | str, doc: Document) -> bytes | None:
     """A file's bytes (at most one more than `MAX_FILE_BYTES`), or None with PS004 on `doc`."""
     try:
-        # Opened without blocking (a named pipe would wait for a writer forever) and checked on
-        # the open file, so nothing can be swapped in between; a device could be endless.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
-                return None
-            return read_capped(fd, MAX_FILE_BYTES)
-        finally:
-            os.close(fd)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except OSError as exc:
         doc.problems.append(
             _error(doc, Pos(), "PS004", say("load.unreadable", detail=exc.strerror or exc))
         )
         return None
+    if raw is None:  # a named pipe, a device
+        doc.problems.append(_error(doc, Pos(), "PS004", say("load.not_regular")))
+    return raw
 
 
 def load_bytes(raw: bytes, doc: Document) -> Document:

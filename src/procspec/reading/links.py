@@ -14,8 +14,9 @@ links are allowed:
   have no scheme and do not start with `//`.
 
 Everything else is refused: any other scheme (`javascript:`, `data:`, `vbscript:`, `file:`), a
-protocol-relative `//host`, an address Python's URL parser refuses (`https://[::1/`), backslashes (read as `/`), control and invisible characters, and a
-first path segment that would hold a `:` once percent-decoded. What is emitted is the decoded
+protocol-relative `//host`, an address Python's URL parser refuses (`https://[::1/`),
+backslashes (read as `/`), control and invisible characters, and a first path segment that would
+hold a `:` once percent-decoded. What is emitted is the decoded
 link, encoded for the format: HTML attribute escaping (Jinja's autoescape), or for Markdown every
 character that could end the link destination or start an entity or tag percent-encoded
 (`md_destination`).
