@@ -10,7 +10,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from procspec.reading.slug import slug
@@ -137,6 +137,7 @@ handle_text = st.text(
 
 
 @given(github=handle_text, gitlab=handle_text)
+@example(github="lars", gitlab="_")  # '@_' is a GitLab owner
 @FEW
 def test_every_codeowners_line_is_one_path_and_valid_owners(
     tmp_path_factory: pytest.TempPathFactory, github: str, gitlab: str

@@ -75,7 +75,11 @@ def test_validate_refuses_the_handle_where_it_is_written(
     assert ("personer.yaml", 5, 11, "PS007") in found, found
 
 
-OWNER = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
+OWNER = re.compile(
+    r"@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*"
+)
+"""One owner: '@' and a name of the forges' characters, no space or line break. A GitLab name may
+start with '_' and end with '-' ('@_' is a valid GitLab owner); GitHub's are a subset."""
 
 
 def parse_codeowners(text: str) -> list[tuple[str, list[str]]]:
