@@ -118,10 +118,8 @@ def init_files(
     """
     if install is not None:
         install = check_source(install)
-    if organisation is not None:
-        organisation = unicodedata.normalize("NFC", organisation.strip())
-        if not _is_text(organisation):  # it goes into comments and values of the new files
-            raise UsageError(say("scaffold.bad_organisation"))
+    if organisation is not None:  # it goes into comments and values of the new files
+        organisation = _given_text(organisation, "scaffold.bad_organisation")
     if profile_name not in BUILTIN:
         raise UsageError(
             say("scaffold.unknown_profile", profile=profile_name, builtin="|".join(BUILTIN))
@@ -162,10 +160,14 @@ def _linked_folder(root: Path, base: Path, folder: Path) -> str | None:
     return None
 
 
-def _is_text(value: str) -> bool:
-    """Whether a name given on the command line is one line of text: not empty, without control
-    or format characters, nor bytes the terminal gave that are not UTF-8 (surrogates)."""
-    return bool(value) and not any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value)
+def _given_text(value: str, refused: str) -> str:
+    """A name given on the command line, trimmed and in NFC; `UsageError` with the message
+    `refused` unless it is one line of text: not empty, without control or format characters,
+    nor bytes the terminal gave that are not UTF-8 (surrogates)."""
+    text = unicodedata.normalize("NFC", value.strip())
+    if not text or any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in text):
+        raise UsageError(say(refused))
+    return text
 
 
 def _json(data: object) -> str:
@@ -268,9 +270,7 @@ def plan_new(
     repo: Repository, name: str, kind: str | None, parent: str | None, today: date
 ) -> NewProcess:
     """Check a new process (name, type, parent, id, file) and render its file; writes nothing."""
-    name = unicodedata.normalize("NFC", name.strip())
-    if not _is_text(name):
-        raise UsageError(say("scaffold.bad_name"))
+    name = _given_text(name, "scaffold.bad_name")
     ctx = Context.build(repo, today)
     parent_record = _parent(ctx, parent) if parent else None
     kind = _kind(ctx, kind, parent_record)
