@@ -23,9 +23,10 @@ would compare two machines. "On one core" is measured two ways: the same run con
 CPU (`os.sched_setaffinity`, as `taskset` does, for it and every process it starts) and the
 run told to use one process (`PROCSPEC_JOBS=1`, its git and the kernel still on every CPU).
 Peak memory is the largest sum of the resident set sizes of the command and every process it
-started, sampled while it runs. Work that must stay linear in its input (the flow checks, the layout, name
-judgements) is timed in one child process by benchmarks/linear.py. `--markdown` prints the table
-for benchmarks/RESULTS.md, with the machine it ran on. With `--smoke` no target is judged.
+started, sampled while it runs. Work that must stay linear in its input (the flow checks, the
+layout, name judgements) is timed in one child process by benchmarks/linear.py. `--markdown`
+prints the table for benchmarks/RESULTS.md, with the machine it ran on. With `--smoke` no
+target is judged.
 """
 
 from __future__ import annotations
