@@ -22,6 +22,9 @@ machine's speed drifts over a run of this benchmark, and two commands timed minu
 would compare two machines. "On one core" is measured two ways: the same run confined to one
 CPU (`os.sched_setaffinity`, as `taskset` does, for it and every process it starts) and the
 run told to use one process (`PROCSPEC_JOBS=1`, its git and the kernel still on every CPU).
+The machine's own row runs two such one-process validates side by side, each confined to a CPU
+of its own, against one alone: how much two busy CPUs slow each other here (shared caches,
+sibling hyperthreads, other guests of the host), which bounds what a run on both can gain.
 Peak memory is the largest sum of the resident set sizes of the command and every process it
 started, sampled while it runs. Work that must stay linear in its input (the flow checks, the
 layout, name judgements) is timed in one child process by benchmarks/linear.py. `--markdown`
@@ -32,6 +35,7 @@ target is judged.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import math
@@ -88,7 +92,7 @@ def run_once(
 ) -> Timing:
     """One run of `cmd`: wall time and the child's CPU time; with `cpus`, the child and every
     process it starts run on those CPUs only (`os.sched_setaffinity`, as `taskset` does)."""
-    confine = None if cpus is None else (lambda: os.sched_setaffinity(0, cpus))
+    confine = None if cpus is None else confined_to(cpus)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
@@ -98,8 +102,46 @@ def run_once(
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:6])} ... failed ({done.returncode}):\n{done.stderr!r}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timing(wall, cpu)
+    return Timing(wall, cpu_between(before, after))
+
+
+def cpu_between(before: resource.struct_rusage, after: resource.struct_rusage) -> float:
+    """The CPU time (user and system) of the children waited for between two readings."""
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def confined_to(cpus: frozenset[int]) -> Callable[[], None]:
+    """What a child runs before its command to run on `cpus` only, as `taskset` does."""
+    return lambda: os.sched_setaffinity(0, cpus)
+
+
+def run_side_by_side(
+    cmd: Sequence[str], cpus: Sequence[frozenset[int]], env: dict[str, str] | None = None
+) -> Timing:
+    """Copies of `cmd` started at once, the first confined to `cpus[0]`, the next to `cpus[1]`
+    and so on: the wall time until the last ends, and the CPU time of one copy (the mean)."""
+    with contextlib.ExitStack() as stack:
+        errors = [stack.enter_context(tempfile.TemporaryFile()) for _ in cpus]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        started = [
+            subprocess.Popen(
+                cmd,
+                env=env or ENV,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                preexec_fn=confined_to(mine),
+            )
+            for mine, err in zip(cpus, errors, strict=True)
+        ]
+        codes = [child.wait() for child in started]
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        for code, err in zip(codes, errors, strict=True):
+            if code not in (0, 1):
+                err.seek(0)
+                raise SystemExit(f"{' '.join(cmd[:6])} ... failed ({code}):\n{err.read()!r}")
+    return Timing(wall, cpu_between(before, after) / len(started))
 
 
 SET_ASIDE: list[Path] = []
@@ -139,6 +181,8 @@ class Step(NamedTuple):
     cmd: Sequence[str]
     env: dict[str, str] | None = None
     cpus: frozenset[int] | None = None
+    apart: Sequence[frozenset[int]] = ()
+    """When given, copies of the command run side by side, one on each of these CPU sets."""
 
 
 def in_turn(steps: Sequence[Step], repeat: int) -> list[Timing]:
@@ -149,7 +193,10 @@ def in_turn(steps: Sequence[Step], repeat: int) -> list[Timing]:
         for step, found in zip(steps, runs, strict=True):
             if step.before is not None:
                 step.before()
-            found.append(run_once(step.cmd, env=step.env, cpus=step.cpus))
+            if step.apart:
+                found.append(run_side_by_side(step.cmd, step.apart, step.env))
+            else:
+                found.append(run_once(step.cmd, env=step.env, cpus=step.cpus))
     return [medians(found) for found in runs]
 
 
@@ -377,6 +424,24 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> list[Row]:
                   "the same on one core (PROCSPEC_JOBS=1), taken in turn with it", single,
                   0.6, "≤ 0.6×")
     )  # fmt: skip
+    # What two busy CPUs of this machine give, which bounds what any run on both can gain: two
+    # one-process runs side by side, each on a CPU of its own, against one alone.
+    cpu_ids = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if len(cpu_ids) > 1:
+        first, second = frozenset(cpu_ids[:1]), frozenset(cpu_ids[1:2])
+        alone_cmd = validate(a, "--no-cache")
+        alone, pair = in_turn(
+            [
+                Step(None, alone_cmd, one_core, cpus=first),
+                Step(None, alone_cmd, one_core, apart=(first, second)),
+            ],
+            repeat,
+        )
+        rows.append(
+            Row(f"the machine: two one-process validates of {small:,} specs side by side, "
+                "a CPU each", pair, "one alone on one CPU, taken in turn with it", alone,
+                pair.wall / alone.wall, "– (1.00×: two busy CPUs do not slow each other)", None)
+        )  # fmt: skip
 
     print("validate, warm ...", file=sys.stderr)
     # Each cold run fills the cache the two runs after it use; the three are taken in turn.
