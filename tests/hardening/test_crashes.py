@@ -359,6 +359,71 @@ def test_stdout_on_a_full_disk(root: Path, args: list[str]) -> None:
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
 
 
+def _exit_with_closed(args: list[str], closed: tuple[str, ...], unbuffered: bool) -> int:
+    """The exit status of procspec with `closed` ("stdout", "stderr") a pipe whose reader is
+    gone before the first line (`| head -0`); the other stream to the null device."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        streams = {
+            name: writer if name in closed else subprocess.DEVNULL for name in ("stdout", "stderr")
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "procspec", *args], **streams, check=False, timeout=120, env=env
+        )
+    finally:
+        os.close(writer)
+    return done.returncode
+
+
+@pytest.mark.parametrize("unbuffered", [False, True])
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["validate", "{root}"], 0),
+        (["validate", "{root}", "--format", "github"], 1),  # with an error written in below
+        (["list", "{root}"], 0),
+        (["goals", "{root}", "--format", "csv"], 0),
+        (["rules"], 0),
+        (["validate", "{root}/saknas"], 2),
+        (["validate", "--ingen-sådan-flagga"], 2),
+        (["render", "{root}", "--out", "{out}"], 0),
+    ],
+)  # fmt: skip
+def test_a_reader_that_closes_early_leaves_the_exit_status_as_it_was(
+    root: Path, args: list[str], status: int, unbuffered: bool
+) -> None:
+    # `procspec list | head`: what the reader no longer reads is dropped, and the command's own
+    # status stands (rich's console exited 1 on a broken pipe, the interpreter 120 when its last
+    # flush of standard error failed).
+    if status == 1:
+        _write(root, ORIGINAL.replace("syfte:", "syftet:", 1))
+    filled = [
+        a.replace("{root}", str(root)).replace("{out}", str(root.parent / "ut")) for a in args
+    ]
+    for closed in (("stdout",), ("stderr",), ("stdout", "stderr")):
+        assert _exit_with_closed(filled, closed, unbuffered) == status, closed
+    # Nothing closed: the same status, and with standard output closed nothing more on
+    # standard error than the command's own lines.
+    assert run_cli(*filled).exit == status
+    env = {**os.environ, "NO_COLOR": "1"}
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "procspec", *filled], stdout=writer, stderr=subprocess.PIPE,
+            text=True, check=False, timeout=120, env=env,
+        )  # fmt: skip
+    finally:
+        os.close(writer)
+    assert done.returncode == status
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
 def test_characters_yaml_does_not_break_lines_on(root: Path, char: str) -> None:
     text = ORIGINAL.replace("syfte: Att säkra", f"syfte: Att{char}säkra", 1)

@@ -520,8 +520,9 @@ def goals(
     elif output is GoalsFormat.csv:
         # As the other output: a character UTF-8 cannot hold (from a file name that is not
         # UTF-8) is written as '?'.
-        sys.stdout.buffer.write(to_csv(found, ctx.lang).encode("utf-8", "replace"))
-        sys.stdout.flush()
+        from procspec.cli.failures import write_bytes
+
+        write_bytes(to_csv(found, ctx.lang).encode("utf-8", "replace"))
     else:
         make_console().print(goals_table(found, ctx.lang) if found else msg("goals.none", ctx.lang))
     _notice(left_out(ctx), ctx.lang)
@@ -715,6 +716,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
         from click.exceptions import ClickException  # type: ignore[assignment]
 
     _safe_streams()
+    if argv is None:  # the program itself: its streams, not a caller's
+        failures.tolerate_early_readers()
     install()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("PROCSPEC_DEBUG"))

@@ -1,10 +1,15 @@
 """Failures of the machine rather than of the input: a full disk, an output path that is a
-device or a file where a folder belongs, a closed or full standard output. They end a command with
-one sentence and exit status 2, never a traceback (SPEC §4)."""
+device or a file where a folder belongs, a full standard output. They end a command with one
+sentence and exit status 2, never a traceback (SPEC §4).
+
+A reader that closes standard output or error early (`procspec list | head`) is no failure: what
+it no longer reads is dropped, the command runs to its end, and its exit status is its own
+(`tolerate_early_readers`)."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 
@@ -37,3 +42,68 @@ def silence_stdout() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
+
+
+class _EarlyReaderStream(io.TextIOWrapper):
+    """A standard stream whose reader may close the pipe before the end: from then on what is
+    written goes to the null device."""
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except BrokenPipeError:
+            _to_null(self)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            _to_null(self)
+
+
+def _to_null(stream: io.TextIOBase) -> None:
+    """Point `stream`'s file at the null device: what it still buffers, and the interpreter's
+    last flush, then go nowhere (the Python documentation's advice for a broken pipe)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def tolerate_early_readers() -> None:
+    """Make standard output and error streams a reader may close early, for the program itself
+    (not a caller in Python, whose streams are its own). Without this a closed pipe ended a
+    command with status 1, or 120 from the interpreter's last flush, whatever the command found
+    (rich's console exits 1 on a broken pipe)."""
+    for name in ("stdout", "stderr"):
+        old = getattr(sys, name)
+        if type(old) is not io.TextIOWrapper:  # already replaced (a test's capture, say)
+            continue
+        with contextlib.suppress(OSError):
+            old.flush()
+        # The old wrapper stays referenced (sys.__stdout__, sys.__stderr__): it is never
+        # collected, so it never closes the buffer both share.
+        new = _EarlyReaderStream(
+            old.buffer,
+            encoding=old.encoding,
+            errors=old.errors,
+            line_buffering=old.line_buffering,
+            write_through=old.write_through,
+        )
+        setattr(sys, name, new)
+
+
+def write_bytes(data: bytes) -> None:
+    """Write `data` to standard output as they are (no text encoding), its reader free to close
+    the pipe early; to a caller's text stream (no bytes beneath it) as UTF-8 text."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        return
+    try:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+    except BrokenPipeError:
+        silence_stdout()
