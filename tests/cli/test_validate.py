@@ -119,6 +119,30 @@ def test_broken_settings_exits_2(make_repo: Callable[[str], Path]) -> None:
     assert json.loads(result.stdout)["problems"][0]["code"] == "PS001"
 
 
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("procspec.yaml", ["'organisation:'", "'profil:'"]),
+        ("personer.yaml", ["'anna.berg:'", "'namn:'", "'epost:'"]),
+        ("processer/tom.yaml", ["'namn:'", "'syfte:'"]),
+    ],
+)
+def test_an_empty_file_is_told_what_it_should_hold(
+    make_repo: Callable[[str], Path], name: str, keys: list[str]
+) -> None:
+    # An empty settings file or roster is told the keys of its own kind, not a process's.
+    root = make_repo("orebro")
+    (root / name).write_text("")
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == (1 if name.startswith("processer/") else 2)
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["path"] == name]
+    assert (problem["code"], problem["line"]) == ("PS003", 1)
+    for key in keys:
+        assert key in problem["message"]
+    other = "'syfte:'" if not name.startswith("processer/") else "'organisation:'"
+    assert other not in problem["message"]
+
+
 def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("procspec ")
     assert run("validate", "--help").returncode == 0

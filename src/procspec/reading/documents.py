@@ -21,6 +21,7 @@ from typing import Any
 from procspec.messages import Message, say
 from procspec.problem import Pos, Problem, Severity, pos_from_mark
 from procspec.reading.cachefolder import read_regular
+from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE
 
 try:  # the C composer; a pure-Python fallback keeps procspec working without the extension
     from ruamel.yaml.cyaml import CBaseLoader as _Loader
@@ -53,6 +54,10 @@ class _FastLoader(_Loader):
     def ascend_resolver(self) -> None:
         return None
 
+
+_EMPTY = {SETTINGS_FILE: "load.empty_settings", ROSTER_FILE: "load.empty_roster"}
+"""What an empty file should hold, said for the settings and the roster (any other file is a
+process file: `load.empty`)."""
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A process file is a page of text; anything larger is refused (PS004) before parsing."""
@@ -423,7 +428,7 @@ def load_text(text: str, doc: Document) -> Document:
         )
         return doc
     if node is None:
-        doc.problems.append(_error(doc, Pos(), "PS003", say("load.empty")))
+        doc.problems.append(_error(doc, Pos(), "PS003", say(_EMPTY.get(doc.rel, "load.empty"))))
         return doc
     walker = _Walker(doc)
     walker.restore = restore

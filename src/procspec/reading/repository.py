@@ -19,11 +19,10 @@ from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.filestage import documents_each, workers_for
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
-from procspec.reading.root import SETTINGS_FILE, nearest_root
+from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE, nearest_root
 from procspec.reading.schema import valid, validate
 from procspec.reading.walk import walk
 
-ROSTER_FILE = "personer.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 SETTINGS_FILE = "procspec.yaml"
+ROSTER_FILE = "personer.yaml"
 
 
 def nearest_root(start: Path) -> Path | None:
