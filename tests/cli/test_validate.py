@@ -120,6 +120,35 @@ def test_broken_settings_exits_2(make_repo: Callable[[str], Path]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("setting", "column", "words"),
+    [
+        ("profil: saknas.yaml", 9, "finns inte"),
+        ("processer: ../utanför", 12, "'processer: processer'"),
+        ("processer: /", 12, "utanför förrådet"),
+        ("processer: README.md", 12, "inte en mapp"),
+    ],
+)
+def test_a_setting_the_repository_cannot_use_is_a_problem_on_its_line(
+    make_repo: Callable[[str], Path], setting: str, column: int, words: str
+) -> None:
+    # A profile file that is not there, or a process folder outside the repository or that is
+    # a file, is told as the other problems of procspec.yaml are: PS007 where it is written.
+    root = make_repo("orebro")
+    (root / "README.md").write_text("# Förrådet\n")
+    key = setting.split(":")[0]
+    lines = ["organisation: Örebro kommun", "profil: orebro"]
+    lines = [line for line in lines if not line.startswith(key + ":")] + [setting]
+    (root / "procspec.yaml").write_text("\n".join(lines) + "\n")
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    at = (problem["path"], problem["line"], problem["column"], problem["code"])
+    assert at == ("procspec.yaml", lines.index(setting) + 1, column, "PS007")
+    assert words in problem["message"]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
     ("name", "keys"),
     [
         ("procspec.yaml", ["'organisation:'", "'profil:'"]),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from procspec.errors import ConfigError, UsageError
-from procspec.messages import say
+from procspec.messages import Text, say
 from procspec.problem import Pos, Problem, Severity
 from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.filestage import documents_each, workers_for
@@ -152,6 +152,14 @@ def _discover_in(folder_rel: str, files: Files) -> list[str]:
 
 def _config_error(doc: Document, problems: list[Problem]) -> ConfigError:
     return ConfigError(say("repo.bad_file", path=doc.rel), problems)
+
+
+def _setting_error(doc: Document, key: str, message: Text) -> ConfigError:
+    """A value of procspec.yaml that its type allows but the repository cannot use (a profile
+    file that is not there, a process folder outside the repository): PS007 on its line."""
+    at = doc.value_pos((key,))
+    problem = Problem(SETTINGS_FILE, at.line, at.column, "PS007", Severity.ERROR, message)
+    return _config_error(doc, [problem])
 
 
 def load_settings(root: Path, files: Files | None = None) -> Settings:
@@ -387,13 +395,17 @@ def open_repository(
     try:
         profile = load_profile(settings.profile, root)
     except ProfileError as exc:  # a configuration error: its problems are reported like the rest
-        raise ConfigError(exc.message, exc.problems) from None
+        if exc.problems:  # in the profile file
+            raise ConfigError(exc.message, exc.problems) from None
+        raise _setting_error(settings_doc, "profil", exc.message) from None
     roster, roster_doc, problems = load_roster(root, files, cache=cache)
     folder = (root / settings.processes).resolve()
     if not _within(root, folder):
-        raise UsageError(say("repo.processes_outside", path=settings.processes))
+        message = say("repo.processes_outside", path=settings.processes)
+        raise _setting_error(settings_doc, "processer", message)
     if files is None and folder.exists() and not folder.is_dir():
-        raise UsageError(say("repo.processes_not_folder", path=settings.processes))
+        message = say("repo.processes_not_folder", path=settings.processes)
+        raise _setting_error(settings_doc, "processer", message)
     if files is None:
         linked: list[Path] = []
         paths = discover(root, folder, linked)
