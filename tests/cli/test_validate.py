@@ -172,6 +172,20 @@ def test_an_empty_file_is_told_what_it_should_hold(
     assert other not in problem["message"]
 
 
+def test_an_unknown_base_is_a_problem_on_its_line_of_the_profile(
+    make_repo: Callable[[str], Path],
+) -> None:
+    root = make_repo("orebro")
+    (root / "egen.yaml").write_text("namn: vår-kommun\nbas: stockholm\n", encoding="utf-8")
+    (root / "procspec.yaml").write_text("organisation: Örebro kommun\nprofil: egen.yaml\n")
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    at = (problem["path"], problem["line"], problem["column"], problem["code"])
+    assert at == ("egen.yaml", 2, 6, "PS007")
+    assert "'bas: stockholm'" in problem["message"] and "orebro" in problem["message"]
+
+
 def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("procspec ")
     assert run("validate", "--help").returncode == 0

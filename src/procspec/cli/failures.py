@@ -12,6 +12,7 @@ import contextlib
 import io
 import os
 import sys
+from typing import IO
 
 from procspec.messages import msg, one_line
 
@@ -38,10 +39,7 @@ def silence_stdout() -> None:
     """After standard output failed: point it at the null device, so the interpreter's final
     flush of what is still buffered cannot fail once more (the Python documentation's advice
     for a broken pipe)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
+    _to_null(sys.stdout)
 
 
 class _EarlyReaderStream(io.TextIOWrapper):
@@ -62,7 +60,7 @@ class _EarlyReaderStream(io.TextIOWrapper):
             _to_null(self)
 
 
-def _to_null(stream: io.TextIOBase) -> None:
+def _to_null(stream: IO[str]) -> None:
     """Point `stream`'s file at the null device: what it still buffers, and the interpreter's
     last flush, then go nowhere (the Python documentation's advice for a broken pipe)."""
     with contextlib.suppress(OSError, ValueError, AttributeError):

@@ -281,9 +281,10 @@ def load_profile(spec: str, root: Path) -> Profile:
     base_name = data.get("bas")
     if isinstance(base_name, str):
         if base_name not in BUILTIN:
-            raise ProfileError(
-                say("profile.bad_base", base=base_name, builtin=", ".join(BUILTIN)), []
-            )
+            at = own.value_pos(("bas",))
+            wrong = say("profile.bad_base", base=base_name, builtin=", ".join(BUILTIN))
+            problem = Problem(rel, at.line, at.column, "PS007", Level.ERROR, wrong)
+            raise ProfileError(say("profile.unreadable", path=rel), [problem])
         base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>")
         data = _merge(base, data)
     doc = Document(path=path, rel=rel, data=data)
