@@ -643,7 +643,9 @@ def _not_a_source(out: Path) -> None:
     """An output given with `--out` never replaces a YAML file (a process, the settings, the
     roster) nor anything in a `.git` folder, as `render` never does: a slip of the path would
     lose a source or the repository itself."""
-    if out.suffix.lower() in (".yaml", ".yml") or ".git" in out.absolute().parts:
+    from procspec.reading.root import YAML_SUFFIXES
+
+    if out.suffix.lower() in YAML_SUFFIXES or ".git" in out.absolute().parts:
         raise UsageError(say("cli.out_source", path=out.as_posix()))
 
 

@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, Any
 from procspec.messages import Message, Text
 from procspec.problem import Outcome, Problem, Severity
 from procspec.reading import cachefolder
-from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE, declared
+from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE, YAML_SUFFIXES, declared
 from procspec.reading.walk import walk
 
 if TYPE_CHECKING:
@@ -84,7 +84,6 @@ RESULT_FILE = "validate.json"
 FORMAT = 3
 """Bumped when the layout of the stored entry or of the key changes."""
 
-YAML_SUFFIXES = (".yaml", ".yml")
 BUILTIN_PROFILES = frozenset({"botkyrka", "orebro"})
 
 MAX_ENTRY_BYTES = 256 * 1024 * 1024

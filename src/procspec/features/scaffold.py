@@ -42,6 +42,7 @@ from procspec.reading.repository import (
     Repository,
     rel_path,
 )
+from procspec.reading.root import YAML_SUFFIXES
 from procspec.reading.slug import is_valid_id, slug
 from procspec.rendering.jinja import environment
 
@@ -222,7 +223,7 @@ def _enclosing_repository(folder: Path) -> Path | None:
 
 def _check_parses(rel: str, template: str, text: str) -> None:
     """A generated YAML file must parse (a broken template is a bug, exit 3 would hide it)."""
-    if not rel.endswith((".yaml", ".yml")):
+    if not rel.endswith(YAML_SUFFIXES):
         return
     doc = load_bytes(text.encode("utf-8"), Document(path=Path(rel), rel=rel))
     if not doc.ok:

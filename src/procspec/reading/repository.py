@@ -19,11 +19,9 @@ from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.filestage import documents_each, workers_for
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
-from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE, nearest_root
+from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE, YAML_SUFFIXES, nearest_root
 from procspec.reading.schema import valid, validate
 from procspec.reading.walk import walk
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass

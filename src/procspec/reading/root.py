@@ -14,6 +14,8 @@ from typing import Any
 
 SETTINGS_FILE = "procspec.yaml"
 ROSTER_FILE = "personer.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+"""The endings of the files procspec reads as YAML."""
 
 
 def nearest_root(start: Path) -> Path | None:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from procspec.errors import ProcspecError, UsageError
 from procspec.messages import msg
+from procspec.reading.root import YAML_SUFFIXES
 
 MARKER = ".procspec-render"
 MARKER_TEXT = "Skrivet av procspec render. Mappen ersätts helt vid nästa rendering.\n"
@@ -114,7 +115,7 @@ def _scan(
                 return git, yaml, foreign or rel, False
             if entry.name == ".git":
                 git = git or rel
-            if entry.name.endswith((".yaml", ".yml")):
+            if entry.name.endswith(YAML_SUFFIXES):
                 yaml = yaml or rel
             top = folder == target
             if entry.is_dir(follow_symlinks=False):
