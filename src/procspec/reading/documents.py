@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from procspec.messages import Message, say
+from procspec.messages import Message, Text, say
 from procspec.problem import Pos, Problem, Severity, pos_from_mark
 from procspec.reading.cachefolder import read_regular
 from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE
@@ -181,6 +181,12 @@ class Document:
                 return self.keys[path]
             path = path[:-1]
         return self.values.get((), Pos())
+
+    def wrong_value(self, path: KeyPath, message: Text, *, on_key: bool = False) -> Problem:
+        """PS007 where the value at `path` stands (where its key does, with `on_key`): a value
+        the file's schema takes that cannot be used."""
+        pos = self.key_pos(path) if on_key else self.value_pos(path)
+        return Problem(self.rel, pos.line, pos.column, "PS007", Severity.ERROR, message)
 
     def release(self) -> None:
         """Let go of what can be had again when asked for (nothing, here: see

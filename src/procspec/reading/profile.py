@@ -17,7 +17,6 @@ from pydantic import Field
 from procspec.errors import UsageError
 from procspec.messages import Message, say
 from procspec.problem import Problem
-from procspec.problem import Severity as Level
 from procspec.reading.documents import Document, load_file
 from procspec.reading.model import GoalSetter, Severity, Strict, Text
 from procspec.reading.schema import validate
@@ -245,8 +244,7 @@ def _coherence(profile: Profile, doc: Document) -> list[Problem]:
     found: list[Problem] = []
 
     def problem(path: tuple[str | int, ...], text: Message, at_key: bool = False) -> None:
-        pos = doc.key_pos(path) if at_key else doc.value_pos(path)
-        found.append(Problem(doc.rel, pos.line, pos.column, "PS007", Level.ERROR, text))
+        found.append(doc.wrong_value(path, text, on_key=at_key))
 
     for i, rule in enumerate(profile.levels):
         if rule.last is not None and rule.last < rule.first:
@@ -281,10 +279,10 @@ def load_profile(spec: str, root: Path) -> Profile:
     base_name = data.get("bas")
     if isinstance(base_name, str):
         if base_name not in BUILTIN:
-            at = own.value_pos(("bas",))
             wrong = say("profile.bad_base", base=base_name, builtin=", ".join(BUILTIN))
-            problem = Problem(rel, at.line, at.column, "PS007", Level.ERROR, wrong)
-            raise ProfileError(say("profile.unreadable", path=rel), [problem])
+            raise ProfileError(
+                say("profile.unreadable", path=rel), [own.wrong_value(("bas",), wrong)]
+            )
         base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>")
         data = _merge(base, data)
     doc = Document(path=path, rel=rel, data=data)

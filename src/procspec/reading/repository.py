@@ -155,9 +155,7 @@ def _config_error(doc: Document, problems: list[Problem]) -> ConfigError:
 def _setting_error(doc: Document, key: str, message: Text) -> ConfigError:
     """A value of procspec.yaml that its type allows but the repository cannot use (a profile
     file that is not there, a process folder outside the repository): PS007 on its line."""
-    at = doc.value_pos((key,))
-    problem = Problem(SETTINGS_FILE, at.line, at.column, "PS007", Severity.ERROR, message)
-    return _config_error(doc, [problem])
+    return _config_error(doc, [doc.wrong_value((key,), message)])
 
 
 def load_settings(root: Path, files: Files | None = None) -> Settings:
