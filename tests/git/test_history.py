@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from procspec.git.log import read_history
 from procspec.messages import Message
 
 from ..conftest import said
-from .conftest import ORJAN, GitRepo, init, shallow_clone
+from .conftest import ORJAN, GitRepo, init, procspec, shallow_clone
 
 BUDGET = "processer/följa-upp-budget.yaml"
 STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
@@ -415,3 +416,46 @@ def test_user_settings_do_not_change_the_result(
     )
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
     assert read_history(repo.root).files == expected.files
+
+
+def test_control_characters_from_commits_are_made_visible(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    """An author or message that would steer a terminal (or break a feed's XML) is passed on
+    with its control and direction characters written as <U+XXXX>."""
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit(
+        "Ändra\x1b]0;titel\x07 mottagare \u202eevil\n\nText.",
+        author=("Eve\x1b[2J", "e@example.org"),
+    )
+    [revision, _] = read_history(repo.root).of(BUDGET)
+    assert revision.author == "Eve<U+001B>[2J"
+    assert revision.message == "Ändra<U+001B>]0;titel<U+0007> mottagare <U+202E>evil\n\nText."
+    result = procspec("history", "följa-upp-budget", cwd=repo.root)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "<U+001B>[2J" in result.stdout
+
+
+def test_replace_refs_are_not_followed(git_repo: Callable[..., GitRepo]) -> None:
+    """`git replace` is local to a clone: the history is the one committed, with the cache and
+    without it, whatever replace refs are added or removed between runs."""
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    old = repo.commit("Ändra mottagare", "2026-02-01T10:00:00+01:00")
+    repo.replace(BUDGET, "Kommunstyrelsen", "Nämnderna")
+    repo.commit("Tillbaka", "2026-03-01T10:00:00+01:00")
+    before = procspec("history", "följa-upp-budget", "--format", "json", cwd=repo.root)
+    assert before.returncode == 0, before.stderr
+    body = repo.git("cat-file", "commit", old).replace("Ändra mottagare", "Ersatt")
+    fake = subprocess.run(
+        ["git", "hash-object", "-t", "commit", "-w", "--stdin"],
+        cwd=repo.top, input=body, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    repo.git("replace", old, fake)
+    assert "Ersatt" in repo.git("log", "--format=%s")  # git itself follows the replacement
+    kept = procspec("history", "följa-upp-budget", "--format", "json", cwd=repo.root)
+    shutil.rmtree(repo.root / ".procspec-cache")
+    fresh = procspec("history", "följa-upp-budget", "--format", "json", cwd=repo.root)
+    assert kept.stdout == fresh.stdout == before.stdout
+    assert "Ersatt" not in fresh.stdout

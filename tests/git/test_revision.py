@@ -12,7 +12,7 @@ from procspec.features.revision import repository_at
 from procspec.git.log import files_at, resolve
 
 from ..conftest import said
-from .conftest import GitRepo
+from .conftest import GitRepo, procspec
 
 BUDGET = "processer/följa-upp-budget.yaml"
 STYRNING = "processer/skapa-förutsättningar-för-styrning.yaml"
@@ -78,6 +78,46 @@ def test_unknown_revision_is_a_usage_error(git_repo: Callable[..., GitRepo]) -> 
     assert "v9.9" in said(caught.value.message)
     with pytest.raises(UsageError):
         resolve(repo.root, "--all")
+    for negated in ("^HEAD", "^main"):  # git answers "^<sha>": not one commit
+        with pytest.raises(UsageError) as caught:
+            files_at(repo.root, negated)
+        assert caught.value.exit_code == 2
+
+
+def test_a_missing_object_is_a_usage_error_that_names_the_file(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    blob = repo.git("rev-parse", f"HEAD:{BUDGET}").strip()
+    (repo.top / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    with pytest.raises(UsageError) as caught:
+        files_at(repo.root, "HEAD")
+    assert caught.value.exit_code == 2
+    words = said(caught.value.message)
+    assert BUDGET in words and "git fsck" in words
+
+
+def test_settings_that_cannot_be_used_at_a_revision_say_so(
+    git_repo: Callable[..., GitRepo],
+) -> None:
+    repo = git_repo()
+    good = repo.read("procspec.yaml")
+    repo.write("procspec.yaml", "organisation: [\n")
+    repo.commit("Trasiga inställningar", "2026-04-01T10:00:00+02:00")
+    repo.write("procspec.yaml", good)  # the working tree is fine: the revision is not
+    result = procspec("diff", cwd=repo.root)
+    assert result.returncode == 2
+    assert "procspec.yaml:2:1 PS001" in result.stderr
+    assert "Vid revisionen 'HEAD'" in result.stderr and "arbetskopian" in result.stderr
+    repo.write("procspec.yaml", good)
+    repo.commit("Rätta inställningarna", "2026-04-02T10:00:00+02:00")
+    repo.replace(BUDGET, "processledare: cecilia.dahl", "processledare: [cecilia.dahl")
+    repo.commit("Trasig process", "2026-04-03T10:00:00+02:00")
+    repo.replace(BUDGET, "processledare: [cecilia.dahl", "processledare: cecilia.dahl")
+    out = repo.top / "site"
+    result = procspec("render", "--out", str(out), "--rev", "HEAD", cwd=repo.root)
+    assert result.returncode == 1 and not out.exists()
+    assert "Revisionen 'HEAD' har 1 fel" in result.stderr and "incheckad" in result.stderr
 
 
 def test_revision_outside_git_is_a_usage_error(make_repo: Callable[[str], Path]) -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from procspec.messages import msg, msg_n
+from procspec.messages import msg, msg_n, visible
 from procspec.messages import text as in_words
 
 if TYPE_CHECKING:  # for the annotations: `validate` need not import what the other views show
@@ -264,7 +264,9 @@ def history_table(found: ProcessHistory, lang: str) -> Table:
         table.add_column(msg(f"console.history.{key}", lang), overflow="fold")
     for r in found.revisions:
         subject = r.subject if r.committed else msg("git.uncommitted", lang)
-        table.add_row(r.date.strftime("%Y-%m-%d %H:%M"), r.author, subject, r.short, r.path)
+        table.add_row(
+            r.date.strftime("%Y-%m-%d %H:%M"), r.author, subject, r.short, visible(r.path)
+        )
     return table
 
 

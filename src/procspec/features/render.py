@@ -103,7 +103,10 @@ def _render(
         outcome = checked.outcome
         errors = outcome.counts["error"]
         if errors:
-            message = plural("render.refused", errors, count=errors)
+            if rev is None:
+                message = plural("render.refused", errors, count=errors)
+            else:  # the files as committed there, not the working tree that validate checks
+                message = plural("render.refused_at_rev", errors, count=errors, rev=rev)
             raise Refused(message, outcome=outcome, root=root)
         found = plan(
             repo,

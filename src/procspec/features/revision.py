@@ -7,13 +7,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from procspec.errors import ConfigError
 from procspec.git.log import files_at
+from procspec.messages import say
 from procspec.reading.repository import Repository, find_root, load_repository
 
 
 def repository_at(start: Path, rev: str) -> Repository:
     """The process repository at or above `start` as it was at `rev` (a tag, branch or commit),
     read from git objects without a checkout. Not a git repository, or an unknown revision, is a
-    usage error (exit 2)."""
+    usage error (exit 2); so are settings, a roster or a profile at `rev` that cannot be used, with
+    a message that says the problems lie in the files as committed, not in the working tree."""
     root = find_root(start)
-    return load_repository(root, files=files_at(root, rev))
+    files = files_at(root, rev)
+    try:
+        return load_repository(root, files=files)
+    except ConfigError as exc:
+        raise ConfigError(
+            say("revision.bad_file", rev=rev, reason=exc.message), exc.problems
+        ) from None

@@ -50,6 +50,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 import threading
@@ -65,7 +66,7 @@ import msgspec
 from procspec.collection import no_collection
 from procspec.errors import UsageError
 from procspec.git.revisions import History, MainlineCommit, Revision
-from procspec.messages import Message, say
+from procspec.messages import Message, say, visible
 
 RECORD = "\x1e"
 """Starts each commit header in the log output; it cannot begin a status letter."""
@@ -75,8 +76,19 @@ FORMAT = RECORD + "%H%x00%P%x00%T%x00%cI%x00%an%x00%ae%x00%B"
 
 YAML = (".yaml", ".yml")
 
-_ENV = {"LC_ALL": "C", "LANGUAGE": "C", "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
-"""English messages (matched below), no index refresh written by status (read-only checkouts)."""
+_ENV = {
+    "LC_ALL": "C",
+    "LANGUAGE": "C",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_NO_REPLACE_OBJECTS": "1",
+}
+"""English messages (matched below), no index refresh written by status (read-only checkouts),
+and the history as it was committed: `git replace` refs are local to a clone (not fetched by
+default), so the same commit would have another history in CI, and no cache key could see them."""
+
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+"""A commit's full name (SHA-1 or SHA-256)."""
 
 
 _CONFIG = ("-c", "core.quotepath=off", "-c", "log.showSignature=false", "-c", "diff.relative=false")
@@ -141,6 +153,7 @@ class _Git:
             except ImportError as exc:  # GitPython missing, or no git executable at import
                 raise GitUnavailable(say("git.missing")) from exc
             self._cmd = git.Git(str(self.root))
+            self._cmd.update_environment(**_ENV)
         return self._cmd
 
     def start(
@@ -398,6 +411,13 @@ def _capped(message: str) -> str:
     return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1].rstrip() + "…"
 
 
+def _shown(text: str) -> str:
+    """An author, e-mail or message as procspec passes it on: control, zero-width and
+    direction characters written as `<U+XXXX>` (`messages.visible`). It reaches terminals, which
+    an escape sequence would steer, and pages and feeds, where XML allows no control character."""
+    return text if text.isprintable() else visible(text)
+
+
 def _shallow_boundary(g: _Git) -> set[str]:
     """The commits whose parents a shallow clone does not have."""
     out = g.run("rev-parse", "--git-path", "shallow", check=False)
@@ -507,8 +527,9 @@ def _walk(commits: list[_Commit], prefix: str, tip: str, whole: bool) -> Committ
                 continue
             if number < 0:
                 number = len(table)
-                message = _capped(commit.message.rstrip("\n"))
-                table.append((commit.sha, commit.date, commit.author, commit.email, message))
+                message = _shown(_capped(commit.message.rstrip("\n")))
+                table.append((commit.sha, commit.date, _shown(commit.author),
+                              _shown(commit.email), message))  # fmt: skip
                 numbers[commit.sha] = number
             revisions = files.get(current)
             if revisions is None:
@@ -603,7 +624,7 @@ def _identity(g: _Git) -> tuple[str, str]:
     if "<" not in text:
         return "", ""
     name, rest = text.split("<", 1)
-    return name.strip(), rest.split(">", 1)[0].strip()
+    return _shown(name.strip()), _shown(rest.split(">", 1)[0].strip())
 
 
 class HistoryStore(Protocol):
@@ -625,7 +646,7 @@ def _log_args(tip: str, prefix: str) -> list[str]:
     return args
 
 
-_KEY_VERSION = 1
+_KEY_VERSION = 2
 """Bumped when the stored committed history changes its layout or meaning."""
 
 MAX_STORED_BYTES = 256 * 1024 * 1024
@@ -901,7 +922,7 @@ def _resolve(g: _Git, rev: str) -> str:
         "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", check=False
     )
     sha = _decode(out or b"").strip()
-    if not sha:
+    if not _SHA.fullmatch(sha):  # nothing, or not one commit ("^HEAD" answers "^<sha>")
         raise UsageError(say("git.unknown_rev", rev=rev))
     return sha
 
@@ -911,7 +932,10 @@ def files_at(root: Path, rev: str) -> dict[str, bytes]:
     root, read from git objects (one `ls-tree`, one `cat-file --batch` process; no checkout)."""
     g, where = _repo_for_rev(root)
     sha = _resolve(g, rev)
-    out = g.run("ls-tree", "-r", "-z", "--full-tree", sha)
+    try:
+        out = g.run("ls-tree", "-r", "-z", "--full-tree", sha)
+    except GitUnavailable as exc:
+        raise UsageError(say("git.unreadable_rev", rev=rev, reason=exc.reason)) from None
     blobs: dict[str, str] = {}
     for entry in (out or b"").split(b"\0"):
         if b"\t" not in entry:
@@ -927,6 +951,9 @@ def files_at(root: Path, rev: str) -> dict[str, bytes]:
     try:
         for rel, obj in blobs.items():
             files[rel] = g.cmd.get_object_data(obj)[3]
+    except ValueError:  # GitPython's answer to an object git cannot find
+        reason = say("git.missing_object", path=rel)
+        raise UsageError(say("git.unreadable_rev", rev=rev, reason=reason)) from None
     finally:
         g.cmd.clear_cache()
     return files
@@ -1022,9 +1049,8 @@ def mainline_changes(root: Path, tip: str, base: str, rel: str) -> list[Revision
     for c in _parse_log(out or b""):
         with contextlib.suppress(ValueError):
             when = datetime.fromisoformat(c.date)
-            found.append(
-                Revision(c.sha, when, c.author, c.email, _capped(c.message.rstrip("\n")), rel)
-            )
+            message = _shown(_capped(c.message.rstrip("\n")))
+            found.append(Revision(c.sha, when, _shown(c.author), _shown(c.email), message, rel))
     return found
 
 
@@ -1151,7 +1177,7 @@ def git_renames(root: Path, base: str, head: str | None) -> dict[str, str]:
         done = subprocess.run(  # noqa: S603 - fixed arguments
             ["git", "-c", "core.quotepath=false", "diff", "-M", "--name-status", "-z",  # noqa: S607
              "--relative", *revs, "--"],
-            cwd=root, capture_output=True, check=False, timeout=120,
+            cwd=root, env={**os.environ, **_ENV}, capture_output=True, check=False, timeout=120,
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return {}
