@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from procspec.cli.app import main
 from procspec.features import cache
 from procspec.reading import cachefolder
 
@@ -162,6 +163,19 @@ def test_a_forged_hit_with_bad_problems_is_ignored(repo: Path, run: Run) -> None
                           "severity": "bad", "message": "m"}]  # fmt: skip
     (repo / cache.FOLDER / cache.RESULT_FILE).write_text(json.dumps(entry), encoding="utf-8")
     assert run(repo) == expected
+
+
+def test_a_path_that_does_not_exist_is_an_error_however_warm_the_cache(
+    repo: Path, capsys: pytest.CaptureFixture[str], run: Run
+) -> None:
+    """A mistyped path below a repository is not the repository above it: CI must not pass."""
+    assert run(repo)[0] == 0 and stored(repo)
+    for missing in (repo / "procesr", repo / "processer" / "finns-inte.yaml"):
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main(["validate", str(missing), "--today", TODAY])
+        assert done.value.code == 2
+        assert "finns inte" in capsys.readouterr().err
 
 
 def test_a_cache_folder_that_is_a_file_is_no_problem(repo: Path, run: Run) -> None:

@@ -19,10 +19,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def nearest_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that holds procspec.yaml; None when there is none
-    or the disk cannot say."""
+    """The nearest folder at or above `start` that holds procspec.yaml; None when there is none,
+    when `start` does not exist (a mistyped path is an error, not the repository above it) or
+    the disk cannot say."""
     try:
-        start = start.resolve()
+        start = start.resolve(strict=True)
         if start.is_file():
             start = start.parent
         for folder in (start, *start.parents):
