@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,3 +254,27 @@ def test_diff_from_before_the_repository_existed(git_repo: Callable[..., GitRepo
     result = procspec("diff", str(repo.root), "--base", first, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["tillagda"]) == 2
+
+
+def test_a_merge_conflict_left_in_a_file_is_named_as_one(git_repo: Callable[..., GitRepo]) -> None:
+    repo = git_repo()
+    repo.git("checkout", "-q", "-b", "kommunstyrelsen")
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Mottagare: kommunstyrelsen", "2026-02-01T10:00:00+01:00")
+    repo.git("checkout", "-q", "main")
+    repo.replace(BUDGET, "Nämnderna", "Förvaltningarna")
+    repo.commit("Mottagare: förvaltningarna", "2026-02-02T10:00:00+01:00")
+    identity = ("-c", "user.name=Åsa Öberg", "-c", "user.email=asa.oberg@example.org")
+    merged = subprocess.run(
+        ["git", *identity, "merge", "-q", "kommunstyrelsen"],
+        cwd=repo.top, capture_output=True, check=False,
+    )  # fmt: skip
+    assert merged.returncode != 0  # git leaves both versions in the file
+    marker = next(
+        n for n, line in enumerate(repo.read(BUDGET).splitlines(), 1) if line.startswith("<<<")
+    )
+    result = procspec("validate", str(repo.root), "--format", "json")
+    assert result.returncode == 1
+    [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PS001"]
+    assert (problem["path"], problem["line"]) == (BUDGET, marker)
+    assert "<<<<<<< HEAD" in problem["message"] and "git-sammanslagning" in problem["message"]

@@ -148,7 +148,7 @@ def test_names_and_messages_that_begin_with_the_record_mark(
     changed = repo.commit("Ändra mottagare", "2026-02-01T10:00:00+01:00")
     history = read_history(repo.root)
     assert [r.sha for r in history.of(odd)] == [added]
-    assert history.of(odd)[0].message.startswith("\x1eEtt meddelande")
+    assert history.of(odd)[0].message.startswith("<U+001E>Ett meddelande")  # made visible
     assert history.of(BUDGET)[0].sha == changed and len(history.of(BUDGET)) == 2
     assert summary(history) == path_limited(repo)
 

@@ -420,12 +420,16 @@ def load_text(text: str, doc: Document) -> Document:
             loader.__dict__.clear()
             stream.close()
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if "expected a single document" in str(exc):
+        at = pos_from_mark(exc.problem_mark or exc.context_mark)
+        conflict = _CONFLICT.search(text)
+        if conflict is not None:  # a merge left both versions: say so, not what YAML saw
+            at = Pos(text.count("\n", 0, conflict.start()) + 1, 1)
+            message = say("load.conflict", marker=conflict.group())
+        elif "expected a single document" in str(exc):
             message = say("load.multiple_documents")
         else:
             message = say("load.syntax", detail=_yaml_detail(exc))
-        doc.problems.append(_error(doc, pos_from_mark(mark), "PS001", message))
+        doc.problems.append(_error(doc, at, "PS001", message))
         return doc
     except (YAMLError, ValueError, RecursionError) as exc:
         detail = _yaml_detail(exc) if isinstance(exc, YAMLError) else type(exc).__name__
@@ -450,6 +454,9 @@ def load_text(text: str, doc: Document) -> Document:
     doc.data = data
     return doc
 
+
+_CONFLICT = re.compile(r"^(?:<{7}|\|{7}|>{7})(?: [^\n]*)?$|^={7}$", re.MULTILINE)
+"""A line git writes into a file whose merge it could not finish (`git merge`, `rebase`)."""
 
 # libyaml's problem texts, said the way a process leader understands them (message keys).
 _SYNTAX_HINTS = (
