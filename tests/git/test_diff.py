@@ -4,6 +4,7 @@ labels and values as message keys, and a few golden tests of its Swedish and Eng
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 from typing import Any
@@ -185,3 +186,19 @@ def test_acceptance_and_order_have_labels(tmp_path: Path) -> None:
     assert said[1].startswith("Godkänd: – → av: Fatima Nilsson; datum: 2026-03-02")
     english = [text for kind, text in lines(_diff(base, head), "en") if kind == "change"]
     assert english[0] == "Order: – → 2" and english[1].startswith("Accepted: – → ")
+
+
+def test_each_line_of_the_terminal_diff_is_one_line(tmp_path: Path) -> None:
+    """A file name with a line break (the id is the file name) cannot start a line of its own."""
+    from rich.console import Console
+
+    from procspec.cli.console import diff_view
+
+    base, head = _pair(tmp_path)
+    (head / FORSKOLA).rename(head / "processer" / "ny\nrad.yaml")
+    found = diff_repositories(load_repository(base), load_repository(head))
+    console = Console(width=400, color_system=None, record=True, file=io.StringIO())
+    console.print(diff_view(found, "sv"))
+    shown = console.export_text().splitlines()
+    assert "Tillhandahålla förskola (ny rad)" in shown
+    assert not any(line.startswith("rad") for line in shown)

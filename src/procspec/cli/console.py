@@ -279,9 +279,14 @@ def diff_view(found: Diff, lang: str) -> Group:
     """`procspec diff --format text`: the diff's lines, coloured by kind."""
     from procspec.reporting.diff import lines
 
+    # Each line one line, as in the Markdown comment: a name or value that holds a line break
+    # (a file name may) cannot start a line of its own.
     return Group(
         *(
-            Text(("  " if kind in INDENTED else "") + text, style=DIFF_STYLES.get(kind, ""))
+            Text(
+                ("  " if kind in INDENTED else "") + " ".join(visible(text).split()),
+                style=DIFF_STYLES.get(kind, ""),
+            )
             for kind, text in lines(found, lang)
         )
     )
