@@ -278,3 +278,34 @@ def test_a_merge_conflict_left_in_a_file_is_named_as_one(git_repo: Callable[...,
     [problem] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "PS001"]
     assert (problem["path"], problem["line"]) == (BUDGET, marker)
     assert "<<<<<<< HEAD" in problem["message"] and "git-sammanslagning" in problem["message"]
+
+
+def test_a_processes_folder_that_is_a_submodule_is_named(
+    git_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    """The repository with procspec.yaml knows only which commit a submodule points at: its
+    files have no history there and are not in its trees. Said, not shown as nothing."""
+    files = git_repo(folder="processfiler")
+    files.git("mv", "processer/följa-upp-budget.yaml", "följa-upp-budget.yaml")
+    files.git("mv", "processer/skapa-förutsättningar-för-styrning.yaml", ".")
+    files.git("rm", "-q", "procspec.yaml", "personer.yaml")
+    files.commit("Bara processerna", "2025-01-11T09:00:00+01:00")
+    repo = git_repo(folder="förråd")
+    repo.git("rm", "-q", "-r", "processer")
+    repo.commit("Processerna flyttar", "2025-01-12T09:00:00+01:00")
+    repo.git(
+        "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(files.top), "processer"
+    )
+    repo.commit("Processerna som undermodul", "2025-01-13T09:00:00+01:00")
+    validated = procspec("validate", str(repo.root), "--format", "json")
+    [absent] = [p for p in json.loads(validated.stdout)["problems"] if p["code"] == "PS602"]
+    assert "'processer' är ett eget git-förråd" in absent["message"]
+    for args in (
+        ("diff",),
+        ("history", "följa-upp-budget"),
+        ("render", "--out", str(tmp_path / "site"), "--rev", "HEAD"),
+    ):
+        result = procspec(*args, cwd=repo.root)
+        assert result.returncode == 2, result.stderr
+        assert "'processer' är ett eget git-förråd" in result.stderr
+    assert not (tmp_path / "site").exists()

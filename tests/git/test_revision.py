@@ -25,7 +25,7 @@ def test_files_at_a_tag_without_checkout(git_repo: Callable[..., GitRepo]) -> No
     repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
     repo.commit("Ändra mottagare", "2026-04-01T10:00:00+02:00")
     repo.write("processer/ny.yaml", "namn: Ny\n")  # untracked: not part of any revision
-    files = files_at(repo.root, "fastställd-2026-03-01")
+    files = files_at(repo.root, "fastställd-2026-03-01").files
     assert files[BUDGET].decode("utf-8") == before
     assert set(files) == {"procspec.yaml", "personer.yaml", BUDGET, STYRNING}
     assert "Kommunstyrelsen" in repo.read(BUDGET)  # the work tree is untouched

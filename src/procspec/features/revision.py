@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from procspec.errors import ConfigError
+from procspec.errors import ConfigError, UsageError
 from procspec.git.log import files_at
 from procspec.messages import say
 from procspec.reading.repository import Repository, find_root, load_repository
@@ -19,10 +19,14 @@ def repository_at(start: Path, rev: str) -> Repository:
     usage error (exit 2); so are settings, a roster or a profile at `rev` that cannot be used, with
     a message that says the problems lie in the files as committed, not in the working tree."""
     root = find_root(start)
-    files = files_at(root, rev)
+    tree = files_at(root, rev)
     try:
-        return load_repository(root, files=files)
+        repo = load_repository(root, files=tree.files)
     except ConfigError as exc:
         raise ConfigError(
             say("revision.bad_file", rev=rev, reason=exc.message), exc.problems
         ) from None
+    link = tree.submodule_in(repo.settings.processes)
+    if link is not None:  # the process files in it are not in the tree at `rev`
+        raise UsageError(say("git.own_repository", path=link))
+    return repo

@@ -59,7 +59,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Protocol
+from typing import IO, Any, NamedTuple, Protocol
 
 import msgspec
 
@@ -822,6 +822,10 @@ class HistoryRead:
         """The history of the files in the processes folder, procspec.yaml and personer.yaml."""
         if self.failure is not None:
             return History(available=False, reason=self.failure.reason)
+        folder = _folder(processes)
+        if folder != "." and os.path.lexists(self.root / folder / ".git"):
+            self.cancel()  # a submodule: this repository knows only which commit it points at
+            return History(available=False, reason=say("git.own_repository", path=folder))
         scope = _Scope.of(self.where.prefix, processes)
         try:
             status = self._uncommitted(scope)
@@ -927,9 +931,25 @@ def _resolve(g: _Git, rev: str) -> str:
     return sha
 
 
-def files_at(root: Path, rev: str) -> dict[str, bytes]:
-    """Every file below the procspec root as it was at `rev`, keyed by its path relative to the
-    root, read from git objects (one `ls-tree`, one `cat-file --batch` process; no checkout)."""
+class Tree(NamedTuple):
+    """The procspec root as it was at a revision: its YAML files' bytes, keyed by their paths
+    relative to the root, and the submodules below it (their files are not in the tree)."""
+
+    files: dict[str, bytes]
+    submodules: list[str]
+
+    def submodule_in(self, processes: str) -> str | None:
+        """The first submodule at or below the processes folder (the `processer` setting)."""
+        folder = _folder(processes)
+        for link in self.submodules:
+            if folder == "." or link == folder or link.startswith(folder + "/"):
+                return link
+        return None
+
+
+def files_at(root: Path, rev: str) -> Tree:
+    """Every YAML file below the procspec root as it was at `rev`, read from git objects (one
+    `ls-tree`, one `cat-file --batch` process; no checkout)."""
     g, where = _repo_for_rev(root)
     sha = _resolve(g, rev)
     try:
@@ -937,13 +957,18 @@ def files_at(root: Path, rev: str) -> dict[str, bytes]:
     except GitUnavailable as exc:
         raise UsageError(say("git.unreadable_rev", rev=rev, reason=exc.reason)) from None
     blobs: dict[str, str] = {}
+    submodules: list[str] = []
     for entry in (out or b"").split(b"\0"):
         if b"\t" not in entry:
             continue
         meta, raw_path = entry.split(b"\t", 1)
         mode, kind, obj = meta.decode().split()
         rel = _under(where.prefix, _decode(raw_path))
-        if kind == "blob" and rel is not None and mode != "120000" and rel.endswith(YAML):
+        if rel is None:
+            continue
+        if kind == "commit":
+            submodules.append(rel)
+        elif kind == "blob" and mode != "120000" and rel.endswith(YAML):
             blobs[rel] = obj
     if "procspec.yaml" not in blobs:
         raise NotAtRevision(say("git.no_settings_at_rev", rev=rev, path="procspec.yaml"))
@@ -956,7 +981,7 @@ def files_at(root: Path, rev: str) -> dict[str, bytes]:
         raise UsageError(say("git.unreadable_rev", rev=rev, reason=reason)) from None
     finally:
         g.cmd.clear_cache()
-    return files
+    return Tree(files, submodules)
 
 
 def read_blobs(
