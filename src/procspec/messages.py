@@ -21,6 +21,7 @@ import gettext
 import hashlib
 import io
 import re
+import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -56,15 +57,20 @@ class Message:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Message:
+        """A message as `to_data` wrote it; ValueError for one that could not be put in words
+        (an unknown key, a parameter its text needs missing: a damaged cache entry)."""
         params = data.get("params") or {}
-        if not isinstance(data.get("key"), str) or not isinstance(params, dict):
+        key = data.get("key")
+        if not isinstance(key, str) or not isinstance(params, dict):
             raise ValueError("not a message")
+        values = tuple((str(k), _param_value(v)) for k, v in params.items())
+        if key == JOINED:
+            if not isinstance(dict(values).get("parts"), tuple):
+                raise ValueError("joined without parts")
+        elif not has(key) or not _fields(key) <= {k for k, _ in values}:
+            raise ValueError("not a message of this catalogue")
         count = data.get("count")
-        return cls(
-            data["key"],
-            tuple((str(k), _param_value(v)) for k, v in params.items()),
-            count if isinstance(count, int) else None,
-        )
+        return cls(key, values, count if isinstance(count, int) else None)
 
 
 def say(key: str, /, **params: Any) -> Message:
@@ -183,6 +189,22 @@ def catalogue(lang: str) -> dict[str, str]:
 def has(key: str) -> bool:
     """Whether the catalogue has the message `key`."""
     return key in _keys()
+
+
+@cache
+def _fields(key: str) -> frozenset[str]:
+    """The parameters the texts of `key` (and of `key.one`) fill in, in every language."""
+    found: set[str] = set()
+    for name in (key, f"{key}.one"):
+        if has(name):
+            for lang in LANGUAGES:
+                for _, field, _, _ in _FORMATTER.parse(translation(lang).gettext(name)):
+                    if field:
+                        found.add(re.split(r"[.\[]", field, maxsplit=1)[0])
+    return frozenset(found)
+
+
+_FORMATTER = string.Formatter()
 
 
 @cache

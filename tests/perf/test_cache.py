@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -156,13 +157,28 @@ def test_a_corrupt_cache_is_ignored(repo: Path, run: Run, garbage: bytes) -> Non
     assert run(repo) == expected  # rewritten, and now a hit
 
 
-def test_a_forged_hit_with_bad_problems_is_ignored(repo: Path, run: Run) -> None:
+@pytest.mark.parametrize(
+    "problem",
+    [
+        {"line": "1", "severity": "bad", "message": "m"},
+        {"message": {"key": "joined", "params": {"parts": 5}}},
+        {"message": {"key": "no.such.message"}},
+        {"message": {"key": "PS602.absent"}},  # its text needs a reason
+    ],
+)
+def test_a_forged_hit_with_bad_problems_is_ignored(
+    repo: Path, run: Run, problem: dict[str, object]
+) -> None:
     expected = run(repo)
     entry = json.loads((repo / cache.FOLDER / cache.RESULT_FILE).read_text(encoding="utf-8"))
-    entry["problems"] = [{"path": "x", "line": "1", "column": 1, "code": "PS001",
-                          "severity": "bad", "message": "m"}]  # fmt: skip
+    entry["problems"] = [{"path": "x", "line": 1, "column": 1, "code": "PS001",
+                          "severity": "error", "message": "m"} | problem]  # fmt: skip
     (repo / cache.FOLDER / cache.RESULT_FILE).write_text(json.dumps(entry), encoding="utf-8")
     assert run(repo) == expected
+    for output in ("text", "github"):  # every format puts the problems in words
+        with pytest.raises(SystemExit) as done:
+            main(["validate", str(repo), "--format", output, "--today", TODAY])
+        assert done.value.code == expected[0]
 
 
 def test_a_path_that_does_not_exist_is_an_error_however_warm_the_cache(
@@ -244,3 +260,36 @@ def test_progress_is_reported_per_file(repo: Path) -> None:
     assert [s[0] for s in seen] == [1, 2]
     assert {s[1] for s in seen} == {2}
     assert all(s[2].startswith("processer/") for s in seen)
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["full-run", "kept-run"])
+def test_a_file_changed_and_changed_back_during_a_run_is_not_stored(
+    repo: Path, run: Run, monkeypatch: pytest.MonkeyPatch, kept: bool
+) -> None:
+    """The run reads a version that is gone again when it ends: its digest is the old one, but
+    the file was written, and what the run found for the other version must not be kept."""
+    from procspec.features import incremental
+    from procspec.reading import repository
+
+    module = incremental if kept else repository  # the reading of a kept run, or a full one
+    monkeypatch.setenv("PROCSPEC_JOBS", "1")
+    target = repo / "processer" / "följa-upp-budget.yaml"
+    if kept:  # the per-file results of a first run are kept; then this file changes
+        run(repo)
+        edit(target, "Nämnderna", "Kommunstyrelsen")
+    final = target.read_text(encoding="utf-8")
+    brief = final + "okänd: nyckel\n"
+    real = module.read_records
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:
+        target.write_text(brief, encoding="utf-8")  # saved, read by the run …
+        try:
+            return real(*args, **kwargs)
+        finally:
+            target.write_text(final, encoding="utf-8")  # … and undone before it ends
+
+    monkeypatch.setattr(module, "read_records", meanwhile)
+    assert "PS005" in codes(run(repo)[1])  # the run saw the brief version
+    monkeypatch.setattr(module, "read_records", real)
+    assert run(repo) == run(repo, "--no-cache")
+    assert "PS005" not in codes(run(repo)[1])

@@ -260,9 +260,26 @@ def compute_key(
     return key
 
 
-def file_digest(rel: str, path: str | Path) -> str:
-    """The digest of one YAML file below the processes folder, as the key hashes it."""
-    return _digest(rel, path)[0]
+def unchanged_since(hashed: Hashed, now: Hashed) -> bool:
+    """Whether `now`, a key computed after a run, shows the files as `hashed` read them before
+    it: the same key, and no process file written meanwhile. A file changed and changed back
+    during the run has its old digest again, but not its old identity (every write sets its
+    change time), and the run may have read it between the two."""
+    return now.key == hashed.key and now.stats == hashed.stats
+
+
+def still_read(hashed: Hashed, rel: str, path: str | Path) -> bool:
+    """Whether the process file `rel` at `path` is what `hashed` read: a regular file with the
+    same identity (not written since), or, for a file it has no identity of (a link), the same
+    digest."""
+    identity = hashed.stats.get(rel)
+    if identity is None:
+        return hashed.files.get(rel) == _digest(rel, path)[0]
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and _identity(info) == identity
 
 
 def _digest(rel: str, path: str | Path) -> tuple[str, os.stat_result | None]:

@@ -243,10 +243,7 @@ def still_current(root: Path, hashed: cache.Hashed, repo: Repository) -> bool:
     run must not be stored with the key of its old content)."""
     if cache.configuration_digest(root, cache.plan_of(repo.settings)) != hashed.configuration:
         return False
-    return all(
-        hashed.files.get(record.rel) == cache.file_digest(record.rel, record.doc.path)
-        for record in repo.records
-    )
+    return all(cache.still_read(hashed, record.rel, record.doc.path) for record in repo.records)
 
 
 def _read_records(

@@ -96,11 +96,11 @@ def _run(
                     kept.save(root)
                 return Validated(root, repo.lang, outcome)
         repo, paths = open_repository(root, cache=use_cache)
-        after: list[str] = []  # the key once every file was read, while the workers check
+        after: list[cache.Hashed] = []  # the key once every file was read, while workers check
 
         def all_read() -> None:
             if plan is not None:
-                after.append(cache.compute_key(root, plan, today, trusted=trusted))
+                after.append(_key_now(root, plan, today, trusted))
 
         spread = incremental.check_on_cores(
             repo, paths, today, history_for, hashed,
@@ -119,12 +119,20 @@ def _run(
         outcome, results = incremental.check(repo, today, history_for(repo), hashed)
     settled = cache.plan_of(repo.settings)
     if plan is not None and hashed is not None and plan == settled:
-        now = after[0] if after else cache.compute_key(root, plan, today, trusted=trusted)
-        if hashed.key == now:
+        now = after[0] if after else _key_now(root, plan, today, trusted)
+        if cache.unchanged_since(hashed, now):
             cache.store(root, hashed.key, plan, outcome, trusted)
             if results is not None:
                 results.save(root)
     return Validated(root, repo.lang, outcome)
+
+
+def _key_now(
+    root: Path, plan: cache.Plan, today: date, trusted: dict[str, cache.Record] | None
+) -> cache.Hashed:
+    now = cache.Hashed()
+    cache.compute_key(root, plan, today, now, trusted=trusted)
+    return now
 
 
 def _history(reading: HistoryRead, repo: Repository) -> History | None:
