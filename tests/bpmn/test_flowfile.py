@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from ruamel.yaml import YAML
 
-from procspec.features.flowfile import FlowFileError, has_flow_map, splice, write_atomically
+from procspec.features.flowfile import FlowFileError, has_flow_map, splice
 
 MAP = {
     "aktörer": [{"id": "handläggare", "namn": "Handläggare"}],
@@ -104,13 +102,3 @@ def test_a_file_that_is_no_mapping_is_refused(text: str, key: str) -> None:
     with pytest.raises(FlowFileError) as caught:
         splice(text, MAP)
     assert caught.value.key == key
-
-
-def test_atomic_write_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
-    target = tmp_path / "process.yaml"
-    target.write_text("namn: a\n", encoding="utf-8")
-    target.chmod(0o640)
-    write_atomically(target, "namn: b\n")
-    assert target.read_text(encoding="utf-8") == "namn: b\n"
-    assert target.stat().st_mode & 0o777 == 0o640
-    assert [p.name for p in tmp_path.iterdir()] == ["process.yaml"]

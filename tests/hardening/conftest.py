@@ -48,9 +48,14 @@ def run_cli(*args: str) -> Result:
 
 
 def run_subprocess(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    umask: int = -1,
 ) -> Result:
-    """The command line as a user runs it, in a new Python process."""
+    """The command line as a user runs it, in a new Python process (with `umask`, as a shell
+    sets it; -1 keeps this process's)."""
     result = subprocess.run(
         [sys.executable, "-m", "procspec", *args],
         capture_output=True,
@@ -58,6 +63,7 @@ def run_subprocess(
         env={**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1", **(env or {})},
         timeout=timeout,
         check=False,
+        umask=umask,
     )
     decode = lambda raw: raw.decode("utf-8", errors="replace")  # noqa: E731
     return Result(result.returncode, decode(result.stdout), decode(result.stderr))

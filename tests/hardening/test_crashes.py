@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import EXAMPLES, REPOS
-from .conftest import Result, assert_no_traceback, run_cli, snapshot
+from .conftest import Result, assert_no_traceback, run_cli, run_subprocess, snapshot
 
 SPEC = "processer/följa-upp-budget.yaml"
 ORIGINAL = (REPOS / "orebro" / SPEC).read_text(encoding="utf-8")
@@ -342,6 +342,71 @@ def test_an_output_never_replaces_a_source(tmp_path: Path, args: list[str], targ
     assert result.exit == 2, result.output
     assert "är en källfil" in result.stderr
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "target"),
+    [
+        (["bpmn", "export", "betala-leverantörsfakturor", "--repo", "{root}", "--out", "{target}"],
+         "g/config"),
+        (["codeowners", "{root}", "--out", "{target}"], "g/HEAD"),
+        (["schema", "--out", "{target}"], "g/hooks"),
+        (["schema", "--repo", "{root}", "--out", "{target}"], "g/scheman"),
+        (["codeowners", "{root}", "--out", "{target}"], "länk-till-config"),
+    ],
+)  # fmt: skip
+def test_an_output_through_a_link_never_replaces_git_files(
+    tmp_path: Path, args: list[str], target: str
+) -> None:
+    # `g` leads to .git and `länk-till-config` to .git/config: what the path resolves to, and the
+    # folder it is written in, are checked, as the path itself is.
+    root = tmp_path / "exempel"
+    shutil.copytree(EXAMPLES / "orebro", root)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / "g").symlink_to(".git")
+    (root / "länk-till-config").symlink_to(".git/config")
+    before = snapshot(root)
+    path = root / target
+    result = run_cli(*[a.replace("{root}", str(root)).replace("{target}", str(path)) for a in args])
+    assert_no_traceback(result)
+    assert result.exit == 2, result.output
+    assert "är en källfil" in result.stderr
+    assert snapshot(root) == before
+    subprocess.run(["git", "-C", str(root), "status"], check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_a_new_output_gets_the_mode_of_the_umask(tmp_path: Path, umask: int) -> None:
+    # As a file made with open(): a web server or a colleague reads what the umask lets them.
+    root = tmp_path / "exempel"
+    shutil.copytree(EXAMPLES / "orebro", root)
+    runs = [
+        ["codeowners", str(root), "--out", str(tmp_path / ".github" / "CODEOWNERS")],
+        ["schema", "--out", str(tmp_path / "s")],
+        ["bpmn", "export", "betala-leverantörsfakturor", "--repo", str(root),
+         "--out", str(tmp_path / "faktura.bpmn")],
+        ["init", str(tmp_path / "nytt"), "--profile", "botkyrka"],
+    ]  # fmt: skip
+    for args in runs:
+        result = run_subprocess(*args, umask=umask)
+        assert result.exit == 0, result.output
+    written = [tmp_path / ".github" / "CODEOWNERS", tmp_path / "faktura.bpmn",
+               *(tmp_path / "s").iterdir(), *(tmp_path / "nytt").rglob("*.json"),
+               tmp_path / "nytt" / "procspec.yaml"]  # fmt: skip
+    modes = {p.relative_to(tmp_path).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in written}
+    assert modes == dict.fromkeys(modes, 0o666 & ~umask)
+
+
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
+    root = tmp_path / "exempel"
+    shutil.copytree(EXAMPLES / "orebro", root)
+    out = tmp_path / "CODEOWNERS"
+    out.write_text("# gammal\n", encoding="utf-8")
+    out.chmod(0o640)
+    result = run_subprocess("codeowners", str(root), "--out", str(out), umask=0o022)
+    assert result.exit == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert "# gammal" not in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

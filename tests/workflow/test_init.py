@@ -78,6 +78,51 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("made", "listed"),
+    [
+        ("schemas/process.schema.json", "schemas/process.schema.json"),  # a file of the user's
+        ("schemas/process.schema.json/", "schemas/process.schema.json"),  # a folder in its place
+        ("schemas", "schemas"),  # a file where the folder goes
+    ],
+)
+def test_init_checks_every_file_before_it_writes_any(
+    tmp_path: Path, made: str, listed: str
+) -> None:
+    # The schemas are written last: they are checked with the other files, before any is written.
+    target = tmp_path / "r"
+    if made.endswith("/"):
+        (target / made).mkdir(parents=True)
+    else:
+        (target / made).parent.mkdir(parents=True, exist_ok=True)
+        (target / made).write_text("mine\n", "utf-8")
+    before = files_in(target), {p.relative_to(target) for p in target.rglob("*")}
+    done = procspec("init", str(target), "--profile", "botkyrka")
+    assert done.returncode == 1, done.stderr
+    assert listed in done.stderr and "--force" in done.stderr
+    assert "--out" not in done.stderr
+    assert (files_in(target), {p.relative_to(target) for p in target.rglob("*")}) == before
+    if not made.endswith("/"):
+        assert (target / made).read_text("utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("made", ["schemas/process.schema.json", "schemas"])
+def test_init_force_never_replaces_a_folder_or_a_file_where_a_folder_goes(
+    tmp_path: Path, made: str
+) -> None:
+    target = tmp_path / "r"
+    if made == "schemas":
+        target.mkdir()
+        (target / made).write_text("mine\n", "utf-8")
+    else:
+        (target / made).mkdir(parents=True)
+    before = {p.relative_to(target) for p in target.rglob("*")}
+    done = procspec("init", str(target), "--profile", "botkyrka", "--force")
+    assert done.returncode == 1, done.stderr
+    assert made in done.stderr and "ersätter bara filer" in done.stderr
+    assert {p.relative_to(target) for p in target.rglob("*")} == before
+
+
 def test_init_force_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "r"
     target.mkdir()

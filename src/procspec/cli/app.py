@@ -366,7 +366,7 @@ def rules(
 @app.command(cls=Command, help="help.command.schema")
 def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
     """JSON Schema for process files, procspec.yaml, personer.yaml and profiles."""
-    from procspec.features.flowfile import write_atomically
+    from procspec.features.writing import write_out
     from procspec.reading.json_schemas import json_schemas
 
     if repo is not None:
@@ -379,12 +379,11 @@ def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
     if out is None:
         print(json.dumps(schemas, ensure_ascii=False, indent=2))
         return
-    _not_a_source(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, body in schemas.items():
-        target = out / f"{name}.schema.json"
-        # Replaced in one rename: a link named like a schema is replaced, never written through.
-        write_atomically(target, json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    files = {out / f"{name}.schema.json": json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+             for name, body in schemas.items()}  # fmt: skip
+    # Each replaced in one rename: a link named like a schema is replaced, never written through.
+    write_out(files)
+    for target in files:
         print(msg("cli.schema_written", _language(Path(".")), path=target))
 
 
@@ -534,7 +533,7 @@ def codeowners(
 ) -> None:
     """Write a CODEOWNERS file: process owners and leaders approve changes to their process."""
     from procspec.features.codeowners import build, missing_lines
-    from procspec.features.flowfile import write_atomically
+    from procspec.features.writing import write_out
     from procspec.reporting.codeowners import codeowners_file
 
     ctx = _context(path)
@@ -545,10 +544,8 @@ def codeowners(
     if out is None:
         sys.stdout.write(written)
         return
-    _not_a_source(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     # A committed CODEOWNERS that is a link is replaced by the file, never written through.
-    write_atomically(out, written)
+    write_out({out: written})
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
 
 
@@ -568,17 +565,15 @@ def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOu
     """Write the process's map as BPMN 2.0 XML with its diagram."""
     from procspec.checking.process_list import find_process
     from procspec.features.flowexchange import export_process
-    from procspec.features.flowfile import write_atomically
+    from procspec.features.writing import write_out
 
     ctx = _context(repo)
     text = export_process(ctx, find_process(ctx, process_id))
     if out is None:
         sys.stdout.write(text)
         return
-    _not_a_source(out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(out, text)
+        write_out({out: text})
     except OSError as exc:
         raise UsageError(msg("bpmn.cannot_write", ctx.lang, file=out.as_posix())) from exc
     print(msg("cli.wrote", ctx.lang, path=out.as_posix()), file=sys.stderr)
@@ -637,16 +632,6 @@ def _context(path: Path, today: date | None = None) -> Context:
 
     day = today if today is not None else parse_today(os.environ.get("PROCSPEC_TODAY"))
     return Context.build(load_repository(at(path)), day)
-
-
-def _not_a_source(out: Path) -> None:
-    """An output given with `--out` never replaces a YAML file (a process, the settings, the
-    roster) nor anything in a `.git` folder, as `render` never does: a slip of the path would
-    lose a source or the repository itself."""
-    from procspec.reading.root import YAML_SUFFIXES
-
-    if out.suffix.lower() in YAML_SUFFIXES or ".git" in out.absolute().parts:
-        raise UsageError(say("cli.out_source", path=out.as_posix()))
 
 
 def _notice(line: Text | None, lang: str) -> None:

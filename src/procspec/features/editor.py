@@ -85,24 +85,29 @@ def repo_schemas(root: Path) -> dict[str, dict[str, Any]]:
 
 
 def write_repo_schemas(root: Path, out: Path | None = None) -> list[Path]:
-    """Write the repository's schemas into its `schemas/` folder (or `out`); returns the files
-    written (only those whose content changed, so a pre-commit hook fails only on a change)."""
-    from procspec.features.flowfile import write_atomically
+    """Write the repository's schemas into its `schemas/` folder (or `out`, which is checked as
+    every `--out` is); returns the files written (only those whose content changed, so a
+    pre-commit hook fails only on a change)."""
+    from procspec.features.writing import write_all, write_out
     from procspec.reading.repository import find_root
 
     top = find_root(root)
     folder = out if out is not None else top / SCHEMA_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name, body in repo_schemas(top).items():
-        target = folder / FILES[name]
-        text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    changed: dict[Path, str] = {}
+    for target, text in schema_texts(top).items():
+        path = folder / target
         # Read only when it is a file (a named pipe would wait for a writer); anything else is
         # refused by the write.
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            write_atomically(target, text)
-            written.append(target)
-    return written
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            changed[path] = text
+    (write_all if out is None else write_out)(changed)
+    return list(changed)
+
+
+def schema_texts(root: Path) -> dict[str, str]:
+    """The repository's schemas as the files `write_repo_schemas` writes: file name -> text."""
+    return {FILES[name]: json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+            for name, body in repo_schemas(root).items()}  # fmt: skip
 
 
 def vscode_settings(processes: str) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 
 from procspec.checking.hierarchy import Context
 from procspec.errors import NotFoundError, UsageError
-from procspec.features.flowfile import FlowFileError, has_flow_map, splice, write_atomically
+from procspec.features.flowfile import FlowFileError, has_flow_map, splice
+from procspec.features.writing import write_atomically
 from procspec.messages import Message, Text, say
 from procspec.reading.bpmnimport import BpmnError, read_bpmn, read_source
 from procspec.reading.model import FlowMap

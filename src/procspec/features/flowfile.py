@@ -4,24 +4,17 @@ The file is changed as text: the lines of the key (or, when the file has none, a
 `granskad`/`fastställd` or at the end) are replaced by the new block, and every other byte — keys,
 comments, blank lines, quoting — stays as it was. The result is read back before it is written:
 the other keys must load to the same data and the new key to the intended map, or nothing is
-written. The file is replaced atomically (a temporary file renamed over it).
+written. The file is replaced atomically (`procspec.features.writing`).
 """
 
 from __future__ import annotations
 
 import io
-import os
-import stat
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
-
-from procspec.errors import UsageError
-from procspec.messages import say
 
 KEY = "processkarta"
 BEFORE = ("granskad", "fastställd")
@@ -123,28 +116,3 @@ def _verify(before: CommentedMap, new_text: str, data: dict[str, Any]) -> None:
     others_after = {k: _plain(v) for k, v in after.items() if k != KEY}
     if others_before != others_after:
         raise FlowFileError("flowfile.verify")
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one rename, so a reader never sees half a file.
-
-    Only a file is replaced, or a link to one (the link itself: it is never written through). A
-    device, a named pipe or a folder, or a link to one, is refused (`UsageError`): the rename
-    would put a file in its place, /dev/null's for a user who may write into /dev."""
-    try:
-        info = path.stat()
-    except OSError:  # nothing there (or a broken link): the file is new
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise UsageError(say("cli.out_not_regular", path=path.as_posix()))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -2,8 +2,8 @@
 
 Every file written comes from a Jinja2 template in `templates/scaffold/` (see `procspec.templates`).
 Nothing is written until everything has been checked and rendered: `init` refuses when any of its
-files exists (unless forced), and `new` refuses a name that breaks an error-level naming rule, an
-id that is taken, or a file that exists.
+files exists (unless forced) and writes them all or none, and `new` refuses a name that breaks an
+error-level naming rule, an id that is taken, or a file that exists.
 
 A new process file leaves every required field empty (`syfte:`), with a comment that explains the
 field (Örebro Bilaga 1, Steg 5 and 6). An empty value is what `procspec validate` reports, at its
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,12 +25,14 @@ from typing import Any
 from procspec.checking.hierarchy import Context
 from procspec.errors import NotFoundError, ProcspecError, Refused, UsageError
 from procspec.features.editor import (
+    SCHEMA_FOLDER,
     VSCODE_EXTENSIONS,
     modeline,
+    schema_texts,
     vscode_settings,
-    write_repo_schemas,
 )
 from procspec.features.install_source import check_source
+from procspec.features.writing import not_a_folder, obstacle, write_all
 from procspec.messages import say
 from procspec.problem import Problem, Severity
 from procspec.reading.dates import add_months, next_year_end
@@ -185,28 +189,44 @@ def init(
 ) -> list[str]:
     """Write a new process repository into `folder`; returns the paths written (relative).
 
-    Refuses (exit 1, nothing written) when any of the files exists, unless `force`.
+    Every file is made and checked before any is written: when any of them exists, nothing is
+    written (exit 1) unless `force`, and a folder, a special file or a file where a folder
+    belongs is never replaced. The files are then written all or none (`write_all`).
     """
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(say("scaffold.not_a_folder", path=folder))
+    blocked = not_a_folder(folder)
+    if blocked is not None:
+        raise UsageError(say("scaffold.not_a_folder", path=blocked))
     enclosing = _enclosing_repository(folder)
     if enclosing is not None:  # a repository inside another: two roots for the same files
         raise Refused(say("scaffold.inside", dir=folder.resolve(), root=enclosing))
     files = init_files(profile_name, organisation, today, install)
     for rel, (template, text) in files.items():
         _check_parses(rel, template, text)
-    existing = [rel for rel in files if (folder / rel).exists()]
+    texts = {rel: text for rel, (_, text) in files.items()}
+    texts.update(_schemas(texts))
+    in_the_way = {
+        p.relative_to(folder).as_posix() for rel in texts if (p := obstacle(folder / rel))
+    }
+    existing = {rel for rel in texts if os.path.lexists(folder / rel)} | in_the_way
     if existing and not force:
-        raise Refused(say("scaffold.exists", files=", ".join(existing), dir=folder.resolve()))
-    for rel, (_, text) in files.items():
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.is_symlink():  # --force replaces a link, never writes where it points
-            target.unlink()
-        target.write_text(text, encoding="utf-8")
-    top = folder.resolve()
-    schemas = [p.resolve().relative_to(top).as_posix() for p in write_repo_schemas(top)]
-    return [*files, *schemas]
+        found = ", ".join(sorted(existing))
+        raise Refused(say("scaffold.exists", files=found, dir=folder.resolve()))
+    if in_the_way:  # --force replaces files, never a folder or a special file
+        found = ", ".join(sorted(in_the_way))
+        raise Refused(say("scaffold.in_the_way", files=found, dir=folder.resolve()))
+    write_all({folder / rel: text for rel, text in texts.items()})
+    return list(texts)
+
+
+def _schemas(texts: dict[str, str]) -> dict[str, str]:
+    """The new repository's own schemas (`schemas/`), made from its files in a folder of their
+    own, so that they are known before anything is written."""
+    with tempfile.TemporaryDirectory(prefix="procspec-init.") as scratch:
+        top = Path(scratch)
+        for rel, text in texts.items():
+            (top / rel).parent.mkdir(parents=True, exist_ok=True)
+            (top / rel).write_text(text, encoding="utf-8")
+        return {f"{SCHEMA_FOLDER}/{name}": text for name, text in schema_texts(top).items()}
 
 
 def _enclosing_repository(folder: Path) -> Path | None:

@@ -76,7 +76,7 @@ def _recorded(folder: Path) -> set[str] | None:
     return {line for line in text[len(MARKER_TEXT) :].splitlines() if line and line[0] != "#"}
 
 
-def _inside_git(target: Path) -> Path | None:
+def inside_git(target: Path) -> Path | None:
     """The git directory `target` is or lies in: a `.git` part of its path, or a folder that
     is one (HEAD, objects and refs, as a bare repository)."""
     for folder in (target, *target.parents):
@@ -154,7 +154,7 @@ def check_target(
     root = root.resolve()
     if target == Path(target.anchor) or target == root or root.is_relative_to(target):
         raise UsageError(msg("render.out.is_root", lang, out=shown))
-    git_dir = _inside_git(target)
+    git_dir = inside_git(target)
     if git_dir is not None:
         raise UsageError(msg("render.out.git", lang, out=shown, example=str(git_dir)))
     if processes is not None:
