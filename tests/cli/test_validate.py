@@ -186,6 +186,19 @@ def test_an_unknown_base_is_a_problem_on_its_line_of_the_profile(
     assert "'bas: stockholm'" in problem["message"] and "orebro" in problem["message"]
 
 
+def test_a_profile_built_on_a_base_has_its_problems_on_its_own_lines(
+    make_repo: Callable[[str], Path],
+) -> None:
+    root = make_repo("orebro")
+    profile = "bas: orebro\nnamn: vår-kommun\nokänd: 1\nnivåer:\n  - från: 1\n    max_ägare: 0\n"
+    (root / "egen.yaml").write_text(profile, encoding="utf-8")
+    (root / "procspec.yaml").write_text("organisation: Örebro kommun\nprofil: egen.yaml\n")
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == 2
+    found = [(p["line"], p["column"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+    assert (3, 1, "PS005") in found and (6, 16, "PS007") in found
+
+
 def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("procspec ")
     assert run("validate", "--help").returncode == 0

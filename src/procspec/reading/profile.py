@@ -285,7 +285,8 @@ def load_profile(spec: str, root: Path) -> Profile:
             )
         base = _read(BUILTIN_DIR / f"{base_name}.yaml", f"<profil {base_name}>")
         data = _merge(base, data)
-    doc = Document(path=path, rel=rel, data=data)
+    # The merged data keeps the file's positions: a wrong value can only be the file's own.
+    doc = Document(path=path, rel=rel, data=data, keys=own.keys, values=own.values)
     profile, problems = validate(Profile, doc)
     if profile is None:
         raise ProfileError(say("profile.unreadable", path=rel), problems)
