@@ -89,6 +89,20 @@ def test_a_severity_override_lists_the_severities(tmp_path: Path) -> None:
     assert "Skriv ett av: error, warning, info, off." in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("written", "said"), [("~", "tomt"), ("true", "true"), ("{a: 1}", "en samling"), ("12", "12")]
+)
+def test_an_enum_value_that_is_no_text_is_said_as_written(
+    tmp_path: Path, written: str, said: str
+) -> None:
+    root = orebro(tmp_path)
+    append(root / "procspec.yaml", f"regler:\n  PS406: {written}\n")
+    done = run("validate", str(root))
+    assert done.returncode == 2
+    assert f"'PS406' ska vara ett av: error, warning, info, off (inte {said})." in done.stderr
+    assert "None" not in done.stderr and "True" not in done.stderr and "'a'" not in done.stderr
+
+
 def test_roles_in_a_profile_file_list_the_roles(tmp_path: Path) -> None:
     root = orebro(tmp_path, "en")
     (root / "egen.yaml").write_text(

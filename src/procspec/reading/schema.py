@@ -143,7 +143,10 @@ def to_problem(
         text = say("schema.max_value", key=key, max=ctx.get("le", ctx.get("lt", "")))
     elif kind == "literal_error":
         allowed = _literal_values(model, loc)
-        text = say("schema.enum", key=key, value=_short(value), allowed=allowed)
+        if isinstance(value, str):
+            text = say("schema.enum", key=key, value=_short(value), allowed=allowed)
+        else:  # null, true, a number, a list: said as what was written, not as Python shows it
+            text = say("schema.enum_got", key=key, got=describe_value(value), allowed=allowed)
     elif kind == "datum":
         text = say("schema.date", key=key, value=_short(value))
     elif kind == "epost":
