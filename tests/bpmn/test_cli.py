@@ -87,6 +87,10 @@ def test_export_of_a_process_without_a_map(make_repo: Callable[[str], Path]) -> 
     ("content", "expected"),
     [
         (b"inte xml", "inte läsbar XML"),
+        (
+            CAMUNDA.read_bytes().replace(b'encoding="UTF-8"', b'encoding="X-NOPE"', 1),
+            "dålig.bpmn anger teckenkodningen 'X-NOPE'",
+        ),
         (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "inte BPMN 2.0"),
         (
             b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "x">]>'

@@ -34,6 +34,10 @@ MAX_BYTES = 20_000_000
 MAX_ELEMENTS = 20_000
 MAX_TEXT = 10_000
 """The longest attribute value (a name, a condition) read: longer is no name but an attack."""
+DECLARED_ENCODING = re.compile(
+    rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"'>]{0,60})"
+)
+"""The encoding an XML declaration names, to say which one Python does not know."""
 
 KINDS = {
     "dataObjectReference": ("dataobjektet", "the data object"),
@@ -242,6 +246,10 @@ def parse(raw: bytes, file: str) -> ET.Element:
         root = fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise BpmnError("bpmn.forbidden", file=file) from exc
+    except LookupError as exc:  # the declaration names an encoding Python has no codec for
+        declared = DECLARED_ENCODING.match(raw)
+        encoding = declared.group(1).decode("latin-1") if declared else str(exc)
+        raise BpmnError("bpmn.unknown_encoding", file=file, encoding=encoding) from exc
     except (ET.ParseError, ValueError, UnicodeError) as exc:
         raise BpmnError("bpmn.not_xml", file=file, detail=str(exc) or type(exc).__name__) from exc
     if _ns(root.tag) != BPMN or _local(root.tag) != "definitions":
