@@ -55,6 +55,52 @@ def test_import_refuses_to_replace_a_map_without_force(make_repo: Callable[[str]
     assert text.count("processkarta:") == 1
 
 
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
+def test_import_keeps_the_line_endings_of_the_process_file(
+    make_repo: Callable[[str], Path], newline: bytes
+) -> None:
+    root = make_repo("orebro")
+    path = root / BUDGET
+    before = path.read_bytes().replace(b"\n", newline)
+    path.write_bytes(before)
+    code, _, err = _import(root, CAMUNDA)
+    assert code == 0, err
+    after = path.read_bytes()
+    assert after.startswith(before)  # every line of the file as it was
+    assert after.replace(newline, b"").count(b"\r") + after.replace(newline, b"").count(b"\n") == 0
+    assert "PS00" not in procspec("validate", str(root), "--format", "json").stdout
+
+
+def test_import_into_a_file_with_a_tab_and_document_markers(
+    make_repo: Callable[[str], Path],
+) -> None:
+    # Files validate reads take the map: a tab after a colon, `---` and `...` around the document.
+    root = make_repo("orebro")
+    path = root / BUDGET
+    body = path.read_text(encoding="utf-8").replace("syfte: Att", "syfte:\tAtt")
+    path.write_text(f"---\n{body}...\n", encoding="utf-8")
+    code, _, err = _import(root, CAMUNDA)
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(f"---\n{body}processkarta:\n") and after.endswith("\n...\n")
+    assert "PS00" not in procspec("validate", str(root), "--format", "json").stdout
+
+
+def test_a_process_file_validate_cannot_read_is_named_with_its_line(
+    make_repo: Callable[[str], Path],
+) -> None:
+    root = make_repo("orebro")
+    path = root / BUDGET
+    path.write_text(path.read_text(encoding="utf-8") + "syfte: igen\n", encoding="utf-8")
+    before = path.read_bytes()
+    code, _, err = _import(root, CAMUNDA)
+    assert code == 1
+    line = before.count(b"\n")
+    assert f"processer/följa-upp-budget.yaml:{line}: processfilen går inte att läsa" in err
+    assert "Message(" not in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
 def test_export_after_import_opens_as_bpmn(
     make_repo: Callable[[str], Path], tmp_path: Path
 ) -> None:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from procspec.checking.hierarchy import Context
 from procspec.errors import NotFoundError, UsageError
-from procspec.features.flowfile import FlowFileError, has_flow_map, splice
+from procspec.features.flowfile import FlowFileError, has_flow_map, read_text, splice
 from procspec.features.writing import write_atomically
 from procspec.messages import Message, Text, say
 from procspec.reading.bpmnimport import BpmnError, read_bpmn, read_source
@@ -66,14 +66,12 @@ def import_process(ctx: Context, record: ProcessRecord, source: Path, force: boo
         raise NotFoundError(say("bpmn.invalid_map", file=shown, detail=detail)) from exc
     path = ctx.repo.root / record.rel
     try:
-        text = path.read_text(encoding="utf-8")
-        if has_flow_map(text) and not force:
+        text = read_text(path, record.rel)
+        if has_flow_map(text, record.rel) and not force:
             raise NotFoundError(say("bpmn.has_map", file=record.rel))
-        new_text = splice(text, imported.data)
+        new_text = splice(text, imported.data, record.rel)
     except FlowFileError as exc:
-        raise NotFoundError(f"{record.rel}: {say(exc.key, **exc.params)}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NotFoundError(say("flowfile.yaml", detail=type(exc).__name__)) from exc
+        raise NotFoundError(say(exc.key, **exc.params)) from exc
     write_atomically(path, new_text)
     steps = imported.data["processteg"]
     warnings = [say(s.key, **_named(s.params)) for s in imported.skipped]
