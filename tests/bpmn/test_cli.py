@@ -159,6 +159,26 @@ def test_bad_files_exit_1_and_write_nothing(
     assert not [p for p in (root / "processer").iterdir() if p.name.startswith(".")]
 
 
+def test_a_map_too_large_for_validate_to_read_is_refused(
+    make_repo: Callable[[str], Path], tmp_path: Path
+) -> None:
+    # Within the limits of the diagram, but the process file would be over the 2 MB validate reads.
+    root = make_repo("orebro")
+    before = (root / BUDGET).read_bytes()
+    tasks = "".join(f'<task id="t{i}" name="Uppgift {i} {"x" * 9_000}"/>' for i in range(240))
+    source = tmp_path / "stor.bpmn"
+    source.write_text(
+        '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">'
+        f'<process id="p">{tasks}</process></definitions>',
+        encoding="utf-8",
+    )
+    code, _, err = _import(root, source)
+    assert code == 1
+    assert "procspec läser inga processfiler över 2048 kB" in err and "Traceback" not in err
+    assert (root / BUDGET).read_bytes() == before
+    assert not [p for p in (root / "processer").iterdir() if p.name.startswith(".")]
+
+
 def test_a_missing_file_is_a_usage_error(make_repo: Callable[[str], Path]) -> None:
     root = make_repo("orebro")
     code, _, err = _import(root, root / "saknas.bpmn")

@@ -120,3 +120,11 @@ def test_a_file_validate_cannot_read_is_refused_at_its_line(text: str, line: int
 def test_files_validate_reads_take_the_map(text: str, before: str) -> None:
     new = splice(text, MAP, FILE)
     assert new == text[: len(text) - len(before)] + dump_block(MAP) + before
+
+
+def test_a_map_that_would_make_the_file_too_large_to_read_is_refused() -> None:
+    steps = [{"id": f"s{i}", "namn": "Ett steg " + "x" * 9_000} for i in range(240)]
+    with pytest.raises(FlowFileError) as caught:
+        splice(HEAD + TAIL, {"processteg": steps}, FILE)
+    assert caught.value.key == "flowfile.too_large"
+    assert caught.value.params["limit"] == 2048 and caught.value.params["size"] > 2048

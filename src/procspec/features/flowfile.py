@@ -5,8 +5,8 @@ The file is changed as text: the lines of the key (or, when the file has none, a
 other character — keys, comments, blank lines, quoting, line endings — stays as it was. The file is
 read as `procspec validate` reads it (`reading.documents`), so every file validate reads takes a
 map. The result is read back before it is written: the other keys must load to the same data, the
-new key to the intended map, or nothing is written. The file is replaced atomically
-(`procspec.features.writing`).
+new key to the intended map, and the file must stay within the size validate reads, or nothing is
+written. The file is replaced atomically (`procspec.features.writing`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from procspec.problem import Severity
-from procspec.reading.documents import Document, decode, load_text, read_file
+from procspec.reading.documents import MAX_FILE_BYTES, Document, decode, load_text, read_file
 
 KEY = "processkarta"
 BEFORE = ("granskad", "fastställd")
@@ -121,6 +121,11 @@ def splice(text: str, data: dict[str, Any], file: str) -> str:
         head[-1] += newline
     block = dump_block(data).replace("\n", newline)
     new_text = "".join(head) + block + "".join(tail)
+    size = len(new_text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:  # validate would refuse the whole file (PS004)
+        raise FlowFileError(
+            "flowfile.too_large", file=file, size=-(-size // 1024), limit=MAX_FILE_BYTES // 1024
+        )
     _verify(doc.data, new_text, data, file)
     return new_text
 
