@@ -137,6 +137,10 @@ def test_export_of_a_process_without_a_map(make_repo: Callable[[str], Path]) -> 
             CAMUNDA.read_bytes().replace(b'encoding="UTF-8"', b'encoding="X-NOPE"', 1),
             "dålig.bpmn anger teckenkodningen 'X-NOPE'",
         ),
+        (
+            CAMUNDA.read_bytes().replace(b'id="Activity_0x8ahd2"', b'id="StartEvent_1"', 1),
+            "id:t 'StartEvent_1' står på två element",
+        ),
         (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "inte BPMN 2.0"),
         (
             b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "x">]>'

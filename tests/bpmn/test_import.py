@@ -169,6 +169,16 @@ BPMN_HEAD = b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
         ),
         (BPMN_HEAD + b"</definitions>", "bpmn.no_process"),
         (
+            BPMN_HEAD + b'<process id="p"><task id="t" name="A"/><task id="t" name="B"/>'
+            b"</process></definitions>",
+            "bpmn.duplicate_id",
+        ),
+        (
+            BPMN_HEAD + b'<process id="p"><startEvent id="s" name="Start"/>'
+            b'<task id="s" name="B"/></process></definitions>',
+            "bpmn.duplicate_id",
+        ),
+        (
             BPMN_HEAD + b'<process id="p"><task id="t" name="A"/>'
             b'<sequenceFlow id="f" sourceRef="t" targetRef="saknas"/></process></definitions>',
             "bpmn.missing_ref",
@@ -188,6 +198,8 @@ BPMN_HEAD = b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
         "parameter-entity",
         "huge-attribute",
         "no-process",
+        "duplicate-task",
+        "task-with-the-start-id",
         "missing-reference",
     ],
 )

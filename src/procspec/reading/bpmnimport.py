@@ -255,8 +255,21 @@ def parse(raw: bytes, file: str) -> ET.Element:
     if _ns(root.tag) != BPMN or _local(root.tag) != "definitions":
         raise BpmnError("bpmn.not_bpmn", file=file, root=_local(root.tag), namespace=BPMN)
     count = 0
+    ids: dict[str, ET.Element] = {}
+    """The BPMN elements by id: two with one id would be one in the map, the other gone."""
     for element in root.iter():
         count += 1
+        element_id = element.get("id")
+        if element_id is not None and _ns(element.tag) == BPMN:
+            first = ids.setdefault(element_id, element)
+            if first is not element:
+                raise BpmnError(
+                    "bpmn.duplicate_id",
+                    file=file,
+                    id=element_id,
+                    first=_local(first.tag),
+                    second=_local(element.tag),
+                )
         for attribute, value in element.attrib.items():
             if len(value) > MAX_TEXT:
                 raise BpmnError(
