@@ -141,6 +141,14 @@ def test_export_of_a_process_without_a_map(make_repo: Callable[[str], Path]) -> 
             CAMUNDA.read_bytes().replace(b'id="Activity_0x8ahd2"', b'id="StartEvent_1"', 1),
             "id:t 'StartEvent_1' står på två element",
         ),
+        (
+            CAMUNDA.read_bytes().replace(
+                b"<bpmn:flowNodeRef>",
+                b"<bpmn:flowNodeRef>FINNS_INTE</bpmn:flowNodeRef><bpmn:flowNodeRef>",
+                1,
+            ),
+            "pekar på 'FINNS_INTE', som inte finns i filen",
+        ),
         (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "inte BPMN 2.0"),
         (
             b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "x">]>'
@@ -148,6 +156,7 @@ def test_export_of_a_process_without_a_map(make_repo: Callable[[str], Path]) -> 
             "DTD",
         ),
     ],
+    ids=["not-xml", "unknown-encoding", "duplicate-id", "lane-to-nothing", "svg", "dtd"],
 )
 def test_bad_files_exit_1_and_write_nothing(
     make_repo: Callable[[str], Path], tmp_path: Path, content: bytes, expected: str

@@ -183,6 +183,17 @@ BPMN_HEAD = b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
             b'<sequenceFlow id="f" sourceRef="t" targetRef="saknas"/></process></definitions>',
             "bpmn.missing_ref",
         ),
+        (
+            BPMN_HEAD + b'<process id="p"><laneSet id="ls"><lane id="l" name="L">'
+            b"<flowNodeRef>t</flowNodeRef><flowNodeRef>FINNS_INTE</flowNodeRef></lane></laneSet>"
+            b'<task id="t" name="A"/></process></definitions>',
+            "bpmn.missing_ref",
+        ),
+        (
+            BPMN_HEAD + b'<process id="p"><task id="t" name="A"/></process>'
+            b'<group id="g" categoryValueRef="finns-inte"/></definitions>',
+            "bpmn.missing_ref",
+        ),
     ],
     ids=[
         "empty",
@@ -201,6 +212,8 @@ BPMN_HEAD = b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">'
         "duplicate-task",
         "task-with-the-start-id",
         "missing-reference",
+        "lane-to-nothing",
+        "group-to-no-value",
     ],
 )
 def test_bad_files_are_refused_with_a_reason(raw: bytes, key: str) -> None:
@@ -267,6 +280,31 @@ def test_deeply_nested_lanes_are_read_without_recursion() -> None:
     )
     imported = read_bpmn(raw, "djup.bpmn")
     assert imported.data["aktörer"] == [{"id": "inre", "namn": "Inre"}]
+
+
+def test_a_lane_around_others_is_the_aktor_of_what_none_of_them_holds() -> None:
+    # Handläggare names T itself and S, E through its inner lane Assistent (as tools write it:
+    # an outer lane often names the elements of its inner lanes too); Övriga names nothing.
+    raw = (
+        BPMN_HEAD + b'<process id="p"><laneSet id="ls">'
+        b'<lane id="l1" name="Handl\xc3\xa4ggare"><flowNodeRef>t</flowNodeRef>'
+        b"<flowNodeRef>s</flowNodeRef><flowNodeRef>e</flowNodeRef>"
+        b'<childLaneSet id="c1"><lane id="l2" name="Assistent"><flowNodeRef>s</flowNodeRef>'
+        b"<flowNodeRef>e</flowNodeRef></lane></childLaneSet></lane>"
+        b'<lane id="l3" name="Chefer"><childLaneSet id="c3"><lane id="l4" name="Chef"/>'
+        b"</childLaneSet></lane></laneSet>"
+        b'<startEvent id="s" name="Start"/><task id="t" name="Granska"/><endEvent id="e" name="Klart"/>'
+        b'<sequenceFlow id="f1" sourceRef="s" targetRef="t"/>'
+        b'<sequenceFlow id="f2" sourceRef="t" targetRef="e"/></process></definitions>'
+    )
+    imported = read_bpmn(raw, "banor.bpmn")
+    assert [a["namn"] for a in imported.data["aktörer"]] == ["Handläggare", "Assistent", "Chef"]
+    acts = _activities(imported)
+    assert [acts[i]["aktör"] for i in ("start", "granska", "klart")] == [
+        "assistent",
+        "handläggare",
+        "assistent",
+    ]
 
 
 def test_xinclude_is_not_followed_but_named() -> None:

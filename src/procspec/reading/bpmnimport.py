@@ -505,35 +505,55 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     actor_names = _Names()
     lane_boxes: list[tuple[_Bounds, str]] = []
 
-    def leaf_lanes(lane_set: ET.Element) -> list[ET.Element]:
-        """The innermost lanes, top to bottom (iteratively: lanes may nest deeply)."""
-        found: list[ET.Element] = []
-        stack = list(reversed(lane_set.findall(_q("lane"))))
+    def lanes_of(lane_set: ET.Element) -> list[tuple[ET.Element, int, bool]]:
+        """Every lane, top to bottom with a parent before its children, with its depth and
+        whether it is innermost (iteratively: lanes may nest deeply)."""
+        found: list[tuple[ET.Element, int, bool]] = []
+        stack = [(lane, 0) for lane in reversed(lane_set.findall(_q("lane")))]
         while stack:
-            lane = stack.pop()
+            lane, depth = stack.pop()
             child = lane.find(_q("childLaneSet"))
             inner = child.findall(_q("lane")) if child is not None else []
-            if inner:
-                stack.extend(reversed(inner))
-            else:
-                found.append(lane)
+            found.append((lane, depth, not inner))
+            stack.extend((inner_lane, depth + 1) for inner_lane in reversed(inner))
         return found
 
+    parent_boxes: list[tuple[_Bounds, str]] = []
     for number, process in enumerate(chosen_list):
         lane_set = process.find(_q("laneSet"))
-        lanes = leaf_lanes(lane_set) if lane_set is not None else []
-        for lane in lanes:
+        lanes = lanes_of(lane_set) if lane_set is not None else []
+        # An element belongs to the innermost lane that names it: the lanes around it usually
+        # name it too. A lane with lanes inside is an aktör only for what none of them names.
+        owner: dict[str, tuple[int, int]] = {}
+        """Element → (depth, index in `lanes`) of the innermost lane that names it."""
+        for index, (lane, depth, _) in enumerate(lanes):
+            for node_ref in lane.findall(_q("flowNodeRef")):
+                ref = _ref(node_ref.text)
+                if not ref or ref not in known:
+                    raise BpmnError(
+                        "bpmn.missing_ref",
+                        file=file,
+                        element="lane",
+                        id=lane.get("id", ""),
+                        ref=ref or "",
+                    )
+                if ref in nodes and (ref not in owner or depth > owner[ref][0]):
+                    owner[ref] = (depth, index)
+        owned: dict[int, list[str]] = {}
+        for ref, (_, index) in owner.items():
+            owned.setdefault(index, []).append(ref)
+        for index, (lane, _, innermost) in enumerate(lanes):
+            if not innermost and index not in owned:
+                continue
             ext = _extension(lane, "aktor")
             name = _name(lane) or f"Aktör {len(actors) + 1}"
             actor_id = actor_names.make(ext.get("id") if ext is not None else None, name, "aktör")
             actors.append({"id": actor_id, "namn": name})
-            for node_ref in lane.findall(_q("flowNodeRef")):
-                ref = _ref(node_ref.text)
-                if ref in nodes:
-                    actor_of.setdefault(ref, actor_id)
+            for ref in owned.get(index, []):
+                actor_of.setdefault(ref, actor_id)
             box = bounds.get(lane.get("id", ""))
             if box is not None:
-                lane_boxes.append((box, actor_id))
+                (lane_boxes if innermost else parent_boxes).append((box, actor_id))
         members = [node_id for node_id in nodes if pool_of.get(node_id) == number]
         if not lanes and members:
             pool = pools[number]
@@ -549,7 +569,8 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     for node_id in nodes:
         box = bounds.get(node_id)
         if node_id not in actor_of and box is not None:
-            for lane_box, actor_id in lane_boxes:
+            # An inner lane first: the box of a lane around it holds the inner one's too.
+            for lane_box, actor_id in [*lane_boxes, *parent_boxes]:
                 if lane_box.contains(box.centre):
                     actor_of[node_id] = actor_id
                     break
@@ -562,7 +583,16 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     values = {v.get("id"): v.get("value") for v in root.iter(_q("categoryValue"))}
     groups: list[tuple[ET.Element, str]] = []
     for group in root.iter(_q("group")):
-        name = values.get(_ref(group.get("categoryValueRef"))) or _name(group) or ""
+        value_ref = _ref(group.get("categoryValueRef"))
+        if value_ref is not None and value_ref not in values:
+            raise BpmnError(
+                "bpmn.missing_ref",
+                file=file,
+                element="group",
+                id=group.get("id", ""),
+                ref=value_ref,
+            )
+        name = values.get(value_ref) or _name(group) or ""
         groups.append((group, name if name.strip() else f"Processteg {len(groups) + 1}"))
     if groups and not ours:
         groups.sort(
