@@ -1,10 +1,10 @@
 """A processkarta as BPMN 2.0 XML with its diagram (SPEC §6, `procspec bpmn export`).
 
 One collaboration with one participant (the process) whose lanes are the aktörer; start and end
-events, tasks, exclusive gateways for beslut (their `om` as the names of the outgoing flows), call
-activities for delprocess (`calledElement` is the process id), parallel gateways where `nästa` lists
-several activities, and the processteg as groups. The diagram interchange (BPMNDI) is the layout
-of the SVG, so a modelling tool shows the same picture.
+events, tasks, exclusive gateways for beslut (their `om` as the names and conditions of the outgoing
+flows, one flow per answer), call activities for delprocess (`calledElement` is the process id),
+parallel gateways where `nästa` lists several activities, and the processteg as groups. The
+diagram interchange (BPMNDI) is the layout of the SVG, so a modelling tool shows the same picture.
 
 What BPMN has no element for — the activity's own id, ledtid, väntetid, system, dokument, krav and
 risker, the ids of aktörer and processteg — travels in `extensionElements` in the procspec namespace
@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from procspec.reading.model import FlowActivity, FlowMap
 from procspec.reading.slug import slug
-from procspec.rendering.flowlayout import Box, FlowLayout, Shape
+from procspec.rendering.flowlayout import ANSWER_SEPARATOR, Box, Edge, FlowLayout, Shape
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -114,6 +115,47 @@ def _activity_extension(element: ET.Element, activity: FlowActivity) -> None:
         ET.SubElement(data, _q(NAMESPACE, "risk"), risk_attributes)
 
 
+@dataclass(frozen=True)
+class _Flow:
+    """A sequence flow: an arrow of the layout, or one answer of an arrow that carries several."""
+
+    edge: Edge
+    name: str | None
+    label: Box | None
+    position: int = 0
+    """The answer's place in the decision's `val`."""
+
+
+def _flows(layout: FlowLayout) -> list[_Flow]:
+    """One flow per arrow, and per answer where answers share an arrow ("Ja / Nej"), so that each
+    `om` comes back from import as its own choice: a decision's flows in the order of its `val`,
+    the shared label cut in one piece per answer, left to right as the joined text reads."""
+    flows: list[_Flow] = []
+    for edge in layout.edges:
+        box = edge.label.box if edge.label is not None else None
+        if not edge.answers:
+            flows.append(_Flow(edge, edge.text, box))
+        elif len(edge.answers) == 1 or box is None:
+            flows.extend(_Flow(edge, a.text, box, a.position) for a in edge.answers)
+        else:
+            unit = box.w / len(edge.text or "")
+            x = box.x
+            for answer in edge.answers:
+                width = unit * len(answer.text)
+                flows.append(_Flow(edge, answer.text, Box(x, box.y, width, box.h), answer.position))
+                x += width + unit * len(ANSWER_SEPARATOR)
+    # Answers of one decision to different shapes are arrows of their own: back in `val` order.
+    slots: dict[str, list[int]] = {}
+    for i, flow in enumerate(flows):
+        if flow.edge.answers:
+            slots.setdefault(flow.edge.source, []).append(i)
+    for taken in slots.values():
+        ordered = sorted((flows[i] for i in taken), key=lambda flow: flow.position)
+        for i, flow in zip(taken, ordered, strict=True):
+            flows[i] = flow
+    return flows
+
+
 def export_bpmn(process_id: str, process_name: str, flow_map: FlowMap, layout: FlowLayout) -> str:
     """The map as a BPMN 2.0 document (text), drawn as `layout` (from `layout_flow(flow_map)`)."""
     ids = _Ids()
@@ -144,7 +186,8 @@ def export_bpmn(process_id: str, process_name: str, flow_map: FlowMap, layout: F
     for shape in layout.shapes:
         shape_ids[shape.id] = ids.make(ELEMENT[shape.kind][1], shape.id)
     lane_ids = [ids.make("Lane", lane.id or "utan-aktör") for lane in layout.lanes]
-    flow_ids = [ids.make("Flow", edge.id) for edge in layout.edges]
+    flows = _flows(layout)
+    flow_ids = [ids.make("Flow", flow.edge.id) for flow in flows]
     group_ids = [ids.make("Group", band.id) for band in layout.bands]
     value_ids = [ids.make("CategoryValue", band.id) for band in layout.bands]
 
@@ -164,9 +207,9 @@ def export_bpmn(process_id: str, process_name: str, flow_map: FlowMap, layout: F
 
     outgoing: dict[str, list[int]] = {}
     incoming: dict[str, list[int]] = {}
-    for i, edge in enumerate(layout.edges):
-        outgoing.setdefault(edge.source, []).append(i)
-        incoming.setdefault(edge.target, []).append(i)
+    for i, flow in enumerate(flows):
+        outgoing.setdefault(flow.edge.source, []).append(i)
+        incoming.setdefault(flow.edge.target, []).append(i)
     for shape in layout.shapes:
         tag = ELEMENT[shape.kind][0]
         attributes = {"id": shape_ids[shape.id]}
@@ -182,15 +225,20 @@ def export_bpmn(process_id: str, process_name: str, flow_map: FlowMap, layout: F
             ET.SubElement(element, _q(BPMN, "incoming")).text = flow_ids[i]
         for i in outgoing.get(shape.id, []):
             ET.SubElement(element, _q(BPMN, "outgoing")).text = flow_ids[i]
-    for i, edge in enumerate(layout.edges):
+    for i, flow in enumerate(flows):
         attributes = {
             "id": flow_ids[i],
-            "sourceRef": shape_ids[edge.source],
-            "targetRef": shape_ids[edge.target],
+            "sourceRef": shape_ids[flow.edge.source],
+            "targetRef": shape_ids[flow.edge.target],
         }
-        if edge.text:
-            attributes["name"] = edge.text
-        ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
+        if flow.name:
+            attributes["name"] = flow.name
+        element = ET.SubElement(process, _q(BPMN, "sequenceFlow"), attributes)
+        if flow.name:
+            # The answer as the condition too: a gateway's flows with conditions are its choices,
+            # and two flows between one pair of shapes differ by them (bpmnlint's
+            # no-duplicate-sequence-flows and conditional-flows).
+            ET.SubElement(element, _q(BPMN, "conditionExpression")).text = flow.name
 
     category = ET.Element(_q(BPMN, "category"), {"id": ids.make("Category", process_id)})
     for i, band in enumerate(layout.bands):
@@ -217,15 +265,15 @@ def export_bpmn(process_id: str, process_name: str, flow_map: FlowMap, layout: F
         _shape(plane, lane_ids[i], box, horizontal=True)
     for shape in layout.shapes:
         _diagram_shape(plane, shape_ids[shape.id], shape)
-    for i, edge in enumerate(layout.edges):
+    for i, flow in enumerate(flows):
         element = ET.SubElement(
             plane, _q(BPMNDI, "BPMNEdge"), {"id": f"{flow_ids[i]}_di", "bpmnElement": flow_ids[i]}
         )
-        for x, y in edge.points:
+        for x, y in flow.edge.points:
             ET.SubElement(element, _q(DI, "waypoint"), {"x": _num(x), "y": _num(y)})
-        if edge.label is not None:
+        if flow.label is not None:
             label = ET.SubElement(element, _q(BPMNDI, "BPMNLabel"))
-            _bounds(label, edge.label.box)
+            _bounds(label, flow.label)
     for i, band in enumerate(layout.bands):
         _shape(plane, group_ids[i], band.box)
     ET.indent(definitions, "  ")

@@ -114,6 +114,17 @@ class TextLine(NamedTuple):
     anchor: Anchor = "middle"
 
 
+ANSWER_SEPARATOR = " / "
+"""Between the answers of a decision that lead to the same activity, on their one arrow."""
+
+
+class Answer(NamedTuple):
+    """One `om` of a decision and its place in `val`."""
+
+    position: int
+    text: str
+
+
 @dataclass(frozen=True)
 class Label:
     """Text with the box it occupies (the BPMN label bounds)."""
@@ -174,10 +185,12 @@ class Edge:
     target: str
     points: tuple[tuple[float, float], ...]
     text: str | None
-    """The `om` of a decision, in full."""
+    """The `om` of a decision, in full; the answers joined ("Ja / Nej") when several share it."""
     label: Label | None
     back: bool
     """The arrow closes a loop (runs right to left)."""
+    answers: tuple[Answer, ...] = ()
+    """Each `om` the arrow carries (BPMN gives each its own flow)."""
 
 
 @dataclass(frozen=True)
@@ -252,6 +265,7 @@ class _Edge:
     text: str | None
     back: bool = False
     label_lines: tuple[str, ...] = ()
+    answers: tuple[Answer, ...] = ()
 
 
 def _display_name(activity: FlowActivity) -> str:
@@ -329,18 +343,21 @@ def _graph(
             edges.extend(_Edge(gateway.order, v, None) for v in plain)
         else:
             edges.extend(_Edge(u, v, None) for v in plain)
-        edges.extend(_Edge(u, v, " / ".join(answers)) for v, answers in _answers(activity, index))
+        edges.extend(
+            _Edge(u, v, ANSWER_SEPARATOR.join(a.text for a in answers), answers=tuple(answers))
+            for v, answers in _answers(activity, index)
+        )
     return lanes, nodes, edges
 
 
-def _answers(activity: FlowActivity, index: Mapping[str, int]) -> list[tuple[int, list[str]]]:
+def _answers(activity: FlowActivity, index: Mapping[str, int]) -> list[tuple[int, list[Answer]]]:
     """A decision's answers per target, in the order of `val`: two answers that lead to the same
-    activity are one arrow labelled with both ("Ja / Nej"), never two arrows on top of each other
-    (which BPMN tools reject as duplicate sequence flows)."""
-    answers: dict[int, list[str]] = {}
-    for choice in activity.choices:
+    activity are one arrow labelled with both ("Ja / Nej"), never two arrows on top of each other.
+    The BPMN export draws one flow per answer along it."""
+    answers: dict[int, list[Answer]] = {}
+    for position, choice in enumerate(activity.choices):
         if choice.next in index:
-            answers.setdefault(index[choice.next], []).append(choice.when)
+            answers.setdefault(index[choice.next], []).append(Answer(position, choice.when))
     return list(answers.items())
 
 
@@ -401,7 +418,11 @@ def _merge_paths(nodes: list[_Node], edges: list[_Edge]) -> None:
         head += 1
         node = nodes[v]
         forward = [e for e in incoming[v] if not e.back]
-        if v < count and len(incoming[v]) >= 2 and node.kind not in ("parallell", "sammanflöde"):
+        if (
+            v < count
+            and _arrivals(incoming[v]) >= 2
+            and node.kind not in ("parallell", "sammanflöde")
+        ):
             token = {id(e): _token(nodes, outgoing, origin, e) for e in forward}
             splits: dict[int, set[int]] = {}
             for e in forward:
@@ -422,7 +443,7 @@ def _merge_paths(nodes: list[_Node], edges: list[_Edge]) -> None:
                 after = origin[split]
             elif forward:
                 after = token[id(forward[0])]
-            if len(rest) >= 2:
+            if _arrivals(rest) >= 2:
                 merge = _gateway(nodes, node, MERGE_SUFFIX, "sammanflöde")
                 for e in rest:
                     e.target = merge.order
@@ -435,6 +456,12 @@ def _merge_paths(nodes: list[_Node], edges: list[_Edge]) -> None:
                 indegree[e.target] -= 1
                 if indegree[e.target] == 0:
                     queue.append(e.target)
+
+
+def _arrivals(edges: list[_Edge]) -> int:
+    """The paths that arrive by `edges`: an arrow with several answers is one path per answer
+    (one BPMN flow each), so the shape it leads to gets a merging gateway as for several arrows."""
+    return sum(max(1, len(edge.answers)) for edge in edges)
 
 
 def _token(
@@ -778,6 +805,7 @@ def layout_flow(
                 edge.text,
                 label,
                 edge.back,
+                edge.answers,
             )
         )
 

@@ -39,12 +39,9 @@ KINDS = ["start", "aktivitet", "aktivitet", "aktivitet", "beslut", "delprocess",
 
 
 @st.composite
-def flow_maps(
-    draw: st.DrawFn, max_activities: int = 14, one_answer_per_target: bool = False
-) -> FlowMap:
+def flow_maps(draw: st.DrawFn, max_activities: int = 14) -> FlowMap:
     """A map with 1–4 lanes, 1–4 steps and random arrows between its activities (forward,
-    backward, to itself, in parallel, from decisions). With `one_answer_per_target`, no two
-    answers of a decision lead to the same activity (such answers are drawn and exported as one)."""
+    backward, to itself, in parallel, from decisions; answers of a decision may share a target)."""
     lanes = draw(st.integers(1, 4))
     steps = draw(st.integers(1, 4))
     count = draw(st.integers(0, max_activities))
@@ -62,9 +59,7 @@ def flow_maps(
             "aktör": f"l{draw(st.integers(0, lanes - 1))}",
         }
         if kind == "beslut" and ids:
-            targets = draw(
-                st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=one_answer_per_target)
-            )
+            targets = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3))
             item["val"] = [{"om": draw(names), "nästa": target} for target in targets]
         elif kind != "slut" and ids:
             item["nästa"] = draw(

@@ -249,5 +249,7 @@ def test_answers_and_arrows_to_one_activity_are_one_arrow() -> None:
     pairs = [(e.source, e.target) for e in layout.edges]
     assert len(pairs) == len(set(pairs))
     answer = next(e for e in layout.edges if e.source == "anonym")
-    assert (answer.target, answer.text) == ("besvara", "Ja / Nej")
+    # Two answers are two paths (a BPMN flow each): they meet in a gateway before the activity.
+    assert (answer.target, answer.text) == ("besvara+sammanflöde", "Ja / Nej")
+    assert [e.target for e in layout.edges if e.source == answer.target] == ["besvara"]
     assert [e.target for e in layout.edges if e.source == "synpunkt-inkommer"] == ["registrera"]
