@@ -120,6 +120,24 @@ def test_export_after_import_opens_as_bpmn(
     assert second.stdout == done.stdout
 
 
+def test_a_name_longer_than_import_reads_is_told_by_validate(
+    make_repo: Callable[[str], Path],
+) -> None:
+    # Export would write it and import refuse it: validate says so first, and export waits.
+    root = make_repo("orebro")
+    assert _import(root, SIGNAVIO)[0] == 0
+    path = root / BUDGET
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("namn: Attestera fakturan", "namn: " + "A" * 10_005), encoding="utf-8"
+    )
+    validated = procspec("validate", str(root), "--format", "json")
+    assert validated.returncode == 1
+    assert '"code": "PS007"' in validated.stdout and "10000" in validated.stdout
+    exported = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root))
+    assert exported.returncode == 1 and "procspec validate" in exported.stderr
+
+
 def test_export_of_a_process_without_a_map(make_repo: Callable[[str], Path]) -> None:
     root = make_repo("orebro")
     done = procspec("bpmn", "export", "följa-upp-budget", "--repo", str(root))

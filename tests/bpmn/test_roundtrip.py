@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from pydantic import ValidationError
 
 from procspec.reading.bpmnimport import read_bpmn
-from procspec.reading.model import FlowMap
+from procspec.reading.model import MAX_TEXT, FlowMap
 from procspec.rendering.bpmnexport import NAMESPACE, export_bpmn
 from procspec.rendering.flowlayout import layout_flow
 
@@ -89,6 +90,36 @@ def test_a_decision_keeps_the_order_of_its_answers() -> None:
         }
     )
     _round_trip(flow_map)
+
+
+def _long_map(length: int) -> dict[str, object]:
+    name, answer = "N" * length, "J" * length
+    return {
+        "aktörer": [{"id": "a" * 5_000, "namn": name}],
+        "processteg": [
+            {
+                "id": "s",
+                "namn": name,
+                "aktiviteter": [
+                    {"id": "b" * 5_000, "typ": "start", "namn": name, "aktör": "a" * 5_000,
+                     "nästa": "c" * 5_000},
+                    {"id": "c" * 5_000, "typ": "beslut", "namn": name, "aktör": "a" * 5_000,
+                     "val": [{"om": answer, "nästa": "d"}, {"om": "Nej", "nästa": "d"}]},
+                    {"id": "d", "typ": "slut", "namn": name, "aktör": "a" * 5_000},
+                ],
+            }
+        ],
+    }  # fmt: skip
+
+
+def test_texts_and_ids_as_long_as_the_model_takes_survive_export_and_import() -> None:
+    _round_trip(FlowMap.model_validate(_long_map(MAX_TEXT)))
+
+
+def test_a_text_longer_than_import_reads_is_refused_by_the_model() -> None:
+    with pytest.raises(ValidationError) as caught:
+        FlowMap.model_validate(_long_map(MAX_TEXT + 1))
+    assert {e["type"] for e in caught.value.errors()} == {"string_too_long"}
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

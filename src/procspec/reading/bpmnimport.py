@@ -25,6 +25,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from procspec.reading.cachefolder import read_regular
+from procspec.reading.model import MAX_TEXT
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -32,8 +33,6 @@ DC = "http://www.omg.org/spec/DD/20100524/DC"
 NAMESPACE = "urn:procspec:processkarta:1"
 MAX_BYTES = 20_000_000
 MAX_ELEMENTS = 20_000
-MAX_TEXT = 10_000
-"""The longest attribute value (a name, a condition) read: longer is no name but an attack."""
 DECLARED_ENCODING = re.compile(
     rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"'>]{0,60})"
 )

@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    StringConstraints,
     WithJsonSchema,
     model_validator,
 )
@@ -162,6 +163,12 @@ def _adjacent(value: Any) -> Any:
 
 
 Text = Annotated[str, AfterValidator(_text)]
+MAX_TEXT = 10_000
+"""The longest text a processkarta may hold where `bpmn export` writes it into an XML attribute
+(names, answers, ids, times, risks, the process's name): `bpmn import` reads no longer attribute
+(longer is no name but an attack), so validate refuses one first and export → import gives the map
+back."""
+AttributeText = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_text)]
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
@@ -375,21 +382,23 @@ FLOW_KINDS = ("start", "aktivitet", "beslut", "delprocess", "slut")
 class FlowRisk(Strict):
     """A risk tied to an activity of the processkarta (riskanalys, Örebro Steg 4)."""
 
-    description: Text = Field(alias="beskrivning", description="Vad som kan gå fel.")
+    description: AttributeText = Field(alias="beskrivning", description="Vad som kan gå fel.")
     likelihood: int = Field(alias="sannolikhet", ge=1, le=4, description="Sannolikhet, 1–4.")
     consequence: int = Field(alias="konsekvens", ge=1, le=4, description="Konsekvens, 1–4.")
-    measure: Text | None = Field(None, alias="åtgärd", description="Vad som görs åt risken.")
+    measure: AttributeText | None = Field(
+        None, alias="åtgärd", description="Vad som görs åt risken."
+    )
 
 
 class FlowChoice(Strict):
     """One way out of a `beslut`: the answer (`om`) and the activity it leads to."""
 
-    when: Text = Field(alias="om", description="Svaret eller villkoret, t.ex. Ja.")
-    next: Text = Field(alias="nästa", description="Aktiviteten som följer (id).")
+    when: AttributeText = Field(alias="om", description="Svaret eller villkoret, t.ex. Ja.")
+    next: AttributeText = Field(alias="nästa", description="Aktiviteten som följer (id).")
 
 
 FlowNext = Annotated[
-    list[Text],
+    list[AttributeText],
     BeforeValidator(_one_or_many),
     WithJsonSchema(
         {
@@ -413,15 +422,21 @@ class FlowActivity(Strict):
         },
     )
 
-    id: Text = Field(alias="id", description="Aktivitetens id, unikt i filen.")
+    id: AttributeText = Field(alias="id", description="Aktivitetens id, unikt i filen.")
     kind: FlowKind = Field("aktivitet", alias="typ", description="Slag av aktivitet.")
-    name: Text | None = Field(None, alias="namn", description="Aktivitetens namn.")
-    actor: Text | None = Field(None, alias="aktör", description="Vem som gör det (aktörens id).")
+    name: AttributeText | None = Field(None, alias="namn", description="Aktivitetens namn.")
+    actor: AttributeText | None = Field(
+        None, alias="aktör", description="Vem som gör det (aktörens id)."
+    )
     next: FlowNext = Field(default_factory=list, alias="nästa")
     choices: list[FlowChoice] = Field(default_factory=list, alias="val")
-    process: Text | None = Field(None, alias="process", description="Delprocessens process-id.")
-    lead_time: Text | None = Field(None, alias="ledtid", description="Arbetstid, t.ex. 1 dag.")
-    wait_time: Text | None = Field(None, alias="väntetid", description="Väntetid efteråt.")
+    process: AttributeText | None = Field(
+        None, alias="process", description="Delprocessens process-id."
+    )
+    lead_time: AttributeText | None = Field(
+        None, alias="ledtid", description="Arbetstid, t.ex. 1 dag."
+    )
+    wait_time: AttributeText | None = Field(None, alias="väntetid", description="Väntetid efteråt.")
     systems: list[Text] = Field(default_factory=list, alias="system")
     documents: list[Text] = Field(default_factory=list, alias="dokument")
     requirements: list[Text] = Field(default_factory=list, alias="krav")
@@ -439,16 +454,16 @@ class FlowActivity(Strict):
 class FlowStep(Strict):
     """A processteg of the overview map, with the activities inside it."""
 
-    id: Text = Field(alias="id", description="Processtegets id, unikt i filen.")
-    name: Text = Field(alias="namn", description="Processtegets namn.")
+    id: AttributeText = Field(alias="id", description="Processtegets id, unikt i filen.")
+    name: AttributeText = Field(alias="namn", description="Processtegets namn.")
     activities: list[FlowActivity] = Field(default_factory=list, alias="aktiviteter")
 
 
 class FlowActor(Strict):
     """An aktör: a lane of the detailed processkarta."""
 
-    id: Text = Field(alias="id", description="Aktörens id, unikt i filen.")
-    name: Text = Field(alias="namn", description="Aktörens namn, t.ex. Handläggare.")
+    id: AttributeText = Field(alias="id", description="Aktörens id, unikt i filen.")
+    name: AttributeText = Field(alias="namn", description="Aktörens namn, t.ex. Handläggare.")
 
 
 class FlowMap(Strict):
@@ -506,7 +521,9 @@ class ProcessSupport(Strict):
 class Process(Strict):
     """A process specification (Örebro Bilaga 1, with Botkyrka's levels and roles)."""
 
-    name: Text = Field(alias="namn", description="Processens namn: verb i infinitiv + substantiv.")
+    name: AttributeText = Field(
+        alias="namn", description="Processens namn: verb i infinitiv + substantiv."
+    )
     kind: Text = Field(alias="typ", description="En av profilens processtyper.")
     level: int | None = Field(None, alias="nivå", ge=1, description="Processnivå (1 = högsta).")
     parent: Text | None = Field(None, alias="överordnad", description="Överordnad process (id).")

@@ -52,15 +52,21 @@ def _q(namespace: str, tag: str) -> str:
     return f"{{{namespace}}}{tag}"
 
 
+ID_LENGTH = 200
+"""The most of a map's id an XML id takes: an arrow's id joins two (`bpmn import` reads no
+attribute over `MAX_TEXT`), and the map's own ids travel whole in the extension."""
+
+
 class _Ids:
     """XML ids (NCName) from the ids of the map: a prefix, the id without å/ä/ö and accents,
-    anything else an underscore; a number appended when two would be the same."""
+    anything else an underscore, at most `ID_LENGTH` of it; a number appended when two would be
+    the same."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
 
     def make(self, prefix: str, name: str) -> str:
-        base = f"{prefix}_{re.sub(r'[^A-Za-z0-9_.-]', '_', slug(name))}"
+        base = f"{prefix}_{re.sub(r'[^A-Za-z0-9_.-]', '_', slug(name))[:ID_LENGTH]}"
         candidate, number = base, 1
         while candidate in self.used:
             number += 1
