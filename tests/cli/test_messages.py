@@ -241,3 +241,11 @@ def test_help_names_what_options_take() -> None:
     render = run("render", "--help").stdout
     assert "--out MAPP" in render and "--rev REV" in render
     assert "--repo SÖKVÄG" in run("new", "--help").stdout
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_message_is_defined_twice(lang: str) -> None:
+    """gettext keeps one of two texts with the same key: the other would never be shown."""
+    po = Path(__file__).parents[2] / "src" / "procspec" / "locale" / lang / "LC_MESSAGES"
+    keys = re.findall(r'(?m)^msgid "(.+)"$', (po / "procspec.po").read_text(encoding="utf-8"))
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

@@ -138,9 +138,6 @@ def to_problem(
         text = say(_TYPE_ERRORS[kind], key=key, got=got)
     elif kind == "tal_för_stort":
         text = say("schema.number_too_large", key=key, value=_short(value, 24))
-    elif kind in ("less_than_equal", "less_than"):
-        ctx = error.get("ctx", {})
-        text = say("schema.max_value", key=key, max=ctx.get("le", ctx.get("lt", "")))
     elif kind == "literal_error":
         allowed = _literal_values(model, loc)
         if isinstance(value, str):
