@@ -427,37 +427,89 @@ def _with_closed(
         os.close(writer)
 
 
-@pytest.mark.parametrize("unbuffered", [False, True])
-@pytest.mark.parametrize(
-    ("args", "status"),
-    [
-        (["validate", "{root}"], 0),
-        (["validate", "{root}", "--format", "github"], 1),  # with an error written in below
-        (["list", "{root}"], 0),
-        (["goals", "{root}", "--format", "csv"], 0),
-        (["rules"], 0),
-        (["validate", "{root}/saknas"], 2),
-        (["validate", "--ingen-sådan-flagga"], 2),
-        (["render", "{root}", "--out", "{out}"], 0),
-    ],
-)  # fmt: skip
-def test_a_reader_that_closes_early_leaves_the_exit_status_as_it_was(
-    root: Path, args: list[str], status: int, unbuffered: bool
-) -> None:
-    # `procspec list | head`: what the reader no longer reads is dropped, and the command's own
-    # status stands (rich's console exited 1 on a broken pipe, the interpreter 120 when its last
-    # flush of standard error failed).
+CLOSED_STREAM_CASES = [
+    (["validate", "{root}"], 0),
+    (["validate", "{root}", "--format", "github"], 1),  # with an error written in below
+    (["list", "{root}"], 0),
+    (["goals", "{root}", "--format", "csv"], 0),
+    (["rules"], 0),
+    (["validate", "{root}/saknas"], 2),
+    (["validate", "--ingen-sådan-flagga"], 2),
+    (["render", "{root}", "--out", "{out}"], 0),
+]
+"""Commands whose status must not change when their standard output or error is closed."""
+
+CLOSED = (("stdout",), ("stderr",), ("stdout", "stderr"))
+
+
+def _filled(root: Path, args: list[str], status: int) -> list[str]:
+    """`args` for the repository at `root` (with an error in it for a case of status 1), checked
+    to end with `status` when nothing is closed."""
     if status == 1:
         _write(root, ORIGINAL.replace("syfte:", "syftet:", 1))
     filled = [
         a.replace("{root}", str(root)).replace("{out}", str(root.parent / "ut")) for a in args
     ]
     assert run_cli(*filled).exit == status  # nothing closed
-    for closed in (("stdout",), ("stderr",), ("stdout", "stderr")):
+    return filled
+
+
+@pytest.mark.parametrize("unbuffered", [False, True])
+@pytest.mark.parametrize(("args", "status"), CLOSED_STREAM_CASES)
+def test_a_reader_that_closes_early_leaves_the_exit_status_as_it_was(
+    root: Path, args: list[str], status: int, unbuffered: bool
+) -> None:
+    # `procspec list | head`: what the reader no longer reads is dropped, and the command's own
+    # status stands (rich's console exited 1 on a broken pipe, the interpreter 120 when its last
+    # flush of standard error failed).
+    filled = _filled(root, args, status)
+    for closed in CLOSED:
         done = _with_closed(filled, closed, unbuffered)
         assert done.returncode == status, closed
         if done.stderr is not None:  # nothing more there than the command's own lines
             assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+def _with_closed_fds(args: list[str], closed: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
+    """procspec run with `closed` ("stdout", "stderr") closed before it starts (`>&-`, `2>&-`),
+    so that Python finds no such stream; the other stream captured."""
+    closes = " ".join(f"{fd}>&-" for fd, name in ((1, "stdout"), (2, "stderr")) if name in closed)
+    return subprocess.run(
+        ["sh", "-c", f'exec "$0" "$@" {closes}', sys.executable, "-m", "procspec", *args],
+        capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [*CLOSED_STREAM_CASES, (["--help"], 0), (["-V"], 0), (["tree", "{root}"], 0)],
+)
+def test_a_stream_closed_from_the_start_leaves_the_exit_status_as_it_was(
+    root: Path, args: list[str], status: int
+) -> None:
+    # `procspec list >&-`: Python starts with no sys.stdout (None), and the command still ends
+    # with its own status, not an internal error.
+    filled = _filled(root, args, status)
+    for closed in CLOSED:
+        done = _with_closed_fds(filled, closed)
+        assert done.returncode == status, (closed, done.stderr)
+        assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+def test_with_stderr_closed_nothing_meant_for_it_lands_in_the_output(tmp_path: Path) -> None:
+    # A closed descriptor 2 would be the next file opened: the file codeowners writes and what
+    # it prints on stdout are the same whether stderr (its notices) is closed or not.
+    root = tmp_path / "exempel"
+    shutil.copytree(EXAMPLES / "botkyrka", root)  # people without 'github:': notices on stderr
+    written = {}
+    for closed in ((), ("stderr",)):
+        out = tmp_path / f"CODEOWNERS-{len(closed)}"
+        done = _with_closed_fds(["codeowners", str(root), "--out", str(out)], closed)
+        assert done.returncode == 0, done.stderr
+        assert (done.stderr != "") is not closed
+        written[closed] = (done.stdout, out.read_text("utf-8"))
+    assert written[("stderr",)] == written[()]
 
 
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c"])

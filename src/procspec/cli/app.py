@@ -702,8 +702,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except ImportError:  # pragma: no cover
         from click.exceptions import ClickException  # type: ignore[assignment]
 
-    _safe_streams()
     if argv is None:  # the program itself: its streams, not a caller's
+        failures.fill_closed_streams()
+    _safe_streams()
+    if argv is None:
         failures.tolerate_early_readers()
     install()
     args = sys.argv[1:] if argv is None else argv

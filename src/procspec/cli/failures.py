@@ -4,7 +4,8 @@ sentence and exit status 2, never a traceback (SPEC §4).
 
 A reader that closes standard output or error early (`procspec list | head`) is no failure: what
 it no longer reads is dropped, the command runs to its end, and its exit status is its own
-(`tolerate_early_readers`)."""
+(`tolerate_early_readers`). Nor is a standard stream closed before the start (`procspec list >&-`):
+it is the null device (`fill_closed_streams`)."""
 
 from __future__ import annotations
 
@@ -67,6 +68,28 @@ def _to_null(stream: IO[str]) -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, stream.fileno())
         os.close(null)
+
+
+STANDARD_STREAMS = ("stdin", "stdout", "stderr")
+"""The names in `sys` of the standard streams, in the order of their file descriptors (0, 1, 2)."""
+
+
+def fill_closed_streams() -> None:
+    """Point a standard stream closed when the program started (`procspec list >&-`) at the null
+    device, before anything is opened. Python leaves it None then, which no `print` minds but a
+    flush or `isatty` does; and its file descriptor would go to the first file procspec (or git,
+    which it runs) opened, so that what is meant for stderr would land in that file."""
+    for fd, name in enumerate(STANDARD_STREAMS):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:  # the lowest free descriptor is fd, unless a lower one is closed too
+            os.dup2(null, fd)
+            os.close(null)
+        stream = open(fd, "r" if fd == 0 else "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        # As a stream open from the start: the interpreter's own (sys.__stdout__) is this one.
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
 
 
 def tolerate_early_readers() -> None:
