@@ -404,6 +404,31 @@ def test_stdout_on_a_full_disk(root: Path, args: list[str]) -> None:
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "stdout_full", "status"),
+    [
+        (["validate", "--bogus"], False, 2),
+        (["render", "{root}"], False, 2),  # no --out
+        (["validate", "{root}", "--today", "x"], False, 2),
+        (["render", "{root}", "--out", "/"], False, 2),
+        (["validate", "{root}"], False, 0),
+        (["codeowners", "{root}"], False, 0),
+        (["validate", "{root}"], True, 2),  # the report could not be written either
+        (["list", "{root}"], True, 2),
+    ],
+)  # fmt: skip
+def test_stderr_on_a_full_disk(root: Path, args: list[str], stdout_full: bool, status: int) -> None:
+    # A message that cannot be written is lost; the status stays the documented one (it was 1,
+    # from an error while printing the message of another).
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "procspec", *[a.replace("{root}", str(root)) for a in args]],
+            stdout=full if stdout_full else subprocess.DEVNULL, stderr=full, check=False,
+            timeout=60, env={**os.environ, "NO_COLOR": "1"},
+        )  # fmt: skip
+    assert done.returncode == status
+
+
 def _with_closed(
     args: list[str], closed: tuple[str, ...], unbuffered: bool
 ) -> subprocess.CompletedProcess[str]:

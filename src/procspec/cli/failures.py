@@ -4,8 +4,9 @@ sentence and exit status 2, never a traceback (SPEC §4).
 
 A reader that closes standard output or error early (`procspec list | head`) is no failure: what
 it no longer reads is dropped, the command runs to its end, and its exit status is its own
-(`tolerate_early_readers`). Nor is a standard stream closed before the start (`procspec list >&-`):
-it is the null device (`fill_closed_streams`)."""
+(`tolerate_early_readers`). Nor is a standard error that cannot be written at all (a message has
+nowhere else to go), nor a standard stream closed before the start (`procspec list >&-`), which is
+the null device (`fill_closed_streams`)."""
 
 from __future__ import annotations
 
@@ -47,18 +48,29 @@ class _EarlyReaderStream(io.TextIOWrapper):
     """A standard stream whose reader may close the pipe before the end: from then on what is
     written goes to the null device."""
 
+    lost: tuple[type[OSError], ...] = (BrokenPipeError,)
+    """The failures after which what is written goes to the null device."""
+
     def write(self, text: str) -> int:
         try:
             return super().write(text)
-        except BrokenPipeError:
+        except self.lost:
             _to_null(self)
             return len(text)
 
     def flush(self) -> None:
         try:
             super().flush()
-        except BrokenPipeError:
+        except self.lost:
             _to_null(self)
+
+
+class _MessageStream(_EarlyReaderStream):
+    """Standard error, which no failure to write ends: a message that cannot be written (a full
+    disk, `2>/dev/full`) has nowhere else to go, and the command's exit status stays its own
+    rather than becoming 1 from an error while reporting another."""
+
+    lost = (OSError,)
 
 
 def _to_null(stream: IO[str]) -> None:
@@ -93,10 +105,11 @@ def fill_closed_streams() -> None:
 
 
 def tolerate_early_readers() -> None:
-    """Make standard output and error streams a reader may close early, for the program itself
-    (not a caller in Python, whose streams are its own). Without this a closed pipe ended a
-    command with status 1, or 120 from the interpreter's last flush, whatever the command found
-    (rich's console exits 1 on a broken pipe)."""
+    """Make standard output and error streams a reader may close early, and standard error one
+    that no failure to write ends, for the program itself (not a caller in Python, whose streams
+    are its own). Without this a closed pipe ended a command with status 1, or 120 from the
+    interpreter's last flush, whatever the command found (rich's console exits 1 on a broken
+    pipe); so did a message on a full standard error, a usage error among them."""
     for name in ("stdout", "stderr"):
         old = getattr(sys, name)
         if type(old) is not io.TextIOWrapper:  # already replaced (a test's capture, say)
@@ -105,7 +118,8 @@ def tolerate_early_readers() -> None:
             old.flush()
         # The old wrapper stays referenced (sys.__stdout__, sys.__stderr__): it is never
         # collected, so it never closes the buffer both share.
-        new = _EarlyReaderStream(
+        kind = _MessageStream if name == "stderr" else _EarlyReaderStream
+        new = kind(
             old.buffer,
             encoding=old.encoding,
             errors=old.errors,
