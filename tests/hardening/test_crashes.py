@@ -537,6 +537,63 @@ def test_with_stderr_closed_nothing_meant_for_it_lands_in_the_output(tmp_path: P
     assert written[("stderr",)] == written[()]
 
 
+def _in_a_removed_folder(folder: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """procspec run in `folder` after it was removed (a shell still standing in it)."""
+    folder.mkdir()
+    return subprocess.run(
+        ["sh", "-c", 'cd "$0" && rmdir "$0" && exec "$@"', str(folder), sys.executable, "-m",
+         "procspec", *args],
+        capture_output=True, text=True, check=False, timeout=60,
+        env={**os.environ, "NO_COLOR": "1", "PROCSPEC_TODAY": "2026-11-25"},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["validate", "{root}"], 0),
+        (["validate", "{root}", "--format", "github"], 0),
+        (["list", "{root}"], 0),
+        (["rules", "--repo", "{root}"], 0),
+        (["new", "Följa upp avtal", "--type", "huvudprocess", "--repo", "{root}"], 0),
+        (["init", "{tmp}/ny", "--profile", "botkyrka"], 0),
+        (["render", "{root}", "--out", "{tmp}/ut"], 0),
+    ],
+)  # fmt: skip
+def test_a_removed_working_folder_with_absolute_paths(
+    root: Path, tmp_path: Path, args: list[str], status: int
+) -> None:
+    # Nothing of the command needs the folder it runs in: it works (it said "could not write
+    # the output", or wrote the new process and then exited 2).
+    filled = [a.replace("{root}", str(root)).replace("{tmp}", str(tmp_path)) for a in args]
+    done = _in_a_removed_folder(tmp_path / "borta", filled)
+    assert done.returncode == status, done.stderr
+    assert "kunde inte" not in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["list", "."],
+        ["rules"],
+        ["new", "Följa upp avtal", "--type", "huvudprocess"],
+        ["init", "ny", "--profile", "botkyrka"],
+        ["render", "{root}", "--out", "ut"],
+        ["codeowners", "{root}", "--out", "CODEOWNERS"],
+    ],
+)
+def test_a_removed_working_folder_with_relative_paths(
+    root: Path, tmp_path: Path, args: list[str]
+) -> None:
+    # The message says why and what to do (it said "could not write the output").
+    done = _in_a_removed_folder(tmp_path / "borta", [a.replace("{root}", str(root)) for a in args])
+    assert done.returncode == 2, done.stderr
+    last = done.stderr.splitlines()[-1]  # codeowners' notices come before it
+    assert last.startswith("procspec: Mappen som kommandot körs i finns inte längre"), last
+    assert "'cd'" in last
+
+
 @pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
 def test_characters_yaml_does_not_break_lines_on(root: Path, char: str) -> None:
     text = ORIGINAL.replace("syfte: Att säkra", f"syfte: Att{char}säkra", 1)

@@ -442,7 +442,9 @@ def init(
     day = parse_today(os.environ.get("PROCSPEC_TODAY"))
     for rel in scaffold_init(folder, profile.value, organisation, day, force, install_source):
         print(msg("cli.wrote", language(), path=(folder / rel).as_posix()))
-    cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder.as_posix()} && "
+    from procspec.reporting.paths import shown
+
+    cd = "" if shown(folder) == "." else f"cd {folder.as_posix()} && "
     print(msg("cli.init_next", language(), cd=cd))
 
 
@@ -609,8 +611,9 @@ def _rules_profile(path: Path) -> tuple[Profile | None, dict[str, str]]:
     """The profile and `regler:` of the repository at or above `path`, for the rule docs; none
     outside a repository, or when its settings or profile cannot be read (validate says why)."""
     from procspec.reading.profile import load_profile
-    from procspec.reading.repository import find_root, load_settings
+    from procspec.reading.repository import find_root, load_settings, reachable
 
+    reachable(path)  # a folder that is gone is no repository's absence
     try:
         root = find_root(at(path))
         settings = load_settings(root)

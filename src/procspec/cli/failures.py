@@ -20,11 +20,23 @@ from procspec.messages import msg, one_line
 
 
 def describe(exc: OSError, lang: str) -> str:
-    """One sentence for an operating-system failure, naming the file when there is one."""
+    """One sentence for an operating-system failure, naming the file when there is one; a path
+    the working folder was to lead to, once that folder is gone, is no failure of the output."""
+    if _from_a_gone_folder(exc):
+        return f"procspec: {msg('repo.cwd_gone', lang)}"
     reason = exc.strerror or type(exc).__name__
     if exc.filename is not None:
         return msg("failure.path", lang, path=one_line(os.fsdecode(exc.filename)), reason=reason)
     return msg("failure.output", lang, reason=reason)
+
+
+def _from_a_gone_folder(exc: OSError) -> bool:
+    """Whether `exc` is the working folder's absence: asked for itself (`os.getcwd`, no file
+    name) or through a relative path, after the folder was removed."""
+    from procspec.reading.root import working_folder_gone
+
+    relative = exc.filename is None or not os.path.isabs(os.fsdecode(exc.filename))
+    return isinstance(exc, FileNotFoundError) and relative and working_folder_gone()
 
 
 def flush_stdout(code: object) -> object:

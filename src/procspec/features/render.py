@@ -146,6 +146,7 @@ def _ready(fmt: str, fragment: bool) -> Site:
 
 def _target(out: Path, root: Path, force: bool, repo: Repository) -> Path:
     """The output folder, refused (exit 2) when it is unsafe (`rendering.output.check_target`)."""
+    from procspec.reading.repository import reachable
     from procspec.rendering.output import check_target
 
-    return check_target(out, root, force, repo.lang, root / repo.settings.processes)
+    return check_target(reachable(out), root, force, repo.lang, root / repo.settings.processes)

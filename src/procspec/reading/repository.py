@@ -19,7 +19,13 @@ from procspec.reading.documents import Document, KeyPath, load_bytes, load_file
 from procspec.reading.filestage import documents_each, workers_for
 from procspec.reading.model import Person, Process, Settings
 from procspec.reading.profile import Profile, ProfileError, load_profile
-from procspec.reading.root import ROSTER_FILE, SETTINGS_FILE, YAML_SUFFIXES, nearest_root
+from procspec.reading.root import (
+    ROSTER_FILE,
+    SETTINGS_FILE,
+    YAML_SUFFIXES,
+    nearest_root,
+    working_folder_gone,
+)
 from procspec.reading.schema import valid, validate
 from procspec.reading.walk import walk
 
@@ -58,9 +64,17 @@ class Repository:
         return (r for r in self.records if r.model is not None)
 
 
+def reachable(path: Path) -> Path:
+    """`path`, which a command is to use; a usage error when it is relative and the folder the
+    command runs in is gone, so that it leads nowhere (whatever it would be said of it)."""
+    if not path.is_absolute() and working_folder_gone():
+        raise UsageError(say("repo.cwd_gone"))
+    return path
+
+
 def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds procspec.yaml."""
-    if not start.exists():
+    if not reachable(start).exists():
         raise UsageError(say("repo.no_path", path=str(start)))
     root = nearest_root(start)
     if root is None:

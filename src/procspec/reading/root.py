@@ -9,6 +9,7 @@ May import: `procspec.reading.documents` (when a file is read) and the standard 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,16 @@ SETTINGS_FILE = "procspec.yaml"
 ROSTER_FILE = "personer.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 """The endings of the files procspec reads as YAML."""
+
+
+def working_folder_gone() -> bool:
+    """Whether the folder the command runs in no longer exists (removed while a shell stood in
+    it): a relative path then leads nowhere, though an absolute one still does."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
 
 
 def nearest_root(start: Path) -> Path | None:

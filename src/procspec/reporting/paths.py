@@ -14,7 +14,7 @@ def cwd_prefix(root: Path) -> str:
     """Paths in reports stay relative to the repository root unless it lies below the cwd."""
     try:
         rel = root.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
+    except (ValueError, FileNotFoundError):  # not below it, or the cwd is gone
         return ""
     return "" if str(rel) == "." else rel.as_posix() + "/"
 
@@ -35,5 +35,5 @@ def shown(path: Path) -> str:
     """`path` relative to the working directory when it lies below it, else as it is."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, FileNotFoundError):  # not below it, or the cwd is gone
         return path.as_posix()
