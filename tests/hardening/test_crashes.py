@@ -210,6 +210,53 @@ def test_goals_on_the_day_given_whatever_the_environment_says(
     assert result.exit == 2 and "2026-13-01" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "{root}"],
+        ["tree", "{root}"],
+        ["show", "följa-upp-budget", "--repo", "{root}"],
+        ["codeowners", "{root}"],
+        ["rules", "--ignored", "--repo", "{root}"],
+    ],
+)
+def test_a_bad_day_in_the_environment_stops_no_command_that_shows_no_date(
+    root: Path, args: list[str]
+) -> None:
+    done = run_subprocess(
+        *[a.replace("{root}", str(root)) for a in args], env={"PROCSPEC_TODAY": "abc"}
+    )
+    assert done.exit == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{root}"],
+        ["status", "{root}"],
+        ["goals", "{root}"],
+        ["list", "{root}", "--format", "json"],  # each process's maturity depends on the day
+        ["render", "{root}", "--out", "{out}"],
+        ["new", "Följa upp avtal", "--type", "huvudprocess", "--repo", "{root}"],
+    ],
+)
+def test_a_bad_day_in_the_environment_is_named_where_it_was_written(
+    root: Path, args: list[str]
+) -> None:
+    before = snapshot(root.parent)
+    filled = [
+        a.replace("{root}", str(root)).replace("{out}", str(root.parent / "ut")) for a in args
+    ]
+    done = run_subprocess(*filled, env={"PROCSPEC_TODAY": "abc"})
+    assert done.exit == 2
+    assert done.stderr.startswith("procspec: Miljövariabeln PROCSPEC_TODAY är 'abc'"), done.stderr
+    assert "--today" not in done.stderr
+    assert snapshot(root.parent) == before
+    if args[0] in ("validate", "status", "goals"):  # with a --today to write it in
+        given = run_subprocess(*filled, "--today", "abc")
+        assert given.exit == 2 and "Skriv --today ÅÅÅÅ-MM-DD" in given.stderr, given.stderr
+
+
 def test_a_loop_of_links_among_the_process_files(root: Path) -> None:
     (root / "processer" / "loop.yaml").symlink_to("loop.yaml")
     (root / "processer" / "a.yaml").symlink_to("b.yaml")

@@ -108,7 +108,6 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
-        envvar="PROCSPEC_TODAY",
         metavar="metavar.date",
         help="help.today",
         show_default=False,
@@ -207,14 +206,28 @@ OwnersOut = Annotated[
 ]
 
 
-def parse_today(value: str | None) -> date:
+def given_day(value: str | None) -> date | None:
+    """The day the date rules use as given: `--today` (`value`), else PROCSPEC_TODAY; None when
+    neither is. Read only by a command whose output depends on the day, so that a bad variable
+    stops no other; the message says which of the two to correct."""
+    if value:
+        return _day(value, "cli.bad_today")
+    from_environment = os.environ.get("PROCSPEC_TODAY")
+    if from_environment:
+        return _day(from_environment, "cli.bad_today_env")
+    return None
+
+
+def parse_today(value: str | None = None) -> date:
     """`--today` or PROCSPEC_TODAY, else the system date."""
-    if not value:
-        return date.today()
+    return given_day(value) or date.today()
+
+
+def _day(value: str, key: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(say("cli.bad_today", value=value)) from None
+        raise UsageError(say(key, value=value)) from None
 
 
 def _version(value: bool) -> None:
@@ -275,7 +288,7 @@ def render(
     from procspec.cli.progress import progress
     from procspec.features.render import render as render_documents
 
-    day = parse_today(today) if today else None
+    day = given_day(today)
     with progress(msg("render.progress", _language(path))) as advance:
         done = render_documents(path, out, fmt=output.value, rev=rev, today=day,
                                 fragment=fragment, force=force, progress=advance)  # fmt: skip
@@ -288,7 +301,8 @@ def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFo
     """List every process: id, name, type, level, parent and roles."""
     from procspec.checking.process_list import left_out, rows, tree_order
 
-    ctx = _context(path)
+    # Only the json shows each process's maturity, which depends on the day.
+    ctx = _context(path, parse_today() if output is ListFormat.json else None)
     found = tree_order(rows(ctx))
     if output is ListFormat.json:
         rows_data = [r.to_dict(lambda m: text(m, ctx.lang)) for r in found]
@@ -439,7 +453,7 @@ def init(
     """Create a new process repository: settings, people, an example process, CI, pre-commit."""
     from procspec.features.scaffold import init as scaffold_init
 
-    day = parse_today(os.environ.get("PROCSPEC_TODAY"))
+    day = parse_today()
     for rel in scaffold_init(folder, profile.value, organisation, day, force, install_source):
         print(msg("cli.wrote", language(), path=(folder / rel).as_posix()))
     from procspec.reporting.paths import shown
@@ -464,7 +478,7 @@ def new(
     loaded = load_repository(at(repo))
     if not name or (kind is None and parent is None):
         name, kind, parent = _ask_new(name, kind, parent, loaded.profile.type_names, loaded.lang)
-    plan = plan_new(loaded, name, kind, parent, parse_today(os.environ.get("PROCSPEC_TODAY")))
+    plan = plan_new(loaded, name, kind, parent, parse_today())
     for line in problem_lines(plan.warnings, loaded.lang):
         print(line, file=sys.stderr)
     write_new(plan)
@@ -629,12 +643,11 @@ def _label(path: Path) -> Any:
 
 def _context(path: Path, today: date | None = None) -> Context:
     """Load the repository for a read-only command (a configuration error exits 2), on `today`
-    (a command's `--today`), else on PROCSPEC_TODAY or the system date."""
+    for a command whose output depends on the day (`parse_today`), else on the system date."""
     from procspec.checking.hierarchy import Context
     from procspec.reading.repository import load_repository
 
-    day = today if today is not None else parse_today(os.environ.get("PROCSPEC_TODAY"))
-    return Context.build(load_repository(at(path)), day)
+    return Context.build(load_repository(at(path)), today or date.today())
 
 
 def _notice(line: Text | None, lang: str) -> None:
