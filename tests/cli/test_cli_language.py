@@ -15,7 +15,7 @@ import pytest
 import typer
 
 from procspec.cli.app import app
-from procspec.cli.language import EXACT
+from procspec.cli.language import EXACT, click_words
 from procspec.messages import catalogue
 
 from ..conftest import REPOS
@@ -23,7 +23,8 @@ from ..conftest import REPOS
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|Commands|Show this message|No such|Missing|Error|Try |"
     r"\[OPTIONS\]|COMMAND|<path>|default:|env var|required|Invalid value|is not one of|"
-    r"Install completion|Show completion|current shell"
+    r"Install completion|Show completion|current shell|Did you mean|Got unexpected|"
+    r"completion installed|take effect"
 )
 """Click's and typer's English, which a Swedish run never shows."""
 
@@ -53,6 +54,9 @@ def run(*args: str, cwd: Path | None = None, **env: str) -> subprocess.Completed
         ["bogus"],
         ["status", "--below-maturity", "x"],
         ["init", "ny"],
+        ["schema", "extra"],
+        ["valid"],
+        ["validate", "--strikt"],
     ],
 )
 def test_no_english_in_a_swedish_run(args: list[str], tmp_path: Path) -> None:
@@ -73,6 +77,66 @@ def test_the_swedish_help_and_error_read_right(tmp_path: Path) -> None:
         "",
         "Fel: Flaggan --bogus finns inte.",
     ]
+
+
+def test_a_suggestion_and_an_extra_argument_read_right(tmp_path: Path) -> None:
+    # typer (vendoring Click) says "argument(s)" and adds "Did you mean" after its own words.
+    assert run("valid", cwd=tmp_path).stderr.splitlines()[-1] == (
+        "Fel: Kommandot 'valid' finns inte. Menade du 'validate'?"
+    )
+    assert run("schema", "extra", cwd=tmp_path).stderr.splitlines()[-1] == (
+        "Fel: Oväntat argument (extra)."
+    )
+    english = run("valid", cwd=tmp_path, PROCSPEC_LANGUAGE="en").stderr.splitlines()[-1]
+    assert english == "Error: No such command 'valid'. Did you mean 'validate'?"
+
+
+@pytest.mark.parametrize(
+    ("english", "swedish"),
+    [
+        ("Got unexpected extra argument(s) (a b)", "Oväntat argument (a b)."),
+        ("Got unexpected extra argument (a)", "Oväntat argument (a)."),
+        ("Got unexpected extra arguments (a b)", "Oväntat argument (a b)."),
+        ("No such command 'valid'. Did you mean 'validate'?",
+         "Kommandot 'valid' finns inte. Menade du 'validate'?"),
+        ("No such command 'x'. (Did you mean one of: 'a', 'b'?)",
+         "Kommandot 'x' finns inte. Menade du 'a', 'b'?"),
+        ("No such option '--strikt'.", "Flaggan --strikt finns inte."),
+        ("No such option '--strikt'. Did you mean '--strict'?",
+         "Flaggan --strikt finns inte. Menade du '--strict'?"),
+    ],
+)  # fmt: skip
+def test_click_and_typer_wordings_alike(english: str, swedish: str) -> None:
+    # Click itself and the Click typer vendors word some messages differently.
+    assert click_words(english, "sv") == swedish
+
+
+def test_install_completion_says_what_it_did_in_swedish(tmp_path: Path) -> None:
+    # HOME is a temporary folder: the installation writes the shell's start-up file there.
+    done = run(
+        "--install-completion", "bash", cwd=tmp_path, HOME=str(tmp_path),
+        _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    script = tmp_path / ".bash_completions" / "procspec.sh"
+    assert done.stdout == (
+        f"Kompletteringen för bash är installerad i {script}. Den börjar gälla när du startar om "
+        "terminalen.\n"
+    )
+    assert script.is_file() and str(script) in (tmp_path / ".bashrc").read_text()
+
+
+@pytest.mark.skipif(shutil.which("dash") is None, reason="needs a shell with no completion")
+def test_install_completion_in_a_shell_without_completion(tmp_path: Path) -> None:
+    environ = {k: v for k, v in os.environ.items() if k != "PROCSPEC_LANGUAGE"}
+    done = subprocess.run(
+        ["dash", "-c", '"$0" -m procspec --install-completion; exit $?', sys.executable],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+        env={**environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("procspec: Skalet 'dash' har ingen komplettering."), done.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_english_on_request(tmp_path: Path) -> None:

@@ -27,7 +27,8 @@ from typing import Any
 import typer
 import typer.core
 
-from procspec.messages import LANGUAGES, has, msg
+from procspec.errors import UsageError
+from procspec.messages import LANGUAGES, has, msg, say
 
 WHERE: list[Path] = []
 """The repository folder the command works on, once it is known."""
@@ -98,6 +99,7 @@ PATTERNS = (
         "click.no_such_option_possible",
     ),  # fmt: skip
     (re.compile(r"No such option: (?P<option>\S+)", re.S), "click.no_such_option"),
+    (re.compile(r"No such option '(?P<option>\S+)'\.", re.S), "click.no_such_option"),
     (
         re.compile(r"No such option '(?P<option>\S+)'\. Did you mean (?P<options>.*)\?", re.S),
         "click.no_such_option_possible",
@@ -119,7 +121,10 @@ PATTERNS = (
         "click.needs_values",
     ),  # fmt: skip
     (re.compile(r"Option (?P<option>.*) does not take a value\.", re.S), "click.no_value"),
-    (re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)", re.S), "click.extra"),
+    (
+        re.compile(r"Got unexpected extra (?:arguments?|argument\(s\)) \((?P<args>.*)\)", re.S),
+        "click.extra",
+    ),  # fmt: skip
     (re.compile(r"Invalid value for (?P<name>[^:]*): (?P<detail>.*)", re.S), "click.invalid_for"),
     (re.compile(r"Invalid value: (?P<detail>.*)", re.S), "click.invalid"),
     (re.compile(r"(?P<value>.*) is not one of (?P<choices>.*)\.", re.S), "click.not_one_of"),
@@ -129,6 +134,13 @@ PATTERNS = (
     (
         re.compile(r"(?:File|Directory|Path) (?P<path>.*) does not exist\.", re.S),
         "click.path_missing",
+    ),  # fmt: skip
+    # A suggestion after any message: typer's after its "No such command" (already in words, by
+    # `_gettext`), Click's after its own.
+    (re.compile(r"(?P<detail>.*\.) Did you mean (?P<options>.*)\?", re.S), "click.did_you_mean"),
+    (
+        re.compile(r"(?P<detail>.*\.) \(Did you mean one of: (?P<options>.*)\?\)", re.S),
+        "click.did_you_mean",
     ),  # fmt: skip
 )
 """Click's messages with values in them → procspec's message keys (named groups → parameters)."""
@@ -209,6 +221,8 @@ class _Words:
             text = getattr(param, "help", None)
             if text in EXACT:
                 param.help = click_words(text)
+            if param.name == "install_completion":
+                param.callback = _install_completion
         return params
 
     def format_help_text(self, ctx: Any, formatter: Any) -> None:
@@ -226,6 +240,22 @@ class _Words:
         if option is not None:
             option.help = click_words("Show this message and exit.")
         return option
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """typer's `--install-completion`, which says what it did in plain English: the same
+    installation, said in the command line's language."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import Shells, _get_shell_name
+    from typer._completion_shared import install as install_script
+
+    shell = value if isinstance(value, str) else _get_shell_name()
+    if shell not in {s.value for s in Shells}:
+        raise UsageError(say("click.completion_unsupported", shell=shell or "?"))
+    name, path = install_script(shell=shell)
+    print(msg("click.completion_installed", language(), shell=name, path=path))
+    raise typer.Exit(0)
 
 
 class Command(_Words, typer.core.TyperCommand):
