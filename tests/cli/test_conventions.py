@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from procspec import __version__
+
+from ..conftest import EXAMPLES
 
 ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1"}
 ENV.pop("COLUMNS", None)
@@ -79,3 +84,55 @@ def test_piped_output_is_not_wrapped(make_repo: Callable[[str], Path]) -> None:
     assert done.returncode == 0, done.stderr
     assert long_name in done.stdout
     assert any(len(line) > 100 for line in done.stdout.splitlines())
+
+
+MACHINE_FORMATS = [
+    ["validate", "{root}", "--format", "json"],
+    ["validate", "{root}", "--format", "github"],
+    ["validate", "{root}", "--format", "gitlab"],
+    ["list", "{root}", "--format", "json"],
+    ["goals", "{root}", "--format", "json"],
+    ["goals", "{root}", "--format", "csv"],
+    ["status", "{root}", "--format", "json"],
+    ["rules", "--format", "json"],
+    ["rules", "--format", "md"],
+    ["schema"],
+    ["codeowners", "{root}"],
+    ["bpmn", "export", "placera-barn-i-förskola", "--repo", "{root}"],
+    ["diff", "{root}", "--format", "json"],
+    ["diff", "{root}", "--format", "md"],
+]
+"""Output documented as a file format, and so always UTF-8."""
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_machine_formats_are_utf8_whatever_the_locale(tmp_path: Path, encoding: str) -> None:
+    # An ASCII or Latin-1 locale once made 'möjliggöra' 'm?jliggöra' in json (paths that do not
+    # exist), and a BPMN file that declares UTF-8 was written in Latin-1.
+    root = tmp_path / "botkyrka"
+    shutil.copytree(EXAMPLES / "botkyrka", root)
+    (root / "processer" / "stodprocesser" / "fakturera-avgifter.yaml").unlink()  # for the diff
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    for args in MACHINE_FORMATS:
+        filled = [a.replace("{root}", str(root)) for a in args]
+        runs = [
+            subprocess.run(
+                [sys.executable, "-m", "procspec", *filled],
+                capture_output=True,
+                check=False,
+                env={**ENV, "PYTHONIOENCODING": chosen},
+            )  # fmt: skip
+            for chosen in ("utf-8", encoding)
+        ]
+        assert runs[0].returncode in (0, 1), (args, runs[0].stderr)
+        assert "ö".encode() in runs[0].stdout, args
+        assert runs[1].stdout == runs[0].stdout, args
+        assert runs[1].returncode == runs[0].returncode, args
+
+
+def test_text_for_a_person_shows_what_the_terminal_can(make_repo: Callable[[str], Path]) -> None:
+    # The report is for a terminal that cannot show 'ö': it is replaced, never a failure.
+    root = make_repo("orebro")
+    done = run("validate", str(root), env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0, done.stderr
+    assert "hoppades ?ver" in done.stdout  # PS602: no git history

@@ -9,6 +9,7 @@ configuration error or a refused render carries.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import sys
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from procspec import __version__, collection
+from procspec.cli.failures import write_utf8
 from procspec.cli.language import (
     Command,
     Group,
@@ -35,6 +37,7 @@ from procspec.messages import Text, msg, msg_n, one_line, say, text
 
 if TYPE_CHECKING:
     from procspec.checking.hierarchy import Context
+    from procspec.problem import Outcome
     from procspec.reading.profile import Profile
 
 
@@ -262,15 +265,12 @@ def validate(
     """Check the whole process repository against every rule."""
     from procspec.cli.progress import progress
     from procspec.features.validate import validate as validate_repository
-    from procspec.reporting.formats import FORMATTERS
     from procspec.reporting.paths import report_prefix
 
     day = parse_today(today)
     with _config_problems(output.value, path), progress(_label(path), PROGRESS_FROM) as advance:
         done = validate_repository(at(path), day, use_cache=not no_cache, progress=advance)
-    FORMATTERS[output.value](
-        done.outcome, done.lang, sys.stdout, report_prefix(done.root, output.value)
-    )
+    _report_problems(output.value, done.outcome, done.lang, report_prefix(done.root, output.value))
     raise typer.Exit(1 if done.outcome.failed(strict) else 0)
 
 
@@ -305,8 +305,7 @@ def list_processes(path: RepoPath = Path("."), output: ListFormatOption = ListFo
     ctx = _context(path, parse_today() if output is ListFormat.json else None)
     found = tree_order(rows(ctx))
     if output is ListFormat.json:
-        rows_data = [r.to_dict(lambda m: text(m, ctx.lang)) for r in found]
-        print(json.dumps(rows_data, ensure_ascii=False, indent=2))
+        _json([r.to_dict(lambda m: text(m, ctx.lang)) for r in found])
     else:
         from procspec.cli.console import list_table, make_console
 
@@ -361,7 +360,7 @@ def rules(
         return
     lang, profile, overrides = _language(repo), *_rules_profile(repo)
     if output is RulesFormat.md:
-        sys.stdout.write(catalogue_markdown(profile, overrides, lang))
+        write_utf8(catalogue_markdown(profile, overrides, lang))
         return
     found = documented(profile, overrides)
     if code is not None:
@@ -370,7 +369,7 @@ def rules(
             raise UsageError(msg("cli.unknown_rule", lang, code=code))
         found = [document(one, profile, overrides)]
     if output is RulesFormat.json:
-        print(json.dumps([rule_dict(d, lang) for d in found], ensure_ascii=False, indent=2))
+        _json([rule_dict(d, lang) for d in found])
     elif code is None:
         make_console().print(rules_table(found, lang))
     else:
@@ -391,7 +390,7 @@ def schema(out: SchemaOut = None, repo: SchemaRepo = None) -> None:
         return
     schemas = json_schemas()
     if out is None:
-        print(json.dumps(schemas, ensure_ascii=False, indent=2))
+        _json(schemas)
         return
     files = {out / f"{name}.schema.json": json.dumps(body, ensure_ascii=False, indent=2) + "\n"
              for name, body in schemas.items()}  # fmt: skip
@@ -414,7 +413,7 @@ def history(
     _notice(found.note, ctx.lang)
     if output is ListFormat.json:
         uncommitted = msg("git.uncommitted", ctx.lang)
-        print(json.dumps(found.to_list(uncommitted), ensure_ascii=False, indent=2))
+        _json(found.to_list(uncommitted))
     else:
         make_console().print(history_table(found, ctx.lang))
 
@@ -433,9 +432,9 @@ def diff(
 
     found, lang = diff_revisions(at(path), base, head)
     if output is DiffFormat.json:
-        print(json.dumps(to_dict(found, lang), ensure_ascii=False, indent=2))
+        _json(to_dict(found, lang))
     elif output is DiffFormat.md:
-        sys.stdout.write(to_markdown(found, lang))
+        write_utf8(to_markdown(found, lang))
     else:
         make_console().print(diff_view(found, lang))
     if found.unreadable:  # the changes to these files cannot be shown (PS001): exit 1
@@ -510,7 +509,7 @@ def status(
 
     found, lang = status_of(at(path), parse_today(today), person, below_maturity)
     if output is ListFormat.json:
-        print(json.dumps(found.to_dict(lambda m: text(m, lang)), ensure_ascii=False, indent=2))
+        _json(found.to_dict(lambda m: text(m, lang)))
     else:
         make_console().print(status_view(found, lang))
 
@@ -531,13 +530,9 @@ def goals(
     ctx = _context(path, day)
     found = goal_rows(ctx, day)
     if output is GoalsFormat.json:
-        print(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2))
+        _json([r.to_dict() for r in found])
     elif output is GoalsFormat.csv:
-        # As the other output: a character UTF-8 cannot hold (from a file name that is not
-        # UTF-8) is written as '?'.
-        from procspec.cli.failures import write_bytes
-
-        write_bytes(to_csv(found, ctx.lang).encode("utf-8", "replace"))
+        write_utf8(to_csv(found, ctx.lang))
     else:
         make_console().print(goals_table(found, ctx.lang) if found else msg("goals.none", ctx.lang))
     _notice(left_out(ctx), ctx.lang)
@@ -558,7 +553,7 @@ def codeowners(
         print(text(line, ctx.lang), file=sys.stderr)
     written = codeowners_file(found.lines, ctx.lang)
     if out is None:
-        sys.stdout.write(written)
+        write_utf8(written)
         return
     # A committed CODEOWNERS that is a link is replaced by the file, never written through.
     write_out({out: written})
@@ -586,7 +581,7 @@ def bpmn_export(process_id: ProcessId, repo: RepoOption = Path("."), out: BpmnOu
     ctx = _context(repo)
     text = export_process(ctx, find_process(ctx, process_id))
     if out is None:
-        sys.stdout.write(text)
+        write_utf8(text)
         return
     try:
         write_out({out: text})
@@ -667,13 +662,30 @@ def _config_problems(output: str, path: Path) -> Iterator[None]:
             raise
         from procspec.problem import Outcome
         from procspec.reading.repository import find_root
-        from procspec.reporting.formats import FORMATTERS
         from procspec.reporting.paths import report_prefix
 
         found = Outcome(sorted(exc.problems, key=lambda p: p.sort_key), 1)
         lang = repository_language(path)
-        FORMATTERS[output](found, lang, sys.stdout, report_prefix(find_root(path), output))
+        _report_problems(output, found, lang, report_prefix(find_root(path), output))
         raise UsageError(exc.message) from None
+
+
+def _report_problems(output: str, outcome: Outcome, lang: str, prefix: str) -> None:
+    """A report in the format `output` on stdout: the text for a person, as the terminal can
+    show it; a machine format (json, github, gitlab) in UTF-8, whatever the locale."""
+    from procspec.reporting.formats import FORMATTERS
+
+    if output == "text":
+        FORMATTERS[output](outcome, lang, sys.stdout, prefix)
+        return
+    report = io.StringIO()
+    FORMATTERS[output](outcome, lang, report, prefix)
+    write_utf8(report.getvalue())
+
+
+def _json(data: object) -> None:
+    """`data` as JSON on stdout, in UTF-8 whatever the locale (SPEC §4: the machine formats)."""
+    write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _report(exc: ProcspecError) -> None:

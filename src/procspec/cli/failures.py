@@ -141,12 +141,17 @@ def tolerate_early_readers() -> None:
         setattr(sys, name, new)
 
 
-def write_bytes(data: bytes) -> None:
-    """Write `data` to standard output as they are (no text encoding), its reader free to close
-    the pipe early; to a caller's text stream (no bytes beneath it) as UTF-8 text."""
+def write_utf8(text: str) -> None:
+    """Write machine-readable output (json, csv, the CI formats, Markdown, XML, CODEOWNERS) to
+    standard output as UTF-8 bytes, whatever the locale's encoding: the format says UTF-8 (a BPMN
+    file declares it) and its reader parses it so, where the text stream would write another
+    encoding, or '?' for what the locale cannot hold. A character UTF-8 cannot hold (from a file
+    name that is not UTF-8) is written as '?'. The reader is free to close the pipe early; to a
+    caller's text stream (no bytes beneath it) the text is written as text."""
+    data = text.encode("utf-8", "replace")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(data.decode("utf-8", "replace"))
+        sys.stdout.write(data.decode("utf-8"))
         return
     try:
         sys.stdout.flush()
