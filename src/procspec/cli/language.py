@@ -250,11 +250,11 @@ def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
     from typer._completion_shared import Shells, _get_shell_name
     from typer._completion_shared import install as install_script
 
-    shell = value if isinstance(value, str) else _get_shell_name()
-    if shell not in {s.value for s in Shells}:
-        raise UsageError(say("click.completion_unsupported", shell=shell or "?"))
-    name, path = install_script(shell=shell)
-    print(msg("click.completion_installed", language(), shell=name, path=path))
+    program = value if isinstance(value, str) else _get_shell_name()
+    if program not in {s.value for s in Shells}:
+        raise UsageError(say("click.completion_unsupported", program=program or "?"))
+    name, path = install_script(program)
+    print(msg("click.completion_installed", language(), program=name, path=path))
     raise typer.Exit(0)
 
 
