@@ -4,6 +4,7 @@ the picture, with the analyses; Mermaid labels escaped."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from procspec.features.render import render
@@ -96,3 +97,59 @@ def test_the_examples_render_their_maps(tmp_path: Path) -> None:
         render(EXAMPLES / name, out, today=TODAY)
         found = {p.name.split(".")[0] for p in out.glob("*.processkarta.html")}
         assert expected <= found, name
+
+
+class _Anchors(HTMLParser):
+    """Every id on a page, and every in-page link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value is not None:
+                self.ids.append(value)
+            if name == "href" and value is not None:
+                self.hrefs.append(value)
+
+
+def _with_map_edit(liten: Path, old: str, new: str) -> None:
+    path = liten / "processer" / "tillhandahålla-snöröjning.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_ids_that_differ_only_in_punctuation_get_anchors_of_their_own(
+    liten: Path, tmp_path: Path
+) -> None:
+    # 'sanda' and 'san.da', 'K1' and 'K 1': each row its own id, each link its own row.
+    _with_map_edit(liten, "id: sanda", "id: san-da")
+    _with_map_edit(liten, "nästa: sanda", "nästa: san-da")
+    _with_map_edit(liten, "[ploga, sanda]", "[ploga, san-da, san.da]")
+    _with_map_edit(
+        liten,
+        "        - id: kontroll\n",
+        "        - id: san.da\n          namn: Sanda torg\n          aktör: entreprenör\n"
+        "          nästa: kontroll\n        - id: kontroll\n",
+    )
+    page = _html(liten, tmp_path)["tillhandahalla-snorojning.processkarta.html"]
+    parser = _Anchors()
+    parser.feed(page)
+    assert len(parser.ids) == len(set(parser.ids))
+    assert {"aktivitet-san-da", "aktivitet-san_2e_da"} <= set(parser.ids)
+    inner = [h[1:] for h in parser.hrefs if h.startswith("#")]
+    assert "aktivitet-san_2e_da" in inner and "aktivitet-san-da" in inner
+    assert set(inner) <= set(parser.ids)
+
+
+def test_document_links_on_the_map_page_are_written_decoded(liten: Path, tmp_path: Path) -> None:
+    # As on the spec page: the link that was judged, escaped once for the attribute.
+    _with_map_edit(liten, "länk: plogkarta.pdf", "länk: plog&lt;karta.pdf")
+    pages = _html(liten, tmp_path)
+    for name in ("tillhandahalla-snorojning.processkarta.html", "tillhandahalla-snorojning.html"):
+        parser = _Anchors()
+        parser.feed(pages[name])
+        assert "plog<karta.pdf" in parser.hrefs, name

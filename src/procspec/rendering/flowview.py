@@ -20,6 +20,7 @@ from procspec.checking.flowanalysis import (
     risk_analysis,
 )
 from procspec.checking.flowgraph import MINUTES_PER_UNIT, FlowGraph, build
+from procspec.reading import links
 from procspec.reading.model import FlowActivity, FlowMap, Process
 from procspec.rendering.flowlayout import layout_flow
 from procspec.rendering.flowsvg import FlowPicture, flow_picture
@@ -37,9 +38,13 @@ CONSEQUENCES = (1, 2, 3, 4)
 
 @cache  # a map's ids recur in every row that links to them, and on the search page
 def anchor(activity_id: str, prefix: str = "aktivitet") -> str:
-    """The HTML id of an activity's (or a krav's) row: the id with anything but letters, digits,
-    '-' and '_' as '-' (HTML ids have no spaces)."""
-    return f"{prefix}-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in activity_id)
+    """The HTML id of an activity's (or a krav's) row: letters, digits and '-' as they are, any
+    other character as '_' and its code point in hex and '_' ('reg.istrera' is
+    'aktivitet-reg_2e_istrera'). HTML ids have no spaces, and two ids of a map never share an
+    anchor, since the encoding can be read back."""
+    return f"{prefix}-" + "".join(
+        c if c.isalnum() or c == "-" else f"_{ord(c):x}_" for c in activity_id
+    )
 
 
 @dataclass(frozen=True)
@@ -245,7 +250,7 @@ def flow_view(builder: Builder, model: Process) -> FlowView | None:
     for item in risk_items.items:
         numbers.setdefault(id(item.activity), []).append(f"R{item.number}")
     names = {a.id: _activity_name(a, builder) for a in graph.activities}
-    titles = {d.title: d.link for d in model.documents}
+    titles = {d.title: links.emitted(d.link) for d in model.documents}
     rows = [_row(builder, graph, node, actors, names, numbers, model, titles) for node in order]
     steps = []
     for step in flow_map.steps:
