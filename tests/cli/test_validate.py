@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from ..conftest import EXAMPLES
 from .support import run
 
 
@@ -244,3 +246,27 @@ def test_rules_ignored_lists_reasons(make_repo: Callable[[str], Path]) -> None:
                       + target.read_text(encoding="utf-8"))  # fmt: skip
     result = run("rules", "--ignored", "--repo", str(root))
     assert "gränssnittet beskrivs av ekonomienheten" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "'namn' har 10001 tecken men får ha högst 10000. Korta texten."),
+        ("en", "'namn' has 10001 characters but may have at most 10000. Shorten the text."),
+    ],
+)
+def test_a_text_over_the_length_limit_is_said_in_the_catalogue_words(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    root = tmp_path / "orebro"
+    shutil.copytree(EXAMPLES / "orebro", root)
+    if lang == "en":
+        config = root / "procspec.yaml"
+        config.write_text(config.read_text(encoding="utf-8").replace("språk: sv", "språk: en"))
+    target = root / "processer" / "stodprocesser" / "betala-leverantörsfakturor.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("namn: Leverantör\n", f"namn: {'x' * 10001}\n", 1), "utf-8")
+    result = run("validate", str(root), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["line"], p["message"]) for p in problems if p["code"] == "PS007"] == [(119, said)]

@@ -177,6 +177,9 @@ def to_problem(
     elif kind == "too_long":
         most = error.get("ctx", {}).get("max_length", 0)
         text = say("schema.max_length", key=key, max=most)
+    elif kind == "string_too_long":
+        most = error.get("ctx", {}).get("max_length", 0)
+        text = say("schema.max_text", key=key, max=most, length=len(str(value)))
     elif kind in ("greater_than_equal", "greater_than"):
         ctx = error.get("ctx", {})
         if "ge" in ctx:
