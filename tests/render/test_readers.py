@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+from xml.dom import minidom
 
 import feedparser
 import pytest
@@ -399,3 +400,22 @@ def test_css_string_cannot_leave_the_string_or_the_style() -> None:
     assert str(css_string('Ö"; } </style><script>')) == (
         "Ö\\000022; } \\00003c/style\\00003e\\00003cscript\\00003e"
     )
+
+
+def test_feed_never_carries_a_character_xml_forbids(
+    liten_git: Callable[[], GitRepo], tmp_path: Path
+) -> None:
+    # An earlier version of a file is not checked as the current one is: its purpose said with
+    # U+FFFE and U+FFFF, then mended, is a change the feed tells of.
+    repo = liten_git()
+    repo.replace("processer/följa-upp-budget.yaml", "syfte: Att", 'syfte: "\\uFFFE\\uFFFFAtt')
+    repo.replace("processer/följa-upp-budget.yaml", "budget.\n", 'budget."\n')
+    repo.commit("Ändra syftet", "2026-02-02T09:00:00+01:00")
+    repo.replace("processer/följa-upp-budget.yaml", '"\\uFFFE\\uFFFFAtt', "Att")
+    repo.replace("processer/följa-upp-budget.yaml", 'budget."\n', "budget.\n")
+    repo.commit("Laga syftet", "2026-02-03T09:00:00+01:00")
+    out = tmp_path / "ut"
+    render(repo.root, out, today=TODAY)
+    feed = minidom.parse(str(out / "andringar.xml"))
+    [entry] = [e for e in feed.getElementsByTagName("entry") if "Laga syftet" in e.toxml()]
+    assert "\ufffd\ufffd" in entry.toxml()

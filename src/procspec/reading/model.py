@@ -62,10 +62,19 @@ RequirementType = Literal["mottagarkrav", "lagkrav", "internt krav", "externt kr
 
 
 CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\ufdd0-\ufdef\ufeff"
+    "\ufff9-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+    + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(1, 17))
+    + "\ud800-\udfff]"
 )
-"""Characters no text in a spec needs and a reader cannot see: control characters (but tab and
-line breaks), zero-width spaces and direction marks and overrides (Trojan Source, CVE-2021-42574)."""
+"""Characters no text in a spec needs and a reader cannot see: the control and format characters
+of Unicode (categories Cc and Cf) but tab, line breaks, the soft hyphen U+00AD and the zero-width
+(non-)joiners U+200C and U+200D of emoji and scripts; so zero-width spaces, direction marks and
+overrides (Trojan Source, CVE-2021-42574), invisible operators and tag characters. Also the
+non-characters (U+FFFE, U+FFFF and the like) and lone surrogates, which XML 1.0 and the Atom feed
+do not allow."""
 
 
 def _text(value: str) -> str:

@@ -18,6 +18,7 @@ become garbage (`procspec.collection.lean_gc`).
 from __future__ import annotations
 
 import multiprocessing
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -33,6 +34,8 @@ from procspec.rendering.fragment import scope_html
 from procspec.rendering.jinja import environment
 
 VERBATIM = "<verbatim>"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 does not allow (its production `Char`): in the feed, it is U+FFFD."""
 """The template name of a job whose `text` is written as it is (scripts, the feed's assets), or
 made (a `Later`) by whichever process writes the file."""
 
@@ -100,6 +103,9 @@ class Plan:
             )
         if self.fragment and name.endswith(".html"):
             text = scope_html(text, self.base_url)
+        if name.endswith(".xml"):
+            # A commit message or author name from git is not checked as a spec's text is.
+            text = _NOT_XML.sub("\ufffd", text)
         return text
 
 
