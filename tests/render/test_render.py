@@ -562,3 +562,19 @@ def test_progress_callback(liten: Path, tmp_path: Path) -> None:
     render(liten, tmp_path / "ut", today=TODAY, progress=lambda d, t, _: seen.append((d, t)))
     # 13 documents, the search page with its index and 5 assets, the changes page and feed
     assert seen[0] == (1, 22) and seen[-1] == (22, 22)
+
+
+def test_a_person_s_address_is_percent_encoded_in_every_mailto_link(
+    liten: Path, tmp_path: Path
+) -> None:
+    # '#' and '/' are allowed in the local part; unencoded, '#' would end the address.
+    edit(liten, "personer.yaml", "anna.berg@example.org", "anna#berg/å@example.org")
+    out = tmp_path / "ut"
+    render(liten, out, today=TODAY)
+    page = Page((out / "tillhandahalla-snorojning.html").read_text("utf-8"))
+    mailto = {a["href"] for a in page.named("a") if (a["href"] or "").startswith("mailto:")}
+    assert "mailto:anna%23berg%2F%C3%A5@example.org" in mailto
+    assert not any("#" in href or "å" in href for href in mailto if href)
+    render(liten, tmp_path / "md", fmt="md", today=TODAY)
+    text = (tmp_path / "md" / "tillhandahalla-snorojning.md").read_text("utf-8")
+    assert "(mailto:anna%23berg%2F%C3%A5@example.org)" in text

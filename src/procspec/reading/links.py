@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 ALLOWED_SCHEMES = ("https", "http", "mailto")
 """The schemes a link may have; a link without a scheme is a relative path."""
@@ -107,6 +107,12 @@ def _parses(url: str) -> bool:
 def emitted(raw: str) -> str:
     """What a document links to: the decoded link that was judged (call only when allowed)."""
     return normalise(raw) or ""
+
+
+def mail_address(address: str) -> str:
+    """`address` for the address part of a `mailto:` URL: percent-encoded as UTF-8 (RFC 6068),
+    so no '?', '&', '%' or space in it can add a header, a recipient or a body."""
+    return quote(address, safe="@.+-_")
 
 
 _MD_UNSAFE = set(" ()<>[]\\|\"'`")

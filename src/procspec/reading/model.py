@@ -31,7 +31,7 @@ from procspec.reading import handles, links
 from procspec.reading.documents import SHARED_LENGTH
 
 PERSON_KEY = re.compile(r"[a-z0-9][a-z0-9._-]*")
-EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}")
+EMAIL = re.compile(r"[^@\s<>(),;:\"\[\]?&%]+@[^@\s<>(),;:\"\[\]?&%]+\.[^@\s<>(),;:\"\[\].?&%]{2,}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 FREQUENCIES = ("månadsvis", "kvartalsvis", "tertialvis", "halvårsvis", "årligen", "delår och helår")
@@ -113,7 +113,8 @@ def _person_key(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not EMAIL.fullmatch(value):
+    # Written into mailto: links: a '?', '&' or '%' could add recipients or a body there.
+    if not EMAIL.fullmatch(value) or CONTROL.search(value):
         raise PydanticCustomError("epost", "invalid e-mail", {"value": value})
     return value
 

@@ -24,7 +24,7 @@ from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 from markupsafe import _escape_inner as _escape_text  # `escape`'s own C function (MarkupSafe 3)
 
-from procspec.reading.links import md_destination
+from procspec.reading.links import mail_address, md_destination
 
 LOADER = PackageLoader("procspec.rendering", "templates")
 """Every template of procspec: `html/`, `md/` and `scaffold/`."""
@@ -278,6 +278,7 @@ def environment(kind: str) -> Environment:
         env.filters["mermaid_node"] = mermaid_node
         env.filters["mermaid_edge"] = mermaid_edge
     env.context_class = PlainCallContext
+    env.filters["mailto"] = lambda address: "mailto:" + mail_address(address)
     env.filters["stop"] = stop
     env.filters["css_string"] = css_string
     env.filters["capitalize_first"] = capitalize_first

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from procspec.reading import links
 from procspec.rendering.view import ProcessView
 
 PLACEHOLDERS = ("process", "id", "dokument", "revision", "ämne")
@@ -30,7 +31,7 @@ class Feedback:
 
 def _mailto(addresses: list[str], subject: str, body: str) -> str:
     # RFC 6068: the addresses and every header value percent-encoded as UTF-8; a space is %20.
-    to = ",".join(quote(a, safe="@.+-_") for a in addresses)
+    to = ",".join(links.mail_address(a) for a in addresses)
     return f"mailto:{to}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
