@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,52 @@ def test_fragment_with_markdown_is_a_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "--fragment" in done.stderr and "HTML" in done.stderr
     assert not out.exists()
+
+
+class _Tags(HTMLParser):
+    """Every start tag of a page with its attributes, as a browser's parser reads them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize(
+    "base",
+    ['https://x.example/"><script>alert(1)</script>/', "https://x.example/<svg/onload=alert(1)>"],
+)
+def test_a_base_url_with_markup_is_refused(tmp_path: Path, base: str) -> None:
+    source = tmp_path / "botkyrka"
+    shutil.copytree(EXAMPLES / "botkyrka", source)
+    settings = source / "procspec.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"bas_url: .*", f"bas_url: '{base}'", text), encoding="utf-8")
+    done = procspec("validate", str(source), "--no-cache")
+    assert done.returncode == 2, done.stderr  # procspec.yaml cannot be used
+    assert "procspec.yaml:8:12 PS007 fel: 'bas_url' ska vara en webbadress" in done.stderr
+    assert "utan mellanslag, citattecken, < eller >" in done.stderr
+    out = tmp_path / "ut"
+    assert procspec("render", str(source), "--out", str(out), "--fragment").returncode == 2
+    assert not out.exists()
+
+
+def test_the_base_url_and_the_links_are_escaped_in_the_fragment() -> None:
+    # Whatever reaches the rewrite: a base URL with markup stays inside the attribute, and a
+    # relative link's '"' and "'" (escaped as &#34; and &#39;) are no anchors.
+    page = (
+        '<p><a href="dok/x.pdf&#34;y&#39;z.pdf#del">a</a>'
+        '<a href="#avsnitt">b</a><a href="mailto:a@example.org">c</a></p>'
+    )
+    scoped = scope_html(page, 'https://x.example/"><script>alert(1)</script>/')
+    tags = _Tags(scoped).tags
+    assert [tag for tag, _ in tags] == ["p", "a", "a", "a"]
+    assert [set(attrs) for _, attrs in tags[1:]] == [{"href"}] * 3
+    assert [attrs["href"] for _, attrs in tags[1:]] == [
+        'https://x.example/"><script>alert(1)</script>/dok/x.pdf"y\'z.pdf#ps-del',
+        "#ps-avsnitt",
+        "mailto:a@example.org",
+    ]

@@ -128,13 +128,20 @@ def _link(value: str) -> str:
     return value
 
 
+_NOT_IN_URL = frozenset(" \t\n\r\\<>\"'`")
+"""Characters an address the pages are built on never needs (they are percent-encoded in one):
+they could end an attribute or open a tag where the address is written."""
+
+
+def _is_plain(value: str) -> bool:
+    return not CONTROL.search(value) and _NOT_IN_URL.isdisjoint(value)
+
+
 def _web_address(value: str) -> str:
-    # Written into the Atom feed's links and the pages: an absolute http(s) address, judged on
-    # its decoded form like every link (procspec.reading.links).
-    if not links.is_allowed(value) or links.scheme(links.normalise(value) or "") not in (
-        "http",
-        "https",
-    ):
+    # Written into the Atom feed's links and every fragment's links: an absolute http(s) address
+    # as it is written, judged on its decoded form like every link (procspec.reading.links).
+    scheme = links.scheme(links.normalise(value) or "")
+    if not (_is_plain(value) and links.is_allowed(value) and scheme in ("http", "https")):
         raise PydanticCustomError("webbadress", "not a web address", {"value": value})
     return value
 
@@ -198,7 +205,7 @@ Link = Annotated[str, AfterValidator(_link)]
 def _https(value: str) -> str:
     # A feedback form or issue tracker the rendered pages link to with the reader's context:
     # https only (an intranet page must not send readers to plain http), one absolute URL.
-    if CONTROL.search(value) or any(c in value for c in " \t\n\r\\<>\"'`"):
+    if not _is_plain(value):
         raise PydanticCustomError("https", "not an https URL", {"value": value})
     try:
         parts = urlsplit(value)

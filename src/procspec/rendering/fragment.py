@@ -10,12 +10,17 @@ addresses.
 
 The rewrite works on the rendered HTML: every value in it was escaped by the template environment
 (a `"` in a value is `&#34;`), so an attribute can be recognised by its name, `="` and the next `"`.
+A link is rewritten on its decoded value (so the `#` of `&#34;` is no anchor) and escaped again,
+with the base URL, as the template environment escapes.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin, urlsplit
+
+from markupsafe import escape
 
 PREFIX = "ps-"
 WRAPPER = f"{PREFIX}dokument"
@@ -53,7 +58,7 @@ def scope_html(text: str, base_url: str | None = None) -> str:
     def attribute(match: re.Match[str]) -> str:
         name, value = match.group(1), match.group(2)
         if name == "href":
-            return f'href="{_href(value, base_url)}"'
+            return f'href="{escape(_href(html.unescape(value), base_url))}"'
         return f'{name}="{" ".join(_prefixed(t) for t in value.split())}"'
 
     def tag(match: re.Match[str]) -> str:
