@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -174,12 +176,44 @@ def rule_doc(doc: RuleDoc, lang: str) -> Group:
     return Group(*parts)
 
 
+UNBOUNDED = 1_000_000
+"""The width a pipe or file is measured at: wider than any line procspec writes."""
+
+FILLING_WIDTH = 80
+"""rich's default width, for what fills any width it is given (Markdown's code blocks)."""
+
+
+class PipeConsole(Console):
+    """A console for a pipe or file: each table, tree and panel at its natural width.
+
+    rich lays tables and trees out at 80 columns when it cannot ask a terminal, folding cells and
+    dropping deep levels; a file gets whole lines instead, so a path or id can be searched for."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        for part in _parts(objects):
+            needed = Measurement.get(self, self.options, part).maximum
+            width = FILLING_WIDTH if needed >= UNBOUNDED else max(needed, 1)
+            super().print(part, width=width, **kwargs)
+
+
+def _parts(objects: Iterable[Any]) -> Iterator[Any]:
+    """The renderables to measure one by one: a group's members, so one Markdown block in it
+    does not make a table beside it as wide as the pipe."""
+    for part in objects:
+        if isinstance(part, Group):
+            yield from _parts(part.renderables)
+        else:
+            yield part
+
+
 def make_console(stderr: bool = False) -> Console:
     # No markup: names and descriptions are the user's text, and '[/]' in one is not a style tag.
-    # A pipe or file gets whole lines (soft wrap): no line break in the middle of a path.
+    # A pipe or file gets whole lines (soft wrap, natural widths): no path broken or folded.
     stream = sys.stderr if stderr else sys.stdout
-    piped = not (hasattr(stream, "isatty") and stream.isatty())
-    return Console(stderr=stderr, highlight=False, soft_wrap=piped, emoji=False, markup=False)
+    if hasattr(stream, "isatty") and stream.isatty():
+        return Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+    return PipeConsole(stderr=stderr, highlight=False, soft_wrap=True, emoji=False,
+                       markup=False, width=UNBOUNDED)  # fmt: skip
 
 
 # --- status and new (the process leader's workflow) ---

@@ -1,0 +1,52 @@
+"""The overviews as a user sees them in a pipe or file: whole lines, every level of the tree,
+and processes in a parent cycle shown with the rest (README, "Kommandon")."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..conftest import EXAMPLES
+from .support import ENV
+
+TEMPLATE = EXAMPLES / "orebro" / "processer" / "stodprocesser" / "betala-leverantörsfakturor.yaml"
+LONG = "en-mycket-lång-process-id-som-inte-får-brytas-av-någon-tabell-eller-något-träd"
+
+
+def _piped(*args: str, cwd: Path) -> str:
+    """The command's standard output through a real pipe, with no COLUMNS to guess a width from."""
+    env = {k: v for k, v in ENV.items() if k != "COLUMNS"}
+    done = subprocess.run([sys.executable, "-m", "procspec", *args], capture_output=True,
+                          text=True, cwd=cwd, env=env, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _process(repo: Path, process_id: str, parent: str | None) -> None:
+    head = f"namn: Process {process_id[:8]}\n" + (f"överordnad: {parent}\n" if parent else "")
+    body = "".join(line for line in TEMPLATE.read_text(encoding="utf-8").splitlines(True)
+                   if not line.startswith("namn:"))  # fmt: skip
+    (repo / "processer" / "stodprocesser" / f"{process_id}.yaml").write_text(
+        head + body, encoding="utf-8"
+    )
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "orebro"
+    shutil.copytree(EXAMPLES / "orebro", repo)
+    return repo
+
+
+def test_a_pipe_gets_every_level_and_whole_ids(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    parent = None
+    for level in range(20):
+        _process(repo, f"nivå-{level}-{LONG}", parent)
+        parent = f"nivå-{level}-{LONG}"
+    tree = _piped("tree", ".", cwd=repo)
+    listed = _piped("list", ".", cwd=repo)
+    for level in range(20):
+        assert tree.count(f"nivå-{level}-{LONG}") == 1, level
+        assert f"nivå-{level}-{LONG}" in listed, level
