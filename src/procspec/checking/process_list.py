@@ -122,28 +122,35 @@ def roots(all_rows: list[Row]) -> list[Row]:
     return sorted(found, key=order_key)
 
 
-def tree_order(all_rows: list[Row]) -> list[Row]:
-    """Every row once, depth first from the roots, siblings in `ordning` then name."""
+def tree_walk(all_rows: list[Row]) -> list[tuple[int, Row]]:
+    """Every row once with its depth, depth first from the roots, siblings in `ordning` then
+    name; the rows of a parent cycle, which no root reaches, follow, each cycle headed by its
+    first row in that order. `list` and `tree` both walk this, so they show the same processes."""
     by_id = {r.id: r for r in all_rows}
-    ordered: list[Row] = []
+    walked: list[tuple[int, Row]] = []
     seen: set[str] = set()
 
     def visit(start: Row) -> None:
         # Iterative: a hierarchy thousands of levels deep must not exhaust the stack.
-        stack = [start]
+        stack = [(0, start)]
         while stack:
-            row = stack.pop()
+            depth, row = stack.pop()
             if row.id in seen:
                 continue
             seen.add(row.id)
-            ordered.append(row)
-            stack.extend(by_id[c] for c in reversed(row.children) if c in by_id)
+            walked.append((depth, row))
+            stack.extend((depth + 1, by_id[c]) for c in reversed(row.children) if c in by_id)
 
     for row in roots(all_rows):
         visit(row)
     for row in sorted(all_rows, key=order_key):  # cycles have no root
         visit(row)
-    return ordered
+    return walked
+
+
+def tree_order(all_rows: list[Row]) -> list[Row]:
+    """Every row once, in the order of `tree_walk`."""
+    return [row for _, row in tree_walk(all_rows)]
 
 
 def left_out(ctx: Context) -> Message | None:

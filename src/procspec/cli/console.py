@@ -71,9 +71,9 @@ def goals_table(found: list[GoalRow], lang: str) -> Table:
 
 
 def hierarchy(rows: list[Row], title: str, lang: str) -> Tree:
-    from procspec.checking.process_list import roots
+    """`procspec tree`: every readable process under its parent, a parent cycle's too."""
+    from procspec.checking.process_list import tree_walk
 
-    by_id = {r.id: r for r in rows}
     tree = Tree(Text(title, style="bold"))
 
     def label(row: Row) -> Text:
@@ -83,15 +83,10 @@ def hierarchy(rows: list[Row], title: str, lang: str) -> Tree:
         text.append(f"  {msg('console.processägare', lang)}: {owners}")
         return text
 
-    def add_children(node: Tree, row: Row, seen: set[str]) -> None:
-        for child_id in row.children:
-            if child_id in seen:
-                continue
-            child = by_id[child_id]
-            add_children(node.add(label(child)), child, seen | {child_id})
-
-    for root in roots(rows):
-        add_children(tree.add(label(root)), root, {root.id})
+    path = [tree]  # the node at each depth on the way down to the current row
+    for depth, row in tree_walk(rows):
+        del path[depth + 1 :]
+        path.append(path[depth].add(label(row)))
     return tree
 
 
