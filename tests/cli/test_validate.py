@@ -91,6 +91,9 @@ def test_english_messages(make_repo: Callable[[str], Path]) -> None:
     [
         (("validate", "--format", "xml"), 2),
         (("validate", "--today", "2026-02-30"), 2),
+        (("status", "--today", "", "--format", "json"), 2),
+        (("goals", "--today", ""), 2),
+        (("validate", "--today", ""), 2),
         (("nope",), 2),
     ],
 )

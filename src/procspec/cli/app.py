@@ -213,7 +213,7 @@ def given_day(value: str | None) -> date | None:
     """The day the date rules use as given: `--today` (`value`), else PROCSPEC_TODAY; None when
     neither is. Read only by a command whose output depends on the day, so that a bad variable
     stops no other; the message says which of the two to correct."""
-    if value:
+    if value is not None:  # `--today ""` is a date written wrong, not one left out
         return _day(value, "cli.bad_today")
     from_environment = os.environ.get("PROCSPEC_TODAY")
     if from_environment:
