@@ -24,6 +24,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import PurePath
@@ -255,14 +256,17 @@ def msg_n(key: str, lang: str, number: int, /, **params: Any) -> str:
 
 
 def number(value: float | None, lang: str) -> str:
-    """A number as a reader writes it: no trailing .0, a decimal comma in Swedish; empty for
-    None."""
+    """A number as a reader writes it: every digit, never an exponent, no trailing .0, a decimal
+    comma in Swedish; empty for None.
+
+    Fifteen significant digits are what a float holds exactly (MAX_NUMBER in the model), so every
+    value validate accepts is shown as it was written, and a sum's last-digit noise is not."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+    if isinstance(value, int) or value.is_integer():
         shown = str(int(value))
     else:
-        shown = f"{value:.10g}"
+        shown = format(Decimal(f"{value:.15g}"), "f")
     return shown.replace(".", ",") if lang == "sv" else shown
 
 

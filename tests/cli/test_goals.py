@@ -137,6 +137,31 @@ def test_csv_opens_as_columns_in_swedish_excel(repo: Path) -> None:
     assert sick[header.index("status")] == "risk"
 
 
+def _csv(repo: Path) -> tuple[list[str], list[list[str]]]:
+    result = run("goals", str(repo), "--format", "csv", "--today", "2027-01-15")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
+    return rows[0], rows[1:]
+
+
+def _edit(repo: Path, old: str, new: str) -> None:
+    target = repo / "processer" / "följa-upp-budget.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_large_and_small_numbers_are_written_exactly(repo: Path) -> None:
+    _edit(repo, "    målvärde: 10\n", "    målvärde: 12345678901\n"
+          "    nuläge: {datum: 2026-01-01, värde: 0.00001}\n")  # fmt: skip
+    header, rows = _csv(repo)
+    row = next(r for r in rows if r[2] == "INGET")
+    assert row[header.index("målvärde")] == "12345678901"
+    assert row[header.index("nuläge_värde")] == "0,00001"
+    table = run("goals", str(repo), "--today", "2027-01-15").stdout
+    assert "12345678901" in table and "0,00001" in table and "e+" not in table
+
+
 def test_table_states_the_method(repo: Path) -> None:
     result = run("goals", str(repo), "--today", "2027-01-15")
     assert result.returncode == 0

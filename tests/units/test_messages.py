@@ -5,6 +5,8 @@ from __future__ import annotations
 import gettext
 from importlib import resources
 
+import pytest
+
 from procspec.messages import Message, catalogue, joined, number, plural, say, text, translation
 
 
@@ -74,6 +76,19 @@ def test_joined_texts_stay_text_until_a_message_is_among_them() -> None:
 def test_numbers_as_readers_write_them() -> None:
     assert number(2.5, "sv") == "2,5" and number(2.5, "en") == "2.5"
     assert number(100.0, "sv") == "100" and number(None, "sv") == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(12345678901, "12345678901"), (12345678901.5, "12345678901,5"), (1e-05, "0,00001"),
+     (-0.000123, "-0,000123"), (999999999999999, "999999999999999"), (10**15, "1000000000000000"),
+     (123456789.123456, "123456789,123456"), (0.1 + 0.2, "0,3")],
+)  # fmt: skip
+def test_every_accepted_number_is_shown_exactly_and_without_exponent(
+    value: float, shown: str
+) -> None:
+    assert number(value, "sv") == shown
+    assert number(value, "en") == shown.replace(",", ".")
 
 
 def _counting(monkeypatch) -> list[bytes]:  # type: ignore[no-untyped-def]
