@@ -162,6 +162,20 @@ def test_large_and_small_numbers_are_written_exactly(repo: Path) -> None:
     assert "12345678901" in table and "0,00001" in table and "e+" not in table
 
 
+def test_csv_text_that_would_be_a_formula_stays_text(repo: Path) -> None:
+    _edit(
+        repo, "beskrivning: Ledtiden ska mätas.", 'beskrivning: "=HYPERLINK(\\"https://x.test\\")"'
+    )
+    _edit(repo, "analys: Fler förvaltningar lämnar i tid.", 'analys: "@SUMMA(A1)"')
+    _edit(repo, "    målvärde: 2\n", "    målvärde: -2\n")
+    header, rows = _csv(repo)
+    by_id = {r[2]: r for r in rows}
+    assert by_id["INGET"][header.index("beskrivning")] == '\'=HYPERLINK("https://x.test")'
+    assert by_id["PÅVÄG"][header.index("analys")] == "'@SUMMA(A1)"
+    assert by_id["SJUK"][header.index("målvärde")] == "-2"  # a number, not text
+    assert by_id["RISK"][header.index("beskrivning")].startswith("Alla")
+
+
 def test_table_states_the_method(repo: Path) -> None:
     result = run("goals", str(repo), "--today", "2027-01-15")
     assert result.returncode == 0

@@ -34,6 +34,20 @@ CSV_COLUMNS = (
 )
 
 
+CSV_NUMBERS = frozenset({"nuläge_värde", "målvärde", "senaste_utfall_värde"})
+"""The columns that hold numbers, which a spreadsheet must read as numbers, a minus sign too."""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def inert(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that would start a formula gets a leading
+    `'`, as OWASP advises, so a description such as `=HYPERLINK(...)` in a process file runs
+    nothing on the controller's computer. Numbers are never passed here: -5 stays a number."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(found: list[GoalRow], lang: str) -> str:
     """The rows as CSV for a spreadsheet: a BOM, `;` between fields, and decimal commas in
     Swedish (decimal points in English); dates ISO 8601."""
@@ -44,25 +58,27 @@ def to_csv(found: list[GoalRow], lang: str) -> str:
         data = row.to_dict()
         baseline = data["nuläge"] or {}
         last = data["senaste_utfall"] or {}
+        cells = [
+            row.process,
+            row.process_name,
+            data["id"],
+            data["beskrivning"],
+            data["typ"],
+            data["fastställt_av"] or "",
+            data["riktning"] or "",
+            data["enhet"] or "",
+            baseline.get("datum", ""),
+            number(baseline.get("värde"), lang),
+            number(data["målvärde"], lang),
+            data["senast"] or "",
+            last.get("datum", ""),
+            number(last.get("värde"), lang),
+            last.get("analys") or "",
+            data["status"],
+        ]
         writer.writerow(
-            [
-                row.process,
-                row.process_name,
-                data["id"],
-                data["beskrivning"],
-                data["typ"],
-                data["fastställt_av"] or "",
-                data["riktning"] or "",
-                data["enhet"] or "",
-                baseline.get("datum", ""),
-                number(baseline.get("värde"), lang),
-                number(data["målvärde"], lang),
-                data["senast"] or "",
-                last.get("datum", ""),
-                number(last.get("värde"), lang),
-                last.get("analys") or "",
-                data["status"],
-            ]
+            cell if column in CSV_NUMBERS else inert(cell)
+            for column, cell in zip(CSV_COLUMNS, cells, strict=True)
         )
     return "\ufeff" + buffer.getvalue()
 
