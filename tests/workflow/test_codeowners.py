@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -135,3 +136,23 @@ def test_the_lines_are_data_and_messages(top: Path) -> None:
     assert [line for line in swedish.splitlines() if line.startswith("/")] == [
         line for line in english.splitlines() if line.startswith("/")
     ]
+
+
+def test_an_entry_with_errors_is_named_as_such_not_as_missing(top: Path) -> None:
+    root = top / "processdokumentation"
+    roster = root / "personer.yaml"
+    roster.write_text(
+        roster.read_text(encoding="utf-8").replace("github: annaberg", "github: 12345"),
+        encoding="utf-8",
+    )
+    checked = procspec("validate", str(root), "--format", "json")
+    problems = json.loads(checked.stdout)["problems"]
+    assert any(p["code"] == "PS007" and p["path"] == "personer.yaml" for p in problems)
+    about_anna = [p["message"] for p in problems if p["code"] == "PS204"]
+    assert about_anna and all(
+        "Posten för 'anna.berg' på rad 1 i personer.yaml har fel" in m for m in about_anna
+    )
+    done = procspec("codeowners", str(root))
+    assert done.returncode == 0, done.stderr
+    assert "Posten för anna.berg på rad 1 i personer.yaml har fel" in done.stderr
+    assert "anna.berg) saknar" not in done.stderr and "anna.berg saknar" not in done.stderr

@@ -96,6 +96,17 @@ class Context:
     def roster(self) -> dict[str, Person]:
         return self.repo.roster
 
+    def invalid_entry(self, key: str) -> int | None:
+        """The line of `key`'s entry in personer.yaml when the entry is there but has errors (PS007
+        names them), so the person is not in the roster; None when known or not there at all.
+
+        Such a person is written, only wrongly: saying they are missing would send the writer to
+        add a second entry instead of correcting the one there."""
+        entries = self.repo.roster_doc.data
+        if key in self.roster or not isinstance(entries, dict) or key not in entries:
+            return None
+        return self.repo.roster_doc.key_pos((key,)).line
+
     def processes(self) -> list[tuple[ProcessRecord, Process]]:
         """Every validated process with its model, in file order (built once: every rule asks)."""
         if self._processes is None:

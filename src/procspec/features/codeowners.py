@@ -138,9 +138,14 @@ def _maintainers(ctx: Context, style: str, top: Path, missing: dict[str, list[st
 
 def missing_lines(ctx: Context, found: CodeOwners, style: str) -> list[Message]:
     """One sentence per person left out, for stderr."""
-    return [
-        say(
-            "codeowners.missing", person=ctx.person(key), style=style, processes=", ".join(ids)
-        )  # fmt: skip
-        for key, ids in sorted(found.missing.items())
-    ]
+    lines: list[Message] = []
+    for key, ids in sorted(found.missing.items()):
+        processes = ", ".join(ids)
+        line = ctx.invalid_entry(key)
+        if line is None:
+            lines.append(say("codeowners.missing", person=ctx.person(key), style=style,
+                             processes=processes))  # fmt: skip
+        else:  # the handle may well be written; the entry it is in has errors
+            lines.append(say("codeowners.invalid_entry", person=ctx.person(key), line=line,
+                             processes=processes))  # fmt: skip
+    return lines

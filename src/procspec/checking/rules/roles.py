@@ -157,7 +157,13 @@ def unknown_person(ctx: Context) -> Iterator[Problem]:
     keys: list[str] = []  # sorted once a key is unknown
     for record, model in ctx.processes():
         for at, key in _person_refs(model):
-            if key not in ctx.roster:
+            if key in ctx.roster:
+                continue
+            line = ctx.invalid_entry(key)
+            if line is not None:
+                yield ctx.problem("PS204", record, at, "PS204.broken", on_key=False, key=key,
+                                  line=line)  # fmt: skip
+            else:
                 keys = keys or sorted(ctx.roster)
                 close = difflib.get_close_matches(key, keys, n=1, cutoff=0.7)
                 hint = say("schema.did_you_mean", suggestion=close[0]) if close else ""
