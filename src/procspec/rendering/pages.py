@@ -34,10 +34,10 @@ from procspec.rendering.fragment import scope_html
 from procspec.rendering.jinja import environment
 
 VERBATIM = "<verbatim>"
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""A character XML 1.0 does not allow (its production `Char`): in the feed, it is U+FFFD."""
 """The template name of a job whose `text` is written as it is (scripts, the feed's assets), or
 made (a `Later`) by whichever process writes the file."""
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 does not allow (its production `Char`): in the feed, it is U+FFFD."""
 
 Job = tuple[str, str, dict[str, Any]]
 """(file name, template name or `VERBATIM`, what the template is given: values, or `Later`s)."""
