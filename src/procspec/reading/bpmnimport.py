@@ -128,6 +128,15 @@ def _ns(tag: object) -> str:
     return text[1:].split("}", 1)[0] if text.startswith("{") else ""
 
 
+def _missing_ref(file: str, element: ET.Element, ref: str | None) -> BpmnError:
+    """The refusal of a file whose `element` (a sequence flow, a lane, a group) points at `ref`,
+    which is not in it: what it leads to or holds would be lost."""
+    return BpmnError(
+        "bpmn.missing_ref", file=file, element=_local(element.tag), id=element.get("id", ""),
+        ref=ref or "",
+    )  # fmt: skip
+
+
 def _ref(value: str | None) -> str | None:
     """An id reference as written: some tools write a QName (`bpmn2:Task_1`); an id never has a
     colon, so the prefix goes."""
@@ -434,13 +443,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
         source, target = _ref(flow.get("sourceRef")), _ref(flow.get("targetRef"))
         missing = next((ref for ref in (source, target) if ref is None or ref not in known), None)
         if missing is not None or source is None or target is None:
-            raise BpmnError(
-                "bpmn.missing_ref",
-                file=file,
-                element="sequenceFlow",
-                id=flow.get("id", ""),
-                ref=missing or "",
-            )
+            raise _missing_ref(file, flow, missing)
         if source not in nodes or target not in nodes:
             continue
         nodes[source].outgoing.append(flow)
@@ -529,13 +532,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
             for node_ref in lane.findall(_q("flowNodeRef")):
                 ref = _ref(node_ref.text)
                 if not ref or ref not in known:
-                    raise BpmnError(
-                        "bpmn.missing_ref",
-                        file=file,
-                        element="lane",
-                        id=lane.get("id", ""),
-                        ref=ref or "",
-                    )
+                    raise _missing_ref(file, lane, ref)
                 if ref in nodes and (ref not in owner or depth > owner[ref][0]):
                     owner[ref] = (depth, index)
         owned: dict[int, list[str]] = {}
@@ -584,13 +581,7 @@ def read_bpmn(raw: bytes, file: str, process_name: str = "Processen") -> Importe
     for group in root.iter(_q("group")):
         value_ref = _ref(group.get("categoryValueRef"))
         if value_ref is not None and value_ref not in values:
-            raise BpmnError(
-                "bpmn.missing_ref",
-                file=file,
-                element="group",
-                id=group.get("id", ""),
-                ref=value_ref,
-            )
+            raise _missing_ref(file, group, value_ref)
         name = values.get(value_ref) or _name(group) or ""
         groups.append((group, name if name.strip() else f"Processteg {len(groups) + 1}"))
     if groups and not ours:
