@@ -262,10 +262,14 @@ class _Node:
 class _Edge:
     source: int
     target: int
-    text: str | None
+    answers: tuple[Answer, ...] = ()
     back: bool = False
     label_lines: tuple[str, ...] = ()
-    answers: tuple[Answer, ...] = ()
+
+    @property
+    def text(self) -> str | None:
+        """The label: the answers the arrow carries, joined ("Ja / Nej"); None for a plain one."""
+        return ANSWER_SEPARATOR.join(a.text for a in self.answers) if self.answers else None
 
 
 def _display_name(activity: FlowActivity) -> str:
@@ -339,14 +343,11 @@ def _graph(
             gateway_id = activity.id + SPLIT_SUFFIX
             gateway = _node(gateway_id, None, "parallell", "", source.band, source.lane, len(nodes))
             nodes.append(gateway)
-            edges.append(_Edge(u, gateway.order, None))
-            edges.extend(_Edge(gateway.order, v, None) for v in plain)
+            edges.append(_Edge(u, gateway.order))
+            edges.extend(_Edge(gateway.order, v) for v in plain)
         else:
-            edges.extend(_Edge(u, v, None) for v in plain)
-        edges.extend(
-            _Edge(u, v, ANSWER_SEPARATOR.join(a.text for a in answers), answers=tuple(answers))
-            for v, answers in _answers(activity, index)
-        )
+            edges.extend(_Edge(u, v) for v in plain)
+        edges.extend(_Edge(u, v, tuple(answers)) for v, answers in _answers(activity, index))
     return lanes, nodes, edges
 
 
@@ -438,7 +439,7 @@ def _merge_paths(nodes: list[_Node], edges: list[_Edge]) -> None:
                 join = _gateway(nodes, node, JOIN_SUFFIX, "parallell")
                 for e in joined:
                     e.target = join.order
-                edges.append(_Edge(join.order, v, None))
+                edges.append(_Edge(join.order, v))
                 rest.append(edges[-1])
                 after = origin[split]
             elif forward:
@@ -447,7 +448,7 @@ def _merge_paths(nodes: list[_Node], edges: list[_Edge]) -> None:
                 merge = _gateway(nodes, node, MERGE_SUFFIX, "sammanflöde")
                 for e in rest:
                     e.target = merge.order
-                edges.append(_Edge(merge.order, v, None))
+                edges.append(_Edge(merge.order, v))
             origin[v] = after
         elif forward:
             origin[v] = _token(nodes, outgoing, origin, forward[0])
