@@ -267,6 +267,11 @@ class _Commit:
     """Changes in scope per diff shown: one for an ordinary commit; a merge (`-m`) has one per
     parent it differs from at all (git prints nothing for a parent with the same tree)."""
 
+    def said(self) -> tuple[str, str, str]:
+        """Author, e-mail and message as procspec passes them on: the message capped, all three
+        with hidden characters made visible (`_shown`)."""
+        return _shown(self.author), _shown(self.email), _shown(_capped(self.message.rstrip("\n")))
+
 
 def _changes(tokens: list[str], scope: _Scope | None) -> list[Change]:
     """The changes in a record's name-status tokens that lie in `scope` (all when None). A
@@ -527,9 +532,7 @@ def _walk(commits: list[_Commit], prefix: str, tip: str, whole: bool) -> Committ
                 continue
             if number < 0:
                 number = len(table)
-                message = _shown(_capped(commit.message.rstrip("\n")))
-                table.append((commit.sha, commit.date, _shown(commit.author),
-                              _shown(commit.email), message))  # fmt: skip
+                table.append((commit.sha, commit.date, *commit.said()))
                 numbers[commit.sha] = number
             revisions = files.get(current)
             if revisions is None:
@@ -1074,8 +1077,7 @@ def mainline_changes(root: Path, tip: str, base: str, rel: str) -> list[Revision
     for c in _parse_log(out or b""):
         with contextlib.suppress(ValueError):
             when = datetime.fromisoformat(c.date)
-            message = _shown(_capped(c.message.rstrip("\n")))
-            found.append(Revision(c.sha, when, _shown(c.author), _shown(c.email), message, rel))
+            found.append(Revision(c.sha, when, *c.said(), rel))
     return found
 
 
