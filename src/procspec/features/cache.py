@@ -238,7 +238,7 @@ def compute_key(
     for rel, full in _yaml_files(root, folder):
         rel = unicodedata.normalize("NFC", rel)
         record = trusted.get(rel) if trusted else None
-        if record is not None and _unchanged(full, record):
+        if record is not None and _unchanged(full, record[:4]):
             digest = record[4]
             stats[rel] = record[:4]
         else:
@@ -275,11 +275,7 @@ def still_read(hashed: Hashed, rel: str, path: str | Path) -> bool:
     identity = hashed.stats.get(rel)
     if identity is None:
         return hashed.files.get(rel) == _digest(rel, path)[0]
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode) and _identity(info) == identity
+    return _unchanged(path, identity)
 
 
 def _digest(rel: str, path: str | Path) -> tuple[str, os.stat_result | None]:
@@ -293,16 +289,16 @@ def _identity(info: os.stat_result) -> Identity:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
-def _unchanged(path: str, record: Record) -> bool:
-    """Whether `path` is a regular file, not a link, with the recorded identity and not too large
-    to be read: then the record's digest is its digest."""
+def _unchanged(path: str | Path, identity: Identity) -> bool:
+    """Whether `path` is a regular file, not a link, with the identity `identity` (not written
+    since) and not too large to be read: then the digest recorded with it is its digest."""
     try:
         info = os.lstat(path)
     except OSError:
         return False
     if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_HASHED_BYTES:
         return False
-    return _identity(info) == record[:4]
+    return _identity(info) == identity
 
 
 def _records(data: Any) -> dict[str, Record]:
