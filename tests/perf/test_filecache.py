@@ -19,7 +19,7 @@ from types import ModuleType
 import pytest
 
 from procspec.cli.app import main
-from procspec.features import cache
+from procspec.features import cache, incremental
 from procspec.reading import filecache, filestage
 
 from .conftest import TODAY
@@ -42,9 +42,23 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
     return invoke
 
 
+def files_folder(root: Path) -> Path:
+    return root / cache.FOLDER / filecache.SUBFOLDER
+
+
 def entries(root: Path) -> list[Path]:
-    folder = root / cache.FOLDER / filecache.SUBFOLDER
-    return sorted(folder.glob("*" + filecache.SUFFIX)) if folder.is_dir() else []
+    """The packs in the per-file cache."""
+    folder = files_folder(root)
+    return sorted(folder.glob("*" + filecache.PACK_SUFFIX)) if folder.is_dir() else []
+
+
+def stored_keys(root: Path) -> set[str]:
+    """The keys of every entry in the packs, as a run finds them."""
+    fd = os.open(files_folder(root), os.O_RDONLY)
+    try:
+        return set(filecache.index_folder(fd))
+    finally:
+        os.close(fd)
 
 
 def warm(root: Path, run: Run, *args: str) -> tuple[int, str]:
@@ -76,7 +90,8 @@ def test_a_run_stores_one_entry_per_process_file_and_a_second_uses_them(
     repo: Path, run: Run
 ) -> None:
     status, first = run(repo)
-    assert len(entries(repo)) == 3  # the two process files and personer.yaml
+    assert len(stored_keys(repo)) == 3  # the two process files and personer.yaml
+    assert len(entries(repo)) == 2  # in packs: personer.yaml is read on its own
     stamps = [p.stat().st_mtime_ns for p in entries(repo)]
     assert warm(repo, run) == (status, first)
     assert [p.stat().st_mtime_ns for p in entries(repo)] == stamps  # read, not written again
@@ -183,33 +198,138 @@ def test_git_state_shows(repo: Path, run: Run) -> None:
     assert "PS603" in after
 
 
-@pytest.mark.parametrize(
-    "garbage",
-    [
-        b"\x00\xff not msgpack",
-        b"",
-        b"\x93\x01\x02\x03",  # a MessagePack array of another shape
-        b"\x95\x01\xa3key\xc0\x90\x90",  # the right shape, a key that is not the file's
-        b"\xc1" * 64,  # a byte MessagePack never uses
-    ],
-)
-def test_a_corrupt_or_foreign_entry_is_ignored(repo: Path, run: Run, garbage: bytes) -> None:
+GARBAGE = [
+    b"\x00\xff not msgpack",
+    b"",
+    b"\x93\x01\x02\x03",  # a MessagePack array of another shape
+    b"\x95\x01\xa3key\xc0\x90\x90",  # the right shape, a key that is not the file's
+    b"\xc1" * 64,  # a byte MessagePack never uses
+]
+
+
+@pytest.mark.parametrize("garbage", GARBAGE)
+def test_a_corrupt_or_foreign_pack_is_ignored(repo: Path, run: Run, garbage: bytes) -> None:
     edit(spec(repo), "processledare: cecilia.dahl", "processledare: cecilia.dahl\nokänd: 1")
     run(repo)
-    for entry in entries(repo):
-        entry.write_bytes(garbage)
+    for found in entries(repo):
+        found.write_bytes(filecache.PACK_MAGIC + garbage)
     same_as_cold(repo, run)
 
 
-def test_an_entry_that_is_a_link_or_too_large_is_ignored(repo: Path, run: Run) -> None:
+@pytest.mark.parametrize("garbage", [g for g in GARBAGE if g])
+def test_a_corrupt_or_foreign_entry_in_a_whole_pack_is_ignored(
+    repo: Path, run: Run, garbage: bytes
+) -> None:
+    """The pack's head is right, the entry under each key is not the file's."""
+    edit(spec(repo), "processledare: cecilia.dahl", "processledare: cecilia.dahl\nokänd: 1")
     run(repo)
-    first, second, _ = entries(repo)
-    first.unlink()
-    first.symlink_to("/dev/zero")
-    with second.open("r+b") as handle:
-        handle.truncate(filecache.MAX_ENTRY_BYTES + 1)
+    keys = stored_keys(repo)
+    for found in entries(repo):
+        found.unlink()
+    (files_folder(repo) / filecache.pack_name()).write_bytes(
+        filecache.pack([(key, garbage) for key in sorted(keys)])
+    )
+    assert stored_keys(repo) == keys
     same_as_cold(repo, run)
-    assert first.is_symlink()  # left as it is, never written through
+
+
+def test_a_pack_cut_short_or_with_a_wrong_head_is_no_pack(repo: Path, run: Run) -> None:
+    run(repo)
+    whole = max(entries(repo), key=lambda p: p.stat().st_size)
+    data = whole.read_bytes()
+    folder = os.open(files_folder(repo), os.O_RDONLY)
+    try:
+        assert filecache.read_header(folder, whole.name)
+        for bad in (
+            data[:-1],  # cut short
+            data + b"x",  # longer than its entries
+            data[:8] + b"\xc1" + data[9:],  # a head that does not decode
+            b"PSPX" + data[4:],  # another magic
+            data[:4] + (2**31).to_bytes(4, "big") + data[8:],  # a head longer than the file
+        ):
+            whole.write_bytes(bad)
+            assert filecache.read_header(folder, whole.name) is None
+    finally:
+        os.close(folder)
+    same_as_cold(repo, run)
+
+
+def test_a_pack_that_is_a_link_or_too_large_is_ignored(
+    repo: Path, run: Run, tmp_path: Path
+) -> None:
+    run(repo)
+    first, second = entries(repo)
+    outside = tmp_path / "utanför.pack"
+    outside.write_bytes(first.read_bytes())
+    first.unlink()
+    first.symlink_to(outside)
+    (files_folder(repo) / ("zero" + filecache.PACK_SUFFIX)).symlink_to("/dev/zero")
+    with second.open("r+b") as handle:
+        handle.truncate(filecache.MAX_PACK_BYTES + 1)
+    assert stored_keys(repo) == set()  # neither is read
+    before = outside.read_bytes()
+    same_as_cold(repo, run)
+    assert outside.read_bytes() == before  # never written through
+
+
+def test_a_run_writes_a_pack_per_batch_not_a_file_per_process(
+    tmp_path: Path, run: Run, generator: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "korpus"
+    made = generator.generate(root, 300)
+    for jobs in ("1", "2"):
+        shutil.rmtree(root / cache.FOLDER, ignore_errors=True)
+        monkeypatch.setenv(filestage.JOBS_VARIABLE, jobs)
+        run(root)
+        assert len(stored_keys(root)) == len(made) + 1  # and personer.yaml
+        # Full packs, and a part-full one per worker and for personer.yaml.
+        assert len(entries(root)) <= -(-len(made) // filecache.PACK_ENTRIES) + int(jobs) + 1
+
+
+def test_a_run_that_reads_only_the_changed_file_keeps_the_other_entries(
+    tmp_path: Path, run: Run, generator: ModuleType
+) -> None:
+    """Only a run that looked up every file knows which entries no file needs."""
+    root = tmp_path / "korpus"
+    made = generator.generate(root, 300)
+    run(root)
+    before = stored_keys(root)
+    edit(root / made[0].rel, "namn:", "namn:  ")
+    run(root)  # from the whole outcome kept, the changed file read
+    after = stored_keys(root)
+    assert before < after and len(after) == len(before) + 1
+    edit(root / "personer.yaml", "  titel: Strateg", "  titel: Strateg  ")
+    run(root)  # personer.yaml read on its own
+    assert after < stored_keys(root)
+
+
+def test_small_packs_are_merged_and_unused_entries_pruned(
+    tmp_path: Path, run: Run, generator: ModuleType
+) -> None:
+    root = tmp_path / "korpus"
+    made = generator.generate(root, 40)
+    run(root)
+    used = stored_keys(root)
+    folder = files_folder(root)
+    # Forty runs that each parsed one file another run no longer has.
+    for n in range(40):
+        (folder / filecache.pack_name()).write_bytes(filecache.pack([(f"{n:040x}", b"\x90")]))
+    (folder / ("0" * 40 + filecache.SUFFIX)).write_bytes(b"an entry of the layout before packs")
+    edit(root / made[0].rel, "namn:", "namn:  ")
+    run(root)  # the changed file read: one entry written, and the packs tidied
+    kept = stored_keys(root)
+    assert used < kept and len(kept) == len(used) + 41  # too few to prune: merged
+    assert len(entries(root)) <= 2
+    assert not list(folder.glob("*" + filecache.SUFFIX))
+    for n in range(filecache.PRUNE_MIN + 1):  # now more unused entries than `PRUNE_MIN`
+        (folder / filecache.pack_name()).write_bytes(filecache.pack([(f"{n:040x}", b"\x90")]))
+    edit(root / made[0].rel, "namn:  ", "namn:   ")
+    for kept_whole in (cache.RESULT_FILE, incremental.ENTRY_FILE):
+        (root / cache.FOLDER / kept_whole).unlink()
+    run(root)  # every file looked up: what no file uses is pruned
+    current = {filecache.file_key(s.rel, root / s.rel, (root / s.rel).read_bytes()) for s in made}
+    assert current <= stored_keys(root)
+    assert not any(key.startswith("0000000000") for key in stored_keys(root))
 
 
 def test_a_files_folder_that_is_a_link_is_no_cache(repo: Path, run: Run, tmp_path: Path) -> None:

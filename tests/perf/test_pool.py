@@ -25,7 +25,7 @@ from procspec.checking import pool
 from procspec.checking.facts import Facts
 from procspec.cli.app import main
 from procspec.features import cache, incremental
-from procspec.reading import filestage
+from procspec.reading import filecache, filestage
 from procspec.reading.repository import open_repository
 
 from ..conftest import EXAMPLES, REPOS
@@ -141,15 +141,26 @@ def test_the_results_kept_for_the_next_run_are_the_same(
 ) -> None:
     """The per-file results (`incremental`) and the per-file cache entries the workers store."""
     kept = botkyrka / cache.FOLDER / incremental.ENTRY_FILE
-    files = botkyrka / cache.FOLDER / "files"
     serial = report(botkyrka, 1)
-    entry, entries = kept.read_bytes(), {path.name for path in files.iterdir()}
+    entry, entries = kept.read_bytes(), stored_entries(botkyrka)
     shutil.rmtree(botkyrka / cache.FOLDER)
     spread.clear()
     assert report(botkyrka, 2) == serial
     assert spread == [True]
     assert kept.read_bytes() == entry
-    assert {path.name for path in files.iterdir()} == entries
+    assert stored_entries(botkyrka) == entries
+
+
+def stored_entries(root: Path) -> dict[str, bytes]:
+    """Every entry in the per-file cache's packs, by key."""
+    fd = os.open(root / cache.FOLDER / filecache.SUBFOLDER, os.O_RDONLY)
+    try:
+        return {
+            key: filecache.read_at(fd, *where) or b""
+            for key, where in filecache.index_folder(fd).items()
+        }
+    finally:
+        os.close(fd)
 
 
 def _die(*args: object) -> object:
@@ -253,19 +264,19 @@ def test_stale_entries_are_pruned_and_the_workers_entries_kept(
     botkyrka: Path, report: Report, spread: list[bool]
 ) -> None:
     """The workers store the entries; this process prunes, knowing every worker's."""
-    files = botkyrka / cache.FOLDER / "files"
-    found: list[set[str]] = []
+    files = botkyrka / cache.FOLDER / filecache.SUBFOLDER
+    found: list[dict[str, bytes]] = []
     for jobs in (1, 2):
         shutil.rmtree(botkyrka / cache.FOLDER, ignore_errors=True)
         files.mkdir(parents=True)
-        for n in range(400):  # entries no run uses: more than `filecache.PRUNE_MIN`
-            (files / f"{n:040x}.msgpack").write_bytes(b"stale")
+        stale = [(f"{n:040x}", b"stale") for n in range(400)]  # more than `PRUNE_MIN`
+        (files / filecache.pack_name()).write_bytes(filecache.pack(stale))
         spread.clear()
         report(botkyrka, jobs)
         assert spread == [jobs > 1]
-        found.append({path.name for path in files.iterdir()})
-    assert found[0] == found[1]
-    assert not any(name.startswith("0000") for name in found[1])
+        found.append(stored_entries(botkyrka))
+    assert found[0].keys() == found[1].keys()
+    assert not any(key.startswith("0000") for key in found[1])
 
 
 def test_a_file_saved_during_the_run_is_not_kept_under_its_old_key(

@@ -268,7 +268,8 @@ class _Run:
                 if all_read is not None:
                     all_read()
         if store is not None:
-            store.close()  # the entries no run used for a while pruned, once all are stored
+            # The folder tidied once every worker stored its entries: this run used every file.
+            store.close(every_file=True)
         if shared is None or self.checked != len(self.paths):
             raise PoolFailed
         files = []

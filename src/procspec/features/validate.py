@@ -108,7 +108,7 @@ def _run(
         )  # fmt: skip
         if spread is None:
             after.clear()  # the files are read again here
-            records = read_records(repo, paths, cache=use_cache, progress=progress)
+            records = read_records(repo, paths, cache=use_cache, every_file=True, progress=progress)
             repo = with_records(repo, records)
     except BaseException:
         reading.cancel()

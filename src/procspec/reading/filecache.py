@@ -14,9 +14,10 @@ its data encoded except while its model is built.
 
 The format is MessagePack decoded into typed structs (msgspec): a committed cache is untrusted
 input, and a typed decoder can at worst refuse it (pickle or marshal would run code). An entry
-that does not decode, whose format or key is not the expected one, that is a link, a special file
-or larger than `MAX_ENTRY_BYTES` is a miss, never an error. Entries are written atomically;
-entries that no run used for a while are pruned (`prune_folder`).
+that does not decode, whose format or key is not the expected one, or that lies in a pack that is
+a link, a special file, larger than `MAX_PACK_BYTES` or not whole is a miss, never an error.
+Entries are kept in packs of up to `PACK_ENTRIES` (`FileCache`), each written atomically; entries
+that no run used for a while are pruned and small packs merged (`tidy_folder`).
 
 May import: the standard library, msgspec, `procspec.problem`, `procspec.messages` and the
 reading modules `documents` and `cachefolder`.
@@ -27,6 +28,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +53,7 @@ FORMAT = 1
 MAX_ENTRY_BYTES = 16 * 1024 * 1024
 """An entry larger than this is neither written nor read (a file is at most 2 MB of YAML)."""
 SUFFIX = ".msgpack"
+"""An entry in a file of its own, as procspec kept them before packs (removed when tidying)."""
 
 
 class StoredProblem(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
@@ -246,13 +251,21 @@ class StoredDocument(Document):
 
 
 class FileCache:
-    """The per-file entries of one repository: opened on first use, closed by `close`."""
+    """The per-file entries of one repository: opened on first use, closed by `close`.
+
+    Entries are kept in packs (`pack`), up to `PACK_ENTRIES` in each: a run that parses a
+    thousand files writes a handful of files, not a thousand (creating a file costs more than
+    writing one, and a file system serialises the creations in one folder). `put` gathers the
+    entries and writes a pack when there are enough of them, `close` the rest."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._fd: int | None = None
         self._opened = False
         self._writable = True
+        self._index: dict[str, Where] | None = None
+        self._pending: dict[str, bytes] = {}
+        self._pending_bytes = 0
         self.used: set[str] = set()
         self.written = 0
 
@@ -263,28 +276,47 @@ class FileCache:
                 self._fd, _ = cachefolder.open_folder(self.root, create=create, sub=SUBFOLDER)
         return self._fd
 
+    def _entries(self) -> dict[str, Where]:
+        """Where each stored entry lies (read from the packs' headers on first use)."""
+        if self._index is None:
+            fd = self._folder(create=False)
+            self._index = index_folder(fd) if fd is not None else {}
+        return self._index
+
     def get(self, key: str, path: Path, rel: str) -> Document | None:
         """The stored document for `key`, or None."""
         self.used.add(key)
-        fd = self._folder(create=False)
-        if fd is None:
+        where = self._entries().get(key)
+        if where is None or self._fd is None:
             return None
-        data = cachefolder.read_in(fd, key + SUFFIX, MAX_ENTRY_BYTES)
+        data = read_at(self._fd, *where)
         return None if data is None else decode(data, key, path, rel)
 
     def put(self, key: str, entry: bytes) -> None:
-        """Store an entry (from `encode`) under `key`; any failure to write is ignored."""
-        if not self._writable:
+        """Store an entry (from `encode`) under `key`, in a pack written once there are enough
+        entries (or by `close`); any failure to write is ignored."""
+        if not self._writable or key in self._pending:
+            return
+        if self._index is not None and key in self._index:
+            return  # stored already (the same key is the same entry)
+        self._pending[key] = entry
+        self._pending_bytes += len(entry)
+        if len(self._pending) >= PACK_ENTRIES or self._pending_bytes >= PACK_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the gathered entries as one pack."""
+        entries = list(self._pending.items())
+        self._pending, self._pending_bytes = {}, 0
+        if not entries or not self._writable:
             return
         fd = self._folder(create=True)
         if fd is None:
             self._writable = False
             return
-        name = key + SUFFIX
         try:
-            if cachefolder.is_regular_or_missing(fd, name):
-                cachefolder.write_atomic(fd, name, entry)
-                self.written += 1
+            cachefolder.write_atomic(fd, pack_name(), pack(entries))
+            self.written += len(entries)
         except OSError:
             self._writable = False  # read-only, full: the rest of the run does not try again
 
@@ -292,34 +324,206 @@ class FileCache:
         """Whether the folder is there (without it, every lookup is a miss)."""
         return self._folder(create=False) is not None
 
-    def close(self, *, prune: bool = True) -> None:
-        """Prune (unless told not to: another process stores in it too) and close the folder."""
+    def close(self, *, prune: bool = True, every_file: bool = False) -> None:
+        """Write what is gathered, tidy the folder when this run wrote to it (`tidy_folder`;
+        not with `prune` off: another process stores in it too) and close it. `every_file`:
+        this run looked up every process file, so an entry it did not use is no current
+        file's."""
+        self.flush()
+        tidy = prune and self.written > 0
+        if tidy:  # in the pool's parent, which stores nothing itself, opened only now
+            self._folder(create=False)
         if self._fd is None:
             return
         try:
-            if prune and self.written:
-                prune_folder(self._fd, self.used)
+            if tidy:
+                tidy_folder(self._fd, self.used if every_file else None)
         finally:
             os.close(self._fd)
             self._fd = None
 
 
+PACK_SUFFIX = ".pack"
+PACK_MAGIC = b"PSPK"
+PACK_ENTRIES = 128
+"""Entries in a full pack."""
+PACK_BYTES = 8 * 1024 * 1024
+"""A pack is written once its entries reach this size, however few."""
+MAX_PACK_BYTES = PACK_BYTES + MAX_ENTRY_BYTES
+"""A larger file is no pack (never read)."""
+MAX_HEADER_BYTES = 1024 * 1024
+PACK_SLACK = 16
+"""Packs beyond twice the full packs the entries would fill, before the small ones are merged:
+each run that parses a changed file writes one."""
 PRUNE_SLACK = 2
-"""Entries a run did not use are removed once there are more than this many times the entries it
-used (and at least `PRUNE_MIN`): switching between branches keeps its entries, yet the folder
-never grows without end."""
+"""Entries a run that looked up every file did not use are removed once there are more than this
+many times the entries it used (and at least `PRUNE_MIN`): switching between branches keeps its
+entries, yet the folder never grows without end."""
 PRUNE_MIN = 256
 
+Where = tuple[str, int, int]
+"""An entry's pack, and its offset and size in it."""
 
-def prune_folder(folder_fd: int, used: set[str]) -> None:
-    """Remove the entries not in `used` when there are too many of them (never fails)."""
+_KEY = re.compile(r"[0-9a-f]{40}")
+
+
+class _Header(msgspec.Struct, array_like=True, forbid_unknown_fields=True):
+    """The head of a pack: after `PACK_MAGIC` and its own length (4 bytes, big-endian), the
+    entries' keys and sizes; the entries follow it, in that order."""
+
+    format: int
+    keys: list[str]
+    sizes: list[int]
+
+
+_HEADER = msgspec.msgpack.Decoder(_Header)
+
+
+def pack(entries: list[tuple[str, bytes]]) -> bytes:
+    """Entries (key, entry from `encode`) as one pack."""
+    keys = [key for key, _ in entries]
+    header = _ENCODER.encode(_Header(FORMAT, keys, [len(entry) for _, entry in entries]))
+    head = PACK_MAGIC + len(header).to_bytes(4, "big") + header
+    return b"".join([head, *(entry for _, entry in entries)])
+
+
+def pack_name() -> str:
+    return os.urandom(8).hex() + PACK_SUFFIX
+
+
+def _open_pack(folder_fd: int, name: str) -> tuple[int, int] | None:
+    """The pack `name` opened (never through a link, never a special file) and its size; None
+    when it is no regular file or larger than `MAX_PACK_BYTES`."""
+    try:
+        fd = os.open(name, os.O_RDONLY | cachefolder.NOFOLLOW | cachefolder.NONBLOCK
+                     | cachefolder.CLOEXEC, dir_fd=folder_fd)  # fmt: skip
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PACK_BYTES:
+        os.close(fd)
+        return None
+    return fd, info.st_size
+
+
+def read_header(folder_fd: int, name: str) -> list[tuple[str, int, int]] | None:
+    """The entries of the pack `name` as (key, offset, size); None when it is no whole pack of
+    this format (the folder is untrusted: a wrong pack is no entries, never an error)."""
+    opened = _open_pack(folder_fd, name)
+    if opened is None:
+        return None
+    fd, size = opened
+    try:
+        head = os.pread(fd, 8, 0)
+        length = int.from_bytes(head[4:], "big")
+        if head[:4] != PACK_MAGIC or len(head) < 8 or not 0 < length <= MAX_HEADER_BYTES:
+            return None
+        header = _HEADER.decode(os.pread(fd, length, 8))
+    except (OSError, msgspec.MsgspecError):
+        return None
+    finally:
+        os.close(fd)
+    if header.format != FORMAT or len(header.keys) != len(header.sizes):
+        return None
+    found: list[tuple[str, int, int]] = []
+    offset = 8 + length
+    for key, entry_size in zip(header.keys, header.sizes, strict=True):
+        if not _KEY.fullmatch(key) or not 0 < entry_size <= MAX_ENTRY_BYTES:
+            return None
+        found.append((key, offset, entry_size))
+        offset += entry_size
+    return found if offset == size else None
+
+
+def read_at(folder_fd: int, name: str, offset: int, size: int) -> bytes | None:
+    """The `size` bytes at `offset` in the pack `name`, or None when they cannot be read."""
+    opened = _open_pack(folder_fd, name)
+    if opened is None:
+        return None
+    fd, _ = opened
+    try:
+        data = os.pread(fd, size, offset)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) == size else None
+
+
+def _packs(folder_fd: int) -> dict[str, list[tuple[str, int, int]]] | None:
+    """Every whole pack in the folder by name; None when the folder cannot be listed."""
+    try:
+        names = os.listdir(folder_fd)
+    except OSError:
+        return None
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for name in names:
+        if name.endswith(PACK_SUFFIX) and (entries := read_header(folder_fd, name)) is not None:
+            found[name] = entries
+    return found
+
+
+def index_folder(folder_fd: int) -> dict[str, Where]:
+    """Where each entry in the folder's packs lies."""
+    index: dict[str, Where] = {}
+    for name, entries in (_packs(folder_fd) or {}).items():
+        for key, offset, size in entries:
+            index.setdefault(key, (name, offset, size))
+    return index
+
+
+def tidy_folder(folder_fd: int, used: set[str] | None) -> None:
+    """Keep the folder small and quick to open (never fails):
+
+    - with `used` (a run that looked up every file), the entries it did not use are removed
+      once there are more than `PRUNE_SLACK` times as many as it used (at least `PRUNE_MIN`):
+      the used ones are written into new packs and the old packs removed;
+    - when many small packs gathered (more than `PACK_SLACK` beyond twice the full packs their
+      entries would fill), the packs that are less than half full are merged;
+    - what is no pack (an entry of the one-file-per-entry layout before packs, a pack cut
+      short) is removed."""
     try:
         names = os.listdir(folder_fd)
     except OSError:
         return
-    if len(names) <= max(PRUNE_MIN, PRUNE_SLACK * len(used)):
-        return
+    packs: dict[str, list[tuple[str, int, int]]] = {}
     for name in names:
-        if name.endswith(SUFFIX) and name[: -len(SUFFIX)] not in used:
+        entries = read_header(folder_fd, name) if name.endswith(PACK_SUFFIX) else None
+        if entries is not None:
+            packs[name] = entries
+        elif name.endswith((PACK_SUFFIX, SUFFIX)):
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=folder_fd)
+    total = sum(len(entries) for entries in packs.values())
+    if used is not None and total > max(PRUNE_MIN, PRUNE_SLACK * len(used)):
+        _repack(folder_fd, packs, lambda key: key in used)
+    elif len(packs) > PACK_SLACK + 2 * -(-total // PACK_ENTRIES):
+        small = {name: e for name, e in packs.items() if len(e) < PACK_ENTRIES // 2}
+        if len(small) > 1:
+            _repack(folder_fd, small, lambda key: True)
+
+
+def _repack(
+    folder_fd: int, packs: dict[str, list[tuple[str, int, int]]], keep: Callable[[str], bool]
+) -> None:
+    """The entries of `packs` that `keep` keeps written into full packs; then `packs` removed
+    (none of them when a new pack cannot be written)."""
+    kept: dict[str, bytes] = {}
+    for name, entries in packs.items():
+        for key, offset, size in entries:
+            if key not in kept and keep(key) and (data := read_at(folder_fd, name, offset, size)):
+                kept[key] = data
+    items = list(kept.items())
+    try:
+        for start in range(0, len(items), PACK_ENTRIES):
+            cachefolder.write_atomic(
+                folder_fd, pack_name(), pack(items[start : start + PACK_ENTRIES])
+            )
+    except OSError:
+        return
+    for name in packs:
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=folder_fd)

@@ -241,6 +241,7 @@ def documents_each(
     *,
     jobs: int | None = None,
     cache: bool = False,
+    every_file: bool = False,
     done_one: Callable[[str], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[Document]:
@@ -249,8 +250,9 @@ def documents_each(
 
     With `cache`, each file is read here and looked up in the per-file cache by its bytes; only
     the misses are parsed, and stored. Without a cache folder yet every file is a miss, and the
-    files are read where they are parsed (by the pool's workers). `done_one` is called with each
-    file's relative path as it is done."""
+    files are read where they are parsed (by the pool's workers). `every_file`: `files` are all
+    the repository's process files, so the entries they did not use may be pruned
+    (`FileCache.close`). `done_one` is called with each file's relative path as it is done."""
     store = FileCache(root) if cache else None
     lookup = store is not None and store.exists()
     found: list[Document | None] = [None] * len(files)
@@ -300,4 +302,4 @@ def documents_each(
                 yield rest
     finally:
         if store is not None:
-            store.close()
+            store.close(every_file=every_file)

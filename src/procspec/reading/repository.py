@@ -372,8 +372,9 @@ def load_repository(
     repo, paths = open_repository(start, files, cache=cache)
     if files is None:
         records = read_records(
-            repo, paths, jobs=jobs, cache=cache, progress=progress, meanwhile=meanwhile
-        )
+            repo, paths, jobs=jobs, cache=cache, every_file=True, progress=progress,
+            meanwhile=meanwhile,
+        )  # fmt: skip
     else:
         if meanwhile is not None:
             meanwhile()
@@ -435,16 +436,21 @@ def read_records(
     *,
     jobs: int | None = None,
     cache: bool = False,
+    every_file: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> list[ProcessRecord]:
-    """The records of the process files `paths` on the disk, in order (see `load_repository`).
+    """The records of the process files `paths` on the disk, in order (see `load_repository`);
+    `every_file`: `paths` are all the repository's process files (the per-file cache may then
+    prune the entries they did not use).
 
     With the pool, each model is built as soon as its document is there, while the workers parse
     the files after it. In one process every file is parsed first and then every model built:
     parsing and modelling in turn, file by file, costs a tenth more (each evicts what the other
     keeps in the processor's caches)."""
-    docs: Iterable[Document] = _documents(repo.root, paths, jobs, cache, progress, meanwhile)
+    docs: Iterable[Document] = _documents(
+        repo.root, paths, jobs, cache, every_file, progress, meanwhile
+    )
     if workers_for(len(paths), jobs) < 2:
         docs = list(docs)
     return [
@@ -464,6 +470,7 @@ def _documents(
     paths: list[Path],
     jobs: int | None,
     cache: bool,
+    every_file: bool,
     progress: Callable[[int, int, str], None] | None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[Document]:
@@ -480,8 +487,9 @@ def _documents(
 
     wanted = [(paths[i], rels[i]) for i in read_here]
     read = documents_each(
-        root, wanted, jobs=jobs, cache=cache, done_one=done_one, meanwhile=meanwhile
-    )
+        root, wanted, jobs=jobs, cache=cache, every_file=every_file, done_one=done_one,
+        meanwhile=meanwhile,
+    )  # fmt: skip
     chosen = set(read_here)
     for i, (path, rel) in enumerate(zip(paths, rels, strict=True)):
         yield next(read) if i in chosen else outside(path, rel)
