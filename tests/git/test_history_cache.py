@@ -126,6 +126,32 @@ def test_a_merge_equal_to_its_branch_and_a_cherry_pick(git_repo: Callable[..., G
     assert [c.sha for c in line] == first_parents
 
 
+def test_the_branch_line_is_read_once_and_indexed_once(
+    git_repo: Callable[..., GitRepo], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker runs PS603 over its files in several runs of the rules: the line of a long
+    history is read (from the log, or from git) and indexed for the approval days once."""
+    from procspec.checking.rules import history as rules
+
+    repo = git_repo()
+    repo.replace(BUDGET, "Nämnderna", "Kommunstyrelsen")
+    repo.commit("Rätta mottagare", "2026-02-01T10:00:00+01:00", ORJAN)
+    history = read_history(repo.root)
+    asked: list[int] = []
+    given = history.first_parents
+    assert given is not None
+    history.first_parents = lambda: asked.append(1) or given()
+    line = history.mainline()
+    assert history.mainline() is line and asked == [1]
+    assert [c.sha for c in line] == repo.git("log", "--first-parent", "--format=%H").split()
+    made: list[int] = []
+    build = rules._Mainline._made
+    monkeypatch.setattr(rules._Mainline, "_made", lambda commits: made.append(1) or build(commits))
+    index = rules._Mainline.of(history.mainline())
+    assert rules._Mainline.of(history.mainline()) is index and made == [1]
+    assert rules._Mainline.of(list(line)) is not index and made == [1, 1]  # another line
+
+
 def test_a_move_into_the_processes_folder_starts_there(git_repo: Callable[..., GitRepo]) -> None:
     repo = git_repo()
     repo.write("utkast/tillhandahålla-snöröjning.yaml", repo.read(BUDGET).replace("budget", "snö"))

@@ -81,9 +81,17 @@ class History:
     )
     """(base, path) -> the first-parent commits after `base` that changed the file."""
 
-    def mainline(self) -> list[MainlineCommit]:
-        """The branch's own states, newest first, whatever was merged into it (PS603)."""
-        return self.first_parents() if self.first_parents is not None else []
+    _line: Sequence[MainlineCommit] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def mainline(self) -> Sequence[MainlineCommit]:
+        """The branch's own states, newest first, whatever was merged into it (PS603): read
+        once, and the same sequence on every call (a worker checks its files in several runs
+        of the rules, and the line of a long history has tens of thousands of commits)."""
+        if self._line is None:
+            self._line = tuple(self.first_parents()) if self.first_parents is not None else ()
+        return self._line
 
     def brought_in(self, base: str, rel: str) -> list[Revision]:
         """The first-parent commits after `base` that changed the file at `rel`, newest first."""

@@ -189,6 +189,16 @@ class _Mainline:
 
     @classmethod
     def of(cls, commits: Sequence[MainlineCommit]) -> _Mainline:
+        """The index of `commits`; the last one made again when asked for the same line
+        (`History.mainline` gives the same sequence each time)."""
+        if _LAST and _LAST[0].commits is commits:
+            return _LAST[0]
+        made = cls._made(commits)
+        _LAST[:] = [made]
+        return made
+
+    @classmethod
+    def _made(cls, commits: Sequence[MainlineCommit]) -> _Mainline:
         keys: list[int] = []
         merges = [0]
         lowest: int | None = None
@@ -207,6 +217,10 @@ class _Mainline:
     def merged_since(self, index: int | None) -> bool:
         """Whether a merge came into the branch after the commit at `index` (all: None)."""
         return self.merges[len(self.commits) if index is None else index] > 0
+
+
+_LAST: list[_Mainline] = []
+"""The line indexed last, kept with the line itself (so `is` cannot meet another line)."""
 
 
 def _around_approval(
