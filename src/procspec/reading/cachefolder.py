@@ -134,17 +134,31 @@ def open_folder(root: Path, *, create: bool, sub: str | None = None) -> tuple[in
     return sub_fd, created
 
 
-def read_in(folder_fd: int, name: str, limit: int) -> bytes | None:
-    """The bytes of `name` in the opened folder, or None when it is missing, a link, not a
-    regular file, larger than `limit` or unreadable."""
+def open_in(folder_fd: int, name: str, limit: int) -> tuple[int, int] | None:
+    """`name` in the opened folder opened for reading, with its size; None when it is missing,
+    a link, not a regular file or larger than `limit` (the caller closes what it gets)."""
     try:
         fd = os.open(name, os.O_RDONLY | NOFOLLOW | NONBLOCK | CLOEXEC, dir_fd=folder_fd)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(fd)
+        return None
+    return fd, info.st_size
+
+
+def read_in(folder_fd: int, name: str, limit: int) -> bytes | None:
+    """The bytes of `name` in the opened folder, or None when it is missing, a link, not a
+    regular file, larger than `limit` or unreadable."""
+    opened = open_in(folder_fd, name, limit)
+    if opened is None:
+        return None
+    fd, _ = opened
+    try:
         data = read_capped(fd, limit)
     except OSError:
         return None

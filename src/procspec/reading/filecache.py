@@ -29,7 +29,6 @@ import contextlib
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -391,28 +390,10 @@ def pack_name() -> str:
     return os.urandom(8).hex() + PACK_SUFFIX
 
 
-def _open_pack(folder_fd: int, name: str) -> tuple[int, int] | None:
-    """The pack `name` opened (never through a link, never a special file) and its size; None
-    when it is no regular file or larger than `MAX_PACK_BYTES`."""
-    try:
-        fd = os.open(name, os.O_RDONLY | cachefolder.NOFOLLOW | cachefolder.NONBLOCK
-                     | cachefolder.CLOEXEC, dir_fd=folder_fd)  # fmt: skip
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-    except OSError:
-        info = None
-    if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PACK_BYTES:
-        os.close(fd)
-        return None
-    return fd, info.st_size
-
-
 def read_header(folder_fd: int, name: str) -> list[tuple[str, int, int]] | None:
     """The entries of the pack `name` as (key, offset, size); None when it is no whole pack of
     this format (the folder is untrusted: a wrong pack is no entries, never an error)."""
-    opened = _open_pack(folder_fd, name)
+    opened = cachefolder.open_in(folder_fd, name, MAX_PACK_BYTES)
     if opened is None:
         return None
     fd, size = opened
@@ -440,7 +421,7 @@ def read_header(folder_fd: int, name: str) -> list[tuple[str, int, int]] | None:
 
 def read_at(folder_fd: int, name: str, offset: int, size: int) -> bytes | None:
     """The `size` bytes at `offset` in the pack `name`, or None when they cannot be read."""
-    opened = _open_pack(folder_fd, name)
+    opened = cachefolder.open_in(folder_fd, name, MAX_PACK_BYTES)
     if opened is None:
         return None
     fd, _ = opened
