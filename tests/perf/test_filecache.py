@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -272,6 +273,12 @@ def test_a_pack_that_is_a_link_or_too_large_is_ignored(
     assert outside.read_bytes() == before  # never written through
 
 
+def stale_packs(folder: Path, count: int) -> None:
+    """`count` packs of one entry each that no file has, as runs of other branches leave."""
+    for n in range(count):
+        (folder / filecache.pack_name()).write_bytes(filecache.pack([(f"{n:040x}", b"\x90")]))
+
+
 def test_a_run_writes_a_pack_per_batch_not_a_file_per_process(
     tmp_path: Path, run: Run, generator: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -286,14 +293,21 @@ def test_a_run_writes_a_pack_per_batch_not_a_file_per_process(
         assert len(entries(root)) <= -(-len(made) // filecache.PACK_ENTRIES) + int(jobs) + 1
 
 
+def stored_corpus(
+    tmp_path: Path, generator: ModuleType, run: Run, specs: int
+) -> tuple[Path, list[Any], set[str]]:
+    """A generated corpus validated once: its root, its specs and the keys that run stored."""
+    root = tmp_path / "korpus"
+    made = generator.generate(root, specs)
+    run(root)
+    return root, made, stored_keys(root)
+
+
 def test_a_run_that_reads_only_the_changed_file_keeps_the_other_entries(
     tmp_path: Path, run: Run, generator: ModuleType
 ) -> None:
     """Only a run that looked up every file knows which entries no file needs."""
-    root = tmp_path / "korpus"
-    made = generator.generate(root, 300)
-    run(root)
-    before = stored_keys(root)
+    root, made, before = stored_corpus(tmp_path, generator, run, 300)
     edit(root / made[0].rel, "namn:", "namn:  ")
     run(root)  # from the whole outcome kept, the changed file read
     after = stored_keys(root)
@@ -306,14 +320,9 @@ def test_a_run_that_reads_only_the_changed_file_keeps_the_other_entries(
 def test_small_packs_are_merged_and_unused_entries_pruned(
     tmp_path: Path, run: Run, generator: ModuleType
 ) -> None:
-    root = tmp_path / "korpus"
-    made = generator.generate(root, 40)
-    run(root)
-    used = stored_keys(root)
+    root, made, used = stored_corpus(tmp_path, generator, run, 40)
     folder = files_folder(root)
-    # Forty runs that each parsed one file another run no longer has.
-    for n in range(40):
-        (folder / filecache.pack_name()).write_bytes(filecache.pack([(f"{n:040x}", b"\x90")]))
+    stale_packs(folder, 40)  # forty runs that each parsed a file this branch does not have
     (folder / ("0" * 40 + filecache.SUFFIX)).write_bytes(b"an entry of the layout before packs")
     edit(root / made[0].rel, "namn:", "namn:  ")
     run(root)  # the changed file read: one entry written, and the packs tidied
@@ -321,8 +330,7 @@ def test_small_packs_are_merged_and_unused_entries_pruned(
     assert used < kept and len(kept) == len(used) + 41  # too few to prune: merged
     assert len(entries(root)) <= 2
     assert not list(folder.glob("*" + filecache.SUFFIX))
-    for n in range(filecache.PRUNE_MIN + 1):  # now more unused entries than `PRUNE_MIN`
-        (folder / filecache.pack_name()).write_bytes(filecache.pack([(f"{n:040x}", b"\x90")]))
+    stale_packs(folder, filecache.PRUNE_MIN + 1)  # now more unused entries than `PRUNE_MIN`
     edit(root / made[0].rel, "namn:  ", "namn:   ")
     for kept_whole in (cache.RESULT_FILE, incremental.ENTRY_FILE):
         (root / cache.FOLDER / kept_whole).unlink()
