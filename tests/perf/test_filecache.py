@@ -571,3 +571,26 @@ def test_a_failure_of_the_callers_own_work_is_not_taken_for_the_pools(repo: Path
 
     with pytest.raises(LookupError, match="egen"):
         list(filestage.parse_each(tasks, 2, meanwhile=broken))
+
+
+def test_tidying_writes_full_packs_and_keeps_what_it_is_told(tmp_path: Path) -> None:
+    """`tidy_folder` on its own: three hundred one-entry packs merged into full ones, then the
+    entries a run that looked up every file did not use removed."""
+    folder = tmp_path / filecache.SUBFOLDER
+    folder.mkdir()
+    stale_packs(folder, 300)
+    keys = [f"{n:040x}" for n in range(300)]
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        filecache.tidy_folder(fd, None)  # a run that read some files: nothing is pruned
+        assert set(filecache.index_folder(fd)) == set(keys)
+        sizes = sorted(len(filecache.read_header(fd, p.name) or []) for p in folder.iterdir())
+        assert sizes == [300 - 2 * filecache.PACK_ENTRIES, *[filecache.PACK_ENTRIES] * 2]
+        filecache.tidy_folder(fd, set(keys[:200]))  # 300 entries, fewer than twice 200: kept
+        assert set(filecache.index_folder(fd)) == set(keys)
+        filecache.tidy_folder(fd, set(keys[:100]))  # more than twice 100 and `PRUNE_MIN`
+        assert set(filecache.index_folder(fd)) == set(keys[:100])
+        index = filecache.index_folder(fd)
+        assert all(filecache.read_at(fd, *index[key]) == b"\x90" for key in keys[:100])
+    finally:
+        os.close(fd)

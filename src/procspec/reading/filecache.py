@@ -490,19 +490,24 @@ def tidy_folder(folder_fd: int, used: set[str] | None) -> None:
 def _repack(
     folder_fd: int, packs: dict[str, list[tuple[str, int, int]]], keep: Callable[[str], bool]
 ) -> None:
-    """The entries of `packs` that `keep` keeps written into full packs; then `packs` removed
-    (none of them when a new pack cannot be written)."""
-    kept: dict[str, bytes] = {}
-    for name, entries in packs.items():
-        for key, offset, size in entries:
-            if key not in kept and keep(key) and (data := read_at(folder_fd, name, offset, size)):
-                kept[key] = data
-    items = list(kept.items())
+    """The entries of `packs` that `keep` keeps written into full packs, a pack at a time (a
+    whole cache is never held at once); then `packs` removed, none of them when a new pack
+    cannot be written (an entry in two packs is harmless: either gives the same document)."""
+    seen: set[str] = set()
+    batch: list[tuple[str, bytes]] = []
     try:
-        for start in range(0, len(items), PACK_ENTRIES):
-            cachefolder.write_atomic(
-                folder_fd, pack_name(), pack(items[start : start + PACK_ENTRIES])
-            )
+        for name, entries in packs.items():
+            for key, offset, size in entries:
+                if key in seen or not keep(key):
+                    continue
+                seen.add(key)
+                if (data := read_at(folder_fd, name, offset, size)) is not None:
+                    batch.append((key, data))
+                if len(batch) == PACK_ENTRIES:
+                    cachefolder.write_atomic(folder_fd, pack_name(), pack(batch))
+                    batch = []
+        if batch:
+            cachefolder.write_atomic(folder_fd, pack_name(), pack(batch))
     except OSError:
         return
     for name in packs:
