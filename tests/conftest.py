@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from procspec.messages import Text, text
+from procspec.reading.cachefolder import FOLDER
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPOS = FIXTURES / "repos"
@@ -18,6 +19,13 @@ TODAY = date(2026, 11, 25)
 
 
 BROWSER = Path(__file__).parent / "browser"
+
+
+def copy_example(name: str, target: Path) -> Path:
+    """The example repository `name` (examples/<name>) copied to `target`, without a validate
+    cache a run in the working tree may have left in it."""
+    shutil.copytree(EXAMPLES / name, target, ignore=shutil.ignore_patterns(FOLDER))
+    return target
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, copy_example
 from ..git.conftest import procspec
 
 BUDGET = "processer/följa-upp-budget.yaml"
@@ -256,8 +255,7 @@ def test_export_to_a_folder_is_a_usage_error(
 def test_the_readme_imports_validate_without_errors(
     tmp_path: Path, example: str, process: str, diagram: Path
 ) -> None:
-    root = tmp_path / example
-    shutil.copytree(EXAMPLES / example, root)
+    root = copy_example(example, tmp_path / example)
     done = procspec(
         "bpmn", "import", str(diagram), "--process", process, "--repo", str(root), "--force"
     )

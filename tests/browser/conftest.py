@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import EXAMPLES, TODAY
+from ..conftest import EXAMPLES, TODAY, copy_example
 
 HERE = Path(__file__).parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -78,8 +78,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> list[Site]:
     """Both examples rendered from the checkout (with their git history), and Örebro in English."""
     base = tmp_path_factory.mktemp("sites")
     rendered = [render(EXAMPLES / name, base / name) for name in ("botkyrka", "orebro")]
-    english = base / "orebro-en-src"
-    shutil.copytree(EXAMPLES / "orebro", english)
+    english = copy_example("orebro", base / "orebro-en-src")
     settings = english / "procspec.yaml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace("språk: sv", "språk: en"), encoding="utf-8")

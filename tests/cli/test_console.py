@@ -3,13 +3,10 @@ and processes in a parent cycle shown with the rest (README, "Kommandon")."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from ..conftest import EXAMPLES
-from .support import ENV
+from ..conftest import EXAMPLES, copy_example
+from .support import ENV, run
 
 TEMPLATE = EXAMPLES / "orebro" / "processer" / "stodprocesser" / "betala-leverantörsfakturor.yaml"
 LONG = "en-mycket-lång-process-id-som-inte-får-brytas-av-någon-tabell-eller-något-träd"
@@ -17,9 +14,7 @@ LONG = "en-mycket-lång-process-id-som-inte-får-brytas-av-någon-tabell-eller-n
 
 def _piped(*args: str, cwd: Path) -> str:
     """The command's standard output through a real pipe, with no COLUMNS to guess a width from."""
-    env = {k: v for k, v in ENV.items() if k != "COLUMNS"}
-    done = subprocess.run([sys.executable, "-m", "procspec", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, check=False)  # fmt: skip
+    done = run(*args, cwd=cwd, env={k: v for k, v in ENV.items() if k != "COLUMNS"})
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -33,14 +28,8 @@ def _process(repo: Path, process_id: str, parent: str | None) -> None:
     )
 
 
-def _repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "orebro"
-    shutil.copytree(EXAMPLES / "orebro", repo)
-    return repo
-
-
 def test_a_pipe_gets_every_level_and_whole_ids(tmp_path: Path) -> None:
-    repo = _repo(tmp_path)
+    repo = copy_example("orebro", tmp_path / "orebro")
     parent = None
     for level in range(20):
         _process(repo, f"nivå-{level}-{LONG}", parent)
@@ -53,7 +42,7 @@ def test_a_pipe_gets_every_level_and_whole_ids(tmp_path: Path) -> None:
 
 
 def test_tree_shows_a_parent_cycle_and_what_is_under_it(tmp_path: Path) -> None:
-    repo = _repo(tmp_path)
+    repo = copy_example("orebro", tmp_path / "orebro")
     _process(repo, "cykel-a", "cykel-b")
     _process(repo, "cykel-b", "cykel-a")
     _process(repo, "under-cykeln", "cykel-b")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +14,7 @@ import pytest
 
 from procspec import __version__
 
-from ..conftest import EXAMPLES
+from ..conftest import copy_example
 
 ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1"}
 ENV.pop("COLUMNS", None)
@@ -109,8 +108,7 @@ MACHINE_FORMATS = [
 def test_machine_formats_are_utf8_whatever_the_locale(tmp_path: Path, encoding: str) -> None:
     # An ASCII or Latin-1 locale once made 'möjliggöra' 'm?jliggöra' in json (paths that do not
     # exist), and a BPMN file that declares UTF-8 was written in Latin-1.
-    root = tmp_path / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", root)
+    root = copy_example("botkyrka", tmp_path / "botkyrka")
     (root / "processer" / "stodprocesser" / "fakturera-avgifter.yaml").unlink()  # for the diff
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     for args in MACHINE_FORMATS:

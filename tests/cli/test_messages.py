@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import string
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from procspec.checking.rules import all_rules
 from procspec.cli import console as _console  # noqa: F401 - registers console.* messages
 from procspec.messages import catalogue, msg_n
 
-from ..conftest import EXAMPLES
+from ..conftest import copy_example
 
 ENV = {**os.environ, "PROCSPEC_TODAY": "2026-11-25", "NO_COLOR": "1", "COLUMNS": "250"}
 # A git that finds no repository above tmp_path, whatever the machine has configured.
@@ -35,8 +34,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def orebro(tmp_path: Path, lang: str = "sv") -> Path:
-    root = tmp_path / "orebro"
-    shutil.copytree(EXAMPLES / "orebro", root)
+    root = copy_example("orebro", tmp_path / "orebro")
     settings = root / "procspec.yaml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(re.sub(r"(?m)^språk: \w+$", f"språk: {lang}", text), encoding="utf-8")

@@ -5,24 +5,17 @@ fresh interpreter."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from ..conftest import EXAMPLES
+from ..conftest import copy_example
 from .support import ENV, run
 
 
-def _copy(tmp_path: Path) -> Path:
-    root = tmp_path / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", root)
-    return root
-
-
 def test_a_cache_hit_imports_no_model_rule_or_rich(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_example("botkyrka", tmp_path / "botkyrka")
     first = run("validate", str(root))
     assert first.returncode in (0, 1), first.stderr
     script = textwrap.dedent(
@@ -62,7 +55,7 @@ def _plugin(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_no_pydantic_plugin_is_loaded(tmp_path: Path) -> None:
-    root = _copy(tmp_path)
+    root = copy_example("botkyrka", tmp_path / "botkyrka")
     site, mark = _plugin(tmp_path)
     path = os.pathsep.join([str(site), *sys.path[1:]])
     env = {**ENV, "PYTHONPATH": path}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ..conftest import EXAMPLES
+from ..conftest import copy_example
 from .support import run
 
 
@@ -261,8 +260,7 @@ def test_rules_ignored_lists_reasons(make_repo: Callable[[str], Path]) -> None:
 def test_a_text_over_the_length_limit_is_said_in_the_catalogue_words(
     tmp_path: Path, lang: str, said: str
 ) -> None:
-    root = tmp_path / "orebro"
-    shutil.copytree(EXAMPLES / "orebro", root)
+    root = copy_example("orebro", tmp_path / "orebro")
     if lang == "en":
         config = root / "procspec.yaml"
         config.write_text(config.read_text(encoding="utf-8").replace("språk: sv", "språk: en"))

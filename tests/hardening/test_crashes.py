@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import EXAMPLES, REPOS
+from ..conftest import REPOS, copy_example
 from .conftest import Result, assert_no_traceback, run_cli, run_subprocess, snapshot
 
 SPEC = "processer/följa-upp-budget.yaml"
@@ -351,8 +351,7 @@ def test_an_output_that_is_not_a_file_is_never_replaced(
     # The file is written beside the target and renamed over it: over /dev/null, for a user
     # who may write into /dev, a device would become a file. A named pipe stands in for one.
     if "export" in args:  # a process with a processkarta
-        root = tmp_path / "exempel"
-        shutil.copytree(EXAMPLES / "orebro", root)
+        root = copy_example("orebro", tmp_path / "exempel")
     folder = tmp_path / "ut"
     folder.mkdir()
     out = folder / ("process.schema.json" if "schema" in args else "CODEOWNERS")
@@ -387,8 +386,7 @@ def test_an_output_never_replaces_a_source(tmp_path: Path, args: list[str], targ
     # A slip of the path: the settings, a process or git's own files are never written over, nor
     # through a link: `g` leads to .git and `länk-till-config` to .git/config, and what the path
     # resolves to, and the folder it is written in, are checked as the path itself is.
-    root = tmp_path / "exempel"
-    shutil.copytree(EXAMPLES / "orebro", root)
+    root = copy_example("orebro", tmp_path / "exempel")
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     (root / "g").symlink_to(".git")
     (root / "länk-till-config").symlink_to(".git/config")
@@ -405,8 +403,7 @@ def test_an_output_never_replaces_a_source(tmp_path: Path, args: list[str], targ
 @pytest.mark.parametrize("umask", [0o022, 0o027])
 def test_a_new_output_gets_the_mode_of_the_umask(tmp_path: Path, umask: int) -> None:
     # As a file made with open(): a web server or a colleague reads what the umask lets them.
-    root = tmp_path / "exempel"
-    shutil.copytree(EXAMPLES / "orebro", root)
+    root = copy_example("orebro", tmp_path / "exempel")
     runs = [
         ["codeowners", str(root), "--out", str(tmp_path / ".github" / "CODEOWNERS")],
         ["schema", "--out", str(tmp_path / "s")],
@@ -425,8 +422,7 @@ def test_a_new_output_gets_the_mode_of_the_umask(tmp_path: Path, umask: int) -> 
 
 
 def test_a_replaced_output_keeps_its_mode(tmp_path: Path) -> None:
-    root = tmp_path / "exempel"
-    shutil.copytree(EXAMPLES / "orebro", root)
+    root = copy_example("orebro", tmp_path / "exempel")
     out = tmp_path / "CODEOWNERS"
     out.write_text("# gammal\n", encoding="utf-8")
     out.chmod(0o640)
@@ -572,8 +568,9 @@ def test_a_stream_closed_from_the_start_leaves_the_exit_status_as_it_was(
 def test_with_stderr_closed_nothing_meant_for_it_lands_in_the_output(tmp_path: Path) -> None:
     # A closed descriptor 2 would be the next file opened: the file codeowners writes and what
     # it prints on stdout are the same whether stderr (its notices) is closed or not.
-    root = tmp_path / "exempel"
-    shutil.copytree(EXAMPLES / "botkyrka", root)  # people without 'github:': notices on stderr
+    root = copy_example(
+        "botkyrka", tmp_path / "exempel"
+    )  # people without 'github:': notices on stderr
     written = {}
     for closed in ((), ("stderr",)):
         out = tmp_path / f"CODEOWNERS-{len(closed)}"

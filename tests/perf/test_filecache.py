@@ -23,11 +23,11 @@ from procspec.cli.app import main
 from procspec.features import cache, incremental
 from procspec.reading import filecache, filestage
 
+from ..conftest import copy_example
 from .conftest import TODAY
 from .test_cache import edit, git
 
 Run = Callable[..., tuple[int, str]]
-EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 @pytest.fixture
@@ -360,8 +360,7 @@ def test_no_cache_and_the_environment_write_no_entries(
 
 def test_the_examples_validate_the_same_warm_and_cold(tmp_path: Path, run: Run) -> None:
     for name in ("botkyrka", "orebro"):
-        root = tmp_path / name
-        shutil.copytree(EXAMPLES / name, root, ignore=shutil.ignore_patterns(cache.FOLDER))
+        root = copy_example(name, tmp_path / name)
         run(root)
         assert entries(root)
         same_as_cold(root, run)
@@ -398,8 +397,7 @@ def test_parallel_and_serial_say_the_same(
     """Forced onto two processes (`PROCSPEC_JOBS=2`) even where the default would not bother."""
     roots = [broken_corpus(tmp_path, generator, 240)]
     for name in ("botkyrka", "orebro"):
-        roots.append(tmp_path / name)
-        shutil.copytree(EXAMPLES / name, roots[-1], ignore=shutil.ignore_patterns(cache.FOLDER))
+        roots.append(copy_example(name, tmp_path / name))
     for root in roots:
         for form in ("text", "json"):
             monkeypatch.setenv(filestage.JOBS_VARIABLE, "1")

@@ -20,7 +20,7 @@ from procspec.cli.app import main
 from procspec.features import cache, incremental
 from procspec.features.validate import validate
 
-from ..conftest import EXAMPLES, REPOS, TODAY
+from ..conftest import REPOS, TODAY, copy_example
 from ..rules.test_rule_cases import _cases, apply
 from .conftest import answered
 from .test_cache import edit, git
@@ -79,8 +79,7 @@ OTHER = "processer/stodprocesser/rekrytera-medarbetare.yaml"
 
 @pytest.fixture
 def botkyrka(tmp_path: Path) -> Path:
-    root = tmp_path / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", root, ignore=shutil.ignore_patterns(cache.FOLDER))
+    root = copy_example("botkyrka", tmp_path / "botkyrka")
     return root
 
 

@@ -28,7 +28,7 @@ from procspec.features import cache, incremental
 from procspec.reading import filecache, filestage
 from procspec.reading.repository import open_repository
 
-from ..conftest import EXAMPLES, REPOS
+from ..conftest import REPOS, copy_example
 from ..git.conftest import GitRepo, git_repo  # noqa: F401  (a fixture)
 from ..rules.test_rule_cases import _cases, apply
 from .conftest import TODAY, answered, read_processes
@@ -84,8 +84,7 @@ def test_every_failing_rule_case_says_the_same(
 
 @pytest.fixture
 def botkyrka(tmp_path: Path) -> Path:
-    root = tmp_path / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", root, ignore=shutil.ignore_patterns(cache.FOLDER))
+    root = copy_example("botkyrka", tmp_path / "botkyrka")
     return root
 
 

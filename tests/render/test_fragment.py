@@ -5,7 +5,6 @@ the fragments, and `--fragment --format md` is a usage error."""
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 
 from procspec.rendering.fragment import scope_html
 
-from ..conftest import EXAMPLES, TODAY
+from ..conftest import EXAMPLES, TODAY, copy_example
 from .conftest import procspec
 
 BASE = "https://intranat.example.org/processer/"
@@ -24,8 +23,7 @@ HREF = re.compile(r"\shref=\"([^\"]*)\"")
 
 @pytest.fixture(scope="module")
 def fragments(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = tmp_path_factory.mktemp("src") / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", source)
+    source = copy_example("botkyrka", tmp_path_factory.mktemp("src") / "botkyrka")
     settings = source / "procspec.yaml"
     text = settings.read_text(encoding="utf-8")
     assert "bas_url:" in text
@@ -133,8 +131,7 @@ class _Tags(HTMLParser):
     ['https://x.example/"><script>alert(1)</script>/', "https://x.example/<svg/onload=alert(1)>"],
 )
 def test_a_base_url_with_markup_is_refused(tmp_path: Path, base: str) -> None:
-    source = tmp_path / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", source)
+    source = copy_example("botkyrka", tmp_path / "botkyrka")
     settings = source / "procspec.yaml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(re.sub(r"bas_url: .*", f"bas_url: '{base}'", text), encoding="utf-8")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 from procspec.features.render import render
 from procspec.rendering.jinja import whole_dates
 
-from ..conftest import EXAMPLES, TODAY
+from ..conftest import EXAMPLES, TODAY, copy_example
 
 LIVSMILJO = "processer/medborgarprocesser/skapa-en-god-och-trygg-livsmiljö-för-botkyrkaborna.yaml"
 
@@ -25,8 +24,7 @@ def _text(page: Path) -> str:
 def test_two_owners_who_lead_the_process_are_processagarna(tmp_path: Path) -> None:
     """Botkyrka 2.3 allows two owners of a level-1 process (Tabell 2); when they lead it
     themselves, the page says that the owners hold the role, in the plural."""
-    root = tmp_path / "botkyrka"
-    shutil.copytree(EXAMPLES / "botkyrka", root)
+    root = copy_example("botkyrka", tmp_path / "botkyrka")
     spec = root / LIVSMILJO
     text = spec.read_text("utf-8")
     assert "\nprocessägare: per.wallin\n" in text

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import EXAMPLES
+from ..conftest import copy_example
 from .conftest import procspec
 
 
@@ -56,8 +55,7 @@ def test_new_files_carry_the_modeline(tmp_path: Path) -> None:
 def test_the_repository_schema_completes_people_processes_and_types(
     tmp_path: Path, example: str
 ) -> None:
-    repo = tmp_path / example
-    shutil.copytree(EXAMPLES / example, repo)
+    repo = copy_example(example, tmp_path / example)
     done = procspec("schema", "--repo", str(repo))
     assert done.returncode == 0, done.stderr
     schema = repo / "schemas" / "process.schema.json"
