@@ -434,12 +434,16 @@ def read_at(folder_fd: int, name: str, offset: int, size: int) -> bytes | None:
     return data if len(data) == size else None
 
 
-def _packs(folder_fd: int) -> dict[str, list[tuple[str, int, int]]] | None:
-    """Every whole pack in the folder by name; None when the folder cannot be listed."""
+def _names(folder_fd: int) -> list[str]:
+    """The folder's file names (none when it cannot be listed)."""
     try:
-        names = os.listdir(folder_fd)
+        return os.listdir(folder_fd)
     except OSError:
-        return None
+        return []
+
+
+def _packs(folder_fd: int, names: list[str]) -> dict[str, list[tuple[str, int, int]]]:
+    """The whole packs among `names`, by name."""
     found: dict[str, list[tuple[str, int, int]]] = {}
     for name in names:
         if name.endswith(PACK_SUFFIX) and (entries := read_header(folder_fd, name)) is not None:
@@ -450,7 +454,7 @@ def _packs(folder_fd: int) -> dict[str, list[tuple[str, int, int]]] | None:
 def index_folder(folder_fd: int) -> dict[str, Where]:
     """Where each entry in the folder's packs lies."""
     index: dict[str, Where] = {}
-    for name, entries in (_packs(folder_fd) or {}).items():
+    for name, entries in _packs(folder_fd, _names(folder_fd)).items():
         for key, offset, size in entries:
             index.setdefault(key, (name, offset, size))
     return index
@@ -466,16 +470,10 @@ def tidy_folder(folder_fd: int, used: set[str] | None) -> None:
       entries would fill), the packs that are less than half full are merged;
     - what is no pack (an entry of the one-file-per-entry layout before packs, a pack cut
       short) is removed."""
-    try:
-        names = os.listdir(folder_fd)
-    except OSError:
-        return
-    packs: dict[str, list[tuple[str, int, int]]] = {}
+    names = _names(folder_fd)
+    packs = _packs(folder_fd, names)
     for name in names:
-        entries = read_header(folder_fd, name) if name.endswith(PACK_SUFFIX) else None
-        if entries is not None:
-            packs[name] = entries
-        elif name.endswith((PACK_SUFFIX, SUFFIX)):
+        if name not in packs and name.endswith((PACK_SUFFIX, SUFFIX)):
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=folder_fd)
     total = sum(len(entries) for entries in packs.values())
