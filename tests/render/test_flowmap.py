@@ -7,7 +7,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
+from procspec.checking import flowgraph
+from procspec.checking.checker import check
 from procspec.features.render import render
+from procspec.reading.model import FlowMap
+from procspec.reading.repository import load_repository
+from procspec.rendering import plan
 from procspec.rendering.jinja import mermaid_text
 
 from ..conftest import EXAMPLES, TODAY
@@ -153,3 +160,27 @@ def test_document_links_on_the_map_page_are_written_decoded(liten: Path, tmp_pat
         parser = _Anchors()
         parser.feed(pages[name])
         assert "plog<karta.pdf" in parser.hrefs, name
+
+
+def test_the_page_draws_the_graph_the_check_built(
+    liten: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a check, the processkarta page uses the map's graph the flow rules built; without
+    one it builds the graph itself. The page is the same either way."""
+    repo = load_repository(liten)
+    checked = check(repo, TODAY)
+    built: list[FlowMap] = []
+    real = flowgraph.build
+
+    def counted(flow_map: FlowMap) -> flowgraph.FlowGraph:
+        built.append(flow_map)
+        return real(flow_map)
+
+    monkeypatch.setattr(flowgraph, "build", counted)
+    page = "tillhandahalla-snorojning.processkarta.html"
+    after_check = plan(repo, None, TODAY, context=checked.context)
+    drawn = after_check.text(after_check.names.index(page))
+    assert "<svg" in drawn and built == []
+    alone = plan(repo, None, TODAY)
+    assert alone.text(alone.names.index(page)) == drawn
+    assert len(built) == 1

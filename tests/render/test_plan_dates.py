@@ -15,10 +15,12 @@ import pytest
 from procspec.features.render import render
 from procspec.git.log import read_history
 from procspec.reading.filestage import JOBS_VARIABLE
-from procspec.reading.repository import load_repository
-from procspec.rendering import trails_ahead
-from procspec.rendering.pages import Ahead, can_fork
-from procspec.rendering.plantrail import from_marks, plan_trails, trail_marks
+from procspec.reading.model import Process
+from procspec.reading.repository import ProcessRecord, load_repository
+from procspec.rendering import plan, trails_ahead
+from procspec.rendering.pages import Ahead, Later, can_fork
+from procspec.rendering.plantrail import Marks, from_marks, plan_trails, trail_marks
+from procspec.rendering.view import Builder, ProcessView
 
 from ..conftest import TODAY
 from ..git.conftest import shallow_clone
@@ -298,3 +300,31 @@ def test_the_copy_finds_the_same_revisions(
     finally:
         if ahead is not None:
             ahead.cancel()
+
+
+def test_the_plans_revisions_are_asked_for_after_every_view(
+    liten_git: Callable[[], GitRepo], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A render plans every view before it asks for the plans' own revisions, which a copy of
+    the process finds meanwhile (`trails_ahead`): the first view no longer waits for them."""
+    repo = liten_git()
+    loaded = load_repository(repo.root)
+    history = read_history(repo.root)
+    made: list[str] = []
+    real = Builder.process
+
+    def process(self: Builder, record: ProcessRecord, model: Process) -> ProcessView:
+        made.append(record.id)
+        return real(self, record, model)
+
+    monkeypatch.setattr(Builder, "process", process)
+    asked: list[int] = []
+
+    def marks() -> Marks:
+        asked.append(len(made))
+        return trail_marks(history, list(loaded.processes()))
+
+    found = plan(loaded, history, TODAY, trails=Later(marks))
+    assert asked == [len(loaded.records)] and len(made) == len(loaded.records)
+    page = found.text(found.names.index(ACTIVITIES))
+    assert f"<dt>Senast ändrad</dt><dd>{FIRST}" in page

@@ -3,6 +3,7 @@ them (`procspec.rendering.jinja.printed`), in every way a template can print."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from hypothesis import given
@@ -78,3 +79,41 @@ def test_the_documents_templates_print_through_printed() -> None:
         assert env.loader is not None
         source = env.loader.get_source(env, f"{kind}/process.{kind}")[0]
         assert "environment.printed(" in env.compile(source, raw=True)
+
+
+LABELLED = {
+    "page.html": (
+        "{% macro row(x) %}<td>{{ t('cell', x=x) }}</td>{% endmacro %}"
+        "{% block body %}<h1>{{ t('title') }}</h1>"
+        "{% for x in items %}{{ row(x) }}{{ tn('count', loop.index, n=loop.index) }}{% endfor %}"
+        "{% endblock %}"
+    ),
+}
+
+
+class Labels:
+    """The shape of the pages' labels: plain bound methods (`rendering.view.Builder`)."""
+
+    def t(self, key: str, /, **params: object) -> str:
+        return f"<{key}:{','.join(f'{k}={v}' for k, v in params.items())}>"
+
+    def tn(self, key: str, number: int, /, **params: object) -> str:
+        return f"{key}#{number}:{params}"
+
+
+def test_labels_are_called_straight_from_the_template() -> None:
+    """`t(...)` and `tn(...)` compile as plain calls (no `context.call`), in a block, a loop
+    and a macro alike, and print the same page as Jinja's own calls."""
+    loader = DictLoader(LABELLED)
+    ours = PrintingEnvironment(autoescape=True, loader=loader)
+    source = LABELLED["page.html"]
+    code = ours.compile(source, raw=True)
+    assert "('title')" in code and "context.call(" in code  # the macro is still Jinja's call
+    assert not re.search(r"context\.call\(\(?(undefined\(name='tn?'\)|l_\d+_tn?\b)", code)
+    labels = Labels()
+    given = {"t": labels.t, "tn": labels.tn, "items": ["a<b", "c"]}
+    page = ours.get_template("page.html").render(**given)
+    assert page == Environment(autoescape=True, loader=loader).get_template("page.html").render(
+        **given
+    )
+    assert "&lt;title:&gt;" in page and "&lt;cell:x=a&lt;b&gt;" in page and "count#2" in page

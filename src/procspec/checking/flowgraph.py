@@ -17,6 +17,8 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from procspec.reading.model import FlowActivity, FlowMap
 
@@ -37,6 +39,7 @@ MINUTES_PER_DAY = MINUTES_PER_UNIT["dag"]
 DURATION = re.compile(r"\s*(\d{1,6}(?:[.,]\d{1,3})?)\s*([a-zåäö]+)\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # a repository's maps write the same few durations again and again
 def parse_duration(text: str) -> float | None:
     """Working minutes in a duration such as `1 dag`, `0,5 timme` or `3 veckor`, or None."""
     found = DURATION.fullmatch(text)
@@ -103,6 +106,20 @@ def targets(activity: FlowActivity) -> list[tuple[str, str | None, tuple[str | i
     found += [
         (choice.next, choice.when, ("val", c, "nästa")) for c, choice in enumerate(activity.choices)
     ]
+    return found
+
+
+GRAPHS = "flow.graphs"
+"""The key of the graphs in a check run's memo (`procspec.checking.hierarchy.Context.memo`)."""
+
+
+def graph_of(memo: dict[str, Any], rel: str, flow_map: FlowMap) -> FlowGraph:
+    """The graph of the map of the process file `rel`, built once per check run: every graph
+    rule asks for it, and so does the processkarta page of a render after the check."""
+    graphs: dict[str, FlowGraph] = memo.setdefault(GRAPHS, {})
+    found = graphs.get(rel)
+    if found is None:
+        found = graphs[rel] = build(flow_map)
     return found
 
 

@@ -158,8 +158,9 @@ def plan(
     ctx = context if context is not None else Context.build(repo, today, history)
     builder = Builder(ctx, history, fmt, trails)
     lang = repo.lang
+    records = builder.records()
     with lean_gc():
-        views: list[ProcessView] = [builder.process(r, m) for r, m in builder.records()]
+        views: list[ProcessView] = [builder.process(r, m) for r, m in records]
     publishing = repo.settings.publishing
     site = readers.Site(fmt, fragment)
     common: dict[str, Any] = {
@@ -179,6 +180,10 @@ def plan(
         "goal_words": builder.t("spec.goals").lower(),
         "cite": repo.profile.cite,
     }
+    overviews = _overview_jobs(builder, views, common, site, repo, history, today, index)
+    # The plans' own changes last: a copy of this process finds them meanwhile (`trails_ahead`).
+    for view, (record, model) in zip(views, records, strict=True):
+        builder.add_plan_histories(view, record, model)
     jobs: list[Job] = []
     for view in views:
         for name, template, kind, own in (
@@ -195,6 +200,28 @@ def plan(
             page = {"p": view, **extras}
             jobs.append((name, template, page))
     process_pages = len(jobs)
+    jobs += overviews
+    # One output name for two processes (PS106, PS108) silently overwrites one of them, so
+    # it refuses the render even when those rules are turned off or ignored.
+    owner_of = {slug(view.id): view.id for view in views}
+    check_names(((name, owner_of.get(name.split(".", 1)[0])) for name, _, _ in jobs), lang)
+    if fragment:
+        jobs.append((STYLESHEET, VERBATIM, {"text": Later(_fragment_stylesheet)}))
+    return Plan(fmt, fragment, publishing.base_url, common, jobs, process_pages, len(views))
+
+
+def _overview_jobs(
+    builder: Builder,
+    views: list[ProcessView],
+    common: dict[str, Any],
+    site: readers.Site,
+    repo: Repository,
+    history: History | None,
+    today: date,
+    index: Later | None,
+) -> list[Job]:
+    """The jobs of the overviews and of the site's files, which read every process's view."""
+    jobs: list[Job] = []
     found_map = builder.process_map()
     jobs.append(
         (
@@ -246,13 +273,7 @@ def plan(
                 index,
             )
         )
-    # One output name for two processes (PS106, PS108) silently overwrites one of them, so
-    # it refuses the render even when those rules are turned off or ignored.
-    owner_of = {slug(view.id): view.id for view in views}
-    check_names(((name, owner_of.get(name.split(".", 1)[0])) for name, _, _ in jobs), lang)
-    if fragment:
-        jobs.append((STYLESHEET, VERBATIM, {"text": Later(_fragment_stylesheet)}))
-    return Plan(fmt, fragment, publishing.base_url, common, jobs, process_pages, len(views))
+    return jobs
 
 
 def _fragment_stylesheet() -> str:

@@ -63,10 +63,24 @@ class FlowPicture:
     links: tuple[HotSpot, ...]
 
 
+_SHORT: dict[float, str] = {}
+"""Coordinates written already: a map repeats the same few hundred (lanes, bands, columns), and
+a page writes each many times."""
+_SHORT_MOST = 65_536
+
+
 def _n(value: float) -> str:
     """A coordinate as short, stable text."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    text = _SHORT.get(value)
+    if text is None:
+        text = f"{value:.1f}"
+        if text.endswith(".0"):
+            text = text[:-2]
+        if value:  # not 0.0 and -0.0, which are one key but two texts
+            if len(_SHORT) >= _SHORT_MOST:
+                _SHORT.clear()
+            _SHORT[value] = text
+    return text
 
 
 # How a text is painted, as attributes: the plain text in and below the shapes, the names of the

@@ -19,7 +19,7 @@ from procspec.checking.flowanalysis import (
     lead_time,
     risk_analysis,
 )
-from procspec.checking.flowgraph import MINUTES_PER_UNIT, FlowGraph, build
+from procspec.checking.flowgraph import MINUTES_PER_UNIT, FlowGraph, graph_of
 from procspec.reading import links
 from procspec.reading.model import FlowActivity, FlowMap, Process
 from procspec.rendering.flowlayout import layout_flow
@@ -236,13 +236,13 @@ def diagram(
     )
 
 
-def flow_view(builder: Builder, model: Process) -> FlowView | None:
-    """The page of a process's map, or None when the process has no map: with the SVG diagram
-    in HTML, the Mermaid flowchart in Markdown."""
+def flow_view(builder: Builder, model: Process, rel: str) -> FlowView | None:
+    """The page of the map of `model` (the process file `rel`), or None when the process has no
+    map: with the SVG diagram in HTML, the Mermaid flowchart in Markdown."""
     flow_map = model.flow_map
     if flow_map is None:
         return None
-    graph = build(flow_map)
+    graph = graph_of(builder.ctx.memo, rel, flow_map)  # the check's, after a check
     order = flow_order(graph)
     actors = {a.id: a.name for a in flow_map.actors}
     numbers: dict[int, list[str]] = {}

@@ -14,12 +14,13 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
+from io import StringIO
 from types import MethodType
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.nodes import Expr
+from jinja2.nodes import Call, Expr, Name
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup, escape
 from markupsafe import _escape_inner as _escape_text  # `escape`'s own C function (MarkupSafe 3)
@@ -226,11 +227,39 @@ def printed(value: Any) -> str:
     return escape(value)
 
 
+LABELS = frozenset({"t", "tn"})
+"""The names the page templates call their labels by (`rendering.view.Builder.t` and `.tn`,
+given to every page): plain methods, called straight from the compiled template."""
+
+
 class PrintingGenerator(CodeGenerator):
     """Jinja's code generator, printing each value of an autoescaping template through
     `printed` (the environment's `printed`) instead of `escape`. Templates whose autoescaping is
     decided while they run (`{% autoescape %}` with a variable) are compiled as Jinja compiles
-    them."""
+    them.
+
+    A call of a label (`t(...)`, `tn(...)`, `LABELS`) is compiled as a plain Python call.
+    Jinja compiles every call as `context.call(...)`, which looks at the callee for the
+    markers of a function that wants the context; a page calls its labels hundreds of times,
+    and that look cost as much as the label itself."""
+
+    def visit_Call(self, node: Call, frame: Frame, forward_caller: bool = False) -> None:
+        callee = node.node
+        if forward_caller or not (isinstance(callee, Name) and callee.name in LABELS):
+            super().visit_Call(node, frame, forward_caller=forward_caller)
+            return
+        self.write("(")
+        self.visit(callee, frame)
+        self.write(")(")
+        # `signature` writes the arguments each after a comma, for a callee written before them.
+        outer, self.stream = self.stream, StringIO()
+        try:
+            self.signature(node, frame)
+            arguments = self.stream.getvalue()
+        finally:
+            self.stream = outer
+        self.write(arguments.removeprefix(", "))
+        self.write(")")
 
     def _output_child_pre(self, node: Expr, frame: Frame, finalize: Any) -> None:
         if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:

@@ -284,9 +284,15 @@ class Builder:
 
     def t(self, key: str, /, **params: object) -> str:
         """The page label `key`: the profile's own words on Swedish pages, else the catalogue's."""
-        if params and not all(type(value) is str for value in params.values()):
-            return self._label(key, **params)
-        memo = (key, *params.items()) if params else key
+        if not params:
+            found = self._labels.get(key)
+            if found is None:
+                found = self._labels[key] = self._label(key)
+            return found
+        for value in params.values():
+            if type(value) is not str:
+                return self._label(key, **params)
+        memo = (key, *params.items())
         found = self._labels.get(memo)
         if found is None:
             found = self._labels[memo] = self._label(key, **params)
@@ -664,6 +670,8 @@ class Builder:
         return views, summary
 
     def process(self, record: ProcessRecord, model: Process) -> ProcessView:
+        """The view of a process's documents, but for its plans' own changes
+        (`add_plan_histories`)."""
         pid = record.id
         profile = self.ctx.repo.profile
         uses = set(profile.roles)
@@ -741,13 +749,17 @@ class Builder:
             maturity_label=msg(f"maturity.{mature.level}", self.lang),
             maturity_missing=[msg(f"maturity.missing.{key}", self.lang) for key in mature.missing],
             has_flow=model.flow_map is not None,
-            flow_source=partial(flow_view, self, model),
-            activities_history=self.plan_history(record, "activities"),
-            follow_up_history=self.plan_history(record, "follow_up"),
-            flow_map_history=(
-                self.plan_history(record, "flow_map") if model.flow_map is not None else None
-            ),
+            flow_source=partial(flow_view, self, model, record.rel),
         )
+
+    def add_plan_histories(self, view: ProcessView, record: ProcessRecord, model: Process) -> None:
+        """Give `view` (`process`) its plans' own changes (`plan_history`). Apart from `process`
+        so that a render asks for them last: a copy of the process finds them meanwhile
+        (`procspec.rendering.trails_ahead`), and the first view waited for it."""
+        view.activities_history = self.plan_history(record, "activities")
+        view.follow_up_history = self.plan_history(record, "follow_up")
+        if model.flow_map is not None:
+            view.flow_map_history = self.plan_history(record, "flow_map")
 
     # --- overviews ---
 

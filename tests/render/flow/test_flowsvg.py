@@ -112,3 +112,17 @@ def test_user_text_is_escaped() -> None:
 def test_the_output_is_deterministic() -> None:
     maps = fixture_maps()
     assert _render(maps["faktura"]) == _render(maps["faktura"])
+
+
+def test_coordinates_are_written_short_and_alike_every_time() -> None:
+    from procspec.rendering import flowsvg
+
+    for _ in range(2):  # written, then found among those written already
+        assert [flowsvg._n(v) for v in (12.0, 12.04, 2.25, 7.96, 150)] == [
+            "12", "12", "2.2", "8", "150"
+        ]  # fmt: skip
+        assert (flowsvg._n(0.0), flowsvg._n(-0.0), flowsvg._n(-0.04)) == ("0", "-0", "-0")
+    for k in range(flowsvg._SHORT_MOST + 10):
+        flowsvg._n(k + 0.5)
+    assert 0 < len(flowsvg._SHORT) <= flowsvg._SHORT_MOST
+    assert flowsvg._n(3.5) == "3.5"

@@ -21,7 +21,7 @@ from procspec.checking import swedish
 from procspec.checking.flowanalysis import RISK_THRESHOLD
 from procspec.checking.flowgraph import (
     FlowGraph,
-    build,
+    graph_of,
     leads_to,
     parse_duration,
     reachable,
@@ -46,12 +46,8 @@ MAP = "processkarta"
 
 def _graph(ctx: Context, record: ProcessRecord, model: Process) -> FlowGraph:
     """The graph of a process's map, built once per check run (every graph rule asks)."""
-    graphs: dict[str, FlowGraph] = ctx.memo.setdefault("flow.graphs", {})
-    found = graphs.get(record.rel)
-    if found is None:
-        assert model.flow_map is not None
-        found = graphs[record.rel] = build(model.flow_map)
-    return found
+    assert model.flow_map is not None
+    return graph_of(ctx.memo, record.rel, model.flow_map)
 
 
 def _maps(ctx: Context) -> Iterator[tuple[ProcessRecord, Process, FlowGraph]]:
