@@ -56,3 +56,26 @@ def test_any_process_document_is_checked_without_crashing(tmp_path_factory, data
     (root / "processer" / "genererad.yaml").write_text(_dump(data), encoding="utf-8")
     outcome = check_repository(load_repository(root), TODAY)
     assert all(p.line >= 1 and p.column >= 1 for p in outcome.problems)
+
+
+YAML_PIECES = st.sampled_from(
+    [
+        "namn: A\n", "namn: B\n", "mål:\n", "  - id: M1\n", "    id: M2\n", "  x: 1\n",
+        "a: &x [1, 2]\n", "b: *x\n", "<<: {c: 1}\n", "? [k]\n: v\n", "t: !!binary aGk=\n",
+        "n: 123456789012345678901234567890\n", "d: 2026-02-30\n", "s: \"\\u2028\"\n",
+        "l: a\u2028b\n", "- x\n", "{a: [b, {c: d}]}\n", "deep: " + "[" * 70 + "]" * 70 + "\n",
+        "namn: A\n  bad indent\n", "# procspec: ignore PS101 -- skäl\n", "q: 'it''s'\n",
+        "%YAML 1.1\n---\n", "m:\n  k: 1\n  k: 2\n",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(YAML_PIECES, max_size=8).map("".join) | st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_a_walk_without_positions_gives_the_same_data_and_problems(text: str) -> None:
+    """The per-file cache entry is parsed without positions (they are found again when asked
+    for): the data and the problems, their positions among them, are the walk's with them."""
+    full = load_text(text, Document(Path("x.yaml"), "x.yaml"))
+    bare = load_text(text, Document(Path("x.yaml"), "x.yaml"), positions=False)
+    assert (bare.data, bare.problems, bare.ignores) == (full.data, full.problems, full.ignores)
+    assert not bare.keys and not bare.values

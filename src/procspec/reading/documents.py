@@ -197,10 +197,14 @@ ProblemFactory = Callable[[str, Pos, str], Problem]
 
 
 class _Walker:
-    """Turns a composed node graph into plain data, recording positions and problems."""
+    """Turns a composed node graph into plain data, recording positions and problems; without
+    `positions`, the same data and problems and no positions (a problem's position is worked
+    out when it is found), for a document whose positions are found again when asked for
+    (`filecache.StoredDocument`): they are a third of a walk's work."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, positions: bool = True) -> None:
         self.doc = doc
+        self.positions = positions
         self.budget = MAX_VALUES
         self.walked = 0
         self.seen: set[int] = set()
@@ -231,17 +235,22 @@ class _Walker:
                     said = say("load.too_many_values", max=f"{MAX_VALUES:,}".replace(",", " "))
                 self.problem("PS004", self.top_key, said)
             return None
-        pos = pos_from_mark(node.start_mark)
-        self.doc.values.setdefault(path, pos)
+        positions = self.positions
+        if positions:
+            self.doc.values.setdefault(path, pos_from_mark(node.start_mark))
         if depth > MAX_DEPTH:
             if not self.exhausted:
                 self.exhausted = True
-                self.problem("PS004", pos, say("load.depth", max=MAX_DEPTH))
+                self.problem(
+                    "PS004", pos_from_mark(node.start_mark), say("load.depth", max=MAX_DEPTH)
+                )
             return None
         ctag = node.ctag
         tag = None if ctag is None or ctag is _PLAIN_TAGS.get(type(node)) else node.tag
         if tag is not None and tag not in SAFE_TAGS:
-            self.problem("PS004", pos, say("load.tag", tag=_short_tag(tag)))
+            self.problem(
+                "PS004", pos_from_mark(node.start_mark), say("load.tag", tag=_short_tag(tag))
+            )
             return None
         if isinstance(node, ScalarNode):
             text = node.value
@@ -256,10 +265,13 @@ class _Walker:
                     return resolve_plain(text)
                 except ValueError:  # an integer longer than Python converts (a guard against DoS)
                     digits = f"{_int_digits():,}".replace(",", " ")
-                    self.problem("PS004", pos, say("load.long_number", max=digits))
+                    at = pos_from_mark(node.start_mark)
+                    self.problem("PS004", at, say("load.long_number", max=digits))
                     return None
             return text
         if isinstance(node, SequenceNode):
+            if not positions:
+                return [self.walk(item, path, depth + 1) for item in node.value]
             return [
                 self.walk(item, _shared((*path, i)), depth + 1) for i, item in enumerate(node.value)
             ]
@@ -269,27 +281,44 @@ class _Walker:
 
     def walk_mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
-            key_pos = pos_from_mark(key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
-                self.problem("PS007", key_pos, say("load.key_not_text"))
+                self.problem("PS007", pos_from_mark(key_node.start_mark), say("load.key_not_text"))
                 continue
             # Interned: the same few dozen keys recur in every file of a large repository.
             raw_key = key_node.value.translate(_FROM_STAND_INS) if self.restore else key_node.value
             key = sys.intern(unicodedata.normalize("NFC", raw_key))
             if key == "<<":
-                self.problem("PS004", key_pos, say("load.merge"))
+                self.problem("PS004", pos_from_mark(key_node.start_mark), say("load.merge"))
                 continue
             if key in result:
-                first = self.doc.keys[(*path, key)]
-                self.problem("PS002", key_pos, say("load.duplicate", key=key, line=first.line))
+                first = self._first_line(node, path, key)
+                said = say("load.duplicate", key=key, line=first)
+                self.problem("PS002", pos_from_mark(key_node.start_mark), said)
                 continue
-            child = _shared((*path, key))  # one tuple for the key's and the value's position
-            self.doc.keys[child] = key_pos
-            if not path:
-                self.top_key = key_pos
+            if positions:
+                child = _shared((*path, key))  # one tuple for the key's and the value's position
+                key_pos = self.doc.keys[child] = pos_from_mark(key_node.start_mark)
+                if not path:
+                    self.top_key = key_pos
+            else:
+                child = path
+                if not path:
+                    self.top_key = pos_from_mark(key_node.start_mark)
             result[key] = self.walk(value_node, child, depth + 1)
         return result
+
+    def _first_line(self, node: MappingNode, path: KeyPath, key: str) -> int:
+        """The line of the first of two keys `key` in the mapping `node` at `path`."""
+        if self.positions:
+            return self.doc.keys[(*path, key)].line
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode):
+                raw = key_node.value.translate(_FROM_STAND_INS) if self.restore else key_node.value
+                if unicodedata.normalize("NFC", raw) == key:
+                    return pos_from_mark(key_node.start_mark).line
+        return 0  # pragma: no cover - the key was met in this mapping
 
 
 _PATHS: dict[KeyPath, KeyPath] = {}
@@ -390,8 +419,9 @@ def _yaml_version(text: str) -> tuple[int, str] | None:
     return None
 
 
-def load_text(text: str, doc: Document) -> Document:
-    """Parse YAML text into `doc` (data, positions, problems)."""
+def load_text(text: str, doc: Document, *, positions: bool = True) -> Document:
+    """Parse YAML text into `doc` (data, positions, problems); without `positions`, the same
+    data and problems, and no positions (`_Walker`)."""
     read_ignores(text, doc)
     if text[:1] == "%" or "\n%" in text[:4096]:
         found = _yaml_version(text)
@@ -440,7 +470,7 @@ def load_text(text: str, doc: Document) -> Document:
     if node is None:
         doc.problems.append(_error(doc, Pos(), "PS003", say(_EMPTY.get(doc.rel, "load.empty"))))
         return doc
-    walker = _Walker(doc)
+    walker = _Walker(doc, positions=positions)
     walker.restore = restore
     data = walker.walk(node, (), 0)
     if walker.exhausted:
@@ -548,8 +578,8 @@ def read_file(path: Path | str, doc: Document) -> bytes | None:
     return raw
 
 
-def load_bytes(raw: bytes, doc: Document) -> Document:
-    """Load a file's bytes (from disk, or from a git object) into `doc`."""
+def load_bytes(raw: bytes, doc: Document, *, positions: bool = True) -> Document:
+    """Load a file's bytes (from disk, or from a git object) into `doc` (`load_text`)."""
     if len(raw) > MAX_FILE_BYTES:
         doc.problems.append(
             _error(doc, Pos(), "PS004", say("load.too_large", max=MAX_FILE_BYTES // 1024))
@@ -558,4 +588,4 @@ def load_bytes(raw: bytes, doc: Document) -> Document:
     text = decode(raw, doc)
     if text is None:
         return doc
-    return load_text(text, doc)
+    return load_text(text, doc, positions=positions)

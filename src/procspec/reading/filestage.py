@@ -83,11 +83,26 @@ def workers_for(files: int, jobs: int | None = None) -> int:
     return max(1, min(available_cpus(), files))
 
 
-def _read_and_parse(task: Task) -> tuple[Document, bytes | None]:
-    """One file's document (every failure a problem on it) and the bytes it was parsed from."""
+def _read_and_parse(task: Task, *, positions: bool = True) -> tuple[Document, bytes | None]:
+    """One file's document (every failure a problem on it) and the bytes it was parsed from;
+    without `positions`, a document without them (`documents.load_text`)."""
     doc = Document(path=Path(task.path), rel=task.rel)
     raw = task.raw if task.raw is not None else read_file(task.path, doc)
-    return (doc if raw is None else load_bytes(raw, doc)), raw
+    return (doc if raw is None else load_bytes(raw, doc, positions=positions)), raw
+
+
+def _entry_of(task: Task) -> tuple[Document, bytes | None, str, bytes | None]:
+    """One file parsed for its cache entry: its document, bytes, key and entry. An entry keeps
+    no positions (they are found again when asked for), so the file is parsed without them, and
+    again with them only when it has no entry (the whole document is then what is kept)."""
+    doc, raw = _read_and_parse(task, positions=False)
+    if raw is None:
+        return doc, raw, "", None
+    key = file_key(task.rel, task.path, raw)
+    entry = encode(key, doc)
+    if entry is None:
+        doc = load_bytes(raw, Document(path=Path(task.path), rel=task.rel))
+    return doc, raw, key, entry
 
 
 Sent = tuple[str, bytes] | Document
@@ -99,10 +114,8 @@ has no entry (an unreadable file, a number MessagePack cannot hold)."""
 def _parse_chunk(tasks: list[Task]) -> list[Sent]:
     sent: list[Sent] = []
     for task in tasks:
-        doc, raw = _read_and_parse(task)
-        key = file_key(task.rel, task.path, raw) if raw is not None else ""
-        entry = encode(key, doc) if raw is not None else None
-        sent.append((key, entry) if raw is not None and entry is not None else doc)
+        doc, _, key, entry = _entry_of(task)
+        sent.append((key, entry) if entry is not None else doc)
     return sent
 
 
@@ -127,14 +140,18 @@ def _received(task: Task, sent: Sent, stored: bool) -> Parsed:
 
 def parse(task: Task, *, stored: bool = False) -> Parsed:
     """One file parsed in this process; with `stored`, with its cache key and entry."""
-    doc, raw = _read_and_parse(task)
-    if not stored or raw is None:
+    if not stored:
+        return Parsed(_read_and_parse(task)[0])
+    doc, raw, key, entry = _entry_of(task)
+    if raw is None:
         return Parsed(doc)
-    key = file_key(task.rel, task.path, raw)
-    entry = encode(key, doc)
+    if entry is None:  # the whole document, with its positions (`_entry_of`)
+        return Parsed(doc, key, entry)
     # Kept as the pool's documents are (its data encoded, its positions read again if asked for).
-    kept = decode(entry, key, Path(task.path), task.rel) if entry is not None else None
-    return Parsed(doc if kept is None else kept, key, entry)
+    kept = decode(entry, key, Path(task.path), task.rel)
+    if kept is None:  # pragma: no cover - an entry made a moment ago decodes
+        return Parsed(_read_and_parse(task)[0], key, entry)
+    return Parsed(kept, key, entry)
 
 
 @dataclass
