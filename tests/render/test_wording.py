@@ -9,8 +9,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from procspec.checking.hierarchy import Context
 from procspec.features.render import render
+from procspec.reading.repository import load_repository
 from procspec.rendering.jinja import whole_dates
+from procspec.rendering.view import Builder
 
 from ..conftest import EXAMPLES, TODAY, copy_example
 
@@ -107,3 +110,18 @@ def _whole_dates_per_text_run(html: str) -> str:
 )
 def test_dates_are_kept_whole_exactly_where_text_runs_have_them(html: str) -> None:
     assert str(whole_dates(html)) == _whole_dates_per_text_run(html)
+
+
+def test_labels_with_numbers_are_kept_apart_from_text_and_truth_values() -> None:
+    """A label is made once per key and parameters (`Builder.t`, `Builder.tn`): a whole number,
+    its text and a truth value that equals it are three labels, each written as it is."""
+    repo = load_repository(EXAMPLES / "orebro")
+    builder = Builder(Context.build(repo, TODAY), None, "html")
+    for _ in range(2):  # made, then found among those made already
+        assert builder.t("flow.risk.cell", score=1, level="låg") == "värde 1, låg"
+        assert builder.t("flow.risk.cell", score="1", level="låg") == "värde 1, låg"
+        assert builder.t("flow.risk.cell", score=True, level="låg") == "värde True, låg"
+        assert builder.t("flow.risk.cell", score=1.5, level="låg") == "värde 1.5, låg"
+        assert builder.tn("flow.step_count", 1, n=1) == "1 aktivitet"
+        assert builder.tn("flow.step_count", 3, n=3) == "3 aktiviteter"
+        assert builder.tn("flow.step_count", 3, n="tre") == "tre aktiviteter"

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from procspec.rendering.pages import Later
 
 BAND_ORDER = {"styr": 0, "huvud": 1, "stöd": 2}
+_KEPT = frozenset({str, int})
+"""The kinds of parameter a label is kept for (`Builder.t`): text and whole numbers, each
+written one way (not `bool`, which equals 1 and 0)."""
 STATUS_CLASS = {
     assess.GoalStatus.REACHED: ("ok", "✓"),
     assess.GoalStatus.ON_TRACK: ("track", "→"),
@@ -277,8 +280,10 @@ class Builder:
         self._trails: dict[str, PlanTrails] | None = None
         self._marks = trails
         self._labels: dict[object, str] = {}
-        """Labels with text parameters (or none), made once: the pages of a render ask for the
-        same few again and again."""
+        """Labels with text or whole-number parameters (or none), made once: the pages of a
+        render ask for the same few again and again."""
+        self._counted: dict[tuple[object, ...], str] = {}
+        """`tn`'s sentences, made once as `_labels`."""
         self.memo: dict[tuple[str, str], str] = {}
         """Words made from a value once per render, by kind and value (durations)."""
 
@@ -290,7 +295,7 @@ class Builder:
                 found = self._labels[key] = self._label(key)
             return found
         for value in params.values():
-            if type(value) is not str:
+            if type(value) not in _KEPT:
                 return self._label(key, **params)
         memo = (key, *params.items())
         found = self._labels.get(memo)
@@ -310,7 +315,13 @@ class Builder:
 
     def tn(self, key: str, number: int, /, **params: object) -> str:
         """`t` for a sentence about `number` things (singular when it is 1)."""
-        return msg_n(f"render.{key}", self.lang, number, **params)
+        if type(number) is not int or any(type(v) not in _KEPT for v in params.values()):
+            return msg_n(f"render.{key}", self.lang, number, **params)
+        memo = (key, number, *params.items())
+        found = self._counted.get(memo)
+        if found is None:
+            found = self._counted[memo] = msg_n(f"render.{key}", self.lang, number, **params)
+        return found
 
     # --- ordering ---
 
