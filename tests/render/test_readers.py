@@ -17,7 +17,7 @@ import pytest
 from procspec.features.render import render
 from procspec.rendering.changes import cap
 from procspec.rendering.jinja import css_string
-from procspec.rendering.search import a_to_o, initial, sort_key, stems
+from procspec.rendering.search import FIELDS, Entry, a_to_o, index_script, initial, sort_key, stems
 
 from ..conftest import TODAY
 from .conftest import GitRepo, procspec
@@ -87,6 +87,36 @@ def test_swedish_stems_meet() -> None:
     assert stems("fakturorna", cache) == ["faktur"]
     assert stems("Betala leverantörsfakturor", cache) == ["betal", "leverantörsfaktur"]
     assert stems("och att för", cache) == []  # stop words
+
+
+def test_the_index_is_the_one_lunr_py_builds() -> None:
+    """`index_script` builds the index itself, in one pass: the same postings, scores and JSON
+    as lunr.py's own `Builder` given the same stemmed words (the search pipeline aside: it
+    names the browser's stemmer)."""
+    from lunr.builder import Builder
+
+    entries = [
+        Entry("Följa upp budget", "Följa upp budget", "Processspecifikation", "a.html",
+              "Budgeten följs upp varje månad av ekonomerna", boost=3),
+        Entry("M1: Prognosen träffar", "Följa upp budget", "Mål", "a.html#m1",
+              "prognos budget budget avvikelse prognosen"),
+        Entry("Tom", "Hantera post", "Aktivitet", "b.html", ""),
+    ]  # fmt: skip
+    ours = json.loads(index_script(entries).removeprefix("window.PROCSPEC_SOK=")[:-2])["index"]
+    cache: dict[str, str] = {}
+    builder = Builder()
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, entry in enumerate(entries):
+        words = {"namn": stems(entry.title, cache), "text": stems(entry.text, cache)}
+        builder.add({"id": str(number), **words}, {"boost": entry.boost})
+    theirs = json.loads(json.dumps(builder.build().serialize()))
+    assert ours["pipeline"] == ["stemmer-sv"] and theirs["pipeline"] == []
+    assert {**theirs, "pipeline": ours["pipeline"]} == ours
+    assert ours["fieldVectors"][0][0] == "namn/0" and len(ours["invertedIndex"]) > 5
+    empty = json.loads(index_script([]).removeprefix("window.PROCSPEC_SOK=")[:-2])["index"]
+    assert empty["fieldVectors"] == [] and empty["invertedIndex"] == []
 
 
 def test_search_index_holds_processes_goals_activities_and_map(liten: Path, tmp_path: Path) -> None:

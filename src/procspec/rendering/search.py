@@ -1,9 +1,10 @@
 """The search of the published site: a prebuilt Lunr index in a JavaScript file, and the A–Ö list.
 
 Readers find a process by the words they use, not by its place in the hierarchy. The index is
-built here with lunr.py and loaded in the browser by lunr.js (both MIT), so the page works opened
-from disk (`file://`, where a browser refuses to fetch index files) as well as from a web server:
-the index is a `<script>` the page includes, and no request leaves the site.
+built here as lunr.py builds it (its scoring; `index_script`) and loaded in the browser by
+lunr.js (both MIT), so the page works opened from disk (`file://`, where a browser refuses to fetch
+index files) as well as from a web server: the index is a `<script>` the page includes, and no
+request leaves the site.
 
 Words are Swedish: every word is reduced to its stem with the Snowball Swedish stemmer (Python:
 snowballstemmer; in the browser the same algorithm, Snowball 3.0.1 generated JavaScript), so
@@ -20,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import msgspec
@@ -79,8 +81,7 @@ def _stemmer() -> Callable[[str], str]:
 
 def load_libraries() -> None:
     """Import lunr.py and the Snowball stemmer now, before they are needed."""
-    import lunr.builder
-    import lunr.pipeline  # noqa: F401
+    import lunr.idf  # noqa: F401
 
     _stemmer()
 
@@ -240,131 +241,76 @@ def _map_entries(
 _NO_METADATA: dict[str, list[Any]] = {}
 """What the index records of a word in a document beyond its presence: nothing."""
 
-
-def _builder() -> Any:
-    """A lunr.py Builder that takes words already stemmed: lunr.py's own `add` runs each field
-    through its tokenizer, which copies a metadata dict per word and costs more than the rest of
-    the indexing together; the words here arrive stemmed and need none of it. The bookkeeping is
-    lunr.py 0.8's `Builder.add`, without metadata (the index records no positions), counted per
-    distinct word of a field rather than per word."""
-    from itertools import chain
-
-    from lunr.builder import Builder
-    from lunr.field_ref import FieldRef
-    from lunr.idf import idf
-    from lunr.vector import Vector
-
-    class Stemmed(Builder):
-        def __init__(self) -> None:
-            super().__init__()
-            self._owners: dict[str, tuple[str, str]] = {}
-            """Each field's document and field name (lunr.py parses them out of the field
-            reference again)."""
-
-        def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
-            doc_ref = str(doc[self._ref])
-            self._documents[doc_ref] = attributes or {}
-            self.document_count += 1
-            postings = self.inverted_index
-            for field_name in self._fields:
-                terms: list[str] = doc[field_name]
-                field_ref = f"{field_name}{FieldRef.JOINER}{doc_ref}"
-                # In the order each word first occurs, as lunr.py counts them. A field has a
-                # few words: a dictionary counts them faster than a `Counter` is made.
-                field_terms: dict[str, int] = {}
-                for term in terms:
-                    field_terms[term] = field_terms.get(term, 0) + 1
-                self.field_term_frequencies[field_ref] = field_terms
-                self.field_lengths[field_ref] = len(terms)
-                for term in field_terms:
-                    posting = postings.get(term)
-                    if posting is None:
-                        posting = {name: {} for name in self._fields}
-                        posting["_index"] = self.term_index
-                        self.term_index += 1
-                        postings[term] = posting
-                    posting[field_name][doc_ref] = _NO_METADATA
-                self._owners[field_ref] = (doc_ref, field_name)
-
-        def _calculate_average_field_lengths(self) -> None:
-            # lunr.py divides by the number of documents: none on the site of a repository
-            # without processes, whose index is then empty.
-            if not self.document_count:
-                self.average_field_length = dict.fromkeys(self._fields, 0)
-                return
-            super()._calculate_average_field_lengths()
-
-        def _create_field_vectors(self) -> None:
-            # lunr.py 0.8's own, with the same arithmetic in the same order (so the same
-            # scores): each term's index and idf worked out once, each vector made sorted at
-            # once instead of by an insertion per term, which searched and shifted the list.
-            k1, b = self._k1, self._b
-            k1_plus = k1 + 1
-            count = self.document_count
-            indexes = {term: posting["_index"] for term, posting in self.inverted_index.items()}
-            weights = {term: idf(posting, count) for term, posting in self.inverted_index.items()}
-            vectors = {}
-            for field_ref, term_frequencies in self.field_term_frequencies.items():
-                doc_ref, field_name = self._owners[field_ref]
-                field_length = self.field_lengths[field_ref]
-                field_boost = self._fields[field_name].boost
-                doc_boost = self._documents[doc_ref].get("boost", 1)
-                norm = k1 * (1 - b + b * (field_length / self.average_field_length[field_name]))
-                scored = sorted(
-                    [
-                        (
-                            indexes[term],
-                            round(weights[term] * (k1_plus * tf) / (norm + tf) * field_boost
-                                  * doc_boost, 3),
-                        )
-                        for term, tf in term_frequencies.items()
-                    ]
-                )  # fmt: skip
-                vectors[field_ref] = Rounded(list(chain.from_iterable(scored)))
-            self.field_vectors = vectors
-
-    class Rounded(Vector):
-        """A vector whose scores are rounded already (above): lunr.py's `serialize` rounds
-        every element again, which leaves each as it is."""
-
-        def serialize(self) -> list[float]:
-            return list(self.elements)
-
-    return Stemmed()
+K1, B = 1.2, 0.75
+"""BM25's constants as lunr.py's `Builder` and lunr.js have them."""
 
 
 def index_script(found: list[Entry]) -> str:
     """`sok-index.js`: the Lunr index and what each result shows, as one script that sets
-    `window.PROCSPEC_SOK`. Deterministic: the same entries give the same bytes."""
-    from lunr.pipeline import Pipeline
-    from lunr.token import Token
+    `window.PROCSPEC_SOK`. Deterministic: the same entries give the same bytes.
 
-    def stemmed(token: Token, i: int, tokens: list[Token]) -> Token:
-        # Words are stemmed before they reach lunr (below); the index only records the name of
-        # its search pipeline, which sok.js provides with the same Snowball algorithm.
-        return token
+    The index is lunr.py 0.8's (`Builder.add`, `build`, `Index.serialize`) for words that
+    arrive stemmed and without metadata (it records no positions), made here in one pass over
+    the entries and one over their fields: the same postings, the same scores by the same
+    arithmetic in the same order (lunr.py's `idf`), the same JSON. lunr.py's own `add` runs each
+    field through its tokenizer and copies a metadata dict per word, which cost more than the
+    rest of the indexing together. Each word is counted per distinct word of a field, in the
+    order it first occurs, as lunr.py counts them. The search pipeline records only the name of
+    its stemmer, which sok.js provides with the same Snowball algorithm."""
+    from lunr import __TARGET_JS_VERSION__
+    from lunr.idf import idf
 
-    if STEMMER_LABEL not in Pipeline.registered_functions:
-        Pipeline.register_function(stemmed, STEMMER_LABEL)
-    builder = _builder()
-    builder.search_pipeline.add(Pipeline.registered_functions[STEMMER_LABEL])
-    builder.ref("id")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
+    names = [name for name, _ in FIELDS]
+    boosts = dict(FIELDS)
     cache: dict[str, str] = {}
+    postings: dict[str, dict[str, Any]] = {}
+    # Each field of each entry: its reference, name, the entry's boost, its words' counts and
+    # its length.
+    fields: list[tuple[str, str, int, dict[str, int], int]] = []
+    totals = dict.fromkeys(names, 0)
     docs: list[list[str]] = []
     for number, entry in enumerate(found):
-        builder.add(
-            {
-                "id": str(number),
-                "namn": stems(entry.title, cache),
-                "text": stems(entry.text, cache),
-            },
-            {"boost": entry.boost},
-        )
+        ref = str(number)
+        for name, text in (("namn", entry.title), ("text", entry.text)):
+            terms = stems(text, cache)
+            counts: dict[str, int] = {}
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+            for term in counts:
+                posting = postings.get(term)
+                if posting is None:
+                    posting = postings[term] = {**{n: {} for n in names}, "_index": len(postings)}
+                posting[name][ref] = _NO_METADATA
+            fields.append((f"{name}/{ref}", name, entry.boost, counts, len(terms)))
+            totals[name] += len(terms)
         # The snippet is what the title does not already say: the text around the hit.
         docs.append([entry.title, entry.process, entry.where, entry.href, entry.text])
-    index = builder.build().serialize()
+    count = len(found)
+    # lunr.py divides by the number of documents: none on the site of a repository without
+    # processes, whose index is then empty.
+    average = {n: totals[n] / count for n in names} if count else dict.fromkeys(names, 0)
+    k1_plus = K1 + 1
+    indexes = {term: posting["_index"] for term, posting in postings.items()}
+    weights = {term: idf(posting, count) for term, posting in postings.items()}
+    vectors: list[list[Any]] = []
+    for field_ref, name, doc_boost, counts, length in fields:
+        field_boost = boosts[name]
+        norm = K1 * (1 - B + B * (length / average[name]))
+        scored = sorted(
+            [
+                (indexes[term], round(weights[term] * (k1_plus * tf) / (norm + tf) * field_boost
+                                      * doc_boost, 3))
+                for term, tf in counts.items()
+            ]
+        )  # fmt: skip
+        vectors.append([field_ref, list(chain.from_iterable(scored))])
+    index = {
+        "version": __TARGET_JS_VERSION__,
+        "fields": names,
+        "fieldVectors": vectors,
+        "invertedIndex": [[term, postings[term]] for term in sorted(postings)],
+        "pipeline": [STEMMER_LABEL],
+    }
     payload: dict[str, Any] = {"index": index, "docs": docs, "stop": sorted(STOP_WORDS)}
     # msgspec writes the same compact JSON as `json.dumps(..., ensure_ascii=False,
     # separators=(",", ":"))`, the shortest text of each score included, in a third of the time.
