@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -405,6 +406,29 @@ def test_parallel_and_serial_say_the_same(
             monkeypatch.setenv(filestage.JOBS_VARIABLE, "2")
             assert run(root, "--no-cache", "--format", form) == serial
             assert warm(root, run, "--format", form) == serial  # the pool's misses stored
+
+
+def test_the_parsing_pool_places_every_problem_as_one_process_does(
+    tmp_path: Path, generator: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`load_repository`'s pool (render and the other commands) parses without positions, for
+    what it sends keeps none: every problem of a check still stands where one process puts it,
+    a file whose data cannot be an entry (a number beyond 64 bits) among them."""
+    from procspec.checking.checker import check_repository
+    from procspec.reading.repository import load_repository
+
+    root = broken_corpus(tmp_path, generator, 120)
+    files = sorted((root / "processer").rglob("*.yaml"))
+    with files[5].open("a", encoding="utf-8") as handle:
+        handle.write("stort_tal: 123456789012345678901234567890\nokänd: 1\n")
+    found = []
+    for jobs in ("1", "2"):
+        monkeypatch.setenv(filestage.JOBS_VARIABLE, jobs)
+        day = date.fromisoformat(TODAY)
+        found.append(check_repository(load_repository(root), day).problems)
+    assert found[0] == found[1]
+    assert {"PS001", "PS005"} <= {p.code for p in found[1]}
+    assert any(p.line > 1 for p in found[1] if p.path == files[5].relative_to(root).as_posix())
 
 
 def _die(tasks: object) -> object:

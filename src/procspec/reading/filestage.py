@@ -91,20 +91,6 @@ def _read_and_parse(task: Task, *, positions: bool = True) -> tuple[Document, by
     return (doc if raw is None else load_bytes(raw, doc, positions=positions)), raw
 
 
-def _entry_of(task: Task) -> tuple[Document, bytes | None, str, bytes | None]:
-    """One file parsed for its cache entry: its document, bytes, key and entry. An entry keeps
-    no positions (they are found again when asked for), so the file is parsed without them, and
-    again with them only when it has no entry (the whole document is then what is kept)."""
-    doc, raw = _read_and_parse(task, positions=False)
-    if raw is None:
-        return doc, raw, "", None
-    key = file_key(task.rel, task.path, raw)
-    entry = encode(key, doc)
-    if entry is None:
-        doc = load_bytes(raw, Document(path=Path(task.path), rel=task.rel))
-    return doc, raw, key, entry
-
-
 Sent = tuple[str, bytes] | Document
 """What a worker sends back for one file: its cache key and entry (`filecache.encode`:
 the data without positions, a fraction of the document to send), or the whole document when it
@@ -112,10 +98,20 @@ has no entry (an unreadable file, a number MessagePack cannot hold)."""
 
 
 def _parse_chunk(tasks: list[Task]) -> list[Sent]:
+    # What is sent keeps no positions (they are found again when asked for), so each file is
+    # parsed without them; a file without an entry is sent whole, and so parsed with them.
     sent: list[Sent] = []
     for task in tasks:
-        doc, _, key, entry = _entry_of(task)
-        sent.append((key, entry) if entry is not None else doc)
+        doc, raw = _read_and_parse(task, positions=False)
+        if raw is None:
+            sent.append(doc)
+            continue
+        key = file_key(task.rel, task.path, raw)
+        entry = encode(key, doc)
+        if entry is None:
+            sent.append(load_bytes(raw, Document(path=Path(task.path), rel=task.rel)))
+        else:
+            sent.append((key, entry))
     return sent
 
 
@@ -140,18 +136,14 @@ def _received(task: Task, sent: Sent, stored: bool) -> Parsed:
 
 def parse(task: Task, *, stored: bool = False) -> Parsed:
     """One file parsed in this process; with `stored`, with its cache key and entry."""
-    if not stored:
-        return Parsed(_read_and_parse(task)[0])
-    doc, raw, key, entry = _entry_of(task)
-    if raw is None:
+    doc, raw = _read_and_parse(task)
+    if not stored or raw is None:
         return Parsed(doc)
-    if entry is None:  # the whole document, with its positions (`_entry_of`)
-        return Parsed(doc, key, entry)
+    key = file_key(task.rel, task.path, raw)
+    entry = encode(key, doc)
     # Kept as the pool's documents are (its data encoded, its positions read again if asked for).
-    kept = decode(entry, key, Path(task.path), task.rel)
-    if kept is None:  # pragma: no cover - an entry made a moment ago decodes
-        return Parsed(_read_and_parse(task)[0], key, entry)
-    return Parsed(kept, key, entry)
+    kept = decode(entry, key, Path(task.path), task.rel) if entry is not None else None
+    return Parsed(doc if kept is None else kept, key, entry)
 
 
 @dataclass
