@@ -28,6 +28,7 @@ from procspec.checking.hierarchy import Context
 from procspec.collection import lean_gc
 from procspec.git.revisions import History
 from procspec.messages import msg
+from procspec.reading.model import Process
 from procspec.reading.repository import Repository
 from procspec.reading.slug import slug
 from procspec.rendering import pages, readers, search
@@ -180,7 +181,8 @@ def plan(
         "goal_words": builder.t("spec.goals").lower(),
         "cite": repo.profile.cite,
     }
-    overviews = _overview_jobs(builder, views, common, site, repo, history, today, index)
+    models = [model for _, model in records]
+    overviews = _overview_jobs(builder, views, models, common, site, repo, history, today, index)
     # The plans' own changes last: a copy of this process finds them meanwhile (`trails_ahead`).
     for view, (record, model) in zip(views, records, strict=True):
         builder.add_plan_histories(view, record, model)
@@ -213,6 +215,7 @@ def plan(
 def _overview_jobs(
     builder: Builder,
     views: list[ProcessView],
+    models: list[Process],
     common: dict[str, Any],
     site: readers.Site,
     repo: Repository,
@@ -220,7 +223,8 @@ def _overview_jobs(
     today: date,
     index: Later | None,
 ) -> list[Job]:
-    """The jobs of the overviews and of the site's files, which read every process's view."""
+    """The jobs of the overviews and of the site's files, which read every process's view
+    (`views`, with the `models` they were made from)."""
     jobs: list[Job] = []
     found_map = builder.process_map()
     jobs.append(
@@ -261,12 +265,11 @@ def _overview_jobs(
         )
     )
     if site.readers:
-        records = builder.records()
         jobs.extend(
             readers.jobs(
                 site,
                 builder,
-                list(zip(views, [m for _, m in records], strict=True)),
+                list(zip(views, models, strict=True)),
                 repo,
                 history,
                 today,
