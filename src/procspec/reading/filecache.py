@@ -426,11 +426,17 @@ def read_at(folder_fd: int, name: str, offset: int, size: int) -> bytes | None:
         return None
     fd, _ = opened
     try:
+        return _pread(fd, offset, size)
+    finally:
+        os.close(fd)
+
+
+def _pread(fd: int, offset: int, size: int) -> bytes | None:
+    """The `size` bytes at `offset` in the opened pack `fd`, or None when they cannot be read."""
+    try:
         data = os.pread(fd, size, offset)
     except OSError:
         return None
-    finally:
-        os.close(fd)
     return data if len(data) == size else None
 
 
@@ -495,15 +501,21 @@ def _repack(
     batch: list[tuple[str, bytes]] = []
     try:
         for name, entries in packs.items():
-            for key, offset, size in entries:
-                if key in seen or not keep(key):
-                    continue
-                seen.add(key)
-                if (data := read_at(folder_fd, name, offset, size)) is not None:
-                    batch.append((key, data))
-                if len(batch) == PACK_ENTRIES:
-                    cachefolder.write_atomic(folder_fd, pack_name(), pack(batch))
-                    batch = []
+            opened = cachefolder.open_in(folder_fd, name, MAX_PACK_BYTES)  # once per pack
+            fd = opened[0] if opened is not None else None
+            try:
+                for key, offset, size in entries:
+                    if key in seen or not keep(key):
+                        continue
+                    seen.add(key)
+                    if fd is not None and (data := _pread(fd, offset, size)) is not None:
+                        batch.append((key, data))
+                    if len(batch) == PACK_ENTRIES:
+                        cachefolder.write_atomic(folder_fd, pack_name(), pack(batch))
+                        batch = []
+            finally:
+                if fd is not None:
+                    os.close(fd)
         if batch:
             cachefolder.write_atomic(folder_fd, pack_name(), pack(batch))
     except OSError:
